@@ -1,0 +1,1 @@
+"""Loa: the server — HTTP API, web pages, database and jobs."""

@@ -1,0 +1,49 @@
+"""Settings of the Loa server, read from `LOA_*` environment variables."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+from typing import Literal
+
+from pydantic import model_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+DEFAULT_SECRET_KEY = "loa-development-secret-change-me"
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_prefix="LOA_", extra="ignore")
+
+    environment: Literal["development", "production", "test"] = "development"
+    data_dir: Path = Path("data")
+    database_url: str | None = None
+    secret_key: str = DEFAULT_SECRET_KEY
+    access_token_minutes: int = 12 * 60
+    max_request_bytes: int = 1_000_000
+    max_upload_bytes: int = 100 * 1024 * 1024
+    login_attempts_per_window: int = 5
+    login_window_seconds: int = 300
+    scheduler_enabled: bool = True
+
+    @model_validator(mode="after")
+    def _refuse_unsafe_production(self) -> Settings:
+        if self.environment == "production" and self.secret_key == DEFAULT_SECRET_KEY:
+            raise ValueError(
+                "LOA_SECRET_KEY must be set to a long random value in production "
+                "(e.g. `python -c 'import secrets; print(secrets.token_urlsafe(48))'`)"
+            )
+        if self.environment == "production" and len(self.secret_key) < 32:
+            raise ValueError("LOA_SECRET_KEY must be at least 32 characters in production")
+        return self
+
+    @property
+    def sqlalchemy_url(self) -> str:
+        if self.database_url:
+            return self.database_url
+        return f"sqlite:///{(self.data_dir / 'loa.db').resolve()}"
+
+
+@lru_cache
+def get_settings() -> Settings:
+    return Settings()

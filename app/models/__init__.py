@@ -1,0 +1,30 @@
+"""Every table of Loa, one module each."""
+
+from app.models.area import Area, RelayPoint
+from app.models.audit_event import AuditEvent
+from app.models.base import Base, UTCDateTime, utcnow
+from app.models.recording import Recording
+from app.models.script import Priority, Script, ScriptStatus, script_areas, script_slots
+from app.models.station import Slot, Station
+from app.models.topic import Topic
+from app.models.user import Role, User
+
+__all__ = [
+    "Area",
+    "AuditEvent",
+    "Base",
+    "Priority",
+    "Recording",
+    "RelayPoint",
+    "Role",
+    "Script",
+    "ScriptStatus",
+    "Slot",
+    "Station",
+    "Topic",
+    "UTCDateTime",
+    "User",
+    "script_areas",
+    "script_slots",
+    "utcnow",
+]

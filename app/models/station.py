@@ -1,0 +1,55 @@
+from __future__ import annotations
+
+from datetime import datetime, time
+from typing import TYPE_CHECKING
+
+from sqlalchemy import ForeignKey, Integer, String, Text, Time, UniqueConstraint
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from app.models.base import Base, UTCDateTime, utcnow
+
+if TYPE_CHECKING:
+    from app.models.area import Area
+
+DEFAULT_OPENING = "Đây là {station}. Bây giờ là {time}, {date}. Mời bà con cùng nghe chương trình phát thanh."
+DEFAULT_CLOSING = "{station} vừa kết thúc chương trình phát thanh. Xin cảm ơn bà con đã chú ý lắng nghe."
+
+
+class Station(Base):
+    __tablename__ = "stations"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(200), unique=True)
+    timezone: Mapped[str] = mapped_column(String(64), default="Asia/Ho_Chi_Minh")
+    opening_announcement: Mapped[str] = mapped_column(Text, default=DEFAULT_OPENING)
+    closing_announcement: Mapped[str] = mapped_column(Text, default=DEFAULT_CLOSING)
+    voice: Mapped[str] = mapped_column(String(64), default="vi")
+    speech_engine: Mapped[str] = mapped_column(String(32), default="offline")
+    speech_rate: Mapped[int] = mapped_column(Integer, default=150)
+    speech_pitch: Mapped[int] = mapped_column(Integer, default=50)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+    slots: Mapped[list[Slot]] = relationship(
+        back_populates="station", lazy="raise", order_by="Slot.start_time",
+        cascade="all, delete-orphan",
+    )
+    areas: Mapped[list[Area]] = relationship(
+        back_populates="station", lazy="raise", order_by="Area.name",
+        cascade="all, delete-orphan",
+    )
+
+
+class Slot(Base):
+    """A daily broadcast slot: a local start time and a length, in the station's zone."""
+
+    __tablename__ = "slots"
+    __table_args__ = (UniqueConstraint("station_id", "name"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    station_id: Mapped[int] = mapped_column(ForeignKey("stations.id", ondelete="CASCADE"), index=True)
+    name: Mapped[str] = mapped_column(String(64))
+    label: Mapped[str] = mapped_column(String(200), default="")
+    start_time: Mapped[time] = mapped_column(Time)
+    length_seconds: Mapped[int] = mapped_column(Integer, default=1800)
+
+    station: Mapped[Station] = relationship(back_populates="slots", lazy="raise")

@@ -1,0 +1,1 @@
+"""Loa audio: spoken text, speech synthesis, recordings and programme assembly (no database)."""

@@ -1,0 +1,1 @@
+"""Loa scheduler: slot times and the pure programme planner (no database)."""
