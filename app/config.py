@@ -25,6 +25,9 @@ class Settings(BaseSettings):
     login_attempts_per_window: int = 5
     login_window_seconds: int = 300
     scheduler_enabled: bool = True
+    # argon2id cost; the defaults are argon2-cffi's (RFC 9106 low-memory profile)
+    password_time_cost: int = 3
+    password_memory_kib: int = 65536
 
     @model_validator(mode="after")
     def _refuse_unsafe_production(self) -> Settings:

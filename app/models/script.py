@@ -54,6 +54,8 @@ class Script(Base):
     station_id: Mapped[int] = mapped_column(ForeignKey("stations.id", ondelete="CASCADE"), index=True)
     title: Mapped[str] = mapped_column(String(300))
     body: Mapped[str] = mapped_column(Text)
+    # lower-case, accent-free title and body: people search without diacritics
+    search_text: Mapped[str] = mapped_column(Text, default="")
     topic_id: Mapped[int] = mapped_column(ForeignKey("topics.id"), index=True)
     source_ref: Mapped[str] = mapped_column(String(300), default="")
     priority: Mapped[Priority] = mapped_column(

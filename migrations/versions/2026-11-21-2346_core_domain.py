@@ -1,8 +1,8 @@
 """core domain
 
-Revision ID: 22a4ba54554e
+Revision ID: bda6f2aa0e08
 Revises: 
-Create Date: 2026-11-21 23:41:10.934711+00:00
+Create Date: 2026-11-21 23:46:28.758609+00:00
 """
 
 from collections.abc import Sequence
@@ -12,7 +12,7 @@ from alembic import op
 
 import app.models.base
 
-revision: str = '22a4ba54554e'
+revision: str = 'bda6f2aa0e08'
 down_revision: str | None = None
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
@@ -151,6 +151,7 @@ def upgrade() -> None:
     sa.Column('station_id', sa.Integer(), nullable=False),
     sa.Column('title', sa.String(length=300), nullable=False),
     sa.Column('body', sa.Text(), nullable=False),
+    sa.Column('search_text', sa.Text(), nullable=False),
     sa.Column('topic_id', sa.Integer(), nullable=False),
     sa.Column('source_ref', sa.String(length=300), nullable=False),
     sa.Column('priority', sa.Enum('normal', 'priority', 'emergency', name='priority', native_enum=False, length=16), nullable=False),

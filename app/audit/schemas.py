@@ -1,0 +1,18 @@
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from app.schemas import Schema
+
+
+class AuditEventRead(Schema):
+    id: int
+    at: datetime
+    actor_id: int | None
+    actor_name: str
+    action: str
+    entity_type: str
+    entity_id: int | None
+    station_id: int | None
+    changes: dict[str, Any]

@@ -1,0 +1,165 @@
+"""The `loa` command."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable, Sequence
+
+from app.config import get_settings
+
+Handler = Callable[[argparse.Namespace], int]
+
+
+def _cmd_db_upgrade(_args: argparse.Namespace) -> int:
+    from app.db import get_engine
+    from app.migrate import upgrade
+
+    upgrade(get_engine())
+    print("Cơ sở dữ liệu đã được cập nhật (database upgraded).")
+    return 0
+
+
+def _cmd_init(args: argparse.Namespace) -> int:
+    from app.db import get_engine, session_factory
+    from app.migrate import upgrade
+
+    upgrade(get_engine())
+    print(f"Cơ sở dữ liệu: {get_settings().sqlalchemy_url}")
+    if args.demo:
+        from app.demo import create_demo
+
+        with session_factory()() as session:
+            report = create_demo(session)
+            session.commit()
+        print(report)
+    return 0
+
+
+def _cmd_serve(args: argparse.Namespace) -> int:
+    import uvicorn
+
+    from app.main import create_app
+
+    print(f"Loa đang chạy tại http://{args.host}:{args.port}  (API: /docs)", flush=True)
+    uvicorn.run(create_app(), host=args.host, port=args.port, log_level="info")
+    return 0
+
+
+def _read_password(args: argparse.Namespace) -> str | None:
+    if not args.password_stdin:
+        return None
+    password = sys.stdin.readline().rstrip("\r\n")
+    return password or None
+
+
+def _cmd_users_add(args: argparse.Namespace) -> int:
+    from sqlalchemy import select
+
+    from app.db import session_factory
+    from app.errors import LoaError
+    from app.models import Area, Role
+    from app.users import service
+    from app.users.schemas import UserCreate
+
+    with session_factory()() as session:
+        area_id = None
+        if args.area:
+            area = session.scalar(select(Area).where(Area.name == args.area)) if not args.area.isdigit() \
+                else session.get(Area, int(args.area))
+            if area is None:
+                print(f"Lỗi: không có khu phố “{args.area}” (no such area).", file=sys.stderr)
+                return 2
+            area_id = area.id
+        try:
+            data = UserCreate(username=args.name, role=Role(args.role), area_id=area_id,
+                              station_id=args.station, full_name=args.full_name or "",
+                              password=_read_password(args))
+            user, generated = service.create(session, data, actor=None)
+            session.commit()
+        except LoaError as exc:
+            print(f"Lỗi: {exc.detail}", file=sys.stderr)
+            return 1
+        except ValueError as exc:
+            print(f"Lỗi: dữ liệu không hợp lệ (invalid input): {exc}", file=sys.stderr)
+            return 2
+    print(f"Đã tạo người dùng {user.username} ({user.role.value}).")
+    if generated:
+        print(f"Mật khẩu (chỉ hiện một lần): {generated}")
+    return 0
+
+
+def _cmd_users_passwd(args: argparse.Namespace) -> int:
+    from sqlalchemy import select
+
+    from app.auth.security import generate_password, hash_password
+    from app.auth.service import validate_new_password
+    from app.db import session_factory
+    from app.errors import LoaError
+    from app.models import User
+
+    with session_factory()() as session:
+        user = session.scalar(select(User).where(User.username == args.name))
+        if user is None:
+            print(f"Lỗi: không có người dùng “{args.name}” (no such user).", file=sys.stderr)
+            return 1
+        password = _read_password(args)
+        generated = password is None
+        password = password or generate_password()
+        try:
+            validate_new_password(password)
+        except LoaError as exc:
+            print(f"Lỗi: {exc.detail}", file=sys.stderr)
+            return 1
+        user.password_hash = hash_password(password)
+        session.commit()
+    print(f"Đã đặt lại mật khẩu cho {args.name}." + (f" Mật khẩu mới: {password}" if generated else ""))
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="loa", description="Loa — đài truyền thanh cơ sở")
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    p = sub.add_parser("init", help="tạo/cập nhật cơ sở dữ liệu (create or upgrade the database)")
+    p.add_argument("--demo", action="store_true", help="thêm đài, người dùng và tin bài mẫu")
+    p.set_defaults(handler=_cmd_init)
+
+    p = sub.add_parser("serve", help="chạy máy chủ web và bộ lập lịch (run the server)")
+    p.add_argument("--host", default="127.0.0.1")
+    p.add_argument("--port", type=int, default=8000)
+    p.set_defaults(handler=_cmd_serve)
+
+    db = sub.add_parser("db", help="cơ sở dữ liệu").add_subparsers(dest="db_command", required=True)
+    p = db.add_parser("upgrade", help="áp dụng các migration (apply migrations)")
+    p.set_defaults(handler=_cmd_db_upgrade)
+
+    users = sub.add_parser("users", help="người dùng").add_subparsers(dest="users_command", required=True)
+    p = users.add_parser("add", help="thêm người dùng (add a user)")
+    p.add_argument("name")
+    p.add_argument("--role", required=True, choices=["officer", "editor", "leader", "admin"])
+    p.add_argument("--area", help="khu phố (tên hoặc số) — bắt buộc với leader")
+    p.add_argument("--station", type=int, help="số của đài")
+    p.add_argument("--full-name", dest="full_name")
+    p.add_argument("--password-stdin", action="store_true", help="đọc mật khẩu từ stdin")
+    p.set_defaults(handler=_cmd_users_add)
+    p = users.add_parser("passwd", help="đặt lại mật khẩu (reset a password)")
+    p.add_argument("name")
+    p.add_argument("--password-stdin", action="store_true")
+    p.set_defaults(handler=_cmd_users_passwd)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        get_settings()
+    except ValueError as exc:
+        print(f"Lỗi cấu hình (configuration error): {exc}", file=sys.stderr)
+        return 2
+    handler: Handler = args.handler
+    return handler(args)
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,67 @@
+"""Dependency aliases shared by the routes."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Annotated
+
+from fastapi import Depends
+from fastapi.security import OAuth2PasswordBearer
+from sqlalchemy.orm import Session
+
+from app.db import get_session
+from app.errors import Forbidden, NotAuthenticated
+from app.models import Role, User
+
+# scope="function": the session commits before the response is sent, so a failed
+# commit is answered as an error rather than after a 200.
+SessionDep = Annotated[Session, Depends(get_session, scope="function")]
+
+_bearer = OAuth2PasswordBearer(tokenUrl="/api/v1/auth/token", auto_error=False)
+
+
+def current_user(session: SessionDep, token: Annotated[str | None, Depends(_bearer)]) -> User:
+    from app.auth.security import decode_access_token
+
+    if not token:
+        raise NotAuthenticated(
+            "Bạn cần đăng nhập để dùng chức năng này.",
+            detail_en="Sign in first: send a bearer token from /api/v1/auth/token.",
+        )
+    user_id = decode_access_token(token)
+    user = session.get(User, user_id) if user_id is not None else None
+    if user is None or not user.is_active:
+        raise NotAuthenticated(
+            "Phiên đăng nhập không hợp lệ hoặc đã hết hạn, hãy đăng nhập lại.",
+            detail_en="The token is invalid or expired: sign in again.",
+        )
+    return user
+
+
+CurrentUser = Annotated[User, Depends(current_user)]
+
+ROLE_NAMES_VI = {
+    Role.officer: "công chức văn hóa",
+    Role.editor: "trưởng ban biên tập",
+    Role.leader: "trưởng khu phố",
+    Role.admin: "quản trị (UBND phường)",
+}
+
+
+def require_roles(*roles: Role) -> Callable[[User], User]:
+    def check(user: CurrentUser) -> User:
+        if user.role not in roles:
+            allowed = ", ".join(ROLE_NAMES_VI[r] for r in roles)
+            raise Forbidden(
+                f"Vai trò của bạn không được làm việc này; chỉ dành cho: {allowed}.",
+                detail_en=f"Your role may not do this; allowed: {', '.join(roles)}.",
+            )
+        return user
+
+    return check
+
+
+AdminUser = Annotated[User, Depends(require_roles(Role.admin))]
+EditorUser = Annotated[User, Depends(require_roles(Role.editor))]
+StaffUser = Annotated[User, Depends(require_roles(Role.officer, Role.editor, Role.admin))]
+AuditReader = Annotated[User, Depends(require_roles(Role.editor, Role.admin))]

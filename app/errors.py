@@ -1,0 +1,120 @@
+"""Named errors and the one handler that answers `{"error": ..., "detail": ...}`."""
+
+from __future__ import annotations
+
+from typing import Any, ClassVar
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse
+from pydantic import BaseModel
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+
+class LoaError(Exception):
+    """Base of every error a user may see. `detail` says what to fix, in Vietnamese first."""
+
+    status_code: ClassVar[int] = 400
+    headers: ClassVar[dict[str, str] | None] = None
+
+    def __init__(self, detail: str, *, detail_en: str | None = None) -> None:
+        super().__init__(detail)
+        self.detail = detail
+        self.detail_en = detail_en
+
+    @property
+    def name(self) -> str:
+        return type(self).__name__
+
+    def body(self) -> dict[str, Any]:
+        body: dict[str, Any] = {"error": self.name, "detail": self.detail}
+        if self.detail_en:
+            body["detail_en"] = self.detail_en
+        return body
+
+
+class BadRequest(LoaError):
+    status_code = 400
+
+
+class NotAuthenticated(LoaError):
+    status_code = 401
+    headers = {"WWW-Authenticate": "Bearer"}
+
+
+class Forbidden(LoaError):
+    status_code = 403
+
+
+class NotFound(LoaError):
+    status_code = 404
+
+
+class Conflict(LoaError):
+    status_code = 409
+
+
+class PayloadTooLarge(LoaError):
+    status_code = 413
+
+
+class Unprocessable(LoaError):
+    status_code = 422
+
+
+class TooManyRequests(LoaError):
+    status_code = 429
+
+
+class ErrorBody(BaseModel):
+    """The shape of every error answer."""
+
+    error: str
+    detail: str
+    detail_en: str | None = None
+
+
+def responses(*errors: type[LoaError]) -> dict[int | str, dict[str, Any]]:
+    """`responses=` for a route, so the OpenAPI document lists the errors it can answer."""
+    out: dict[int | str, dict[str, Any]] = {}
+    for err in errors:
+        entry = out.setdefault(err.status_code, {"model": ErrorBody, "description": ""})
+        entry["description"] = ", ".join(filter(None, [entry["description"], err.__name__]))
+    return out
+
+
+def _validation_detail(exc: RequestValidationError) -> str:
+    parts = []
+    for err in exc.errors():
+        loc = ".".join(str(p) for p in err.get("loc", ()) if p not in ("body", "query", "path"))
+        parts.append(f"{loc}: {err.get('msg', '')}" if loc else str(err.get("msg", "")))
+    return "Dữ liệu không hợp lệ — " + "; ".join(parts)
+
+
+def install_error_handlers(app: FastAPI) -> None:
+    @app.exception_handler(LoaError)
+    async def _loa_error(_request: Request, exc: LoaError) -> JSONResponse:
+        return JSONResponse(exc.body(), status_code=exc.status_code, headers=exc.headers)
+
+    @app.exception_handler(RequestValidationError)
+    async def _validation(_request: Request, exc: RequestValidationError) -> JSONResponse:
+        return JSONResponse(
+            {
+                "error": "ValidationError",
+                "detail": _validation_detail(exc),
+                "detail_en": "Invalid input: see the fields named in detail.",
+            },
+            status_code=422,
+        )
+
+    @app.exception_handler(StarletteHTTPException)
+    async def _http(_request: Request, exc: StarletteHTTPException) -> JSONResponse:
+        names = {404: "NotFound", 405: "MethodNotAllowed", 401: "NotAuthenticated"}
+        detail = exc.detail if isinstance(exc.detail, str) else str(exc.detail)
+        if exc.status_code == 404 and detail == "Not Found":
+            detail = "Không tìm thấy địa chỉ này (Not Found)."
+        return JSONResponse(
+            {"error": names.get(exc.status_code, "HTTPError"), "detail": detail},
+            status_code=exc.status_code,
+            headers=getattr(exc, "headers", None),
+        )

@@ -1,0 +1,44 @@
+"""The FastAPI application."""
+
+from __future__ import annotations
+
+from fastapi import FastAPI
+from fastapi.responses import HTMLResponse
+
+from app.audit.routes import router as audit_router
+from app.auth.routes import router as auth_router
+from app.config import get_settings
+from app.errors import install_error_handlers
+from app.limits import BodySizeLimit
+from app.scripts.routes import router as scripts_router
+from app.stations.routes import router as stations_router
+from app.users.routes import router as users_router
+
+
+def create_app() -> FastAPI:
+    settings = get_settings()
+    app = FastAPI(
+        title="Loa",
+        summary="Đài truyền thanh cơ sở — broadcast system for ward and commune loudspeaker stations",
+        version="0.1.0",
+    )
+    install_error_handlers(app)
+    for router in (auth_router, users_router, stations_router, scripts_router, audit_router):
+        app.include_router(router)
+    app.add_middleware(
+        BodySizeLimit, default_limit=settings.max_request_bytes, upload_limit=settings.max_upload_bytes
+    )
+
+    @app.get("/healthz", include_in_schema=False)
+    def healthz() -> dict[str, str]:
+        return {"status": "ok"}
+
+    @app.get("/", include_in_schema=False, response_class=HTMLResponse)
+    def home() -> str:
+        return (
+            "<!doctype html><meta charset=utf-8><title>Loa</title>"
+            "<h1>Loa — Đài truyền thanh cơ sở</h1>"
+            "<p>API: <a href=/docs>/docs</a>. Tài khoản demo được in ra khi chạy <code>make run</code>.</p>"
+        )
+
+    return app

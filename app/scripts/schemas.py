@@ -1,0 +1,103 @@
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Any
+
+from pydantic import Field, field_validator
+
+from app.models import Priority, ScriptStatus
+from app.schemas import Schema
+
+MAX_BODY_CHARS = 10_000
+
+
+def _not_blank(value: str | None) -> str | None:
+    if value is None:
+        return None
+    value = value.strip()
+    if not value:
+        raise ValueError("không được để trống hoặc chỉ có khoảng trắng (must not be blank)")
+    return value
+
+
+class ScriptFields(Schema):
+    title: str = Field(min_length=1, max_length=300)
+    body: str = Field(
+        min_length=1, max_length=MAX_BODY_CHARS,
+        description=f"Vietnamese text, at most {MAX_BODY_CHARS} characters",
+    )
+    topic: str = Field(description="topic code of the station, e.g. 'thoi-su'")
+    source_ref: str = Field(default="", max_length=300)
+    priority: Priority = Priority.normal
+    air_from: date
+    air_until: date
+    slots: list[str] = Field(default_factory=list, description="slot names; empty = any slot")
+    area_ids: list[int] = Field(default_factory=list, description="target areas; empty = all")
+    airings_target: int = Field(default=1, ge=1, le=200)
+    recording_id: int | None = None
+
+    _strip = field_validator("title", "body")(_not_blank)
+
+
+class ScriptCreate(ScriptFields):
+    station_id: int | None = Field(default=None, description="defaults to the author's station")
+
+
+class ScriptUpdate(Schema):
+    version: int = Field(description="the version you edited; a stale one answers 409")
+    title: str | None = Field(default=None, min_length=1, max_length=300)
+    body: str | None = Field(default=None, min_length=1, max_length=MAX_BODY_CHARS)
+    topic: str | None = None
+    source_ref: str | None = Field(default=None, max_length=300)
+    priority: Priority | None = None
+    air_from: date | None = None
+    air_until: date | None = None
+    slots: list[str] | None = None
+    area_ids: list[int] | None = None
+    airings_target: int | None = Field(default=None, ge=1, le=200)
+    recording_id: int | None = None
+
+    _strip = field_validator("title", "body")(_not_blank)
+
+
+class ScriptRead(Schema):
+    id: int
+    station_id: int
+    title: str
+    body: str
+    topic: str
+    source_ref: str
+    priority: Priority
+    status: ScriptStatus
+    air_from: date
+    air_until: date
+    slots: list[str]
+    area_ids: list[int]
+    airings_target: int
+    airings_done: int
+    recording_id: int | None
+    author_id: int
+    reviewed_by_id: int | None
+    reviewed_at: datetime | None
+    approved_at: datetime | None
+    rejection_reason: str | None
+    approved_snapshot: dict[str, Any] | None
+    version: int
+    created_at: datetime
+    updated_at: datetime
+
+
+class Rejection(Schema):
+    reason: str = Field(min_length=1, max_length=2000)
+    version: int | None = None
+
+    _strip = field_validator("reason")(_not_blank)
+
+
+class Approval(Schema):
+    version: int | None = Field(default=None, description="optional: refuse if the script changed")
+    priority: Priority | None = Field(default=None, description="the editor decides the priority")
+
+
+class ActionBody(Schema):
+    version: int | None = None

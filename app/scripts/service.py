@@ -1,0 +1,341 @@
+"""The editorial workflow of scripts: draft, submit, approve or reject, withdraw."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from sqlalchemy import Select, func, select
+from sqlalchemy.orm import Session, selectinload
+
+from app.audit import service as audit
+from app.models import Area, Priority, Role, Script, ScriptStatus, Slot, Station, Topic, User
+from app.scripts.exceptions import (
+    InvalidAirWindow,
+    InvalidTransition,
+    NotYourScript,
+    OwnScriptReview,
+    ScriptNotFound,
+    ScriptTooLong,
+    StaleVersion,
+    UnknownReference,
+)
+from app.scripts.schemas import Approval, ScriptCreate, ScriptRead, ScriptUpdate
+from app.stations import service as station_service
+from app.text import fold
+
+STATUS_VI = {
+    ScriptStatus.draft: "bản nháp",
+    ScriptStatus.submitted: "chờ duyệt",
+    ScriptStatus.approved: "đã duyệt",
+    ScriptStatus.rejected: "bị từ chối",
+    ScriptStatus.withdrawn: "đã rút",
+    ScriptStatus.archived: "đã lưu trữ",
+}
+EDITABLE = {ScriptStatus.draft, ScriptStatus.rejected, ScriptStatus.submitted, ScriptStatus.approved}
+SNAPSHOT_FIELDS = ("title", "body", "topic", "source_ref", "priority", "air_from", "air_until",
+                   "slots", "area_ids", "airings_target", "recording_id")
+
+
+def _options() -> list[Any]:
+    return [selectinload(Script.topic), selectinload(Script.areas), selectinload(Script.slots)]
+
+
+def get(session: Session, script_id: int) -> Script:
+    script = session.get(Script, script_id, options=_options(), populate_existing=True)
+    if script is None:
+        raise ScriptNotFound(script_id)
+    return script
+
+
+def to_read(script: Script) -> ScriptRead:
+    return ScriptRead.model_validate(
+        {
+            **{c: getattr(script, c) for c in ScriptRead.model_fields if hasattr(Script, c)
+               and c not in ("topic", "slots")},
+            "topic": script.topic.code,
+            "slots": [s.name for s in script.slots],
+            "area_ids": [a.id for a in script.areas],
+        }
+    )
+
+
+def station_today(station: Station, now: datetime | None = None) -> date:
+    return (now or datetime.now(UTC)).astimezone(ZoneInfo(station.timezone)).date()
+
+
+# --- references named in a body --------------------------------------------------------
+
+
+def _topic(session: Session, station_id: int, code: str) -> Topic:
+    topic = session.scalar(select(Topic).where(Topic.station_id == station_id, Topic.code == code))
+    if topic is None:
+        known = ", ".join(t.code for t in station_service.topics(session, station_id))
+        raise UnknownReference(
+            f"Không có chủ đề “{code}”. Các chủ đề của đài: {known}.",
+            detail_en=f"Unknown topic {code!r}; the station's topics: {known}.",
+        )
+    return topic
+
+
+def _areas(session: Session, station_id: int, ids: list[int]) -> list[Area]:
+    wanted = sorted(set(ids))
+    if not wanted:
+        return []
+    found = list(session.scalars(select(Area).where(Area.station_id == station_id, Area.id.in_(wanted))))
+    missing = sorted(set(wanted) - {a.id for a in found})
+    if missing:
+        raise UnknownReference(
+            f"Không có khu phố số {', '.join(map(str, missing))} trong đài này.",
+            detail_en=f"Unknown area(s) {missing} for this station.",
+        )
+    return sorted(found, key=lambda a: a.id)
+
+
+def _slots(session: Session, station_id: int, names: list[str]) -> list[Slot]:
+    wanted = sorted(set(names))
+    if not wanted:
+        return []
+    found = list(session.scalars(select(Slot).where(Slot.station_id == station_id, Slot.name.in_(wanted))))
+    missing = sorted(set(wanted) - {s.name for s in found})
+    if missing:
+        known = ", ".join(s.name for s in session.scalars(select(Slot).where(Slot.station_id == station_id)))
+        raise UnknownReference(
+            f"Không có khung giờ “{', '.join(missing)}”. Các khung giờ của đài: {known}.",
+            detail_en=f"Unknown slot(s) {missing}; the station's slots: {known}.",
+        )
+    return sorted(found, key=lambda s: s.id)
+
+
+def _check_window(air_from: date, air_until: date, *, today: date | None) -> None:
+    if air_until < air_from:
+        raise InvalidAirWindow(
+            f"Ngày phát cuối ({air_until:%d/%m/%Y}) phải sau hoặc bằng ngày phát đầu "
+            f"({air_from:%d/%m/%Y}).",
+            detail_en="air_until must not be before air_from.",
+        )
+    if today is not None and air_from < today:
+        raise InvalidAirWindow(
+            f"Ngày phát đầu ({air_from:%d/%m/%Y}) đã qua; hãy chọn từ hôm nay ({today:%d/%m/%Y}).",
+            detail_en="air_from is in the past: choose today or later.",
+        )
+
+
+# --- workflow --------------------------------------------------------------------------
+
+
+def _author_station(session: Session, user: User, station_id: int | None) -> Station:
+    sid = station_id or user.station_id
+    if sid is None:
+        raise UnknownReference(
+            "Hãy chọn đài (station_id): tài khoản của bạn chưa gắn với đài nào.",
+            detail_en="Give station_id: your account belongs to no station.",
+        )
+    return station_service.get(session, sid)
+
+
+def create(session: Session, data: ScriptCreate, *, author: User) -> Script:
+    """Draft a new script (officers and editors)."""
+    station = _author_station(session, author, data.station_id)
+    _check_window(data.air_from, data.air_until, today=station_today(station))
+    script = Script(
+        station_id=station.id, title=data.title, body=data.body,
+        topic=_topic(session, station.id, data.topic), source_ref=data.source_ref.strip(),
+        priority=data.priority, air_from=data.air_from, air_until=data.air_until,
+        airings_target=data.airings_target, recording_id=data.recording_id,
+        author_id=author.id, status=ScriptStatus.draft,
+        search_text=fold(f"{data.title}\n{data.body}"),
+        areas=_areas(session, station.id, data.area_ids),
+        slots=_slots(session, station.id, data.slots),
+    )
+    session.add(script)
+    session.flush()
+    audit.record(session, "create", actor=author, entity_type="script", entity_id=script.id,
+                 station_id=station.id, changes=_snapshot(script))
+    return script
+
+
+def _snapshot(script: Script) -> dict[str, Any]:
+    read = to_read(script).model_dump(mode="json")
+    return {k: read[k] for k in SNAPSHOT_FIELDS}
+
+
+def _check_version(script: Script, version: int | None) -> None:
+    if version is not None and version != script.version:
+        raise StaleVersion(version, script.version)
+
+
+def _check_author(script: Script, user: User) -> None:
+    if user.role != Role.editor and script.author_id != user.id:
+        raise NotYourScript()
+
+
+def update(session: Session, script: Script, data: ScriptUpdate, *, user: User) -> Script:
+    """Edit a script; editing an approved one sends it back for approval."""
+    _check_version(script, data.version)
+    _check_author(script, user)
+    if script.status not in EDITABLE:
+        raise InvalidTransition("sửa", STATUS_VI[script.status])
+    before = _snapshot(script)
+    changes = data.model_dump(exclude_unset=True, exclude={"version"})
+    air_from = changes.get("air_from") or script.air_from
+    air_until = changes.get("air_until") or script.air_until
+    if "air_from" in changes or "air_until" in changes:
+        station = station_service.get(session, script.station_id)
+        # An air_from already in the past may stay as it was; a new one may not be in the past.
+        today = station_today(station) if changes.get("air_from") not in (None, script.air_from) else None
+        _check_window(air_from, air_until, today=today)
+    for field in ("title", "body", "priority", "air_from", "air_until", "airings_target"):
+        if changes.get(field) is not None:
+            setattr(script, field, changes[field])
+    if "source_ref" in changes and changes["source_ref"] is not None:
+        script.source_ref = changes["source_ref"].strip()
+    if "recording_id" in changes:
+        script.recording_id = changes["recording_id"]
+    if changes.get("topic") is not None:
+        script.topic = _topic(session, script.station_id, changes["topic"])
+    if changes.get("area_ids") is not None:
+        script.areas = _areas(session, script.station_id, changes["area_ids"])
+    if changes.get("slots") is not None:
+        script.slots = _slots(session, script.station_id, changes["slots"])
+    script.search_text = fold(f"{script.title}\n{script.body}")
+    after = _snapshot(script)
+    diff = {k: [before[k], after[k]] for k in SNAPSHOT_FIELDS if before[k] != after[k]}
+    if not diff:
+        return script
+    if script.status == ScriptStatus.approved:
+        script.status = ScriptStatus.submitted
+        diff["status"] = [ScriptStatus.approved.value, ScriptStatus.submitted.value]
+    script.updated_at = datetime.now(UTC)
+    session.flush()
+    audit.record(session, "edit", actor=user, entity_type="script", entity_id=script.id,
+                 station_id=script.station_id, changes=diff)
+    return script
+
+
+def _transition(session: Session, script: Script, user: User, action: str,
+                to: ScriptStatus, changes: dict[str, Any] | None = None) -> Script:
+    before = script.status
+    script.status = to
+    script.updated_at = datetime.now(UTC)
+    session.flush()
+    audit.record(session, action, actor=user, entity_type="script", entity_id=script.id,
+                 station_id=script.station_id,
+                 changes={"status": [before.value, to.value], **(changes or {})})
+    return script
+
+
+def submit(session: Session, script: Script, *, user: User, version: int | None = None) -> Script:
+    """Send a draft or a rejected script for approval (its author)."""
+    _check_version(script, version)
+    if script.author_id != user.id:
+        raise NotYourScript()
+    if script.status not in (ScriptStatus.draft, ScriptStatus.rejected):
+        raise InvalidTransition("gửi duyệt", STATUS_VI[script.status])
+    return _transition(session, script, user, "submit", ScriptStatus.submitted)
+
+
+def _check_review(script: Script, user: User, version: int | None, action_vi: str) -> None:
+    _check_version(script, version)
+    if script.author_id == user.id:
+        raise OwnScriptReview()
+    if script.status != ScriptStatus.submitted:
+        raise InvalidTransition(action_vi, STATUS_VI[script.status])
+
+
+def estimated_seconds(text: str, words_per_minute: int) -> int:
+    """A reading-time estimate: Vietnamese words are syllables, spoken at the station's rate."""
+    return round(len(text.split()) * 60 / max(words_per_minute, 1))
+
+
+def approve(session: Session, script: Script, data: Approval, *, user: User) -> Script:
+    """Approve a submitted script (an editor who is not its author)."""
+    _check_review(script, user, data.version, "duyệt")
+    station = station_service.get(session, script.station_id, with_children=True)
+    slot_lengths = [s.length_seconds for s in (script.slots or station.slots)]
+    if slot_lengths and script.recording_id is None:
+        longest = max(slot_lengths)
+        estimate = estimated_seconds(script.body, station.speech_rate)
+        if estimate > longest:
+            raise ScriptTooLong(estimate, longest)
+    changes: dict[str, Any] = {}
+    if data.priority is not None and data.priority != script.priority:
+        changes["priority"] = [script.priority.value, data.priority.value]
+        script.priority = data.priority
+    now = datetime.now(UTC)
+    script.reviewed_by_id, script.reviewed_at, script.approved_at = user.id, now, now
+    script.rejection_reason = None
+    script.approved_snapshot = _snapshot(script)
+    return _transition(session, script, user, "approve", ScriptStatus.approved, changes)
+
+
+def reject(session: Session, script: Script, reason: str, *, user: User,
+           version: int | None = None) -> Script:
+    """Send a submitted script back to its author with a reason."""
+    _check_review(script, user, version, "từ chối")
+    script.reviewed_by_id, script.reviewed_at = user.id, datetime.now(UTC)
+    script.rejection_reason = reason
+    return _transition(session, script, user, "reject", ScriptStatus.rejected, {"reason": reason})
+
+
+def withdraw(session: Session, script: Script, *, user: User, version: int | None = None) -> Script:
+    """Take an approved script off the air."""
+    _check_version(script, version)
+    if script.status != ScriptStatus.approved:
+        raise InvalidTransition("rút", STATUS_VI[script.status])
+    return _transition(session, script, user, "withdraw", ScriptStatus.withdrawn)
+
+
+def archive_expired(session: Session, today_by_station: dict[int, date]) -> int:
+    """Archive approved scripts whose air window has passed; answers how many."""
+    count = 0
+    for station_id, today in today_by_station.items():
+        stmt = select(Script).where(Script.station_id == station_id,
+                                    Script.status == ScriptStatus.approved, Script.air_until < today)
+        for script in session.scalars(stmt):
+            script.status = ScriptStatus.archived
+            audit.record(session, "archive", entity_type="script", entity_id=script.id,
+                         station_id=station_id, actor_name="loa",
+                         changes={"status": ["approved", "archived"]})
+            count += 1
+    session.flush()
+    return count
+
+
+# --- listing ---------------------------------------------------------------------------
+
+
+def query(
+    *,
+    station_id: int | None = None,
+    status: ScriptStatus | None = None,
+    topic: str | None = None,
+    priority: Priority | None = None,
+    air_date: date | None = None,
+    q: str | None = None,
+    author_id: int | None = None,
+) -> Select[tuple[Script]]:
+    stmt = select(Script).options(*_options()).order_by(Script.updated_at.desc(), Script.id.desc())
+    if station_id is not None:
+        stmt = stmt.where(Script.station_id == station_id)
+    if status is not None:
+        stmt = stmt.where(Script.status == status)
+    if topic:
+        stmt = stmt.join(Topic).where(Topic.code == topic)
+    if priority is not None:
+        stmt = stmt.where(Script.priority == priority)
+    if air_date is not None:
+        stmt = stmt.where(Script.air_from <= air_date, Script.air_until >= air_date)
+    if author_id is not None:
+        stmt = stmt.where(Script.author_id == author_id)
+    if q and q.strip():
+        for word in fold(q).split():
+            escaped = word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+            stmt = stmt.where(Script.search_text.like(f"%{escaped}%", escape="\\"))
+    return stmt
+
+
+def count(session: Session, stmt: Select[tuple[Script]]) -> int:
+    return int(session.scalar(select(func.count()).select_from(stmt.order_by(None).subquery())) or 0)
+

@@ -1,0 +1,172 @@
+from __future__ import annotations
+
+from fastapi import APIRouter, Response
+
+from app.deps import AdminUser, CurrentUser, SessionDep
+from app.errors import Forbidden, NotAuthenticated, responses
+from app.stations import service
+from app.stations.exceptions import (
+    AreaNotFound,
+    NameTaken,
+    RelayPointNotFound,
+    SlotNotFound,
+    SlotsOverlap,
+    StationNotFound,
+    UnknownTimezone,
+)
+from app.stations.schemas import (
+    AreaRead,
+    AreaWrite,
+    RelayPointCreate,
+    RelayPointRead,
+    RelayPointWithToken,
+    SlotCreate,
+    SlotRead,
+    SlotUpdate,
+    StationCreate,
+    StationDetail,
+    StationRead,
+    StationUpdate,
+    TopicCreate,
+    TopicRead,
+)
+
+router = APIRouter(prefix="/api/v1", tags=["stations"])
+_AUTH = (NotAuthenticated, Forbidden)
+
+
+def _detail(session: SessionDep, station_id: int) -> StationDetail:
+    station = service.get(session, station_id, with_children=True)
+    return StationDetail.model_validate(
+        {
+            **StationRead.model_validate(station).model_dump(),
+            "slots": station.slots,
+            "areas": station.areas,
+            "topics": service.topics(session, station.id),
+        }
+    )
+
+
+def _with_token(relay: object, token: str) -> RelayPointWithToken:
+    return RelayPointWithToken(**RelayPointRead.model_validate(relay).model_dump(), token=token)
+
+
+@router.get("/stations", response_model=list[StationRead], responses=responses(NotAuthenticated))
+def list_stations(session: SessionDep, _user: CurrentUser) -> list[StationRead]:
+    """Every station."""
+    return [StationRead.model_validate(s) for s in service.list_stations(session)]
+
+
+@router.post("/stations", response_model=StationDetail, status_code=201,
+             responses=responses(*_AUTH, NameTaken, UnknownTimezone))
+def create_station(body: StationCreate, session: SessionDep, admin: AdminUser) -> StationDetail:
+    """Create a station with the default slots and topics (admin)."""
+    station = service.create(session, body, actor=admin)
+    return _detail(session, station.id)
+
+
+@router.get("/stations/{station_id}", response_model=StationDetail,
+            responses=responses(NotAuthenticated, StationNotFound))
+def get_station(station_id: int, session: SessionDep, _user: CurrentUser) -> StationDetail:
+    """A station with its slots, areas and topics."""
+    return _detail(session, station_id)
+
+
+@router.patch("/stations/{station_id}", response_model=StationDetail,
+              responses=responses(*_AUTH, StationNotFound, NameTaken, UnknownTimezone))
+def update_station(station_id: int, body: StationUpdate, session: SessionDep,
+                   admin: AdminUser) -> StationDetail:
+    """Change a station's name, zone, announcements or voice (admin)."""
+    service.update(session, service.get(session, station_id), body, actor=admin)
+    return _detail(session, station_id)
+
+
+@router.post("/stations/{station_id}/slots", response_model=SlotRead, status_code=201,
+             responses=responses(*_AUTH, StationNotFound, NameTaken, SlotsOverlap))
+def add_slot(station_id: int, body: SlotCreate, session: SessionDep, admin: AdminUser) -> SlotRead:
+    """Add a daily broadcast slot; one that overlaps another is refused (admin)."""
+    slot = service.add_slot(session, service.get(session, station_id), body, actor=admin)
+    return SlotRead.model_validate(slot)
+
+
+@router.patch("/slots/{slot_id}", response_model=SlotRead,
+              responses=responses(*_AUTH, SlotNotFound, SlotsOverlap))
+def update_slot(slot_id: int, body: SlotUpdate, session: SessionDep, admin: AdminUser) -> SlotRead:
+    """Change a slot's label, start time or length (admin)."""
+    slot = service.update_slot(session, service.get_slot(session, slot_id), body, actor=admin)
+    return SlotRead.model_validate(slot)
+
+
+@router.delete("/slots/{slot_id}", status_code=204, responses=responses(*_AUTH, SlotNotFound))
+def delete_slot(slot_id: int, session: SessionDep, admin: AdminUser) -> Response:
+    """Remove a slot (admin)."""
+    service.delete_slot(session, service.get_slot(session, slot_id), actor=admin)
+    return Response(status_code=204)
+
+
+@router.post("/stations/{station_id}/areas", response_model=AreaRead, status_code=201,
+             responses=responses(*_AUTH, StationNotFound, NameTaken))
+def add_area(station_id: int, body: AreaWrite, session: SessionDep, admin: AdminUser) -> AreaRead:
+    """Add a neighbourhood (khu phố) to a station (admin)."""
+    area = service.add_area(session, service.get(session, station_id), body.name, actor=admin)
+    return AreaRead.model_validate(area)
+
+
+@router.patch("/areas/{area_id}", response_model=AreaRead,
+              responses=responses(*_AUTH, AreaNotFound, NameTaken))
+def rename_area(area_id: int, body: AreaWrite, session: SessionDep, admin: AdminUser) -> AreaRead:
+    """Rename a neighbourhood (admin)."""
+    area = service.rename_area(session, service.get_area(session, area_id), body.name, actor=admin)
+    return AreaRead.model_validate(area)
+
+
+@router.get("/stations/{station_id}/topics", response_model=list[TopicRead],
+            responses=responses(NotAuthenticated, StationNotFound))
+def list_topics(station_id: int, session: SessionDep, _user: CurrentUser) -> list[TopicRead]:
+    """A station's topics."""
+    service.get(session, station_id)
+    return [TopicRead.model_validate(t) for t in service.topics(session, station_id)]
+
+
+@router.post("/stations/{station_id}/topics", response_model=TopicRead, status_code=201,
+             responses=responses(*_AUTH, StationNotFound, NameTaken))
+def add_topic(station_id: int, body: TopicCreate, session: SessionDep, admin: AdminUser) -> TopicRead:
+    """Add a topic (admin)."""
+    topic = service.add_topic(session, service.get(session, station_id), body.code, body.name,
+                              actor=admin)
+    return TopicRead.model_validate(topic)
+
+
+@router.get("/stations/{station_id}/relay-points", response_model=list[RelayPointRead],
+            responses=responses(*_AUTH, StationNotFound))
+def list_relay_points(station_id: int, session: SessionDep, _admin: AdminUser) -> list[RelayPointRead]:
+    """A station's relay points (admin)."""
+    service.get(session, station_id)
+    return [RelayPointRead.model_validate(r) for r in service.relay_points(session, station_id)]
+
+
+@router.post("/areas/{area_id}/relay-points", response_model=RelayPointWithToken, status_code=201,
+             responses=responses(*_AUTH, AreaNotFound))
+def add_relay_point(area_id: int, body: RelayPointCreate, session: SessionDep,
+                    admin: AdminUser) -> RelayPointWithToken:
+    """Add a relay point (cụm loa) to an area; its token is shown once (admin)."""
+    relay, token = service.add_relay_point(session, service.get_area(session, area_id), body.name,
+                                           actor=admin)
+    return _with_token(relay, token)
+
+
+@router.post("/relay-points/{relay_id}/rotate", response_model=RelayPointWithToken,
+             responses=responses(*_AUTH, RelayPointNotFound))
+def rotate_relay_token(relay_id: int, session: SessionDep, admin: AdminUser) -> RelayPointWithToken:
+    """Issue a new token for a relay point; the old one stops working (admin)."""
+    relay = service.get_relay_point(session, relay_id)
+    token = service.rotate_relay_token(session, relay, actor=admin)
+    return _with_token(relay, token)
+
+
+@router.post("/relay-points/{relay_id}/revoke", response_model=RelayPointRead,
+             responses=responses(*_AUTH, RelayPointNotFound))
+def revoke_relay_token(relay_id: int, session: SessionDep, admin: AdminUser) -> RelayPointRead:
+    """Revoke a relay point's token (admin)."""
+    relay = service.revoke_relay_token(session, service.get_relay_point(session, relay_id), actor=admin)
+    return RelayPointRead.model_validate(relay)

@@ -1,0 +1,120 @@
+from __future__ import annotations
+
+from datetime import datetime, time
+
+from pydantic import Field, field_validator
+
+from app.schemas import Schema
+
+Name = Field(min_length=1, max_length=200)
+
+
+def _stripped(value: str | None) -> str | None:
+    if value is None:
+        return None
+    value = value.strip()
+    if not value:
+        raise ValueError("không được để trống (must not be blank)")
+    return value
+
+
+class SlotRead(Schema):
+    id: int
+    name: str
+    label: str
+    start_time: time
+    length_seconds: int
+
+
+class SlotCreate(Schema):
+    name: str = Field(min_length=1, max_length=64, pattern=r"^[a-z0-9_-]+$")
+    label: str = Field(default="", max_length=200)
+    start_time: time
+    length_seconds: int = Field(default=1800, ge=60, le=4 * 3600)
+
+
+class SlotUpdate(Schema):
+    label: str | None = Field(default=None, max_length=200)
+    start_time: time | None = None
+    length_seconds: int | None = Field(default=None, ge=60, le=4 * 3600)
+
+
+class AreaRead(Schema):
+    id: int
+    station_id: int
+    name: str
+
+
+class AreaWrite(Schema):
+    name: str = Name
+    _strip = field_validator("name")(_stripped)
+
+
+class TopicRead(Schema):
+    id: int
+    code: str
+    name: str
+
+
+class TopicCreate(Schema):
+    code: str = Field(min_length=1, max_length=64, pattern=r"^[a-z0-9_-]+$")
+    name: str = Name
+    _strip = field_validator("name")(_stripped)
+
+
+class StationRead(Schema):
+    id: int
+    name: str
+    timezone: str
+    opening_announcement: str
+    closing_announcement: str
+    voice: str
+    speech_engine: str
+    speech_rate: int
+    speech_pitch: int
+
+
+class StationDetail(StationRead):
+    slots: list[SlotRead]
+    areas: list[AreaRead]
+    topics: list[TopicRead]
+
+
+class StationCreate(Schema):
+    name: str = Name
+    timezone: str = "Asia/Ho_Chi_Minh"
+    opening_announcement: str | None = Field(default=None, max_length=2000)
+    closing_announcement: str | None = Field(default=None, max_length=2000)
+    default_slots: bool = Field(default=True, description="Create 06:30 and 16:30, 30 min each")
+    _strip = field_validator("name")(_stripped)
+
+
+class StationUpdate(Schema):
+    name: str | None = Field(default=None, min_length=1, max_length=200)
+    timezone: str | None = None
+    opening_announcement: str | None = Field(default=None, max_length=2000)
+    closing_announcement: str | None = Field(default=None, max_length=2000)
+    voice: str | None = Field(default=None, pattern=r"^(vi|vi-VN-x-central|vi-VN-x-south)$")
+    speech_engine: str | None = Field(default=None, pattern=r"^(offline|gtts)$")
+    speech_rate: int | None = Field(default=None, ge=80, le=300)
+    speech_pitch: int | None = Field(default=None, ge=0, le=99)
+    _strip = field_validator("name")(_stripped)
+
+
+class RelayPointRead(Schema):
+    id: int
+    area_id: int
+    name: str
+    token_prefix: str
+    revoked_at: datetime | None
+    created_at: datetime
+    last_seen_at: datetime | None
+
+
+class RelayPointCreate(Schema):
+    name: str = Name
+    _strip = field_validator("name")(_stripped)
+
+
+class RelayPointWithToken(RelayPointRead):
+    token: str = Field(description="Shown once: store it on the relay point now.")

@@ -1,0 +1,250 @@
+"""Stations, their slots, areas, topics and relay points."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, time
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session, selectinload
+
+from app.audit import service as audit
+from app.auth.security import hash_relay_token, new_relay_token
+from app.models import Area, RelayPoint, Slot, Station, Topic, User
+from app.stations.defaults import DEFAULT_SLOTS, DEFAULT_TOPICS
+from app.stations.exceptions import (
+    AreaNotFound,
+    NameTaken,
+    RelayPointNotFound,
+    SlotNotFound,
+    SlotsOverlap,
+    StationNotFound,
+    UnknownTimezone,
+)
+from app.stations.schemas import (
+    SlotCreate,
+    SlotUpdate,
+    StationCreate,
+    StationUpdate,
+)
+
+DAY = 24 * 3600
+
+
+def get(session: Session, station_id: int, *, with_children: bool = False) -> Station:
+    opts = [selectinload(Station.slots), selectinload(Station.areas)] if with_children else []
+    station = session.get(Station, station_id, options=opts, populate_existing=with_children)
+    if station is None:
+        raise StationNotFound(station_id)
+    return station
+
+
+def list_stations(session: Session) -> list[Station]:
+    return list(session.scalars(select(Station).order_by(Station.id)))
+
+
+def topics(session: Session, station_id: int) -> list[Topic]:
+    return list(session.scalars(select(Topic).where(Topic.station_id == station_id).order_by(Topic.id)))
+
+
+def _check_timezone(tz: str) -> None:
+    try:
+        ZoneInfo(tz)
+    except (ZoneInfoNotFoundError, ValueError) as exc:
+        raise UnknownTimezone(tz) from exc
+
+
+def _check_unique_station_name(session: Session, name: str, station_id: int | None = None) -> None:
+    found = session.scalar(select(Station.id).where(Station.name == name))
+    if found is not None and found != station_id:
+        raise NameTaken("đài", name)
+
+
+def create(session: Session, data: StationCreate, *, actor: User | None) -> Station:
+    _check_timezone(data.timezone)
+    _check_unique_station_name(session, data.name)
+    station = Station(name=data.name, timezone=data.timezone)
+    if data.opening_announcement:
+        station.opening_announcement = data.opening_announcement
+    if data.closing_announcement:
+        station.closing_announcement = data.closing_announcement
+    session.add(station)
+    session.flush()
+    if data.default_slots:
+        for name, label, start, length in DEFAULT_SLOTS:
+            session.add(Slot(station_id=station.id, name=name, label=label,
+                             start_time=start, length_seconds=length))
+    for code, topic_name in DEFAULT_TOPICS:
+        session.add(Topic(station_id=station.id, code=code, name=topic_name))
+    session.flush()
+    audit.record(session, "create", actor=actor, entity_type="station", entity_id=station.id,
+                 station_id=station.id, changes={"name": station.name})
+    return station
+
+
+def update(session: Session, station: Station, data: StationUpdate, *, actor: User) -> Station:
+    changes = data.model_dump(exclude_unset=True, exclude_none=True)
+    if "timezone" in changes:
+        _check_timezone(changes["timezone"])
+    if "name" in changes:
+        _check_unique_station_name(session, changes["name"], station.id)
+    for field, value in changes.items():
+        setattr(station, field, value)
+    session.flush()
+    audit.record(session, "edit", actor=actor, entity_type="station", entity_id=station.id,
+                 station_id=station.id, changes=changes)
+    return station
+
+
+# --- slots -----------------------------------------------------------------------------
+
+
+def _seconds(t: time) -> int:
+    return t.hour * 3600 + t.minute * 60 + t.second
+
+
+def check_no_overlap(slots: list[tuple[str, int, int]]) -> None:
+    """Refuse daily slots (name, start second of day, length) that overlap, across midnight too."""
+    for i, (name_a, start_a, len_a) in enumerate(slots):
+        for name_b, start_b, len_b in slots[i + 1:]:
+            if (start_b - start_a) % DAY < len_a or (start_a - start_b) % DAY < len_b:
+                raise SlotsOverlap(name_a, name_b)
+
+
+def _slot_rows(session: Session, station_id: int) -> list[Slot]:
+    return list(session.scalars(select(Slot).where(Slot.station_id == station_id)))
+
+
+def add_slot(session: Session, station: Station, data: SlotCreate, *, actor: User) -> Slot:
+    existing = _slot_rows(session, station.id)
+    if any(s.name == data.name for s in existing):
+        raise NameTaken("khung giờ", data.name)
+    check_no_overlap([(s.name, _seconds(s.start_time), s.length_seconds) for s in existing]
+                     + [(data.name, _seconds(data.start_time), data.length_seconds)])
+    slot = Slot(station_id=station.id, **data.model_dump())
+    session.add(slot)
+    session.flush()
+    audit.record(session, "create", actor=actor, entity_type="slot", entity_id=slot.id,
+                 station_id=station.id, changes=data.model_dump(mode="json"))
+    return slot
+
+
+def get_slot(session: Session, slot_id: int) -> Slot:
+    slot = session.get(Slot, slot_id)
+    if slot is None:
+        raise SlotNotFound(slot_id)
+    return slot
+
+
+def update_slot(session: Session, slot: Slot, data: SlotUpdate, *, actor: User) -> Slot:
+    changes = data.model_dump(exclude_unset=True, exclude_none=True)
+    start = changes.get("start_time", slot.start_time)
+    length = changes.get("length_seconds", slot.length_seconds)
+    others = [s for s in _slot_rows(session, slot.station_id) if s.id != slot.id]
+    check_no_overlap([(s.name, _seconds(s.start_time), s.length_seconds) for s in others]
+                     + [(slot.name, _seconds(start), length)])
+    for field, value in changes.items():
+        setattr(slot, field, value)
+    session.flush()
+    audit.record(session, "edit", actor=actor, entity_type="slot", entity_id=slot.id,
+                 station_id=slot.station_id, changes=data.model_dump(mode="json", exclude_unset=True))
+    return slot
+
+
+def delete_slot(session: Session, slot: Slot, *, actor: User) -> None:
+    audit.record(session, "delete", actor=actor, entity_type="slot", entity_id=slot.id,
+                 station_id=slot.station_id, changes={"name": slot.name})
+    session.delete(slot)
+    session.flush()
+
+
+# --- areas and topics ------------------------------------------------------------------
+
+
+def get_area(session: Session, area_id: int) -> Area:
+    area = session.get(Area, area_id)
+    if area is None:
+        raise AreaNotFound(area_id)
+    return area
+
+
+def add_area(session: Session, station: Station, name: str, *, actor: User | None) -> Area:
+    if session.scalar(select(Area.id).where(Area.station_id == station.id, Area.name == name)):
+        raise NameTaken("khu phố", name)
+    area = Area(station_id=station.id, name=name)
+    session.add(area)
+    session.flush()
+    audit.record(session, "create", actor=actor, entity_type="area", entity_id=area.id,
+                 station_id=station.id, changes={"name": name})
+    return area
+
+
+def rename_area(session: Session, area: Area, name: str, *, actor: User) -> Area:
+    found = session.scalar(select(Area.id).where(Area.station_id == area.station_id, Area.name == name))
+    if found is not None and found != area.id:
+        raise NameTaken("khu phố", name)
+    old, area.name = area.name, name
+    session.flush()
+    audit.record(session, "edit", actor=actor, entity_type="area", entity_id=area.id,
+                 station_id=area.station_id, changes={"name": [old, name]})
+    return area
+
+
+def add_topic(session: Session, station: Station, code: str, name: str, *, actor: User) -> Topic:
+    if session.scalar(select(Topic.id).where(Topic.station_id == station.id, Topic.code == code)):
+        raise NameTaken("chủ đề", code)
+    topic = Topic(station_id=station.id, code=code, name=name)
+    session.add(topic)
+    session.flush()
+    audit.record(session, "create", actor=actor, entity_type="topic", entity_id=topic.id,
+                 station_id=station.id, changes={"code": code, "name": name})
+    return topic
+
+
+# --- relay points ----------------------------------------------------------------------
+
+
+def get_relay_point(session: Session, relay_id: int) -> RelayPoint:
+    relay = session.get(RelayPoint, relay_id)
+    if relay is None:
+        raise RelayPointNotFound(relay_id)
+    return relay
+
+
+def relay_points(session: Session, station_id: int) -> list[RelayPoint]:
+    stmt = (select(RelayPoint).join(Area).where(Area.station_id == station_id)
+            .order_by(RelayPoint.id))
+    return list(session.scalars(stmt))
+
+
+def _issue_token(relay: RelayPoint) -> str:
+    token = new_relay_token()
+    relay.token_hash = hash_relay_token(token)
+    relay.token_prefix = token[:14]
+    relay.revoked_at = None
+    return token
+
+
+def add_relay_point(session: Session, area: Area, name: str, *, actor: User | None) -> tuple[RelayPoint, str]:
+    """Create a relay point; its token is answered here once and kept only as a hash."""
+    relay = RelayPoint(area_id=area.id, name=name)
+    token = _issue_token(relay)
+    session.add(relay)
+    session.flush()
+    audit.record(session, "create", actor=actor, entity_type="relay_point", entity_id=relay.id,
+                 station_id=area.station_id, changes={"name": name, "area_id": area.id})
+    return relay, token
+
+
+def rotate_relay_token(session: Session, relay: RelayPoint, *, actor: User) -> str:
+    token = _issue_token(relay)
+    session.flush()
+    audit.record(session, "rotate_token", actor=actor, entity_type="relay_point", entity_id=relay.id)
+    return token
+
+
+def revoke_relay_token(session: Session, relay: RelayPoint, *, actor: User) -> RelayPoint:
+    relay.revoked_at = datetime.now(UTC)
+    session.flush()
+    audit.record(session, "revoke_token", actor=actor, entity_type="relay_point", entity_id=relay.id)
+    return relay

@@ -1,0 +1,45 @@
+from __future__ import annotations
+
+from fastapi import APIRouter
+
+from app.deps import AdminUser, SessionDep
+from app.errors import Forbidden, NotAuthenticated, responses
+from app.stations.exceptions import AreaNotFound
+from app.users import service
+from app.users.exceptions import LeaderNeedsArea, UsernameTaken, UserNotFound
+from app.users.schemas import UserCreate, UserCreated, UserRead, UserUpdate
+
+router = APIRouter(prefix="/api/v1/users", tags=["users"])
+_AUTH = (NotAuthenticated, Forbidden)
+
+
+@router.get("", response_model=list[UserRead], responses=responses(*_AUTH))
+def list_users(session: SessionDep, _admin: AdminUser) -> list[UserRead]:
+    """Every user (admin)."""
+    return [UserRead.model_validate(u) for u in service.list_users(session)]
+
+
+@router.post(
+    "", response_model=UserCreated, status_code=201,
+    responses=responses(*_AUTH, UsernameTaken, LeaderNeedsArea, AreaNotFound),
+)
+def create_user(body: UserCreate, session: SessionDep, admin: AdminUser) -> UserCreated:
+    """Create a user (admin); a generated password is shown once."""
+    user, generated = service.create(session, body, actor=admin)
+    return UserCreated.model_validate(user).model_copy(update={"password": generated})
+
+
+@router.get("/{user_id}", response_model=UserRead, responses=responses(*_AUTH, UserNotFound))
+def get_user(user_id: int, session: SessionDep, _admin: AdminUser) -> UserRead:
+    """One user (admin)."""
+    return UserRead.model_validate(service.get(session, user_id))
+
+
+@router.patch(
+    "/{user_id}", response_model=UserRead,
+    responses=responses(*_AUTH, UserNotFound, LeaderNeedsArea, AreaNotFound),
+)
+def update_user(user_id: int, body: UserUpdate, session: SessionDep, admin: AdminUser) -> UserRead:
+    """Change a user's name, role, area, password or active flag (admin)."""
+    user = service.update(session, service.get(session, user_id), body, actor=admin)
+    return UserRead.model_validate(user)

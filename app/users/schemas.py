@@ -1,0 +1,44 @@
+from __future__ import annotations
+
+from datetime import datetime
+
+from pydantic import Field
+
+from app.models import Role
+from app.schemas import Schema
+
+USERNAME_PATTERN = r"^[a-z0-9][a-z0-9._-]{2,63}$"
+
+
+class UserRead(Schema):
+    id: int
+    username: str
+    full_name: str
+    role: Role
+    station_id: int | None
+    area_id: int | None
+    is_active: bool
+    created_at: datetime
+
+
+class UserCreate(Schema):
+    username: str = Field(pattern=USERNAME_PATTERN, description="3–64 chữ thường, số, . _ -")
+    full_name: str = Field(default="", max_length=200)
+    role: Role
+    station_id: int | None = None
+    area_id: int | None = None
+    password: str | None = Field(default=None, max_length=200)
+
+
+class UserCreated(UserRead):
+    password: str | None = Field(
+        default=None, description="The generated password, shown once when none was given."
+    )
+
+
+class UserUpdate(Schema):
+    full_name: str | None = Field(default=None, max_length=200)
+    role: Role | None = None
+    area_id: int | None = None
+    is_active: bool | None = None
+    password: str | None = Field(default=None, max_length=200)

@@ -1,0 +1,91 @@
+"""Users and their roles."""
+
+from __future__ import annotations
+
+from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
+
+from app.audit import service as audit
+from app.auth.security import generate_password, hash_password
+from app.auth.service import validate_new_password
+from app.models import Area, Role, Station, User
+from app.stations.exceptions import AreaNotFound, StationNotFound
+from app.users.exceptions import LeaderNeedsArea, UsernameTaken, UserNotFound
+from app.users.schemas import UserCreate, UserUpdate
+
+
+def get(session: Session, user_id: int) -> User:
+    user = session.get(User, user_id)
+    if user is None:
+        raise UserNotFound(user_id)
+    return user
+
+
+def list_users(session: Session) -> list[User]:
+    return list(session.scalars(select(User).order_by(User.username)))
+
+
+def _check_area(session: Session, role: Role, area_id: int | None) -> Area | None:
+    if role == Role.leader and area_id is None:
+        raise LeaderNeedsArea()
+    if area_id is None:
+        return None
+    area = session.get(Area, area_id)
+    if area is None:
+        raise AreaNotFound(area_id)
+    return area
+
+
+def create(session: Session, data: UserCreate, *, actor: User | None) -> tuple[User, str | None]:
+    """Create a user; answers the generated password when none was given."""
+    if session.scalar(select(User.id).where(User.username == data.username)) is not None:
+        raise UsernameTaken(data.username)
+    area = _check_area(session, data.role, data.area_id)
+    station_id = area.station_id if area else data.station_id
+    if station_id is not None and session.get(Station, station_id) is None:
+        raise StationNotFound(station_id)
+    generated = None
+    if data.password is None:
+        password = generated = generate_password()
+    else:
+        validate_new_password(data.password)
+        password = data.password
+    user = User(
+        username=data.username, full_name=data.full_name.strip(), role=data.role,
+        station_id=station_id, area_id=data.area_id, password_hash=hash_password(password),
+    )
+    session.add(user)
+    try:
+        with session.begin_nested():
+            session.flush()
+    except IntegrityError as exc:  # a concurrent create of the same name
+        raise UsernameTaken(data.username) from exc
+    audit.record(
+        session, "create", actor=actor, entity_type="user", entity_id=user.id,
+        station_id=station_id,
+        changes={"username": user.username, "role": user.role.value, "area_id": user.area_id},
+    )
+    return user, generated
+
+
+def update(session: Session, user: User, data: UserUpdate, *, actor: User) -> User:
+    changes = data.model_dump(exclude_unset=True)
+    role = changes.get("role", user.role)
+    area_id = changes["area_id"] if "area_id" in changes else user.area_id
+    _check_area(session, role, area_id)
+    if "password" in changes:
+        password = changes.pop("password")
+        if password is not None:
+            validate_new_password(password)
+            user.password_hash = hash_password(password)
+            changes["password"] = "(changed)"
+    for field in ("full_name", "role", "area_id", "is_active"):
+        if field in changes:
+            setattr(user, field, changes[field])
+    session.flush()
+    audit.record(
+        session, "edit", actor=actor, entity_type="user", entity_id=user.id,
+        station_id=user.station_id, changes={k: str(v) for k, v in changes.items()},
+    )
+    return user

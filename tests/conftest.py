@@ -1,0 +1,84 @@
+"""Test set-up: every database test runs on SQLite, and on PostgreSQL when
+LOA_TEST_POSTGRES_URL is set. The schema is built once per database by the Alembic
+migrations; each test runs in a transaction that is rolled back."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+import uuid
+from collections.abc import Iterator
+
+os.environ["LOA_ENVIRONMENT"] = "test"
+os.environ.setdefault("LOA_DATA_DIR", tempfile.mkdtemp(prefix="loa-test-data-"))
+os.environ.setdefault("LOA_PASSWORD_TIME_COST", "1")
+os.environ.setdefault("LOA_PASSWORD_MEMORY_KIB", "1024")
+os.environ.setdefault("LOA_SCHEDULER_ENABLED", "false")
+
+import pytest
+from fastapi.testclient import TestClient
+from sqlalchemy import Engine, text
+from sqlalchemy.orm import Session
+
+from app.db import get_session, make_engine
+from app.main import create_app
+from app.migrate import upgrade
+
+POSTGRES_URL = os.environ.get("LOA_TEST_POSTGRES_URL")
+BACKENDS = ["sqlite"] + (["postgresql"] if POSTGRES_URL else [])
+
+pytest_plugins = ["tests.fixtures.builders"]
+
+
+@pytest.fixture(scope="session", params=BACKENDS)
+def engine(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Engine]:
+    if request.param == "sqlite":
+        eng = make_engine(f"sqlite:///{tmp_path_factory.mktemp('db') / 'loa.db'}")
+        upgrade(eng)
+        yield eng
+        eng.dispose()
+        return
+    assert POSTGRES_URL
+    # One schema per run, so parallel runs on the same database never meet.
+    schema = f"loa_test_{uuid.uuid4().hex[:10]}"
+    admin = make_engine(POSTGRES_URL)
+    with admin.begin() as conn:
+        conn.execute(text(f'CREATE SCHEMA "{schema}"'))
+    eng = make_engine(POSTGRES_URL, connect_args={"options": f"-csearch_path={schema}"})
+    try:
+        upgrade(eng)
+        yield eng
+    finally:
+        eng.dispose()
+        with admin.begin() as conn:
+            conn.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
+        admin.dispose()
+
+
+@pytest.fixture
+def session(engine: Engine) -> Iterator[Session]:
+    with engine.connect() as conn:
+        outer = conn.begin()
+        db = Session(bind=conn, join_transaction_mode="create_savepoint", expire_on_commit=False)
+        try:
+            yield db
+        finally:
+            db.close()
+            outer.rollback()
+
+
+@pytest.fixture
+def client(session: Session) -> Iterator[TestClient]:
+    app = create_app()
+
+    def _session() -> Iterator[Session]:
+        try:
+            yield session
+            session.commit()
+        except BaseException:
+            session.rollback()
+            raise
+
+    app.dependency_overrides[get_session] = _session
+    with TestClient(app) as c:
+        yield c
