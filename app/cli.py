@@ -6,6 +6,8 @@ import argparse
 import sys
 from collections.abc import Callable, Sequence
 
+from pydantic import ValidationError
+
 from app.config import get_settings
 
 Handler = Callable[[argparse.Namespace], int]
@@ -154,8 +156,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
         get_settings()
-    except ValueError as exc:
-        print(f"Lỗi cấu hình (configuration error): {exc}", file=sys.stderr)
+    except ValidationError as exc:
+        for err in exc.errors():
+            where = ".".join(str(p) for p in err["loc"]) or "LOA_*"
+            print(f"Lỗi cấu hình (configuration error) {where}: {err['msg']}", file=sys.stderr)
         return 2
     handler: Handler = args.handler
     return handler(args)
