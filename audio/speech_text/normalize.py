@@ -65,7 +65,7 @@ _ROMAN_CONTEXT = re.compile(
     r"(?P<ctx>(?<!\w)(?:[Đđ]ại hội|[Kk]hóa|[Kk]hoá|[Tt]hứ|[Qq]uý|[Tt]hế kỷ|[Tt]hế kỉ|[Pp]hần"
     r"|[Cc]hương|[Mm]ục|[Đđ]ợt|[Gg]iai đoạn) \(?)(?P<roman>[IVXLC]+)(?:/(?P<year>\d{4}))?(?!\w)"
 )
-_LINE_BULLET = re.compile(r"^\s*[-+•●▪◦–—]\s+")
+_LINE_BULLET = re.compile(r"^\s*(?:#+|[-+•●▪◦–—])\s+")
 _LINE_SECTION = re.compile(r"^(\d{1,2}(?:\.\d{1,2})*)\.(?=\s)")
 _LINE_ROMAN = re.compile(r"^([IVXL]+)\.(?=\s)")
 _RANGE = re.compile(rf"{_CLOSE}\s*[-–—]\s*{_OPEN}")
@@ -210,18 +210,40 @@ def _abbreviation_pattern(keys: tuple[str, ...]) -> re.Pattern[str]:
     parts = []
     for key in sorted(keys, key=len, reverse=True):
         escaped = re.escape(key)
-        # One-letter keys with a dot ("P.", "Q.") are initials in names unless a place name follows.
         if re.fullmatch(r"\w\.", key):
+            # One-letter keys with a dot ("P.", "Q.") are initials unless a place name follows.
             escaped += r"(?= ?[A-ZĐÀ-Ỹ0-9])"
+        elif key[-1].isalnum():
+            # Digits may follow ("COP26"): they are read as a number afterwards.
+            escaped += r"(?![^\W\d_])"
         parts.append(escaped)
-    return re.compile(rf"(?<![\w/-])(?:{'|'.join(parts)})(?![\w])")
+    return re.compile(rf"(?<![\w/-])(?:{'|'.join(parts)})")
+
+
+@lru_cache(maxsize=32)
+def _gloss_pattern(keys: tuple[str, ...]) -> re.Pattern[str]:
+    alternatives = "|".join(re.escape(k) for k in sorted(keys, key=len, reverse=True))
+    return re.compile(rf"\s*\(({alternatives})\)")
+
+
+def _drop_glosses(line: str, abbreviations: Mapping[str, str]) -> str:
+    """Drop "(CPI)" after "Chỉ số giá tiêu dùng": read aloud it would repeat the same words."""
+
+    def replace(match: re.Match[str]) -> str:
+        expansion = abbreviations[match[1]].lower()
+        said_before = line[: match.start()].lower().endswith(expansion)
+        return "" if said_before else match[0]
+
+    return _gloss_pattern(tuple(abbreviations)).sub(replace, line)
 
 
 def _expand_abbreviations(line: str, abbreviations: Mapping[str, str]) -> str:
     if not abbreviations:
         return line
+    line = _drop_glosses(line, abbreviations)
     pattern = _abbreviation_pattern(tuple(abbreviations))
-    return pattern.sub(lambda m: abbreviations[m.group(0)], line)
+    # A dotted key may touch the next word ("KT.CHỦ TỊCH"): keep a space after its expansion.
+    return pattern.sub(lambda m: abbreviations[m[0]] + (" " if m[0][-1] == "." else ""), line)
 
 
 def normalize_line(line: str, abbreviations: Mapping[str, str] = DEFAULT_ABBREVIATIONS) -> str:
