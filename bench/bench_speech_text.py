@@ -45,8 +45,8 @@ def loose(text: str) -> str:
 
 
 def case_set() -> list[tuple[str, str]]:
-    rows = (line.split("\t") for line in (FIXTURES / "spoken_cases.tsv").read_text().splitlines()
-            if line and not line.startswith("#"))
+    text = (FIXTURES / "spoken_cases.tsv").read_text(encoding="utf-8")
+    rows = (line.split("\t") for line in text.splitlines() if line and not line.startswith("#"))
     return [(text, expected) for _, text, expected in rows]
 
 
@@ -57,7 +57,8 @@ def main() -> None:
     base = lines_per_second(lines, baseline)
     ours = lines_per_second(lines, to_spoken)
     print(f"baseline str.lower/split: {base:12,.0f} lines/s")
-    print(f"audio.speech_text:        {ours:12,.0f} lines/s  (baseline is {base / ours:.0f}x faster)")
+    print(f"audio.speech_text:        {ours:12,.0f} lines/s"
+          f"  (baseline is {base / ours:.0f}x faster)")
     cases = case_set()
     exact = sum(to_spoken(t) == e for t, e in cases)
     print(f"audio.speech_text exact match: {exact}/{len(cases)} = {exact / len(cases):.1%}")
@@ -73,7 +74,8 @@ def main() -> None:
     our_loose = sum(loose(to_spoken(t)) == loose(e) for t, e in cases)
     print(f"sea-g2p Normalizer:       {sea_speed:12,.0f} lines/s")
     print(f"sea-g2p exact match: {sea_exact}/{len(cases)}; ignoring case and punctuation: "
-          f"{sea_loose}/{len(cases)} = {sea_loose / len(cases):.1%} (ours: {our_loose}/{len(cases)})")
+          f"{sea_loose}/{len(cases)} = {sea_loose / len(cases):.1%}"
+          f" (ours: {our_loose}/{len(cases)})")
 
 
 if __name__ == "__main__":

@@ -19,7 +19,7 @@ __all__ = [
 
 
 def merged_abbreviations(extra: Mapping[str, str] | None) -> Mapping[str, str]:
-    """The built-in dictionary with a station's entries laid over it (an empty value disables one)."""
+    """The built-in dictionary with a station's entries over it; an empty value disables one."""
     if not extra:
         return DEFAULT_ABBREVIATIONS
     merged = {**DEFAULT_ABBREVIATIONS, **extra}

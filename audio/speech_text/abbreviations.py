@@ -6,7 +6,8 @@ from collections.abc import Mapping
 from types import MappingProxyType
 
 # Keys are matched case-sensitively as whole words; the longest key wins ("UB MTTQ" before "UB").
-# Entries were collected from the seed directives (Hà Tu, Cẩm Phả, Thanh Xuân, Hải Phòng, Quảng Ninh).
+# Entries were collected from the seed directives (Hà Tu, Cẩm Phả, Thanh Xuân, Hải Phòng,
+# Quảng Ninh).
 _ENTRIES: dict[str, str] = {
     # People's committees, councils, fronts
     "UBND": "ủy ban nhân dân",

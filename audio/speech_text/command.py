@@ -21,7 +21,7 @@ def speak_text_command(
     abbreviations: Mapping[str, str] | None = None,
     stderr: TextIO | None = None,
 ) -> int:
-    """Write the spoken form of stdin to stdout line by line; return the exit code (0 ok, 1 bad input).
+    """Write the spoken form of stdin to stdout line by line; return 0, or 1 on bad input.
 
     Pass `sys.stdin.buffer` so that undecodable bytes are reported instead of raising.
     """

@@ -5,8 +5,9 @@ from __future__ import annotations
 import re
 
 # A dot after these is part of an abbreviation, not the end of a sentence.
-_NO_BREAK_BEFORE_DOT = frozenset({"TP", "Q", "P", "TX", "TT", "Tp", "tp", "St", "v.v", "Th.S", "ThS",
-                                  "TS", "PGS", "GS", "BS", "Ths", "Ts", "Ông", "Bà"})
+_NO_BREAK_BEFORE_DOT = frozenset({
+    "TP", "Q", "P", "TX", "TT", "Tp", "tp", "Th.S", "ThS", "TS", "PGS", "GS", "BS", "KT", "TM",
+})
 _CANDIDATE = re.compile(r"[.!?…]+[\"”’)\]]*(?=\s+|$)")
 
 
@@ -21,7 +22,8 @@ def split_sentences(text: str) -> list[str]:
             if match.group(0) == "." and last_word in _NO_BREAK_BEFORE_DOT:
                 continue
             # "1." or "I." at the start of a heading is a list number, not a sentence.
-            if match.group(0) == "." and len(before) == 1 and re.fullmatch(r"[\dIVXLivx.]+", last_word):
+            is_list_number = re.fullmatch(r"[\dIVXLivx.]+", last_word) is not None
+            if match.group(0) == "." and len(before) == 1 and is_list_number:
                 continue
             sentences.append(paragraph[start : match.end()].strip())
             start = match.end()
