@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from audio.speech_text.abbreviations import DEFAULT_ABBREVIATIONS
+from audio.speech_text.abbreviations import DEFAULT_ABBREVIATIONS, merged_abbreviations
 from audio.speech_text.command import speak_text_command
 from audio.speech_text.normalize import normalize_line
 from audio.speech_text.sentences import split_sentences
@@ -16,14 +16,6 @@ __all__ = [
     "split_sentences",
     "to_spoken",
 ]
-
-
-def merged_abbreviations(extra: Mapping[str, str] | None) -> Mapping[str, str]:
-    """The built-in dictionary with a station's entries over it; an empty value disables one."""
-    if not extra:
-        return DEFAULT_ABBREVIATIONS
-    merged = {**DEFAULT_ABBREVIATIONS, **extra}
-    return {key: value for key, value in merged.items() if key and value}
 
 
 def to_spoken(text: str, abbreviations: Mapping[str, str] | None = None) -> str:

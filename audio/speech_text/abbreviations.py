@@ -118,3 +118,11 @@ LETTER_NAMES: Mapping[str, str] = MappingProxyType({
 def spell_letters(code: str) -> str:
     """Spell an uppercase code with Vietnamese letter names: "NQ" -> "nờ quy"."""
     return " ".join(LETTER_NAMES.get(ch.upper(), ch) for ch in code if ch.isalpha())
+
+
+def merged_abbreviations(extra: Mapping[str, str] | None) -> Mapping[str, str]:
+    """The built-in dictionary with a station's entries over it; an empty value disables one."""
+    if not extra:
+        return DEFAULT_ABBREVIATIONS
+    merged = {**DEFAULT_ABBREVIATIONS, **extra}
+    return {key: value for key, value in merged.items() if key and value}

@@ -6,7 +6,7 @@ import sys
 from collections.abc import Mapping
 from typing import BinaryIO, TextIO
 
-from audio.speech_text.abbreviations import DEFAULT_ABBREVIATIONS
+from audio.speech_text.abbreviations import merged_abbreviations
 from audio.speech_text.normalize import normalize_line
 
 NOT_UTF8_MESSAGE = (
@@ -35,8 +35,7 @@ def speak_text_command(
             return 1
     else:
         text = raw.removeprefix("\ufeff")
-    table = {**DEFAULT_ABBREVIATIONS, **(abbreviations or {})}
-    table = {key: value for key, value in table.items() if key and value}
+    table = merged_abbreviations(abbreviations)
     lines = text.split("\n")
     if lines and lines[-1] == "":
         lines.pop()  # a final newline ends the last line; it does not start a new one
