@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from types import MappingProxyType
 
+# "TU" and "BTGTU" are left out on purpose: they stand for a provincial (tỉnh ủy) or a city
+# (thành ủy) committee depending on the issuer, so they are spelled rather than guessed.
 # Keys are matched case-sensitively as whole words; the longest key wins ("UB MTTQ" before "UB").
 # Entries were collected from the seed directives (Hà Tu, Cẩm Phả, Thanh Xuân, Hải Phòng,
 # Quảng Ninh).
@@ -19,7 +21,6 @@ _ENTRIES: dict[str, str] = {
     "UB": "ủy ban",
     "UBKTTW": "ủy ban kiểm tra trung ương",
     "BTG": "ban tuyên giáo",
-    "BTGTU": "ban tuyên giáo thành ủy",
     "BTGTW": "ban tuyên giáo trung ương",
     "BCH": "ban chấp hành",
     "TW": "trung ương",
