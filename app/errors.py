@@ -86,7 +86,10 @@ def responses(*errors: type[LoaError]) -> dict[int | str, dict[str, Any]]:
 def _validation_detail(exc: RequestValidationError) -> str:
     parts = []
     for err in exc.errors():
-        loc = ".".join(str(p) for p in err.get("loc", ()) if p not in ("body", "query", "path"))
+        where = list(err.get("loc", ()))
+        if where and where[0] in ("body", "query", "path", "header", "cookie"):
+            where = where[1:]
+        loc = ".".join(str(p) for p in where)
         parts.append(f"{loc}: {err.get('msg', '')}" if loc else str(err.get("msg", "")))
     return "Dữ liệu không hợp lệ — " + "; ".join(parts)
 
@@ -111,10 +114,14 @@ def install_error_handlers(app: FastAPI) -> None:
     async def _http(_request: Request, exc: StarletteHTTPException) -> JSONResponse:
         names = {404: "NotFound", 405: "MethodNotAllowed", 401: "NotAuthenticated"}
         detail = exc.detail if isinstance(exc.detail, str) else str(exc.detail)
+        name = names.get(exc.status_code, "HTTPError")
         if exc.status_code == 404 and detail == "Not Found":
             detail = "Không tìm thấy địa chỉ này (Not Found)."
+        if exc.status_code == 400 and "parsing the body" in detail:
+            name = "InvalidBody"
+            detail = "Không đọc được dữ liệu gửi lên: hãy gửi JSON hoặc biểu mẫu mã hóa UTF-8."
         return JSONResponse(
-            {"error": names.get(exc.status_code, "HTTPError"), "detail": detail},
+            {"error": name, "detail": detail},
             status_code=exc.status_code,
             headers=getattr(exc, "headers", None),
         )

@@ -1,0 +1,76 @@
+import hashlib
+
+from sqlalchemy import select
+
+from app.models import RelayPoint
+from tests.fixtures.builders import auth
+
+
+def test_station_detail_lists_slots_areas_and_topics(client, world):
+    r = client.get(f"/api/v1/stations/{world.station.id}", headers=auth(world.users["leader"]))
+    assert r.status_code == 200
+    body = r.json()
+    assert body["timezone"] == "Asia/Ho_Chi_Minh"
+    assert [(s["name"], s["start_time"], s["length_seconds"]) for s in body["slots"]] == [
+        ("morning", "06:30:00", 1800), ("afternoon", "16:30:00", 1800)]
+    assert [a["name"] for a in body["areas"]] == ["Khu 1", "Khu 2", "Khu 3"]
+    assert "thoi-su" in [t["code"] for t in body["topics"]]
+
+
+def test_admin_creates_a_station_others_may_not(client, world):
+    body = {"name": "Đài truyền thanh xã Tân Dân", "timezone": "Asia/Ho_Chi_Minh"}
+    assert client.post("/api/v1/stations", headers=auth(world.users["editor"]), json=body).status_code == 403
+    r = client.post("/api/v1/stations", headers=auth(world.users["admin"]), json=body)
+    assert r.status_code == 201
+    assert len(r.json()["slots"]) == 2
+    again = client.post("/api/v1/stations", headers=auth(world.users["admin"]), json=body)
+    assert again.status_code == 409
+    bad_zone = client.post("/api/v1/stations", headers=auth(world.users["admin"]),
+                           json={"name": "Đài khác", "timezone": "Asia/Ha_Noi"})
+    assert bad_zone.status_code == 422
+    assert "Asia/Ho_Chi_Minh" in bad_zone.json()["detail"]
+
+
+def test_overlapping_slot_is_refused(client, world):
+    h = auth(world.users["admin"])
+    url = f"/api/v1/stations/{world.station.id}/slots"
+    r = client.post(url, headers=h, json={"name": "noon", "start_time": "06:45", "length_seconds": 900})
+    assert r.status_code == 409
+    assert r.json()["error"] == "SlotsOverlap"
+    assert "morning" in r.json()["detail"]
+    ok = client.post(url, headers=h, json={"name": "noon", "start_time": "11:00", "length_seconds": 900})
+    assert ok.status_code == 201
+    night = client.post(url, headers=h, json={"name": "night", "start_time": "01:00", "length_seconds": 900})
+    assert night.status_code == 201
+    # a slot crossing midnight that would run into the night slot
+    late = client.post(url, headers=h, json={"name": "late", "start_time": "23:30",
+                                             "length_seconds": 2 * 3600})
+    assert late.status_code == 409
+    assert "night" in late.json()["detail"]
+    move = client.patch(f"/api/v1/slots/{ok.json()['id']}", headers=h, json={"start_time": "16:40"})
+    assert move.status_code == 409
+    detail = client.get(f"/api/v1/stations/{world.station.id}", headers=h).json()
+    assert [s["start_time"] for s in detail["slots"]] == ["01:00:00", "06:30:00", "11:00:00", "16:30:00"]
+
+
+def test_relay_point_token_is_shown_once_and_stored_hashed(client, world, session):
+    h = auth(world.users["admin"])
+    r = client.post(f"/api/v1/areas/{world.areas[0].id}/relay-points", headers=h, json={"name": "Cụm loa chợ"})
+    assert r.status_code == 201
+    token = r.json()["token"]
+    assert len(token) > 30
+    stored = session.scalar(select(RelayPoint).where(RelayPoint.id == r.json()["id"]))
+    assert stored.token_hash == hashlib.sha256(token.encode()).hexdigest()
+    assert token not in str(client.get(f"/api/v1/stations/{world.station.id}/relay-points", headers=h).json())
+    rotated = client.post(f"/api/v1/relay-points/{r.json()['id']}/rotate", headers=h).json()["token"]
+    assert rotated != token
+    revoked = client.post(f"/api/v1/relay-points/{r.json()['id']}/revoke", headers=h)
+    assert revoked.json()["revoked_at"] is not None
+
+
+def test_area_names_are_unique_per_station(client, world):
+    h = auth(world.users["admin"])
+    r = client.post(f"/api/v1/stations/{world.station.id}/areas", headers=h, json={"name": "Khu 2"})
+    assert r.status_code == 409
+    assert client.post(f"/api/v1/stations/{world.station.id}/areas", headers=h,
+                       json={"name": "  "}).status_code == 422

@@ -1,0 +1,51 @@
+"""The `loa` command as a station's administrator runs it, in a real subprocess."""
+
+import os
+import subprocess
+import sys
+
+import pytest
+
+
+def _loa(tmp_path, *args, stdin=None, env=None):
+    full_env = {**os.environ, "LOA_DATA_DIR": str(tmp_path), "LOA_ENVIRONMENT": "development",
+                **(env or {})}
+    return subprocess.run([sys.executable, "-m", "app.cli", *args], input=stdin, env=full_env,
+                          capture_output=True, text=True, timeout=120)
+
+
+@pytest.mark.slow
+def test_init_demo_prints_passwords_once_and_is_idempotent(tmp_path):
+    first = _loa(tmp_path, "init", "--demo")
+    assert first.returncode == 0, first.stderr
+    assert "Đài truyền thanh phường Hà Tu" in first.stdout
+    for name in ("ubnd", "bientap", "vanhoa", "khu1"):
+        assert name in first.stdout
+    second = _loa(tmp_path, "init", "--demo")
+    assert second.returncode == 0
+    assert "Đã có dữ liệu demo" in second.stdout
+    assert "vanhoa" not in second.stdout.split("loa users passwd")[0].split("Đã có")[0]
+
+
+def test_users_add_reads_the_password_from_stdin(tmp_path):
+    assert _loa(tmp_path, "init").returncode == 0
+    ok = _loa(tmp_path, "users", "add", "bientap2", "--role", "editor", "--password-stdin",
+              stdin="mot-mat-khau-dai\n")
+    assert ok.returncode == 0, ok.stderr
+    assert "Mật khẩu" not in ok.stdout, "a given password is not echoed"
+    dup = _loa(tmp_path, "users", "add", "bientap2", "--role", "editor")
+    assert dup.returncode != 0
+    assert "đã có người dùng" in dup.stderr
+    bad = _loa(tmp_path, "users", "add", "x", "--role", "king")
+    assert bad.returncode == 2
+    assert "invalid choice" in bad.stderr
+    leader = _loa(tmp_path, "users", "add", "khu7", "--role", "leader", "--area", "Khu 7")
+    assert leader.returncode != 0
+    assert "khu phố" in leader.stderr
+
+
+def test_production_refuses_the_default_secret_key(tmp_path):
+    r = _loa(tmp_path, "serve", env={"LOA_ENVIRONMENT": "production"})
+    assert r.returncode == 2
+    assert "LOA_SECRET_KEY" in r.stderr
+    assert "Traceback" not in r.stderr
