@@ -1,3 +1,5 @@
+import pytest
+
 from app.config import get_settings
 from tests.fixtures.builders import PASSWORD, auth
 
@@ -6,7 +8,8 @@ def _login(client, username, password):
     return client.post("/api/v1/auth/token", data={"username": username, "password": password})
 
 
-def test_sign_in_and_use_the_token(client, world):
+@pytest.mark.usefixtures("world")
+def test_sign_in_and_use_the_token(client):
     r = _login(client, "officer", PASSWORD)
     assert r.status_code == 200
     token = r.json()["access_token"]
@@ -15,7 +18,8 @@ def test_sign_in_and_use_the_token(client, world):
     assert me.json()["role"] == "officer"
 
 
-def test_wrong_password_and_unknown_user_look_the_same(client, world):
+@pytest.mark.usefixtures("world")
+def test_wrong_password_and_unknown_user_look_the_same(client):
     wrong = _login(client, "officer", "sai-mat-khau")
     unknown = _login(client, "nobody", "sai-mat-khau")
     assert wrong.status_code == unknown.status_code == 401

@@ -112,7 +112,8 @@ def test_list_filters(client, world, session):
     b = create_script(session, world, title="Phòng chống sốt xuất huyết", topic="y-te",
                       priority=Priority.priority)
     c = create_script(session, world, title="Lịch cắt điện", topic="thong-bao",
-                      air_from=world.today() + timedelta(days=10), air_until=world.today() + timedelta(days=12))
+                      air_from=world.today() + timedelta(days=10),
+                      air_until=world.today() + timedelta(days=12))
     h = auth(world.users["editor"])
 
     def ids(**params):

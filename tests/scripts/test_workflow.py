@@ -35,7 +35,8 @@ def test_rejection_reason_reaches_the_author_who_edits_and_resubmits(client, wor
     mine = client.get("/api/v1/scripts?mine=true&status=rejected", headers=officer).json()
     assert [s["rejection_reason"] for s in mine] == ["Cần ghi rõ số và ngày của công văn."]
     edited = client.patch(f"/api/v1/scripts/{script.id}", headers=officer,
-                          json={"version": mine[0]["version"], "source_ref": "Công văn 79/UBND ngày 22/01/2024"})
+                          json={"version": mine[0]["version"],
+                                "source_ref": "Công văn 79/UBND ngày 22/01/2024"})
     assert edited.status_code == 200
     assert edited.json()["status"] == "rejected"
     again = client.post(f"/api/v1/scripts/{script.id}/submit", headers=officer)

@@ -55,7 +55,8 @@ def test_overlapping_slot_is_refused(client, world):
 
 def test_relay_point_token_is_shown_once_and_stored_hashed(client, world, session):
     h = auth(world.users["admin"])
-    r = client.post(f"/api/v1/areas/{world.areas[0].id}/relay-points", headers=h, json={"name": "Cụm loa chợ"})
+    r = client.post(f"/api/v1/areas/{world.areas[0].id}/relay-points", headers=h,
+                    json={"name": "Cụm loa chợ"})
     assert r.status_code == 201
     token = r.json()["token"]
     assert len(token) > 30

@@ -41,5 +41,6 @@ def test_deactivated_user_cannot_use_an_old_token(client, world):
     h = auth(world.users["admin"])
     officer = world.users["officer"]
     old = auth(officer)
-    assert client.patch(f"/api/v1/users/{officer.id}", headers=h, json={"is_active": False}).status_code == 200
+    r = client.patch(f"/api/v1/users/{officer.id}", headers=h, json={"is_active": False})
+    assert r.status_code == 200
     assert client.get("/api/v1/auth/me", headers=old).status_code == 401
