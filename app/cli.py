@@ -119,6 +119,52 @@ def _cmd_users_passwd(args: argparse.Namespace) -> int:
     return 0
 
 
+def _station_abbreviations(station_id: int | None) -> dict[str, str] | None:
+    if station_id is None:
+        return None
+    from app.db import session_factory
+    from app.errors import LoaError
+    from app.stations import service as stations
+
+    with session_factory()() as session:
+        try:
+            return dict(stations.get(session, station_id).abbreviations or {})
+        except LoaError as exc:
+            raise SystemExit(f"Lỗi: {exc.detail}") from exc
+
+
+def _cmd_speak_text(args: argparse.Namespace) -> int:
+    from audio.speech_text import speak_text_command
+
+    return speak_text_command(sys.stdin.buffer, sys.stdout, _station_abbreviations(args.station))
+
+
+def _cmd_abbreviations(args: argparse.Namespace) -> int:
+    from app.db import session_factory
+    from app.errors import LoaError
+    from app.speech import service as speech
+    from app.stations import service as stations
+
+    with session_factory()() as session:
+        try:
+            station = stations.get(session, args.station)
+            if args.abbr_command == "list":
+                for key, value in speech.effective_abbreviations(station).items():
+                    print(f"{key}\t{value}")
+                return 0
+            if args.abbr_command == "set":
+                speech.set_abbreviations(session, station, {args.key: args.spoken}, actor=None)
+            elif not speech.remove_abbreviation(session, station, args.key, actor=None):
+                print(f"Lỗi: đài chưa có chữ viết tắt riêng “{args.key}”.", file=sys.stderr)
+                return 1
+            session.commit()
+        except LoaError as exc:
+            print(f"Lỗi: {exc.detail}", file=sys.stderr)
+            return 1
+    print("Đã lưu (saved).")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="loa", description="Loa — đài truyền thanh cơ sở")
     sub = parser.add_subparsers(dest="command", required=True)
@@ -149,6 +195,25 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("name")
     p.add_argument("--password-stdin", action="store_true")
     p.set_defaults(handler=_cmd_users_passwd)
+
+    p = sub.add_parser("speak-text", help="in ra cách đọc của văn bản từ stdin (spoken form)")
+    p.add_argument("--station", type=int, help="dùng thêm chữ viết tắt riêng của đài")
+    p.set_defaults(handler=_cmd_speak_text)
+
+    abbr = sub.add_parser("abbreviations", help="chữ viết tắt của đài").add_subparsers(
+        dest="abbr_command", required=True)
+    p = abbr.add_parser("list", help="liệt kê (list)")
+    p.add_argument("--station", type=int, required=True)
+    p.set_defaults(handler=_cmd_abbreviations)
+    p = abbr.add_parser("set", help="thêm hoặc sửa: loa abbreviations set UBND 'ủy ban nhân dân'")
+    p.add_argument("key")
+    p.add_argument("spoken", help="cách đọc; chuỗi rỗng để tắt một chữ có sẵn")
+    p.add_argument("--station", type=int, required=True)
+    p.set_defaults(handler=_cmd_abbreviations)
+    p = abbr.add_parser("remove", help="xóa chữ viết tắt riêng của đài")
+    p.add_argument("key")
+    p.add_argument("--station", type=int, required=True)
+    p.set_defaults(handler=_cmd_abbreviations)
     return parser
 
 

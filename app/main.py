@@ -11,6 +11,7 @@ from app.config import get_settings
 from app.errors import install_error_handlers
 from app.limits import BodySizeLimit
 from app.scripts.routes import router as scripts_router
+from app.speech.routes import router as speech_router
 from app.stations.routes import router as stations_router
 from app.users.routes import router as users_router
 
@@ -23,7 +24,8 @@ def create_app() -> FastAPI:
         version="0.1.0",
     )
     install_error_handlers(app)
-    for router in (auth_router, users_router, stations_router, scripts_router, audit_router):
+    for router in (auth_router, users_router, stations_router, scripts_router, audit_router,
+                   speech_router):
         app.include_router(router)
     app.add_middleware(
         BodySizeLimit, default_limit=settings.max_request_bytes, upload_limit=settings.max_upload_bytes

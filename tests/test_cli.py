@@ -49,3 +49,22 @@ def test_production_refuses_the_default_secret_key(tmp_path):
     assert r.returncode == 2
     assert "LOA_SECRET_KEY" in r.stderr
     assert "Traceback" not in r.stderr
+
+
+def test_speak_text_prints_one_line_per_input_line(tmp_path):
+    text = "Đại hội XIII của Đảng\n\nHĐND phường họp ngày 22/01/2024 lúc 14h.\n"
+    r = subprocess.run([sys.executable, "-m", "app.cli", "speak-text"], input=text.encode(),
+                       capture_output=True, env={**os.environ, "LOA_DATA_DIR": str(tmp_path)}, timeout=60)
+    assert r.returncode == 0, r.stderr
+    lines = r.stdout.decode().split("\n")
+    assert lines[:3] == [
+        "Đại hội mười ba của Đảng",
+        "",
+        "hội đồng nhân dân phường họp ngày hai mươi hai tháng một năm hai nghìn không trăm hai mươi tư "
+        "lúc mười bốn giờ.",
+    ]
+    bad = subprocess.run([sys.executable, "-m", "app.cli", "speak-text"], input=b"\xff\xfeabc",
+                         capture_output=True, env={**os.environ, "LOA_DATA_DIR": str(tmp_path)}, timeout=60)
+    assert bad.returncode == 1
+    assert bad.stdout == b""
+    assert "UTF-8" in bad.stderr.decode()

@@ -3,7 +3,7 @@ from __future__ import annotations
 from datetime import datetime, time
 from typing import TYPE_CHECKING
 
-from sqlalchemy import ForeignKey, Integer, String, Text, Time, UniqueConstraint
+from sqlalchemy import JSON, ForeignKey, Integer, String, Text, Time, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from app.models.base import Base, UTCDateTime, utcnow
@@ -27,6 +27,8 @@ class Station(Base):
     speech_engine: Mapped[str] = mapped_column(String(32), default="offline")
     speech_rate: Mapped[int] = mapped_column(Integer, default=150)
     speech_pitch: Mapped[int] = mapped_column(Integer, default=50)
+    # the station's own abbreviations for the spoken form, laid over the built-in dictionary
+    abbreviations: Mapped[dict[str, str]] = mapped_column(JSON, default=dict)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
     slots: Mapped[list[Slot]] = relationship(

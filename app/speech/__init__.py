@@ -1,0 +1,1 @@
+"""Speech for the app: spoken-form previews, station abbreviations, synthesis wiring."""
