@@ -60,7 +60,7 @@ def normalize_pieces(
         guess = level + _RMS_TO_LUFS
         drive = target - guess
         overshoot = max(0.0, peak_dbfs(piece) + drive - ceiling)
-        drives[index] = drive + 0.3 * overshoot  # limiting lowers loudness: drive a bit harder
+        drives[index] = drive + 1.2 * overshoot  # limiting lowers loudness: drive a bit harder
 
     for _round in range(_MAX_ROUNDS):
         if not drives:
