@@ -143,7 +143,9 @@ def _last_lines(stderr: bytes, count: int = 3) -> str:
 
 _DURATION = re.compile(r"Duration: (N/A|(\d+):(\d+):(\d+(?:\.\d+)?))(?:.*?bitrate: (\d+) kb/s)?")
 _INPUT = re.compile(r"^Input #0, ([^,]+(?:,[^,\s]+)*), from", re.MULTILINE)
-_AUDIO = re.compile(r"Stream #0:\d+.*?: Audio: ([\w-]+)[^,]*, (\d+) Hz, ([^,]+)(?:, [^,]+)?(?:, (\d+) kb/s)?")
+_AUDIO = re.compile(
+    r"Stream #0:\d+.*?: Audio: ([\w-]+)[^,]*, (\d+) Hz, ([^,]+)(?:, [^,]+)?(?:, (\d+) kb/s)?"
+)
 _CHANNELS = {"mono": 1, "stereo": 2, "2.1": 3, "quad": 4, "5.0": 5, "5.1": 6, "7.1": 8}
 
 
@@ -182,8 +184,26 @@ def decode_to_pcm(
 ) -> tuple[bytes, str]:
     """Decode the first audio stream to mono s16le PCM; return it with ffmpeg's warnings."""
     done = run_ffmpeg(
-        ["-v", "error", "-i", str(path), "-map", "0:a:0", "-vn", "-sn", "-dn",
-         "-ac", "1", "-ar", str(sample_rate), "-f", "s16le", "-acodec", "pcm_s16le", "pipe:1"],
+        [
+            "-v",
+            "error",
+            "-i",
+            str(path),
+            "-map",
+            "0:a:0",
+            "-vn",
+            "-sn",
+            "-dn",
+            "-ac",
+            "1",
+            "-ar",
+            str(sample_rate),
+            "-f",
+            "s16le",
+            "-acodec",
+            "pcm_s16le",
+            "pipe:1",
+        ],
         settings=settings,
         check=False,
     )
@@ -200,8 +220,23 @@ def decode_bytes_to_pcm(
 ) -> bytes:
     """Decode in-memory audio (e.g. an MP3 answer from gTTS) to mono s16le PCM."""
     done = run_ffmpeg(
-        ["-v", "error", "-f", input_format, "-i", "pipe:0", "-ac", "1", "-ar", str(sample_rate),
-         "-f", "s16le", "-acodec", "pcm_s16le", "pipe:1"],
+        [
+            "-v",
+            "error",
+            "-f",
+            input_format,
+            "-i",
+            "pipe:0",
+            "-ac",
+            "1",
+            "-ar",
+            str(sample_rate),
+            "-f",
+            "s16le",
+            "-acodec",
+            "pcm_s16le",
+            "pipe:1",
+        ],
         input_bytes=data,
         settings=settings,
         check=False,
@@ -221,8 +256,23 @@ def resample_pcm(
     if from_rate == to_rate:
         return pcm
     done = run_ffmpeg(
-        ["-v", "error", "-f", "s16le", "-ar", str(from_rate), "-ac", "1", "-i", "pipe:0",
-         "-ar", str(to_rate), "-f", "s16le", "pipe:1"],
+        [
+            "-v",
+            "error",
+            "-f",
+            "s16le",
+            "-ar",
+            str(from_rate),
+            "-ac",
+            "1",
+            "-i",
+            "pipe:0",
+            "-ar",
+            str(to_rate),
+            "-f",
+            "s16le",
+            "pipe:1",
+        ],
         input_bytes=pcm,
         settings=settings,
     )
@@ -251,8 +301,25 @@ def encode_pcm(
     if fmt == "opus" and rate not in (8000, 12000, 16000, 24000, 48000):
         rate = 48000  # libopus accepts only these rates
     run_ffmpeg(
-        ["-v", "error", "-f", "s16le", "-ar", str(sample_rate), "-ac", "1", "-i", "pipe:0",
-         "-ac", "1", "-ar", str(rate), *codec, "-y", str(output)],
+        [
+            "-v",
+            "error",
+            "-f",
+            "s16le",
+            "-ar",
+            str(sample_rate),
+            "-ac",
+            "1",
+            "-i",
+            "pipe:0",
+            "-ac",
+            "1",
+            "-ar",
+            str(rate),
+            *codec,
+            "-y",
+            str(output),
+        ],
         input_bytes=pcm,
         settings=settings,
     )
@@ -302,8 +369,16 @@ def measure_loudness(
     else:
         raise ValueError("give a path, or pcm with its sample_rate")
     done = run_ffmpeg(
-        [*source, "-map", "0:a:0", "-af", f"ebur128=peak={peak}:framelog=verbose",
-         "-f", "null", "-"],
+        [
+            *source,
+            "-map",
+            "0:a:0",
+            "-af",
+            f"ebur128=peak={peak}:framelog=verbose",
+            "-f",
+            "null",
+            "-",
+        ],
         input_bytes=pcm if path is None else None,
         settings=settings,
     )

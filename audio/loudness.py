@@ -28,8 +28,10 @@ _SILENT_DBFS = -60.0
 _TOLERANCE_LU = 0.7
 _MAX_ROUNDS = 3
 
-_EBUR128_SUMMARY = re.compile(r"\[Parsed_ebur128_(\d+) @[^\]]*\] Summary:\s+Integrated loudness:\s+"
-                              r"I:\s+(-?[\d.]+|-inf|nan) LUFS")
+_EBUR128_SUMMARY = re.compile(
+    r"\[Parsed_ebur128_(\d+) @[^\]]*\] Summary:\s+Integrated loudness:\s+"
+    r"I:\s+(-?[\d.]+|-inf|nan) LUFS"
+)
 
 
 @dataclass(frozen=True)
@@ -129,9 +131,27 @@ def _gain_limit_measure(
     outputs = "".join(f"[o{i}]" for i in range(count))
     chains.append(f"{outputs}concat=n={count}:v=0:a=1[out]")
     done = run_ffmpeg(
-        ["-f", "s16le", "-ar", str(sample_rate), "-ac", "1", "-i", "pipe:0",
-         "-filter_complex", ";".join(chains), "-map", "[out]",
-         "-f", "s16le", "-ar", str(sample_rate), "-ac", "1", "pipe:1"],
+        [
+            "-f",
+            "s16le",
+            "-ar",
+            str(sample_rate),
+            "-ac",
+            "1",
+            "-i",
+            "pipe:0",
+            "-filter_complex",
+            ";".join(chains),
+            "-map",
+            "[out]",
+            "-f",
+            "s16le",
+            "-ar",
+            str(sample_rate),
+            "-ac",
+            "1",
+            "pipe:1",
+        ],
         input_bytes=b"".join(pieces),
         settings=settings,
     )

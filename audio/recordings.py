@@ -35,7 +35,9 @@ class NotAudio(RecordingRejected):
 
 class CorruptAudio(RecordingRejected):
     message_vi = "Tệp âm thanh bị hỏng hoặc thiếu (tải lên chưa hết?); hãy xuất lại và tải lên lại."
-    message_en = "The audio file is damaged or truncated (incomplete upload?); export and upload it again."
+    message_en = (
+        "The audio file is damaged or truncated (incomplete upload?); export and upload it again."
+    )
 
 
 class SilentAudio(RecordingRejected):
@@ -79,8 +81,10 @@ def ingest_recording(
     if size > settings.max_upload_bytes:
         limit_mb = settings.max_upload_bytes / 1_000_000
         raise UploadTooLarge(
-            f"Tệp {size / 1_000_000:.1f} MB, vượt giới hạn {limit_mb:.0f} MB; hãy nén lại hoặc cắt ngắn.",
-            f"The file is {size / 1_000_000:.1f} MB, over the {limit_mb:.0f} MB limit; compress or shorten it.",
+            f"Tệp {size / 1_000_000:.1f} MB, vượt giới hạn {limit_mb:.0f} MB; "
+            "hãy nén lại hoặc cắt ngắn.",
+            f"The file is {size / 1_000_000:.1f} MB, over the {limit_mb:.0f} MB limit; "
+            "compress or shorten it.",
         )
     try:
         info = probe(source, settings)
@@ -91,7 +95,8 @@ def ingest_recording(
         # Refused from the header alone: a 2-hour file is never decoded.
         raise RecordingTooLong(
             f"Bản ghi dài {_clock(info.duration_seconds)}, vượt {_clock(limit)}; hãy cắt ngắn.",
-            f"The recording lasts {_clock(info.duration_seconds)}, over {_clock(limit)}; shorten it.",
+            f"The recording lasts {_clock(info.duration_seconds)}, over {_clock(limit)}; "
+            "shorten it.",
         )
     rate = settings.sample_rate
     try:
@@ -104,7 +109,8 @@ def ingest_recording(
     if pcm.duration_seconds > limit + 0.5:
         raise RecordingTooLong(
             f"Bản ghi dài {_clock(pcm.duration_seconds)}, vượt {_clock(limit)}; hãy cắt ngắn.",
-            f"The recording lasts {_clock(pcm.duration_seconds)}, over {_clock(limit)}; shorten it.",
+            f"The recording lasts {_clock(pcm.duration_seconds)}, over {_clock(limit)}; "
+            "shorten it.",
         )
     promised = info.duration_seconds
     if promised and pcm.duration_seconds < promised * _TRUNCATION_TOLERANCE:

@@ -59,8 +59,14 @@ class _EspeakLibrary:
         lib.espeak_SetParameter.argtypes = [ctypes.c_int, ctypes.c_int, ctypes.c_int]
         lib.espeak_SetParameter.restype = ctypes.c_int
         lib.espeak_Synth.argtypes = [
-            ctypes.c_void_p, ctypes.c_size_t, ctypes.c_uint, ctypes.c_int, ctypes.c_uint,
-            ctypes.c_uint, ctypes.POINTER(ctypes.c_uint), ctypes.c_void_p,
+            ctypes.c_void_p,
+            ctypes.c_size_t,
+            ctypes.c_uint,
+            ctypes.c_int,
+            ctypes.c_uint,
+            ctypes.c_uint,
+            ctypes.POINTER(ctypes.c_uint),
+            ctypes.c_void_p,
         ]
         lib.espeak_Synth.restype = ctypes.c_int
         self.sample_rate = lib.espeak_Initialize(
@@ -157,11 +163,29 @@ class EspeakEngine:
     def _run_binary(self, binary: str, text: str, voice: VoiceSettings) -> Pcm:
         with tempfile.TemporaryDirectory(prefix="loa-espeak-") as folder:
             wav = Path(folder) / "speech.wav"
-            command = [binary, "-v", voice.voice, "-s", str(voice.rate), "-p", str(voice.pitch),
-                       "-a", str(_VOLUME * 2), "-w", str(wav), "--", text]
+            command = [
+                binary,
+                "-v",
+                voice.voice,
+                "-s",
+                str(voice.rate),
+                "-p",
+                str(voice.pitch),
+                "-a",
+                str(_VOLUME * 2),
+                "-w",
+                str(wav),
+                "--",
+                text,
+            ]
             try:
-                subprocess.run(command, capture_output=True, check=True, timeout=120,
-                               env={**os.environ, "LC_ALL": "C.UTF-8"})
+                subprocess.run(
+                    command,
+                    capture_output=True,
+                    check=True,
+                    timeout=120,
+                    env={**os.environ, "LC_ALL": "C.UTF-8"},
+                )
             except (OSError, subprocess.SubprocessError) as exc:
                 raise SynthesisFailed(
                     f"espeak-ng không chạy được: {exc}.", f"espeak-ng failed: {exc}."

@@ -43,8 +43,14 @@ def _make_gtts(text: str, settings: AudioSettings, slow: bool) -> Any:
                     request.prepare_url(f"{base_url.rstrip('/')}/{_TTS_PATH}", None)
             return prepared
 
-    return _Gtts(text, lang="vi", tld=settings.gtts_tld, slow=slow, lang_check=False,
-                 timeout=settings.gtts_timeout_seconds)
+    return _Gtts(
+        text,
+        lang="vi",
+        tld=settings.gtts_tld,
+        slow=slow,
+        lang_check=False,
+        timeout=settings.gtts_timeout_seconds,
+    )
 
 
 class GttsEngine:

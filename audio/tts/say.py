@@ -51,8 +51,14 @@ def say_command(
         handle, temp = tempfile.mkstemp(prefix=".loa-say-", suffix=output.suffix, dir=output.parent)
         os.close(handle)
         try:
-            encode_pcm(pcm.samples, pcm.sample_rate, Path(temp), fmt=fmt,
-                       bitrate_kbps=settings.mp3_bitrate_kbps, settings=settings)
+            encode_pcm(
+                pcm.samples,
+                pcm.sample_rate,
+                Path(temp),
+                fmt=fmt,
+                bitrate_kbps=settings.mp3_bitrate_kbps,
+                settings=settings,
+            )
             os.replace(temp, output)
         finally:
             with contextlib.suppress(FileNotFoundError):

@@ -83,15 +83,24 @@ class SpeechService:
         self.settings = settings or get_audio_settings()
         self.storage = storage
         self.cache = SpeechCache(storage.root / "tts-index")
-        self.engines: dict[str, SpeechEngine] = dict(engines) if engines else {
-            "espeak": EspeakEngine(self.settings),
-            "gtts": GttsEngine(self.settings),
-        }
+        self.engines: dict[str, SpeechEngine] = (
+            dict(engines)
+            if engines
+            else {
+                "espeak": EspeakEngine(self.settings),
+                "gtts": GttsEngine(self.settings),
+            }
+        )
 
     def _key(self, text: str, engine: str, voice: VoiceSettings) -> str:
         identity = self.engines[engine].cache_identity(voice)
-        return sentence_cache_key(text, identity, self.settings.sample_rate,
-                                  self.settings.loudness_target_lufs, self.settings.true_peak_dbtp)
+        return sentence_cache_key(
+            text,
+            identity,
+            self.settings.sample_rate,
+            self.settings.loudness_target_lufs,
+            self.settings.true_peak_dbtp,
+        )
 
     def synthesize(
         self, text: str, *, engine: str | None = None, voice: VoiceSettings | None = None
@@ -100,8 +109,9 @@ class SpeechService:
         requested = engine or self.settings.tts_engine
         if requested not in self.engines:
             raise SynthesisFailed(f"Không có bộ đọc '{requested}'.", f"No engine '{requested}'.")
-        voice = voice or VoiceSettings(self.settings.tts_voice, self.settings.tts_rate,
-                                       self.settings.tts_pitch)
+        voice = voice or VoiceSettings(
+            self.settings.tts_voice, self.settings.tts_rate, self.settings.tts_pitch
+        )
         sentences = split_sentences(text)
         if not sentences:
             raise SynthesisFailed("Văn bản trống, không có gì để đọc.", "The text is empty.")
@@ -115,8 +125,9 @@ class SpeechService:
                 key = self._key(sentence, name, voice)
                 cached = self.cache.get(key)
                 if cached is not None and self.storage.exists(cached.audio_key):
-                    found[index] = SentenceAudio(sentence, cached.audio_key, name,
-                                                 cached.frame_count, True)
+                    found[index] = SentenceAudio(
+                        sentence, cached.audio_key, name, cached.frame_count, True
+                    )
                     break
                 if name != OFFLINE_ENGINE and failure is not None:
                     continue  # the online engine already failed during this script
@@ -130,16 +141,21 @@ class SpeechService:
                 pending.append(_Pending(index, name, key, pcm))
                 break
         for item, normalized in zip(
-            pending, normalize_pieces([p.pcm.samples for p in pending], rate, self.settings),
+            pending,
+            normalize_pieces([p.pcm.samples for p in pending], rate, self.settings),
             strict=True,
         ):
-            stored = self.storage.put_bytes(to_wav_bytes(Pcm(normalized.samples, rate)),
-                                            suffix=".wav")
+            stored = self.storage.put_bytes(
+                to_wav_bytes(Pcm(normalized.samples, rate)), suffix=".wav"
+            )
             frames = len(normalized.samples) // 2
-            self.cache.put(item.cache_key, CachedSentence(stored, item.engine, frames, rate,
-                                                          normalized.loudness_lufs))
-            found[item.index] = SentenceAudio(sentences[item.index], stored, item.engine,
-                                              frames, False)
+            self.cache.put(
+                item.cache_key,
+                CachedSentence(stored, item.engine, frames, rate, normalized.loudness_lufs),
+            )
+            found[item.index] = SentenceAudio(
+                sentences[item.index], stored, item.engine, frames, False
+            )
         return self._assemble(requested, [found[i] for i in range(len(sentences))], failure)
 
     def _assemble(
