@@ -1,0 +1,55 @@
+"""Settings of Loa's audio package, read from `LOA_*` environment variables."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+from typing import Literal
+
+from pydantic import Field
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+
+class AudioSettings(BaseSettings):
+    """Where the audio tools are and what the audio must look like."""
+
+    model_config = SettingsConfigDict(env_prefix="LOA_", extra="ignore")
+
+    data_dir: Path = Path("data")
+    # Binaries: None means "system PATH first, then the wheel's copy".
+    ffmpeg_path: str | None = None
+    espeak_path: str | None = None
+    espeak_backend: Literal["auto", "binary", "library"] = "auto"
+    ffmpeg_timeout_seconds: float = Field(default=300.0, gt=0)
+
+    # Internal PCM: mono, 16-bit; 22050 Hz is eSpeak NG's native rate, so the offline
+    # engine never resamples.
+    sample_rate: int = Field(default=22050, ge=8000, le=48000)
+    loudness_target_lufs: float = Field(default=-16.0, ge=-40.0, le=-5.0)
+    true_peak_dbtp: float = Field(default=-1.5, ge=-9.0, le=0.0)
+    sentence_pause_ms: int = Field(default=350, ge=0, le=3000)
+
+    tts_engine: Literal["espeak", "gtts"] = "espeak"
+    tts_voice: str = "vi"
+    tts_rate: int = Field(default=150, ge=80, le=450)
+    tts_pitch: int = Field(default=50, ge=0, le=99)
+    gtts_timeout_seconds: float = Field(default=5.0, gt=0, le=60)
+    gtts_tld: str = "com.vn"
+    # Overrides https://translate.google.<tld>; used to point gTTS at a mirror or a test server.
+    gtts_base_url: str | None = None
+    gtts_retry_after_seconds: float = Field(default=60.0, ge=0)
+
+    mp3_bitrate_kbps: int = Field(default=64, ge=8, le=320)
+    max_upload_bytes: int = Field(default=100 * 1024 * 1024, gt=0)
+    max_recording_seconds: float = Field(default=1800.0, gt=0)
+
+    @property
+    def audio_dir(self) -> Path:
+        """Root of the content-addressed audio store."""
+        return self.data_dir / "audio"
+
+
+@lru_cache
+def get_audio_settings() -> AudioSettings:
+    """The process-wide audio settings (read once from the environment)."""
+    return AudioSettings()

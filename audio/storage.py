@@ -1,0 +1,180 @@
+"""Content-addressed audio storage: files named by their sha256, written atomically.
+
+`LocalStorage` keeps them in a folder; an object store can implement `Storage` later.
+A key is the sha256 hex digest plus an optional suffix (".wav", ".mp3") so that a web
+server can serve the file with the right type.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import os
+import re
+import tempfile
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import BinaryIO, Protocol
+
+from audio.errors import AudioError
+
+_KEY = re.compile(r"^[0-9a-f]{64}(\.[a-z0-9]{1,8})?$")
+_CHUNK = 1024 * 1024
+TEMP_PREFIX = ".tmp-"
+
+
+class ObjectNotFound(AudioError):
+    message_vi = "Không tìm thấy tệp âm thanh trong kho lưu trữ."
+    message_en = "The audio file is not in storage."
+
+
+class Storage(Protocol):
+    """What Loa needs from a place that keeps audio files."""
+
+    def put_bytes(self, data: bytes, *, suffix: str = "") -> str:
+        """Store `data`; return its key (sha256 hex + suffix)."""
+        ...
+
+    def put_file(self, source: Path, *, suffix: str = "") -> str:
+        """Store a copy of the file at `source`; return its key."""
+        ...
+
+    def put_stream(self, chunks: Iterable[bytes], *, suffix: str = "") -> str:
+        """Store bytes arriving in chunks; return their key."""
+        ...
+
+    def exists(self, key: str) -> bool:
+        """Whether `key` is stored."""
+        ...
+
+    def path(self, key: str) -> Path:
+        """A local path to read the stored file from."""
+        ...
+
+    def open(self, key: str) -> BinaryIO:
+        """Open the stored file for reading."""
+        ...
+
+    def delete(self, key: str) -> None:
+        """Remove `key` (no error if absent)."""
+        ...
+
+
+def check_key(key: str) -> str:
+    """Refuse anything but sha256-hex(+suffix) keys (no path tricks)."""
+    if not _KEY.match(key):
+        raise ValueError(f"not a storage key: {key!r}")
+    return key
+
+
+def _check_suffix(suffix: str) -> str:
+    if suffix and not re.fullmatch(r"\.[a-z0-9]{1,8}", suffix):
+        raise ValueError(f"bad suffix: {suffix!r}")
+    return suffix
+
+
+def write_atomically(target: Path, chunks: Iterable[bytes]) -> None:
+    """Write `target` so a reader sees the old file or the complete new one, never a part."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    handle, temp_name = tempfile.mkstemp(prefix=TEMP_PREFIX, dir=target.parent)
+    try:
+        with os.fdopen(handle, "wb") as out:
+            for chunk in chunks:
+                out.write(chunk)
+            out.flush()
+            os.fsync(out.fileno())
+        os.replace(temp_name, target)
+    except BaseException:
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(temp_name)
+        raise
+    _fsync_dir(target.parent)
+
+
+def _fsync_dir(directory: Path) -> None:
+    # The rename is durable only once the directory entry itself is on disk.
+    fd = os.open(directory, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+class LocalStorage:
+    """Content-addressed files under `root/<first two hex digits>/<key>`."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = Path(root)
+
+    def path(self, key: str) -> Path:
+        """Where `key` lives (whether or not it exists)."""
+        check_key(key)
+        return self.root / key[:2] / key
+
+    def exists(self, key: str) -> bool:
+        """Whether `key` is stored."""
+        return self.path(key).is_file()
+
+    def open(self, key: str) -> BinaryIO:
+        """Open the stored file for reading."""
+        try:
+            return self.path(key).open("rb")
+        except FileNotFoundError as exc:
+            raise ObjectNotFound() from exc
+
+    def read_bytes(self, key: str) -> bytes:
+        """The stored file's content."""
+        with self.open(key) as source:
+            return source.read()
+
+    def delete(self, key: str) -> None:
+        """Remove `key` (no error if absent)."""
+        with contextlib.suppress(FileNotFoundError):
+            self.path(key).unlink()
+
+    def put_bytes(self, data: bytes, *, suffix: str = "") -> str:
+        """Store `data`; return its key."""
+        key = hashlib.sha256(data).hexdigest() + _check_suffix(suffix)
+        if not self.exists(key):
+            write_atomically(self.path(key), [data])
+        return key
+
+    def put_file(self, source: Path, *, suffix: str = "") -> str:
+        """Store a copy of the file at `source`; return its key."""
+        with Path(source).open("rb") as handle:
+            return self.put_stream(iter(lambda: handle.read(_CHUNK), b""), suffix=suffix)
+
+    def put_stream(self, chunks: Iterable[bytes], *, suffix: str = "") -> str:
+        """Store bytes arriving in chunks (hashed while written); return their key."""
+        _check_suffix(suffix)
+        staging = self.root / "staging"
+        digest = hashlib.sha256()
+
+        def hashed() -> Iterator[bytes]:
+            for chunk in chunks:
+                digest.update(chunk)
+                yield chunk
+
+        # The name is known only at the end: write under a temporary name in the
+        # staging folder (same file system), then rename into place.
+        staging.mkdir(parents=True, exist_ok=True)
+        handle, temp_name = tempfile.mkstemp(prefix=TEMP_PREFIX, dir=staging)
+        try:
+            with os.fdopen(handle, "wb") as out:
+                for chunk in hashed():
+                    out.write(chunk)
+                out.flush()
+                os.fsync(out.fileno())
+            key = digest.hexdigest() + suffix
+            final = self.path(key)
+            if final.is_file():
+                os.unlink(temp_name)
+                return key
+            final.parent.mkdir(parents=True, exist_ok=True)
+            os.replace(temp_name, final)
+        except BaseException:
+            with contextlib.suppress(FileNotFoundError):
+                os.unlink(temp_name)
+            raise
+        _fsync_dir(final.parent)
+        return key
