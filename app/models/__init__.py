@@ -3,13 +3,23 @@
 from app.models.area import Area, RelayPoint
 from app.models.audit_event import AuditEvent
 from app.models.base import Base, UTCDateTime, utcnow
+from app.models.programme import Airing, Emergency, Lease, Programme, ProgrammeStatus
 from app.models.recording import Recording
+from app.models.relay import RelayFault, RelayHeartbeat, RelayPlay
 from app.models.script import Priority, Script, ScriptStatus, script_areas, script_slots
 from app.models.station import Slot, Station
 from app.models.topic import Topic
 from app.models.user import Role, User
 
 __all__ = [
+    "Airing",
+    "Emergency",
+    "Lease",
+    "Programme",
+    "ProgrammeStatus",
+    "RelayFault",
+    "RelayHeartbeat",
+    "RelayPlay",
     "Area",
     "AuditEvent",
     "Base",
