@@ -165,6 +165,22 @@ def _cmd_abbreviations(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_say(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from app.speech.audio import ENGINE_NAMES, audio_settings
+    from audio.speech_text import to_spoken
+    from audio.tts.say import say_command
+
+    text = " ".join(args.text) if args.text else sys.stdin.read()
+    spoken = to_spoken(text).strip()
+    if not spoken:
+        print("Lỗi: không có gì để đọc (nothing to say).", file=sys.stderr)
+        return 2
+    return say_command(spoken, Path(args.output), voice=args.voice, engine=ENGINE_NAMES[args.engine],
+                       rate=args.rate, pitch=args.pitch, settings=audio_settings())
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="loa", description="Loa — đài truyền thanh cơ sở")
     sub = parser.add_subparsers(dest="command", required=True)
@@ -199,6 +215,16 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("speak-text", help="in ra cách đọc của văn bản từ stdin (spoken form)")
     p.add_argument("--station", type=int, help="dùng thêm chữ viết tắt riêng của đài")
     p.set_defaults(handler=_cmd_speak_text)
+
+    p = sub.add_parser("say", help="đọc văn bản ra tệp âm thanh: loa say \"văn bản\" -o tin.mp3")
+    p.add_argument("text", nargs="*", help="văn bản (bỏ trống để đọc từ stdin)")
+    p.add_argument("-o", "--output", required=True, help="tệp .mp3, .wav hoặc .ogg")
+    p.add_argument("--voice", default="vi", choices=["vi", "vi-VN-x-central", "vi-VN-x-south"],
+                   help="giọng: vi (Bắc), vi-VN-x-central (Trung), vi-VN-x-south (Nam)")
+    p.add_argument("--engine", default="offline", choices=["offline", "gtts"])
+    p.add_argument("--rate", type=int, help="tốc độ (từ/phút), 80–450")
+    p.add_argument("--pitch", type=int, help="cao độ 0–99")
+    p.set_defaults(handler=_cmd_say)
 
     abbr = sub.add_parser("abbreviations", help="chữ viết tắt của đài").add_subparsers(
         dest="abbr_command", required=True)

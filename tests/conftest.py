@@ -14,6 +14,9 @@ os.environ.setdefault("LOA_DATA_DIR", tempfile.mkdtemp(prefix="loa-test-data-"))
 os.environ.setdefault("LOA_PASSWORD_TIME_COST", "1")
 os.environ.setdefault("LOA_PASSWORD_MEMORY_KIB", "1024")
 os.environ.setdefault("LOA_SCHEDULER_ENABLED", "false")
+# no test reaches the internet: gTTS is pointed at a closed port on this machine
+os.environ.setdefault("LOA_GTTS_BASE_URL", "http://127.0.0.1:9")
+os.environ.setdefault("LOA_GTTS_TIMEOUT_SECONDS", "2")
 
 import pytest
 from fastapi.testclient import TestClient

@@ -68,3 +68,18 @@ def test_speak_text_prints_one_line_per_input_line(tmp_path):
     assert bad.returncode == 1
     assert bad.stdout == b""
     assert "UTF-8" in bad.stderr.decode()
+
+
+def test_say_writes_a_playable_mp3_offline(tmp_path):
+    from audio.ffmpeg import probe
+
+    out = tmp_path / "tin.mp3"
+    r = subprocess.run([sys.executable, "-m", "app.cli", "say", "UBND phường thông báo lịch cắt nước.",
+                        "-o", str(out), "--voice", "vi-VN-x-south"], capture_output=True, text=True,
+                       env={**os.environ, "LOA_DATA_DIR": str(tmp_path)}, timeout=120)
+    assert r.returncode == 0, r.stderr
+    assert "eSpeak NG" in r.stderr
+    info = probe(out)
+    assert info.duration_seconds is not None
+    assert info.duration_seconds > 1.5
+    assert oct(out.stat().st_mode & 0o777) != oct(0o600)

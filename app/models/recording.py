@@ -17,8 +17,8 @@ class Recording(Base):
     station_id: Mapped[int] = mapped_column(ForeignKey("stations.id", ondelete="CASCADE"), index=True)
     title: Mapped[str] = mapped_column(String(300))
     filename: Mapped[str] = mapped_column(String(300))
-    original_sha256: Mapped[str] = mapped_column(String(64))
-    sha256: Mapped[str] = mapped_column(String(64))
+    original_key: Mapped[str] = mapped_column(String(80))
+    audio_key: Mapped[str] = mapped_column(String(80))  # the loudness-matched WAV
     duration_ms: Mapped[int] = mapped_column(Integer)
     size_bytes: Mapped[int] = mapped_column(Integer)
     loudness_lufs: Mapped[float | None] = mapped_column(Float, default=None)

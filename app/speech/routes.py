@@ -1,13 +1,19 @@
 from __future__ import annotations
 
+from urllib.parse import quote
+
 from fastapi import APIRouter
+from fastapi.responses import Response
 
 from app.deps import AdminUser, CurrentUser, SessionDep
 from app.errors import Forbidden, NotAuthenticated, responses
 from app.speech import service
+from app.speech.audio import storage, synthesize_for
+from app.speech.exceptions import SpeechFailed
 from app.speech.schemas import Abbreviations, SpokenForm, SpokenRequest
 from app.stations import service as stations
 from app.stations.exceptions import StationNotFound
+from audio.errors import AudioError
 
 router = APIRouter(prefix="/api/v1", tags=["speech"])
 
@@ -35,3 +41,25 @@ def set_abbreviations(station_id: int, body: Abbreviations, session: SessionDep,
     station = stations.get(session, station_id)
     service.set_abbreviations(session, station, body.entries, actor=admin)
     return Abbreviations(entries=service.effective_abbreviations(station))
+
+
+@router.post("/speech/listen", response_class=Response,
+             responses={200: {"content": {"audio/wav": {}}}, **responses(NotAuthenticated, SpeechFailed)})
+def listen(body: SpokenRequest, session: SessionDep, user: CurrentUser) -> Response:
+    """Speak a text in the station's voice ("Nghe thử"); says which engine spoke in headers."""
+    station_id = body.station_id or user.station_id
+    if station_id is None:
+        raise SpeechFailed("Tài khoản chưa gắn với đài nào: hãy chọn station_id.",
+                           detail_en="Give station_id: your account belongs to no station.")
+    station = stations.get(session, station_id)
+    text = service.spoken(body.text, station)
+    if not text.strip():
+        raise SpeechFailed("Không có gì để đọc: văn bản trống.", detail_en="Nothing to read: the text is empty.")
+    try:
+        result = synthesize_for(station, text)
+    except AudioError as exc:
+        raise SpeechFailed(exc.message_vi, detail_en=exc.message_en) from exc
+    headers = {"X-Loa-Engine": result.engine, "X-Loa-Duration-Ms": str(result.duration_ms)}
+    if result.fell_back:
+        headers["X-Loa-Fallback"] = quote(result.fallback_reason_vi or "")
+    return Response(storage().read_bytes(result.audio_key), media_type="audio/wav", headers=headers)

@@ -59,6 +59,10 @@ def say_command(
                 bitrate_kbps=settings.mp3_bitrate_kbps,
                 settings=settings,
             )
+            # mkstemp creates 0600; a file the user asked for gets the usual umask.
+            umask = os.umask(0)
+            os.umask(umask)
+            os.chmod(temp, 0o666 & ~umask)
             os.replace(temp, output)
         finally:
             with contextlib.suppress(FileNotFoundError):

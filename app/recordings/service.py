@@ -1,0 +1,57 @@
+"""Uploaded recordings: validated, loudness-matched and kept beside the original."""
+
+from __future__ import annotations
+
+import math
+from pathlib import Path
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from app.audit import service as audit
+from app.models import Recording, Station, User
+from app.recordings.exceptions import RecordingNotFound, RecordingRefused
+from app.speech.audio import audio_settings, storage
+from audio.errors import AudioError
+from audio.recordings import ingest_recording
+
+
+def sha_of(key: str) -> str:
+    """Storage keys are a sha256 with an optional suffix."""
+    return key.split(".", 1)[0]
+
+
+def ingest(session: Session, station: Station, source: Path, *, title: str, filename: str,
+           is_filler: bool, actor: User) -> Recording:
+    """Check an uploaded file, store it and its normalized copy, and record it."""
+    try:
+        result = ingest_recording(source, storage(), audio_settings())
+    except AudioError as exc:
+        raise RecordingRefused(exc.message_vi, detail_en=exc.message_en) from exc
+    recording = Recording(
+        station_id=station.id, title=title, filename=filename[:300],
+        original_key=result.original_key, audio_key=result.normalized_key,
+        duration_ms=result.duration_ms, size_bytes=result.size_bytes,
+        loudness_lufs=result.loudness_lufs if math.isfinite(result.loudness_lufs) else None,
+        is_filler=is_filler, uploaded_by_id=actor.id,
+    )
+    session.add(recording)
+    session.flush()
+    audit.record(session, "upload", actor=actor, entity_type="recording", entity_id=recording.id,
+                 station_id=station.id, changes={"title": title, "filename": filename,
+                                                 "duration_ms": result.duration_ms, "filler": is_filler})
+    return recording
+
+
+def get(session: Session, recording_id: int) -> Recording:
+    recording = session.get(Recording, recording_id)
+    if recording is None:
+        raise RecordingNotFound(recording_id)
+    return recording
+
+
+def list_for(session: Session, station_id: int, *, filler: bool | None = None) -> list[Recording]:
+    stmt = select(Recording).where(Recording.station_id == station_id).order_by(Recording.id.desc())
+    if filler is not None:
+        stmt = stmt.where(Recording.is_filler == filler)
+    return list(session.scalars(stmt))
