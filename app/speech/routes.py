@@ -54,7 +54,8 @@ def listen(body: SpokenRequest, session: SessionDep, user: CurrentUser) -> Respo
     station = stations.get(session, station_id)
     text = service.spoken(body.text, station)
     if not text.strip():
-        raise SpeechFailed("Không có gì để đọc: văn bản trống.", detail_en="Nothing to read: the text is empty.")
+        raise SpeechFailed("Không có gì để đọc: văn bản trống.",
+                           detail_en="Nothing to read: the text is empty.")
     try:
         result = synthesize_for(station, text)
     except AudioError as exc:
