@@ -8,6 +8,7 @@ from typing import Any
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.orm import Session, sessionmaker
 
+import app.programmes.events  # noqa: F401  (registers the schedule-version listener)
 from app.config import get_settings
 
 

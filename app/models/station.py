@@ -29,6 +29,8 @@ class Station(Base):
     speech_pitch: Mapped[int] = mapped_column(Integer, default=50)
     # the station's own abbreviations for the spoken form, laid over the built-in dictionary
     abbreviations: Mapped[dict[str, str]] = mapped_column(JSON, default=dict)
+    # bumped whenever a programme or emergency of the station changes: relays' ETags hang on it
+    schedule_version: Mapped[int] = mapped_column(Integer, default=1)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
     slots: Mapped[list[Slot]] = relationship(

@@ -1,0 +1,29 @@
+"""Bump a station's schedule version whenever one of its programmes or emergencies changes.
+
+Relay points poll often; their ETag is built from this number, so an unchanged schedule is
+answered 304 from a single indexed read."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import event, update
+from sqlalchemy.orm import Session
+
+from app.models import Emergency, Programme, Station
+
+
+@event.listens_for(Session, "before_flush")
+def _bump_schedule_versions(session: Session, _flush_context: Any, _instances: Any) -> None:
+    stations = {
+        obj.station_id
+        for obj in (*session.new, *session.dirty, *session.deleted)
+        if isinstance(obj, Programme | Emergency) and obj.station_id is not None
+        and (obj in session.new or obj in session.deleted or session.is_modified(obj))
+    }
+    for station_id in sorted(stations):
+        session.execute(
+            update(Station).where(Station.id == station_id)
+            .values(schedule_version=Station.schedule_version + 1)
+            .execution_options(synchronize_session=False)
+        )

@@ -1,0 +1,101 @@
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Literal
+
+from pydantic import Field
+
+from app.schemas import Schema
+
+
+class RelayInfo(Schema):
+    id: int
+    name: str
+    area_id: int
+    area_name: str
+
+
+class StationInfo(Schema):
+    id: int
+    name: str
+    timezone: str
+
+
+class ScheduledProgramme(Schema):
+    id: int
+    slot: str
+    starts_at: datetime
+    starts_at_local: datetime
+    duration_ms: int
+    status: str
+    audio_url: str | None
+    sha256: str | None
+    size_bytes: int | None
+    m3u8_url: str | None
+    version: int
+
+
+class EmergencyBulletin(Schema):
+    id: int
+    title: str
+    issued_at: datetime
+    expires_at: datetime
+    duration_ms: int
+    audio_url: str | None
+    sha256: str | None
+    size_bytes: int | None
+    after: Literal["resume", "skip"]
+
+
+class RelaySchedule(Schema):
+    relay_point: RelayInfo
+    station: StationInfo
+    generated_at: datetime
+    poll_seconds: int
+    programmes: list[ScheduledProgramme]
+    emergency: EmergencyBulletin | None
+
+
+class Heartbeat(Schema):
+    agent_version: str = Field(default="", max_length=64)
+    sent_at: datetime | None = None
+    state: str = Field(default="", max_length=32)
+    free_disk_bytes: int | None = Field(default=None, ge=0)
+    cached_until: datetime | None = None
+    last_error: str | None = Field(default=None, max_length=2000)
+
+
+class PlayedRecord(Schema):
+    record_id: str = Field(min_length=8, max_length=64)
+    programme_id: int | None = None
+    emergency_id: int | None = None
+    started_at: datetime
+    ended_at: datetime
+    outcome: Literal["completed", "interrupted", "failed"]
+    reason: str | None = Field(default=None, max_length=2000)
+    offset_ms: int = Field(default=0, ge=0)
+
+
+class FaultReport(Schema):
+    category: Literal["speaker", "amplifier", "power", "network", "other"]
+    text: str = Field(min_length=1, max_length=2000)
+
+
+class RelayStatus(Schema):
+    id: int
+    name: str
+    area_id: int
+    area_name: str
+    token_revoked: bool
+    last_seen_at: datetime | None
+    online: bool
+    state: str | None
+    agent_version: str | None
+    cached_until: datetime | None
+    last_error: str | None
+    last_played_programme_id: int | None
+    last_played_at: datetime | None
+    missed_programme_ids: list[int]
+    open_faults: list[dict[str, object]]
+    health: Literal["green", "amber", "red"]
+    flagged: bool

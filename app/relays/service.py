@@ -1,0 +1,256 @@
+"""What relay points fetch and report: schedules, as-run records, heartbeats and faults."""
+
+from __future__ import annotations
+
+import hashlib
+import threading
+import time
+from collections import deque
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from zoneinfo import ZoneInfo
+
+from sqlalchemy import and_, or_, select
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
+
+from app.auth.security import hash_relay_token
+from app.models import (
+    Area,
+    Emergency,
+    Programme,
+    RelayFault,
+    RelayHeartbeat,
+    RelayPlay,
+    RelayPoint,
+    Script,
+    Station,
+)
+from app.relays.exceptions import InvalidRelayToken, RelayRateLimited, RelayTokenRevoked, UnknownProgramme
+from app.relays.schemas import (
+    EmergencyBulletin,
+    FaultReport,
+    Heartbeat,
+    PlayedRecord,
+    RelayInfo,
+    RelaySchedule,
+    ScheduledProgramme,
+    StationInfo,
+)
+
+POLL_SECONDS = 30
+AUDIO_PREFIX = "/api/v1/relay/audio/"
+
+
+@dataclass(frozen=True)
+class RelayContext:
+    relay_id: int
+    relay_name: str
+    area_id: int
+    area_name: str
+    station_id: int
+    station_name: str
+    timezone: str
+    schedule_version: int
+
+
+def authenticate(session: Session, token: str | None) -> RelayContext:
+    """The relay point holding this token: one indexed read, which also gives the ETag's input."""
+    if not token:
+        raise InvalidRelayToken()
+    row = session.execute(
+        select(RelayPoint.id, RelayPoint.name, RelayPoint.revoked_at, Area.id, Area.name,
+               Station.id, Station.name, Station.timezone, Station.schedule_version)
+        .join(Area, RelayPoint.area_id == Area.id).join(Station, Area.station_id == Station.id)
+        .where(RelayPoint.token_hash == hash_relay_token(token))
+    ).one_or_none()
+    if row is None:
+        raise InvalidRelayToken()
+    if row[2] is not None:
+        raise RelayTokenRevoked()
+    return RelayContext(row[0], row[1], row[3], row[4], row[5], row[6], row[7], row[8])
+
+
+class RateLimiter:
+    """A sliding window per key, in this process (each API replica limits on its own)."""
+
+    def __init__(self, limit: int, window_seconds: float) -> None:
+        self.limit, self.window = limit, window_seconds
+        self._hits: dict[str, deque[float]] = {}
+        self._lock = threading.Lock()
+
+    def check(self, key: str) -> None:
+        now = time.monotonic()
+        with self._lock:
+            hits = self._hits.setdefault(key, deque())
+            while hits and hits[0] <= now - self.window:
+                hits.popleft()
+            if len(hits) >= self.limit:
+                raise RelayRateLimited(max(1, int(hits[0] + self.window - now) + 1))
+            hits.append(now)
+
+
+def etag_for(ctx: RelayContext, hours: int, now: datetime) -> str:
+    # The 48-hour window slides: a new quarter-hour gives a new tag even if nothing changed.
+    bucket = int(now.timestamp()) // 900
+    raw = f"{ctx.relay_id}:{ctx.area_id}:{ctx.schedule_version}:{hours}:{bucket}"
+    return '"' + hashlib.sha256(raw.encode()).hexdigest()[:32] + '"'
+
+
+def audio_url(key: str | None) -> str | None:
+    return f"{AUDIO_PREFIX}{key}" if key else None
+
+
+def _sha(key: str | None) -> str | None:
+    return key.split(".", 1)[0] if key else None
+
+
+def area_programmes(session: Session, station_id: int, area_id: int, start: datetime,
+                    end: datetime, *, emergencies: bool = False) -> list[Programme]:
+    """The programmes an area hears between two instants: its own variant, else the station's."""
+    rows = session.scalars(
+        select(Programme).where(
+            Programme.station_id == station_id, Programme.is_emergency.is_(emergencies),
+            Programme.area_key.in_((0, area_id)), Programme.starts_at < end,
+            Programme.starts_at >= start - timedelta(hours=4),
+        ).order_by(Programme.starts_at, Programme.area_key.desc())
+    ).all()
+    chosen: dict[tuple[str, object], Programme] = {}
+    for programme in rows:
+        if programme.starts_at + timedelta(milliseconds=programme.duration_ms) <= start:
+            continue
+        key = (programme.slot_name, programme.air_date) if not emergencies else ("e", programme.id)
+        chosen.setdefault(key, programme)  # area_key desc: the area's own variant wins
+    return sorted(chosen.values(), key=lambda p: (p.starts_at, p.id))
+
+
+def active_emergency(session: Session, station_id: int, area_id: int, now: datetime) -> Emergency | None:
+    candidates = session.scalars(
+        select(Emergency).where(Emergency.station_id == station_id, Emergency.cancelled_at.is_(None),
+                                Emergency.expires_at > now).order_by(Emergency.issued_at.desc())
+    ).all()
+    for emergency in candidates:
+        if not emergency.area_ids or area_id in emergency.area_ids:
+            return emergency
+    return None
+
+
+def schedule(session: Session, ctx: RelayContext, hours: int, now: datetime) -> RelaySchedule:
+    zone = ZoneInfo(ctx.timezone)
+    programmes = area_programmes(session, ctx.station_id, ctx.area_id, now, now + timedelta(hours=hours))
+    bulletin = None
+    emergency = active_emergency(session, ctx.station_id, ctx.area_id, now)
+    if emergency is not None:
+        programme = session.get(Programme, emergency.programme_id) if emergency.programme_id else None
+        script = session.get(Script, emergency.script_id)
+        bulletin = EmergencyBulletin(
+            id=emergency.id, title=script.title if script else "Khẩn cấp",
+            issued_at=emergency.issued_at, expires_at=emergency.expires_at,
+            duration_ms=programme.duration_ms if programme else 0,
+            audio_url=audio_url(programme.audio_sha256 if programme else None),
+            sha256=_sha(programme.audio_sha256 if programme else None),
+            size_bytes=programme.audio_size if programme else None,
+            after="skip" if emergency.after == "skip" else "resume",
+        )
+    return RelaySchedule(
+        relay_point=RelayInfo(id=ctx.relay_id, name=ctx.relay_name, area_id=ctx.area_id,
+                              area_name=ctx.area_name),
+        station=StationInfo(id=ctx.station_id, name=ctx.station_name, timezone=ctx.timezone),
+        generated_at=now, poll_seconds=POLL_SECONDS,
+        programmes=[
+            ScheduledProgramme(
+                id=p.id, slot=p.slot_name, starts_at=p.starts_at,
+                starts_at_local=p.starts_at.astimezone(zone), duration_ms=p.duration_ms,
+                status=p.status.value, audio_url=audio_url(p.audio_sha256), sha256=_sha(p.audio_sha256),
+                size_bytes=p.audio_size,
+                m3u8_url=f"/api/v1/relay/programmes/{p.id}.m3u8" if p.playlist_sha256 else None,
+                version=p.version,
+            )
+            for p in programmes
+        ],
+        emergency=bulletin,
+    )
+
+
+def may_fetch(session: Session, ctx: RelayContext, key: str) -> bool:
+    """A relay downloads only audio of its own station's programmes."""
+    found = session.scalar(
+        select(Programme.id).where(
+            Programme.station_id == ctx.station_id, Programme.area_key.in_((0, ctx.area_id)),
+            or_(Programme.audio_sha256 == key, Programme.cue_sha256 == key,
+                Programme.playlist_sha256 == key,
+                and_(Programme.is_emergency.is_(True), Programme.audio_sha256 == key)),
+        ).limit(1)
+    )
+    if found is not None:
+        return True
+    # per-item files are named in the programmes' cue sheets
+    return _key_in_items(session, ctx, key)
+
+
+def _key_in_items(session: Session, ctx: RelayContext, key: str) -> bool:
+    horizon = datetime.now(UTC) - timedelta(days=2)
+    for items in session.scalars(
+        select(Programme.items).where(Programme.station_id == ctx.station_id,
+                                      Programme.area_key.in_((0, ctx.area_id)),
+                                      Programme.starts_at >= horizon)
+    ):
+        if any(item.get("audio_key") == key for item in items or []):
+            return True
+    return False
+
+
+def programme_for(session: Session, ctx: RelayContext, programme_id: int) -> Programme:
+    programme = session.get(Programme, programme_id)
+    if programme is None or programme.station_id != ctx.station_id or \
+            programme.area_key not in (0, ctx.area_id):
+        raise UnknownProgramme(programme_id)
+    return programme
+
+
+def record_heartbeat(session: Session, ctx: RelayContext, beat: Heartbeat, now: datetime) -> None:
+    row = session.get(RelayHeartbeat, ctx.relay_id)
+    if row is None:
+        row = RelayHeartbeat(relay_point_id=ctx.relay_id)
+        session.add(row)
+    row.received_at = now
+    row.agent_version, row.state = beat.agent_version, beat.state
+    row.free_disk_bytes, row.cached_until, row.last_error = (
+        beat.free_disk_bytes, beat.cached_until, beat.last_error)
+    relay = session.get(RelayPoint, ctx.relay_id)
+    if relay is not None:
+        relay.last_seen_at = now
+    session.flush()
+
+
+def record_play(session: Session, ctx: RelayContext, record: PlayedRecord) -> bool:
+    """Store an as-run record; answers False when this record_id was stored before."""
+    if session.scalar(select(RelayPlay.id).where(RelayPlay.record_id == record.record_id)):
+        return False
+    if record.programme_id is not None:
+        programme_for(session, ctx, record.programme_id)
+    if record.emergency_id is not None:
+        emergency = session.get(Emergency, record.emergency_id)
+        if emergency is None or emergency.station_id != ctx.station_id:
+            raise UnknownProgramme(record.emergency_id)
+    play = RelayPlay(
+        record_id=record.record_id, relay_point_id=ctx.relay_id, programme_id=record.programme_id,
+        emergency_id=record.emergency_id, started_at=record.started_at, ended_at=record.ended_at,
+        outcome=record.outcome, reason=record.reason, offset_ms=record.offset_ms,
+    )
+    try:
+        with session.begin_nested():
+            session.add(play)
+            session.flush()
+    except IntegrityError:  # the same record delivered twice at once
+        return False
+    return True
+
+
+def report_fault(session: Session, relay_point_id: int, report: FaultReport, *,
+                 reported_by_id: int | None = None) -> RelayFault:
+    fault = RelayFault(relay_point_id=relay_point_id, category=report.category, text=report.text.strip(),
+                       reported_by_id=reported_by_id)
+    session.add(fault)
+    session.flush()
+    return fault
