@@ -1,0 +1,148 @@
+"""One sync: fetch the schedule (conditionally), deliver the outbox, download, clean up."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from relay_agent.cache import Cache
+from relay_agent.client import RelayClient
+from relay_agent.config import AgentConfig, read_token
+from relay_agent.errors import RelayAgentError, ServerUnreachable, TokenRejected
+from relay_agent.outbox import Store
+from relay_agent.schedule import Schedule, merge_schedule, parse_schedule
+
+log = logging.getLogger("relay_agent.sync")
+
+CLOCK_SKEW_WARNING_SECONDS = 60.0
+
+
+@dataclass
+class SyncReport:
+    """What one sync achieved."""
+
+    ok: bool = True
+    schedule_changed: bool = False
+    downloaded: int = 0
+    delivered: int = 0
+    removed: int = 0
+    errors: list[str] = field(default_factory=list)
+
+    @property
+    def error(self) -> str | None:
+        """The first error, or None when everything went well."""
+        return self.errors[0] if self.errors else None
+
+
+class Syncer:
+    """Keeps the cache in step with the server; the schedule it holds survives restarts."""
+
+    def __init__(
+        self, config: AgentConfig, cache: Cache, store: Store, client: RelayClient
+    ) -> None:
+        self.config = config
+        self.cache = cache
+        self.store = store
+        self.client = client
+        self.schedule: Schedule | None = cache.load_schedule()
+        self.failures = 0  # consecutive syncs that could not reach the server
+        self.rejected_token: str | None = None
+
+    def sync_once(self, now: datetime, keep: Callable[[], set[str]]) -> SyncReport:
+        """Run one sync at `now`; `keep` gives sha256s that must not be deleted (playing now)."""
+        report = SyncReport()
+        try:
+            self._fetch_schedule(now, report)
+            report.delivered = self.store.deliver(self.client.post)
+            self._download(now, report)
+            self.failures = 0
+            self.rejected_token = None
+        except TokenRejected as error:
+            self.rejected_token = self._current_token()
+            self._fail(report, error)
+            log.error(
+                "!!! MÃ TRUY CẬP BỊ TỪ CHỐI — cụm loa vẫn phát lịch đã lưu, nhưng không nhận "
+                "lịch mới. Xin mã mới ở đài phường. (TOKEN REJECTED: %s %s)",
+                error.code,
+                error.detail,
+            )
+        except ServerUnreachable as error:
+            self.failures += 1
+            self._fail(report, error)
+            log.warning("Mất kết nối máy chủ, phát từ bộ nhớ đệm (offline): %s", error)
+        except RelayAgentError as error:
+            self.failures += 1
+            self._fail(report, error)
+            log.error("Đồng bộ lỗi (sync failed): %s", error)
+        finally:
+            report.removed = self._clean_up(now, keep())
+        if report.ok:
+            self.store.set_meta("last_sync_ok_at", now.isoformat())
+        return report
+
+    def _fail(self, report: SyncReport, error: Exception) -> None:
+        report.ok = False
+        report.errors.append(str(error))
+
+    def _current_token(self) -> str | None:
+        try:
+            return read_token(self.config.token_file)
+        except RelayAgentError:
+            return None
+
+    def token_replaced(self) -> bool:
+        """True when the token was rejected and the token file now holds another one."""
+        return self.rejected_token is not None and self._current_token() not in (
+            None,
+            self.rejected_token,
+        )
+
+    def _fetch_schedule(self, now: datetime, report: SyncReport) -> None:
+        etag = self.schedule.etag if self.schedule is not None else None
+        response = self.client.get_schedule(self.config.hours, etag)
+        if response.body is None:
+            return  # 304: what we hold is current
+        fresh = parse_schedule(response.body, response.etag)
+        self.schedule = merge_schedule(self.schedule, fresh, now, self.store.is_done)
+        self.cache.save_schedule(self.schedule)
+        report.schedule_changed = True
+        emergency = fresh.emergency
+        log.info(
+            "Nhận lịch mới: %d chương trình%s (new schedule)",
+            len(fresh.programmes),
+            f", BẢN TIN KHẨN #{emergency.id} «{emergency.title}»" if emergency else "",
+        )
+        skew = (fresh.generated_at - now).total_seconds()
+        if abs(skew) > CLOCK_SKEW_WARNING_SECONDS:
+            message = (
+                f"Đồng hồ máy lệch {skew:+.0f} giây so với máy chủ: hãy bật NTP "
+                f"(clock is {skew:+.0f} s off the server's; programmes start by this clock)"
+            )
+            log.warning(message)
+            report.errors.append(message)
+
+    def _download(self, now: datetime, report: SyncReport) -> None:
+        if self.schedule is None:
+            return
+        for audio in self.schedule.audio_files(now):
+            try:
+                if self.cache.ensure(self.client, audio):
+                    report.downloaded += 1
+            except (ServerUnreachable, TokenRejected):
+                raise  # the next files would fail the same way
+            except RelayAgentError as error:
+                # One bad file must not keep the others from being fetched.
+                report.ok = False
+                report.errors.append(str(error))
+                log.error("Không tải được %s: %s", audio.url, error)
+
+    def _clean_up(self, now: datetime, playing: set[str]) -> int:
+        if self.schedule is None:
+            return 0
+        keep = {audio.sha256 for audio in self.schedule.audio_files(now)} | playing
+        removed = self.cache.remove_unused(keep)
+        for name in removed:
+            log.info("Xoá tệp không còn dùng %s (removed unused file)", name)
+        return len(removed)
