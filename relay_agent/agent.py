@@ -94,15 +94,17 @@ class Agent:
         """True when the next sync should run now."""
         return self.clock.now() >= self.next_poll_at or self.syncer.token_replaced()
 
-    def sync_once(self) -> SyncReport:
+    def sync_once(self, heartbeat: bool = True) -> SyncReport:
         """Queue a heartbeat if due, then sync; schedule the next poll (with backoff)."""
         now = self.clock.now()
-        if self._last_heartbeat is None or (
-            (now - self._last_heartbeat).total_seconds() >= self.config.heartbeat_seconds
+        last = self._last_heartbeat
+        if heartbeat and (
+            last is None or (now - last).total_seconds() >= self.config.heartbeat_seconds
         ):
             self.store.enqueue("heartbeat", self.heartbeat(now), now)
             self._last_heartbeat = now
-        report = self.syncer.sync_once(now, self._playing_files)
+        with self.cache.sync_lock():
+            report = self.syncer.sync_once(now, self._playing_files)
         self.last_error = report.error
         if report.error:
             self.store.set_meta("last_error", report.error)
@@ -431,5 +433,9 @@ class Agent:
             self.store.deliver(self.client.post)
         except Exception as error:  # best effort: the outbox keeps it for the next start
             log.info("Chưa gửi được hết nhật ký, sẽ gửi lần sau (outbox kept): %s", error)
+
+    def close(self) -> None:
+        """Release the HTTP connections and the database."""
         self.client.close()
+        self.store.close()
 

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import fcntl
 import hashlib
 import json
 import logging
 import os
 import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -81,6 +84,17 @@ class Cache:
         atomic_write(
             self.root / SCHEDULE_FILE, json.dumps(data, ensure_ascii=False, indent=1).encode()
         )
+
+    @contextmanager
+    def sync_lock(self) -> Iterator[None]:
+        """Hold the cache for one sync, so `loa relay sync` from cron and a running agent
+        never download into the same partial file at once."""
+        with open(self.root / "sync.lock", "a+b") as handle:
+            fcntl.flock(handle.fileno(), fcntl.LOCK_EX)
+            try:
+                yield
+            finally:
+                fcntl.flock(handle.fileno(), fcntl.LOCK_UN)
 
     # --- audio files ----------------------------------------------------------------------
 

@@ -12,8 +12,6 @@ import httpx
 
 from relay_agent.errors import Forbidden, ServerError, ServerUnreachable, TokenRejected
 
-CHUNK_BYTES = 64 * 1024
-
 
 @dataclass(frozen=True)
 class ScheduleResponse:
@@ -99,7 +97,11 @@ class RelayClient:
 
     @contextmanager
     def open_audio(self, url: str, start: int) -> Iterator[AudioStream]:
-        """Stream an audio file from byte `start` (a Range request when resuming)."""
+        """Stream an audio file from byte `start` (a Range request when resuming).
+
+        Chunks come as they arrive, not re-buffered, so every byte received before a dropped
+        connection reaches the partial file and is not fetched again.
+        """
         headers = self._auth(url)
         if start > 0:
             headers["Range"] = f"bytes={start}-"
@@ -110,10 +112,10 @@ class RelayClient:
                 if response.status_code == 200:
                     length = response.headers.get("Content-Length")
                     total = int(length) if length and length.isdigit() else None
-                    yield AudioStream(0, total, response.iter_bytes(CHUNK_BYTES))
+                    yield AudioStream(0, total, response.iter_bytes())
                 elif response.status_code == 206:
                     yield AudioStream(
-                        *_content_range(response), response.iter_bytes(CHUNK_BYTES)
+                        *_content_range(response), response.iter_bytes()
                     )
                 else:
                     response.read()

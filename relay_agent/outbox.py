@@ -60,21 +60,22 @@ class Store:
     def __init__(self, root: Path) -> None:
         self.path = root / DB_FILE
         self._lock = threading.Lock()
-        with self._connect() as db:
-            db.executescript(_SCHEMA)
+        # One connection shared by the agent's two threads, used under a lock; each operation
+        # is its own transaction, committed (and synced: an as-run must survive a power cut).
+        self._db = sqlite3.connect(self.path, timeout=10, check_same_thread=False)
+        self._db.execute("PRAGMA journal_mode=WAL")
+        self._db.execute("PRAGMA synchronous=FULL")
+        self._db.executescript(_SCHEMA)
+
+    def close(self) -> None:
+        """Close the database."""
+        with self._lock:
+            self._db.close()
 
     @contextmanager
     def _connect(self) -> Iterator[sqlite3.Connection]:
-        # A connection per operation: simple, thread-safe, and never left half-committed.
-        with self._lock:
-            db = sqlite3.connect(self.path, timeout=10)
-            try:
-                db.execute("PRAGMA journal_mode=WAL")
-                db.execute("PRAGMA synchronous=FULL")
-                with db:
-                    yield db
-            finally:
-                db.close()
+        with self._lock, self._db:
+            yield self._db
 
     # --- outbox ---------------------------------------------------------------------------
 

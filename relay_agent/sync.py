@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from relay_agent.cache import Cache
 from relay_agent.client import RelayClient
@@ -17,6 +17,7 @@ from relay_agent.schedule import Schedule, merge_schedule, parse_schedule
 log = logging.getLogger("relay_agent.sync")
 
 CLOCK_SKEW_WARNING_SECONDS = 60.0
+SAVE_SUCCESS_EVERY = timedelta(minutes=5)
 
 
 @dataclass
@@ -49,6 +50,7 @@ class Syncer:
         self.schedule: Schedule | None = cache.load_schedule()
         self.failures = 0  # consecutive syncs that could not reach the server
         self.rejected_token: str | None = None
+        self._last_success_saved: datetime | None = None
 
     def sync_once(self, now: datetime, keep: Callable[[], set[str]]) -> SyncReport:
         """Run one sync at `now`; `keep` gives sha256s that must not be deleted (playing now)."""
@@ -79,8 +81,14 @@ class Syncer:
         finally:
             report.removed = self._clean_up(now, keep())
         if report.ok:
-            self.store.set_meta("last_sync_ok_at", now.isoformat())
+            self._remember_success(now)
         return report
+
+    def _remember_success(self, now: datetime) -> None:
+        # Only for `status`: written every few minutes, not every poll, to spare the SD card.
+        if self._last_success_saved is None or now - self._last_success_saved >= SAVE_SUCCESS_EVERY:
+            self.store.set_meta("last_sync_ok_at", now.isoformat())
+            self._last_success_saved = now
 
     def _fail(self, report: SyncReport, error: Exception) -> None:
         report.ok = False
