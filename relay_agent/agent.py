@@ -438,4 +438,3 @@ class Agent:
         """Release the HTTP connections and the database."""
         self.client.close()
         self.store.close()
-

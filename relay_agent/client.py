@@ -114,9 +114,7 @@ class RelayClient:
                     total = int(length) if length and length.isdigit() else None
                     yield AudioStream(0, total, response.iter_bytes())
                 elif response.status_code == 206:
-                    yield AudioStream(
-                        *_content_range(response), response.iter_bytes()
-                    )
+                    yield AudioStream(*_content_range(response), response.iter_bytes())
                 else:
                     response.read()
                     raise _unexpected(response)

@@ -138,9 +138,7 @@ class Store:
                 self._delivered(seq)
                 delivered += 1
                 if kind == "played":
-                    log.info(
-                        "Đã gửi nhật ký phát %s (as-run delivered)", payload.get("record_id")
-                    )
+                    log.info("Đã gửi nhật ký phát %s (as-run delivered)", payload.get("record_id"))
         return delivered
 
     def backlog(self) -> Backlog:

@@ -50,7 +50,8 @@ def test_normal_day_plays_both_slots_on_time_and_reports_them(
     # 200 only when the content changed: first poll, and each time a finished programme left.
     assert [r.get("status") for r in schedule_gets].count(200) == 3
     assert len(schedule_gets) > 100
-    assert server.heartbeats and server.heartbeats[-1]["agent_version"]
+    assert server.heartbeats
+    assert server.heartbeats[-1]["agent_version"]
     # Past programmes and their files are gone from the cache.
     assert list((agent.config.cache_dir / "audio").iterdir()) == []
 
@@ -210,8 +211,12 @@ def test_revoked_token_is_logged_loudly_and_the_cache_keeps_playing(
     assert [(p["programme_id"], p["outcome"]) for p in outbox] == [(1, "completed")]
     # It does not hammer the server with a dead token: one try per token_retry_seconds.
     tries = [r["at"] for r in server.requests if r["at"] > DAY_START + timedelta(minutes=5)]
-    gaps = [(later - earlier).total_seconds() for earlier, later in zip(tries, tries[1:])]
-    assert gaps and min(gaps) >= agent.config.token_retry_seconds
+    gaps = [
+        (later - earlier).total_seconds()
+        for earlier, later in zip(tries[:-1], tries[1:], strict=True)
+    ]
+    assert gaps
+    assert min(gaps) >= agent.config.token_retry_seconds
 
     # The leader puts a new token in the file: the agent notices and delivers what it queued.
     server.tokens.add("token-new")
@@ -236,7 +241,7 @@ def test_programme_never_rendered_is_reported_as_failed(
 
 
 def test_forbidden_file_does_not_stop_the_other_downloads(
-    clock: FakeClock, server: FakeRelayServer, make_agent: MakeAgent
+    server: FakeRelayServer, make_agent: MakeAgent
 ) -> None:
     server.forbidden.add(server.programmes[0]["sha256"])
     agent = make_agent()
