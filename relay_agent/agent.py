@@ -248,7 +248,8 @@ class Agent:
                 self._why_not[programme.key] = "not_cached"
                 continue
             offset = (now - programme.starts_at).total_seconds()
-            if programme.duration_ms / 1000 - offset < MIN_REMAINING_SECONDS:
+            duration = programme.duration_ms / 1000
+            if duration - offset < min(MIN_REMAINING_SECONDS, duration / 2):
                 self._why_not[programme.key] = "reached_too_late"
                 continue
             log.info(
