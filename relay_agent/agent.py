@@ -76,7 +76,7 @@ class Agent:
             lambda: read_token(config.token_file),
             timeout_seconds=config.timeout_seconds,
         )
-        self.syncer = Syncer(config, self.cache, self.store, self.client)
+        self.syncer = Syncer(config, self.cache, self.store, self.client, clock)
         self.current: Current | None = None
         self.next_poll_at = clock.now()
         self.last_error: str | None = None
@@ -104,7 +104,8 @@ class Agent:
             self.store.enqueue("heartbeat", self.heartbeat(now), now)
             self._last_heartbeat = now
         with self.cache.sync_lock():
-            report = self.syncer.sync_once(now, self._playing_files)
+            report = self.syncer.sync_once(self._playing_files)
+        now = self.clock.now()
         self.last_error = report.error
         if report.error:
             self.store.set_meta("last_error", report.error)
@@ -114,9 +115,7 @@ class Agent:
 
     def next_poll_delay(self) -> float:
         """Seconds to the next poll: the server's interval, longer while it is unreachable."""
-        schedule = self.syncer.schedule
-        poll = schedule.poll_seconds if schedule is not None else 30.0
-        poll = max(self.config.min_poll_seconds, poll)
+        poll = self.syncer.poll_seconds()
         if self.syncer.rejected_token is not None:
             return self.config.token_retry_seconds
         if self.syncer.failures:

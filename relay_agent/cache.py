@@ -8,7 +8,7 @@ import json
 import logging
 import os
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -50,6 +50,10 @@ def file_sha256(path: Path) -> str:
         for block in iter(lambda: handle.read(1024 * 1024), b""):
             digest.update(block)
     return digest.hexdigest()
+
+
+class DownloadPaused(Exception):
+    """The download stopped on purpose (time to poll again); the partial file is kept."""
 
 
 class Cache:
@@ -131,14 +135,24 @@ class Cache:
         path = self.path_for(audio.sha256)
         return path.exists() and path.stat().st_size == audio.size_bytes
 
-    def ensure(self, client: RelayClient, audio: AudioFile) -> bool:
-        """Make sure the file is cached and valid; return True when it had to be downloaded."""
+    def ensure(
+        self,
+        client: RelayClient,
+        audio: AudioFile,
+        should_pause: Callable[[], bool] = lambda: False,
+    ) -> bool:
+        """Make sure the file is cached and valid; return True when it had to be downloaded.
+
+        Raises DownloadPaused when `should_pause()` turns true mid-download.
+        """
         if self.is_valid(audio):
             return False
-        self._download(client, audio)
+        self._download(client, audio, should_pause)
         return True
 
-    def _download(self, client: RelayClient, audio: AudioFile) -> None:
+    def _download(
+        self, client: RelayClient, audio: AudioFile, should_pause: Callable[[], bool]
+    ) -> None:
         final = self.path_for(audio.sha256)
         part = final.with_name(final.name + ".part")
         start = part.stat().st_size if part.exists() else 0
@@ -153,10 +167,10 @@ class Cache:
             log.info("Tải %s, %d byte (downloading)", final.name, audio.size_bytes)
         try:
             if start < audio.size_bytes:
-                self._fetch(client, audio, part, start)
+                self._fetch(client, audio, part, start, should_pause)
         except RangeNotSatisfiable:
             part.unlink(missing_ok=True)
-            self._fetch(client, audio, part, 0)
+            self._fetch(client, audio, part, 0, should_pause)
         digest = hashlib.sha256()
         with open(part, "rb") as handle:
             for block in iter(lambda: handle.read(1024 * 1024), b""):
@@ -169,9 +183,19 @@ class Cache:
             )
         os.replace(part, final)
         _fsync_dir(self.audio_dir)
+        stat = final.stat()
+        with self._lock:  # just hashed: the player need not hash it again
+            self._verified[audio.sha256] = (stat.st_size, stat.st_mtime_ns, stat.st_ino)
         log.info("Đã tải xong và kiểm tra sha256: %s (downloaded and verified)", final.name)
 
-    def _fetch(self, client: RelayClient, audio: AudioFile, part: Path, start: int) -> None:
+    def _fetch(
+        self,
+        client: RelayClient,
+        audio: AudioFile,
+        part: Path,
+        start: int,
+        should_pause: Callable[[], bool],
+    ) -> None:
         with client.open_audio(audio.url, start) as stream:
             # A server that ignores Range answers 200 with the whole file: start over.
             mode = "ab" if stream.start == start and start > 0 else "wb"
@@ -184,6 +208,8 @@ class Cache:
                 try:
                     for chunk in stream.chunks:
                         handle.write(chunk)
+                        if should_pause():
+                            raise DownloadPaused()
                 finally:
                     # Keep every byte received so far: the next attempt resumes after it.
                     handle.flush()

@@ -7,8 +7,9 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
-from relay_agent.cache import Cache
+from relay_agent.cache import Cache, DownloadPaused
 from relay_agent.client import RelayClient
+from relay_agent.clock import Clock
 from relay_agent.config import AgentConfig, read_token
 from relay_agent.errors import RelayAgentError, ServerUnreachable, TokenRejected
 from relay_agent.outbox import Store
@@ -37,13 +38,18 @@ class SyncReport:
         return self.errors[0] if self.errors else None
 
 
+def _passed(clock: Clock, deadline: datetime) -> Callable[[], bool]:
+    return lambda: clock.now() >= deadline
+
+
 class Syncer:
     """Keeps the cache in step with the server; the schedule it holds survives restarts."""
 
     def __init__(
-        self, config: AgentConfig, cache: Cache, store: Store, client: RelayClient
+        self, config: AgentConfig, cache: Cache, store: Store, client: RelayClient, clock: Clock
     ) -> None:
         self.config = config
+        self.clock = clock
         self.cache = cache
         self.store = store
         self.client = client
@@ -52,13 +58,21 @@ class Syncer:
         self.rejected_token: str | None = None
         self._last_success_saved: datetime | None = None
 
-    def sync_once(self, now: datetime, keep: Callable[[], set[str]]) -> SyncReport:
-        """Run one sync at `now`; `keep` gives sha256s that must not be deleted (playing now)."""
+    def sync_once(self, keep: Callable[[], set[str]]) -> SyncReport:
+        """Run one sync; `keep` gives sha256s that must not be deleted (playing now)."""
         report = SyncReport()
+        now = self.clock.now()
         try:
-            self._fetch_schedule(now, report)
-            report.delivered = self.store.deliver(self.client.post)
-            self._download(now, report)
+            while True:
+                # A long download pauses at each poll interval to look at the schedule again:
+                # an emergency bulletin must not wait behind tomorrow's 30-minute programme.
+                now = self.clock.now()
+                deadline = now + timedelta(seconds=self.poll_seconds())
+                self._fetch_schedule(now, report)
+                report.delivered += self.store.deliver(self.client.post)
+                if self._download(now, report, _passed(self.clock, deadline)):
+                    break
+                log.info("Tạm dừng tải để hỏi lịch mới (download paused to poll the schedule)")
             self.failures = 0
             self.rejected_token = None
         except TokenRejected as error:
@@ -131,13 +145,23 @@ class Syncer:
             log.warning(message)
             report.errors.append(message)
 
-    def _download(self, now: datetime, report: SyncReport) -> None:
+    def poll_seconds(self) -> float:
+        """The server's poll interval (30 s until a schedule says otherwise)."""
+        poll = self.schedule.poll_seconds if self.schedule is not None else 30.0
+        return max(self.config.min_poll_seconds, poll)
+
+    def _download(
+        self, now: datetime, report: SyncReport, should_pause: Callable[[], bool]
+    ) -> bool:
+        """Fetch missing files, most urgent first; False when paused to poll again."""
         if self.schedule is None:
-            return
+            return True
         for audio in self.schedule.audio_files(now):
             try:
-                if self.cache.ensure(self.client, audio):
+                if self.cache.ensure(self.client, audio, should_pause):
                     report.downloaded += 1
+            except DownloadPaused:
+                return False
             except (ServerUnreachable, TokenRejected):
                 raise  # the next files would fail the same way
             except RelayAgentError as error:
@@ -145,6 +169,7 @@ class Syncer:
                 report.ok = False
                 report.errors.append(str(error))
                 log.error("Không tải được %s: %s", audio.url, error)
+        return True
 
     def _clean_up(self, now: datetime, playing: set[str]) -> int:
         if self.schedule is None:

@@ -11,6 +11,7 @@ import json
 import random
 import re
 import threading
+from collections.abc import Callable
 from datetime import datetime, timedelta
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
@@ -48,6 +49,7 @@ class FakeRelayServer:
         self.down = False
         self.drop_next_download_after: int | None = None
         self.lose_next_played_response = False
+        self.midway_through_next_download: Callable[[], None] | None = None
         # What the agent did
         self.requests: list[dict[str, Any]] = []
         self.heartbeats: list[dict[str, Any]] = []
@@ -285,7 +287,13 @@ def _handler_for(server: FakeRelayServer) -> type[BaseHTTPRequestHandler]:
                 self.wfile.flush()
                 self.close_connection = True  # the rest never comes: a dropped connection
                 return
-            self.wfile.write(chunk)
+            midway = server.midway_through_next_download
+            if midway is not None:
+                server.midway_through_next_download = None
+                self.wfile.write(chunk[:65536])
+                self.wfile.flush()
+                midway()  # e.g. time passes and the ward issues an emergency
+            self.wfile.write(chunk[65536:] if midway is not None else chunk)
 
         def do_POST(self) -> None:
             if not self._begin():

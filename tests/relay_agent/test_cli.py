@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 import threading
 import time
 from datetime import UTC, datetime, timedelta
@@ -114,3 +116,15 @@ def test_run_loop_on_the_real_clock_plays_and_reports(tmp_path: Path) -> None:
     (record,) = server.played.values()
     assert (record["programme_id"], record["outcome"]) == (1, "completed")
     assert not runner.is_alive()
+
+
+def test_the_agent_needs_nothing_of_the_server_installed() -> None:
+    code = (
+        "import sys, relay_agent.cli, relay_agent.agent; "
+        "bad = {'app', 'audio', 'scheduler', 'fastapi', 'sqlalchemy', 'pydantic'}; "
+        "print(sorted({m.split('.')[0] for m in sys.modules} & bad))"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
+    assert result.stdout.strip() == "[]"

@@ -251,3 +251,41 @@ def test_forbidden_file_does_not_stop_the_other_downloads(
     assert "403" in (report.error or "")
     assert agent.cache.is_present(agent.syncer.schedule.programmes[1].audio)  # type: ignore[union-attr,arg-type]
     assert not agent.cache.is_present(agent.syncer.schedule.programmes[0].audio)  # type: ignore[union-attr,arg-type]
+
+
+def test_long_download_pauses_so_an_emergency_is_fetched_first(
+    clock: FakeClock, server: FakeRelayServer, make_agent: MakeAgent
+) -> None:
+    big = server.add_programme(3, AFTERNOON + timedelta(hours=1), data=audio_bytes(3, 3_000_000))
+    agent = make_agent()
+
+    def emergency_meanwhile() -> None:
+        clock.advance(server.poll_seconds + 1)
+        server.issue_emergency(12, audio_bytes(12, 50_000), duration_ms=60_000)
+
+    # The agent already holds programmes 1 and 2; programme 3 is the slow one.
+    server.programmes = [p for p in server.programmes if p["id"] != 3]
+    agent.sync_once()
+    server.programmes.append(big)
+    server.midway_through_next_download = emergency_meanwhile
+    clock.advance(agent.next_poll_delay())
+    agent.sync_once()
+
+    order = [(r["path"].split("/")[-1][:64], r["range"]) for r in server.audio_requests()][2:]
+    emergency_sha = server.emergency["sha256"]  # type: ignore[index]
+    assert [sha for sha, _ in order] == [big["sha256"], emergency_sha, big["sha256"]]
+    assert order[2][1] is not None  # resumed with Range, not started again
+    assert agent.cache.is_valid(agent.syncer.schedule.emergency.audio)  # type: ignore[union-attr]
+
+
+def test_emergency_that_could_not_be_fetched_before_it_expired_is_reported_failed(
+    clock: FakeClock, server: FakeRelayServer, make_agent: MakeAgent
+) -> None:
+    agent = make_agent()
+    drive(agent, clock, DAY_START + timedelta(minutes=1))
+    server.issue_emergency(13, audio_bytes(13, 50_000), duration_ms=60_000)
+    server.forbidden.add(server.emergency["sha256"])  # type: ignore[index]
+    drive(agent, clock, DAY_START + timedelta(hours=1, minutes=10))
+
+    (record,) = [r for r in played(server) if r["emergency_id"] == 13]
+    assert (record["outcome"], record["reason"]) == ("failed", "not_cached")
