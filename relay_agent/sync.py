@@ -169,6 +169,14 @@ class Syncer:
                 report.ok = False
                 report.errors.append(str(error))
                 log.error("Không tải được %s: %s", audio.url, error)
+            except OSError as error:  # disk full or SD card failing: say so, keep going
+                report.ok = False
+                message = (
+                    f"Lỗi ghi thẻ nhớ/đĩa khi lưu {audio.sha256[:12]}: {error.strerror} "
+                    f"(disk error: {error.strerror})"
+                )
+                report.errors.append(message)
+                log.error(message)
         return True
 
     def _clean_up(self, now: datetime, playing: set[str]) -> int:
