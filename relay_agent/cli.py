@@ -64,6 +64,8 @@ def main(argv: list[str] | None = None, clock: Clock | None = None) -> int:
         level=logging.WARNING if args.quiet else logging.INFO,
         format="%(asctime)s %(levelname)s %(message)s",
     )
+    # httpx logs every request at INFO: one line per poll would bury what the agent does.
+    logging.getLogger("httpx").setLevel(logging.WARNING)
     config = _config(args)
     try:
         if args.command == "run":
