@@ -55,7 +55,8 @@ class Current:
 
 
 class Agent:
-    """One relay point's agent. `run()` for real; `sync_once()` and `play_tick()` for tests."""
+    """One relay point's agent: `sync_once()` and `play_tick()`, driven by `runner.run_agent`
+    in production and step by step on a fake clock in tests."""
 
     def __init__(
         self,
@@ -388,51 +389,6 @@ class Agent:
         """Stop whatever plays and write its as-run (on shutdown)."""
         with self._lock:
             self._stop_current(self.clock.now(), reason)
-
-    # --- the real loop --------------------------------------------------------------------
-
-    def run(self, stop: threading.Event, tick_seconds: float = 1.0) -> None:
-        """Sync in a background thread and play in this one until `stop` is set."""
-        log.info(
-            "Khởi động cụm loa: máy chủ %s, bộ nhớ đệm %s, trình phát %s (agent starting)",
-            self.config.server,
-            self.config.cache_dir,
-            self.player.name,
-        )
-        syncing = threading.Thread(
-            target=self._sync_loop, args=(stop, tick_seconds), name="relay-sync", daemon=True
-        )
-        syncing.start()
-        try:
-            while not stop.is_set():
-                try:
-                    delay = self.play_tick()
-                except Exception:  # the loop must outlive any bug: silence is the worst outcome
-                    log.exception("Lỗi khi điều khiển phát (playback step failed)")
-                    delay = tick_seconds
-                stop.wait(min(max(delay, 0.01), tick_seconds))
-        finally:
-            stop.set()
-            self.stop_playback()
-            syncing.join(timeout=self.config.timeout_seconds + 5)
-            self._final_delivery()
-            log.info("Đã dừng cụm loa (agent stopped)")
-
-    def _sync_loop(self, stop: threading.Event, tick_seconds: float) -> None:
-        while not stop.is_set():
-            if self.poll_due():
-                try:
-                    self.sync_once()
-                except Exception:
-                    log.exception("Lỗi khi đồng bộ (sync step failed)")
-                    self.next_poll_at = self.clock.now() + timedelta(seconds=30)
-            stop.wait(tick_seconds)
-
-    def _final_delivery(self) -> None:
-        try:
-            self.store.deliver(self.client.post)
-        except Exception as error:  # best effort: the outbox keeps it for the next start
-            log.info("Chưa gửi được hết nhật ký, sẽ gửi lần sau (outbox kept): %s", error)
 
     def close(self) -> None:
         """Release the HTTP connections and the database."""

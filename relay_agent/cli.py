@@ -15,6 +15,7 @@ from relay_agent.clock import Clock, SystemClock
 from relay_agent.config import AgentConfig
 from relay_agent.errors import RelayAgentError
 from relay_agent.player import NullPlayer, make_player
+from relay_agent.runner import run_agent
 from relay_agent.status import status_text
 
 FAULT_CATEGORIES = ("speaker", "amplifier", "power", "network", "other")
@@ -90,7 +91,10 @@ def _run(config: AgentConfig, clock: Clock) -> int:
     if threading.current_thread() is threading.main_thread():
         signal.signal(signal.SIGTERM, _stop)
         signal.signal(signal.SIGINT, _stop)
-    agent.run(stop)
+    try:
+        run_agent(agent, stop)
+    finally:
+        agent.close()
     return 0
 
 

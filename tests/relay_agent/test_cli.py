@@ -16,6 +16,7 @@ from relay_agent.cli import main
 from relay_agent.clock import FakeClock, SystemClock
 from relay_agent.config import AgentConfig
 from relay_agent.player import NullPlayer
+from relay_agent.runner import run_agent
 from tests.relay_agent.conftest import TOKEN
 from tests.relay_agent.fake_server import FakeRelayServer, audio_bytes
 
@@ -103,7 +104,7 @@ def test_run_loop_on_the_real_clock_plays_and_reports(tmp_path: Path) -> None:
         config = AgentConfig(server.url, token_file, tmp_path / "cache", player="null")
         agent = Agent(config, real, NullPlayer(real))
         stop = threading.Event()
-        runner = threading.Thread(target=agent.run, args=(stop, 0.05))
+        runner = threading.Thread(target=run_agent, args=(agent, stop, 0.05))
         runner.start()
         deadline = time.monotonic() + 5
         while not server.played and time.monotonic() < deadline:
