@@ -216,6 +216,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--station", type=int, help="dùng thêm chữ viết tắt riêng của đài")
     p.set_defaults(handler=_cmd_speak_text)
 
+    sub.add_parser("relay", help="trình tiếp sóng của cụm loa: loa relay run|sync|status|fault --help",
+                   add_help=False)
+
     p = sub.add_parser("say", help="đọc văn bản ra tệp âm thanh: loa say \"văn bản\" -o tin.mp3")
     p.add_argument("text", nargs="*", help="văn bản (bỏ trống để đọc từ stdin)")
     p.add_argument("-o", "--output", required=True, help="tệp .mp3, .wav hoặc .ogg")
@@ -244,6 +247,12 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if argv[:1] == ["relay"]:
+        # The relay agent has its own command line: it also runs alone on a relay point's box.
+        from relay_agent.cli import main as relay_main
+
+        return relay_main(argv[1:])
     args = build_parser().parse_args(argv)
     try:
         get_settings()

@@ -1,0 +1,104 @@
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from typing import Annotated
+
+from fastapi import APIRouter, Depends, Header, Query, Response
+from fastapi.responses import FileResponse, JSONResponse
+
+from app.deps import SessionDep
+from app.errors import NotFound, responses
+from app.relays import service
+from app.relays.exceptions import (
+    InvalidRelayToken,
+    NotThisRelaysArea,
+    RelayRateLimited,
+    RelayTokenRevoked,
+    UnknownProgramme,
+)
+from app.relays.schemas import FaultReport, Heartbeat, PlayedRecord, RelaySchedule
+from app.speech.audio import storage
+
+router = APIRouter(prefix="/api/v1/relay", tags=["relay"])
+limiter = service.RateLimiter(limit=120, window_seconds=60)
+_AUTH = (InvalidRelayToken, RelayTokenRevoked, RelayRateLimited)
+
+MEDIA_TYPES = {"mp3": "audio/mpeg", "opus": "audio/ogg", "ogg": "audio/ogg", "wav": "audio/wav",
+               "json": "application/json", "m3u8": "audio/x-mpegurl"}
+
+
+def relay_context(session: SessionDep, authorization: Annotated[str | None, Header()] = None
+                  ) -> service.RelayContext:
+    token = None
+    if authorization and authorization.lower().startswith("bearer "):
+        token = authorization[7:].strip()
+    ctx = service.authenticate(session, token)
+    limiter.check(str(ctx.relay_id))
+    return ctx
+
+
+Relay = Annotated[service.RelayContext, Depends(relay_context)]
+
+
+@router.get("/schedule", response_model=RelaySchedule, responses={304: {"description": "unchanged"},
+                                                                   **responses(*_AUTH)})
+def get_schedule(
+    session: SessionDep, relay: Relay,
+    hours: Annotated[int, Query(ge=1, le=168)] = 48,
+    if_none_match: Annotated[str | None, Header()] = None,
+) -> Response:
+    """This relay point's programmes for the next hours, and any emergency (ETag, 304)."""
+    now = datetime.now(UTC)
+    etag = service.etag_for(relay, hours, now)
+    if if_none_match and etag in [t.strip() for t in if_none_match.split(",")]:
+        return Response(status_code=304, headers={"ETag": etag})
+    body = service.schedule(session, relay, hours, now)
+    return JSONResponse(body.model_dump(mode="json"), headers={"ETag": etag, "Cache-Control": "no-cache"})
+
+
+@router.get("/audio/{key}", response_class=FileResponse,
+            responses=responses(*_AUTH, NotThisRelaysArea, NotFound))
+def get_audio(key: str, session: SessionDep, relay: Relay) -> FileResponse:
+    """An audio file of this relay's programmes: Range, ETag, immutable caching."""
+    if not service.may_fetch(session, relay, key):
+        raise NotThisRelaysArea()
+    path = storage().path(key)
+    if not path.is_file():
+        raise NotFound("Tệp âm thanh chưa sẵn sàng.", detail_en="The audio file is not there yet.")
+    suffix = key.rsplit(".", 1)[-1] if "." in key else ""
+    return FileResponse(
+        path, media_type=MEDIA_TYPES.get(suffix, "application/octet-stream"),
+        headers={"ETag": f'"{key.split(".", 1)[0]}"',
+                 "Cache-Control": "public, max-age=31536000, immutable"},
+    )
+
+
+@router.get("/programmes/{programme_id}.m3u8", responses=responses(*_AUTH, UnknownProgramme))
+def get_playlist(programme_id: int, session: SessionDep, relay: Relay) -> Response:
+    """The programme's extended M3U8 playlist (its items, in order)."""
+    programme = service.programme_for(session, relay, programme_id)
+    if not programme.playlist_sha256:
+        raise UnknownProgramme(programme_id)
+    return Response(storage().path(programme.playlist_sha256).read_bytes(), media_type="audio/x-mpegurl")
+
+
+@router.post("/heartbeat", status_code=204, responses=responses(*_AUTH))
+def heartbeat(beat: Heartbeat, session: SessionDep, relay: Relay) -> Response:
+    """The agent's state: version, free disk, cached horizon, last error."""
+    service.record_heartbeat(session, relay, beat, datetime.now(UTC))
+    return Response(status_code=204)
+
+
+@router.post("/played", status_code=201, responses=responses(*_AUTH, UnknownProgramme))
+def played(record: PlayedRecord, session: SessionDep, relay: Relay, response: Response) -> dict[str, str]:
+    """An as-run record (nhật ký phát); the same record_id twice is stored once."""
+    if not service.record_play(session, relay, record):
+        response.status_code = 200
+        return {"status": "duplicate"}
+    return {"status": "stored"}
+
+
+@router.post("/faults", status_code=201, responses=responses(*_AUTH))
+def fault(report: FaultReport, session: SessionDep, relay: Relay) -> dict[str, int]:
+    """A fault report from the relay point (speaker, amplifier, power, network, other)."""
+    return {"id": service.report_fault(session, relay.relay_id, report).id}
