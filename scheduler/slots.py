@@ -209,3 +209,11 @@ def validate_slots(slots: Sequence[Slot], *, years: tuple[int, int] = (2020, 204
             for prev, cur in zip(around, around[1:], strict=False):
                 if cur.starts_at < prev.ends_at:
                     raise SlotsOverlap(prev.slot.name, cur.slot.name, on=cur.local_date)
+
+
+LOCK_LEAD = timedelta(minutes=30)
+
+
+def lock_due(instance: SlotInstance, now: datetime, lead: timedelta = LOCK_LEAD) -> bool:
+    """True from ``lead`` before the slot starts until it ends: its programme must be locked."""
+    return instance.starts_at - lead <= now < instance.ends_at

@@ -99,7 +99,8 @@ def test_programme_is_exactly_the_slot_and_rules_hold(
     p = plan_programme(req, cands, fill, s, area_id=area)
     t = 0
     for item in p.items:
-        assert item.start_ms == t and item.duration_ms >= 0
+        assert item.start_ms == t
+        assert item.duration_ms >= 0
         t += item.duration_ms
     assert t == req.length_ms  # never longer, never shorter
     assert p.items[-1].end_ms == req.length_ms
