@@ -39,13 +39,96 @@ def _cmd_init(args: argparse.Namespace) -> int:
 
 
 def _cmd_serve(args: argparse.Namespace) -> int:
+    import logging
+
     import uvicorn
 
     from app.main import create_app
 
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    leader = None
+    if get_settings().scheduler_enabled and not args.no_scheduler:
+        from app.scheduling import start_leader
+
+        leader = start_leader()
     print(f"Loa đang chạy tại http://{args.host}:{args.port}  (API: /docs)", flush=True)
-    uvicorn.run(create_app(), host=args.host, port=args.port, log_level="info")
+    try:
+        uvicorn.run(create_app(), host=args.host, port=args.port, log_level="info")
+    finally:
+        if leader is not None:
+            leader.stop()
     return 0
+
+
+def _cmd_worker(_args: argparse.Namespace) -> int:
+    import logging
+    import signal
+    import threading
+
+    from app.scheduling import start_leader
+
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    stop = threading.Event()
+    signal.signal(signal.SIGTERM, lambda *_: stop.set())
+    leader = start_leader()
+    print("Bộ lập lịch Loa đang chạy (Ctrl+C để dừng).", flush=True)
+    try:
+        stop.wait()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        leader.stop()
+    return 0
+
+
+def _cmd_plan(args: argparse.Namespace) -> int:
+    from datetime import date
+
+    from app.db import session_factory
+    from app.errors import LoaError
+    from app.programmes import service as programmes
+    from app.scripts import service as scripts
+
+    with session_factory()() as session:
+        try:
+            station = programmes.station_with_slots(session, args.station)
+        except LoaError as exc:
+            print(f"Lỗi: {exc.detail}", file=sys.stderr)
+            return 1
+        try:
+            day = date.fromisoformat(args.date) if args.date else scripts.station_today(station)
+        except ValueError:
+            print(f"Lỗi: ngày “{args.date}” không hợp lệ; dùng dạng YYYY-MM-DD.", file=sys.stderr)
+            return 2
+        report = programmes.plan_days(session, station, day, 1)
+        session.commit()
+        areas = programmes.areas_of(session, station.id)
+        for p in programmes.list_for(session, station.id, day, day):
+            print(_programme_table(p, areas))
+        print(f"({report.created} mới, {report.changed} thay đổi, {report.unchanged} giữ nguyên, "
+              f"{report.frozen} đã khóa)")
+    return 0
+
+
+def _clock_ms(ms: int) -> str:
+    return f"{ms // 60000:02d}:{ms // 1000 % 60:02d}.{ms % 1000 // 100}"
+
+
+def _programme_table(p: object, areas: dict[int, str]) -> str:
+    from app.models import Programme
+
+    assert isinstance(p, Programme)
+    fill = sum(i["duration_ms"] for i in p.items if i["kind"] == "script")
+    where = areas.get(p.area_key, "toàn phường") if p.area_key else "toàn phường"
+    lines = [f"\n== {p.slot_name} {p.air_date:%d/%m/%Y} — {where} — {p.status.value} — "
+             f"tin bài {fill * 100 // max(p.duration_ms, 1)}% khung giờ ({_clock_ms(p.duration_ms)})",
+             f"{'bắt đầu':>9}  {'độ dài':>8}  {'loại':<8} {'ưu tiên':<9} tiêu đề"]
+    for item in p.items:
+        if item["kind"] == "gap":
+            continue
+        lines.append(f"{_clock_ms(item['offset_ms']):>9}  {_clock_ms(item['duration_ms']):>8}  "
+                     f"{item['kind']:<8} {item.get('priority', '') or '':<9} {item.get('title', '')}")
+    return "\n".join(lines)
 
 
 def _read_password(args: argparse.Namespace) -> str | None:
@@ -192,7 +275,16 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("serve", help="chạy máy chủ web và bộ lập lịch (run the server)")
     p.add_argument("--host", default="127.0.0.1")
     p.add_argument("--port", type=int, default=8000)
+    p.add_argument("--no-scheduler", action="store_true", help="không chạy bộ lập lịch trong tiến trình này")
     p.set_defaults(handler=_cmd_serve)
+
+    p = sub.add_parser("worker", help="chỉ chạy bộ lập lịch (run the scheduler alone)")
+    p.set_defaults(handler=_cmd_worker)
+
+    p = sub.add_parser("plan", help="lập và in chương trình một ngày: loa plan --station 1 --date 2026-11-23")
+    p.add_argument("--station", type=int, required=True)
+    p.add_argument("--date", help="YYYY-MM-DD (mặc định: hôm nay)")
+    p.set_defaults(handler=_cmd_plan)
 
     db = sub.add_parser("db", help="cơ sở dữ liệu").add_subparsers(dest="db_command", required=True)
     p = db.add_parser("upgrade", help="áp dụng các migration (apply migrations)")
@@ -262,7 +354,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             print(f"Lỗi cấu hình (configuration error) {where}: {err['msg']}", file=sys.stderr)
         return 2
     handler: Handler = args.handler
-    return handler(args)
+    try:
+        return handler(args)
+    except BrokenPipeError:  # `loa plan … | head`
+        return 0
 
 
 if __name__ == "__main__":

@@ -10,6 +10,7 @@ from app.auth.routes import router as auth_router
 from app.config import get_settings
 from app.errors import install_error_handlers
 from app.limits import BodySizeLimit
+from app.programmes.routes import router as programmes_router
 from app.recordings.routes import router as recordings_router
 from app.relays.routes import router as relay_router
 from app.scripts.routes import router as scripts_router
@@ -27,7 +28,7 @@ def create_app() -> FastAPI:
     )
     install_error_handlers(app)
     for router in (auth_router, users_router, stations_router, scripts_router, audit_router,
-                   speech_router, recordings_router, relay_router):
+                   speech_router, recordings_router, relay_router, programmes_router):
         app.include_router(router)
     app.add_middleware(
         BodySizeLimit, default_limit=settings.max_request_bytes, upload_limit=settings.max_upload_bytes

@@ -77,6 +77,12 @@ class Script(Base):
     approved_at: Mapped[datetime | None] = mapped_column(UTCDateTime, default=None)
     rejection_reason: Mapped[str | None] = mapped_column(Text, default=None)
     approved_snapshot: Mapped[dict[str, Any] | None] = mapped_column(JSON, default=None)
+    # the script's synthesized speech: storage key, exact length, and what it was made from
+    speech_key: Mapped[str | None] = mapped_column(String(80), default=None)
+    speech_duration_ms: Mapped[int | None] = mapped_column(Integer, default=None)
+    speech_hash: Mapped[str | None] = mapped_column(String(64), default=None)
+    speech_engine: Mapped[str | None] = mapped_column(String(32), default=None)
+    speech_note: Mapped[str | None] = mapped_column(Text, default=None)
     version: Mapped[int] = mapped_column(Integer, default=1)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)

@@ -1,0 +1,97 @@
+"""Emergency bulletins (khẩn cấp): spoken at once, fetched by relays on their next poll."""
+
+from __future__ import annotations
+
+import tempfile
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+from sqlalchemy.orm import Session
+
+from app.audit import service as audit
+from app.models import Emergency, Priority, Programme, ProgrammeStatus, Script, ScriptStatus, User
+from app.programmes import inputs, service
+from app.programmes.schemas import EmergencyCreate, EmergencyRead
+from app.scripts import service as scripts
+from app.scripts.exceptions import UnknownReference
+from app.speech.audio import audio_settings, storage, synthesize_for
+from app.speech.exceptions import SpeechFailed
+from app.stations import service as stations
+from audio.alert import alert_tone
+from audio.errors import AudioError
+from audio.ffmpeg import encode_pcm
+from audio.pcm import from_wav_bytes, silence
+from scheduler import Candidate, plan_emergency
+from scheduler import Priority as PlanPriority
+
+ALERT_MS = 3000
+GAP_MS = 1500
+
+
+def issue(session: Session, data: EmergencyCreate, *, user: User) -> EmergencyRead:
+    """Create the bulletin, speak it, and publish it to the relay points of its areas."""
+    if user.station_id is None:
+        raise UnknownReference("Tài khoản chưa gắn với đài nào.", detail_en="Your account has no station.")
+    station = stations.get(session, user.station_id, with_children=True)
+    known = {a.id for a in station.areas}
+    unknown = sorted(set(data.area_ids) - known)
+    if unknown:
+        raise UnknownReference(f"Không có khu phố số {unknown} trong đài.",
+                               detail_en=f"Unknown areas {unknown}.")
+    now = datetime.now(UTC)
+    today = scripts.station_today(station, now)
+    script = Script(
+        station_id=station.id, title=data.title.strip(), body=data.body.strip(),
+        topic=scripts._topic(session, station.id, data.topic), priority=Priority.emergency,
+        status=ScriptStatus.approved, air_from=today, air_until=today + timedelta(days=1),
+        airings_target=1, author_id=user.id, reviewed_by_id=user.id, reviewed_at=now, approved_at=now,
+        search_text="", areas=[a for a in station.areas if a.id in data.area_ids],
+    )
+    session.add(script)
+    session.flush()
+
+    spoken = inputs.spoken_body(station, script)
+    try:
+        speech = synthesize_for(station, spoken)
+    except AudioError as exc:
+        raise SpeechFailed(exc.message_vi, detail_en=exc.message_en) from exc
+    rate = audio_settings().sample_rate
+    pcm = from_wav_bytes(storage().read_bytes(speech.audio_key))
+    script.speech_key, script.speech_duration_ms = speech.audio_key, speech.duration_ms
+    script.speech_hash, script.speech_engine = inputs.speech_hash(station, spoken), speech.engine
+    plan = plan_emergency(
+        Candidate(id=script.id, title=script.title, topic=data.topic, priority=PlanPriority.emergency,
+                  duration_ms=speech.duration_ms, air_from=today, air_until=today, approved_at=now),
+        station=station.name, local_date=today, alert_ms=ALERT_MS, gap_ms=GAP_MS,
+    )
+    audio = alert_tone(rate, ALERT_MS) + silence(GAP_MS, rate) + pcm.samples
+    with tempfile.TemporaryDirectory(dir=audio_settings().data_dir) as tmp:
+        target = Path(tmp) / "emergency.mp3"
+        encode_pcm(audio, rate, target, fmt="mp3", bitrate_kbps=audio_settings().mp3_bitrate_kbps,
+                   settings=audio_settings())
+        key = storage().put_file(target, suffix=".mp3")
+    programme = Programme(
+        station_id=station.id, slot_id=None, slot_name="emergency", air_date=today, area_key=0,
+        starts_at=now, duration_ms=plan.length_ms, status=ProgrammeStatus.locked, is_emergency=True,
+        items=service._items_json(plan, {script.id: Priority.emergency.value}), explanation=[],
+        plan_hash="", audio_sha256=key,
+        audio_size=storage().path(key).stat().st_size, audio_duration_ms=plan.length_ms,
+        rendered_at=now, locked_at=now,
+    )
+    session.add(programme)
+    session.flush()
+    emergency = Emergency(station_id=station.id, script_id=script.id, programme_id=programme.id,
+                          area_ids=sorted(data.area_ids), issued_by_id=user.id, issued_at=now,
+                          expires_at=now + timedelta(minutes=data.minutes), after=data.after)
+    session.add(emergency)
+    session.flush()
+    audit.record(session, "emergency", actor=user, entity_type="script", entity_id=script.id,
+                 station_id=station.id, changes={"title": script.title, "areas": sorted(data.area_ids),
+                                                 "minutes": data.minutes, "engine": speech.engine})
+    # It also leads the next regular programme: re-plan today and tomorrow now.
+    service.plan_days(session, station, today, 2, now=now)
+    return EmergencyRead(
+        id=emergency.id, script_id=script.id, programme_id=programme.id, area_ids=emergency.area_ids,
+        issued_at=emergency.issued_at, expires_at=emergency.expires_at, after=emergency.after,
+        engine=speech.engine, note=speech.fallback_reason_vi if speech.fell_back else None,
+    )

@@ -1,0 +1,11 @@
+from app.errors import NotFound, Unprocessable
+
+
+class ProgrammeNotFound(NotFound):
+    def __init__(self, programme_id: int) -> None:
+        super().__init__(f"Không có chương trình số {programme_id}.",
+                         detail_en=f"No programme {programme_id}.")
+
+
+class InvalidDateRange(Unprocessable):
+    pass

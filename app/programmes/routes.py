@@ -1,0 +1,113 @@
+from __future__ import annotations
+
+from dataclasses import asdict
+from datetime import date, timedelta
+from typing import Annotated
+
+from fastapi import APIRouter, Depends, Query
+from fastapi.responses import FileResponse, Response
+
+from app.deps import CurrentUser, EditorUser, SessionDep, require_roles
+from app.errors import Forbidden, NotAuthenticated, NotFound, responses
+from app.models import Programme, Role, User
+from app.programmes import emergency, service
+from app.programmes.exceptions import InvalidDateRange, ProgrammeNotFound
+from app.programmes.schemas import EmergencyCreate, EmergencyRead, Explanation, ProgrammeRead
+from app.programmes.views import to_read
+from app.scripts import service as scripts
+from app.speech.audio import storage
+from app.stations import service as stations
+from app.stations.exceptions import StationNotFound
+
+router = APIRouter(prefix="/api/v1", tags=["programmes"])
+Planner = Annotated[User, Depends(require_roles(Role.editor, Role.admin))]
+
+
+def _leader_area(user: User, area: int | None) -> int | None:
+    if user.role != Role.leader:
+        return area
+    if area is not None and area != user.area_id:
+        raise Forbidden("Trưởng khu phố chỉ xem được chương trình của khu phố mình.",
+                        detail_en="A leader sees only their own area's programmes.")
+    return user.area_id
+
+
+@router.get("/stations/{station_id}/programmes", response_model=list[ProgrammeRead],
+            responses=responses(NotAuthenticated, Forbidden, StationNotFound, InvalidDateRange))
+def list_programmes(
+    station_id: int, session: SessionDep, user: CurrentUser,
+    from_: Annotated[date | None, Query(alias="from")] = None,
+    to: date | None = None,
+    area: int | None = None,
+) -> list[ProgrammeRead]:
+    """Programmes of a station between two local dates (default: today and tomorrow)."""
+    station = stations.get(session, station_id)
+    first = from_ or scripts.station_today(station)
+    last = to or first + timedelta(days=1)
+    if last < first or (last - first).days > 62:
+        raise InvalidDateRange("Khoảng ngày không hợp lệ: “to” phải sau “from” và không quá 62 ngày.",
+                               detail_en="Bad date range: to must follow from, 62 days at most.")
+    area_id = _leader_area(user, area)
+    return [to_read(p, station) for p in service.list_for(session, station.id, first, last, area_id)]
+
+
+def _visible(session: SessionDep, user: User, programme_id: int) -> Programme:
+    programme = service.get(session, programme_id)
+    if user.role == Role.leader and programme.area_key not in (0, user.area_id):
+        raise Forbidden("Trưởng khu phố chỉ xem được chương trình của khu phố mình.",
+                        detail_en="A leader sees only their own area's programmes.")
+    return programme
+
+
+@router.get("/programmes/{programme_id}", response_model=ProgrammeRead,
+            responses=responses(NotAuthenticated, Forbidden, ProgrammeNotFound))
+def get_programme(programme_id: int, session: SessionDep, user: CurrentUser) -> ProgrammeRead:
+    """One programme with its items and offsets."""
+    programme = _visible(session, user, programme_id)
+    return to_read(programme, stations.get(session, programme.station_id))
+
+
+@router.get("/programmes/{programme_id}/explain", response_model=Explanation,
+            responses=responses(NotAuthenticated, Forbidden, ProgrammeNotFound))
+def explain_programme(programme_id: int, session: SessionDep, user: CurrentUser) -> Explanation:
+    """Why each candidate script was placed, moved or left out."""
+    programme = _visible(session, user, programme_id)
+    return Explanation(programme_id=programme.id, entries=programme.explanation)
+
+
+@router.get("/programmes/{programme_id}/audio", response_class=FileResponse,
+            responses=responses(NotAuthenticated, Forbidden, ProgrammeNotFound, NotFound))
+def programme_audio(programme_id: int, session: SessionDep, user: CurrentUser) -> FileResponse:
+    """The rendered programme (MP3), for listening in the page or loading a cluster by hand."""
+    programme = _visible(session, user, programme_id)
+    if not programme.audio_sha256:
+        raise NotFound("Chương trình chưa được dựng âm thanh.", detail_en="Not rendered yet.")
+    name = f"{programme.air_date:%Y-%m-%d}-{programme.slot_name}-{programme.id}.mp3"
+    return FileResponse(storage().path(programme.audio_sha256), media_type="audio/mpeg", filename=name)
+
+
+@router.get("/programmes/{programme_id}/playlist.m3u8",
+            responses=responses(NotAuthenticated, Forbidden, ProgrammeNotFound, NotFound))
+def programme_playlist(programme_id: int, session: SessionDep, user: CurrentUser) -> Response:
+    """The programme's extended M3U8 playlist."""
+    programme = _visible(session, user, programme_id)
+    if not programme.playlist_sha256:
+        raise NotFound("Chương trình chưa được dựng âm thanh.", detail_en="Not rendered yet.")
+    return Response(storage().path(programme.playlist_sha256).read_bytes(), media_type="audio/x-mpegurl",
+                    headers={"Content-Disposition": f'attachment; filename="programme-{programme.id}.m3u8"'})
+
+
+@router.post("/stations/{station_id}/plan", responses=responses(NotAuthenticated, Forbidden, StationNotFound))
+def plan_now(station_id: int, session: SessionDep, _user: Planner,
+             day: date | None = None, days: Annotated[int, Query(ge=1, le=31)] = 7) -> dict[str, int]:
+    """Plan the station's programmes now, from a local date (default today) (editor, admin)."""
+    station = service.station_with_slots(session, station_id)
+    report = service.plan_days(session, station, day or scripts.station_today(station), days)
+    return asdict(report)
+
+
+@router.post("/emergency", response_model=EmergencyRead, status_code=201,
+             responses=responses(NotAuthenticated, Forbidden))
+def issue_emergency(body: EmergencyCreate, session: SessionDep, user: EditorUser) -> EmergencyRead:
+    """Broadcast an emergency bulletin at once to the relay points of its areas (editor)."""
+    return emergency.issue(session, body, user=user)

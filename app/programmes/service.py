@@ -1,0 +1,267 @@
+"""Planning programmes into the database, locking them before air, recording what aired."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, timedelta
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
+
+from app.models import Airing, Area, Programme, ProgrammeStatus, Script, Station
+from app.programmes import inputs
+from app.programmes.exceptions import ProgrammeNotFound
+from app.scripts import service as scripts
+from scheduler import Programme as PlannedProgramme
+from scheduler import SlotRequest, instances_for_dates, plan_horizon
+from scheduler.horizon import request_for
+from scheduler.slots import LOCK_LEAD
+
+log = logging.getLogger(__name__)
+FROZEN = (ProgrammeStatus.locked, ProgrammeStatus.aired)
+PLAN_DAYS = 7
+
+
+@dataclass
+class PlanReport:
+    created: int = 0
+    changed: int = 0
+    unchanged: int = 0
+    frozen: int = 0
+    removed: int = 0
+
+
+def _items_json(planned: PlannedProgramme, priorities: dict[int, str] | None = None) -> list[dict[str, Any]]:
+    priorities = priorities or {}
+    return [
+        {"kind": i.kind.value, "offset_ms": i.start_ms, "duration_ms": i.duration_ms, "title": i.title,
+         "script_id": i.script_id, "filler_id": i.filler_id, "source_duration_ms": i.source_duration_ms,
+         "fade_out_ms": i.fade_out_ms, "provisional": i.provisional,
+         "priority": priorities.get(i.script_id) if i.script_id else None}
+        for i in planned.items
+    ]
+
+
+def _explanation_json(planned: PlannedProgramme, titles: dict[int, str]) -> list[dict[str, Any]]:
+    return [
+        {"script_id": d.candidate_id, "title": titles.get(d.candidate_id, ""), "code": d.code,
+         "message_vi": d.message_vi, "message_en": d.message_en, "position": d.position}
+        for d in planned.decisions
+    ]
+
+
+def _hash(items: list[dict[str, Any]]) -> str:
+    return hashlib.sha256(json.dumps(items, sort_keys=True).encode()).hexdigest()
+
+
+def station_with_slots(session: Session, station_id: int) -> Station:
+    from app.stations import service as stations
+
+    return stations.get(session, station_id, with_children=True)
+
+
+def plan_days(session: Session, station: Station, first: date, days: int = PLAN_DAYS,
+              *, now: datetime | None = None) -> PlanReport:
+    """Plan (or re-plan) every slot of `days` local dates; locked and aired programmes stay."""
+    now = now or datetime.now(UTC)
+    last = first + timedelta(days=days - 1)
+    instances = [i for i in instances_for_dates(inputs.slots_of(station), first, last) if i.ends_at > now]
+    slot_ids = {s.name: s.id for s in station.slots}
+    existing: dict[tuple[str, date], list[Programme]] = {}
+    for p in session.scalars(select(Programme).where(
+            Programme.station_id == station.id, Programme.is_emergency.is_(False),
+            Programme.air_date >= first, Programme.air_date <= last)):
+        existing.setdefault((p.slot_name, p.air_date), []).append(p)
+
+    report = PlanReport()
+    requests: list[SlotRequest] = []
+    by_request: dict[tuple[str, date], Any] = {}
+    frozen_airings: dict[int, list[tuple[date, str]]] = {}
+    for instance in instances:
+        key = (instance.slot.name, instance.local_date)
+        rows = existing.get(key, [])
+        if any(p.status in FROZEN for p in rows) or (rows and instance.starts_at - LOCK_LEAD <= now):
+            report.frozen += 1
+            for p in rows:  # what a frozen programme airs counts for the slots after it
+                for item in p.items:
+                    if item.get("script_id"):
+                        frozen_airings.setdefault(item["script_id"], []).append(key[::-1])
+            continue
+        request = request_for(instance, station.name)
+        requests.append(request)
+        by_request[key] = instance
+
+    scripts_ = inputs.approved_scripts(session, station.id, first, last)
+    recordings = inputs.recordings_by_id(session, station.id)
+    cands = inputs.candidates(session, station, scripts_, first - timedelta(days=1), recordings)
+    cands = [_with_frozen(c, frozen_airings.get(c.id, [])) for c in cands]
+    titles = {s.id: s.title for s in scripts_}
+    priorities = {s.id: s.priority.value for s in scripts_}
+    area_ids = [a.id for a in station.areas]
+    settings = inputs.plan_settings(station, instances[0].local_start if instances else now)
+    for request, plan in plan_horizon(requests, cands, inputs.fillers(recordings), settings, area_ids):
+        key = (request.slot_name, request.local_date)
+        instance = by_request[key]
+        _store(session, station, slot_ids.get(request.slot_name), instance, plan, titles, priorities,
+               existing.get(key, []), report)
+    session.flush()
+    return report
+
+
+def _with_frozen(candidate: Any, aired: list[tuple[date, str]]) -> Any:
+    from dataclasses import replace
+
+    from scheduler import PastAiring
+
+    if not aired:
+        return candidate
+    return replace(candidate, airings_done=candidate.airings_done + len(aired),
+                   previous_airings=(*candidate.previous_airings, *(PastAiring(d, s) for d, s in aired)))
+
+
+def _store(session: Session, station: Station, slot_id: int | None, instance: Any,
+           plan: dict[int | None, PlannedProgramme], titles: dict[int, str], priorities: dict[int, str],
+           rows: list[Programme], report: PlanReport) -> None:
+    by_area = {p.area_key: p for p in rows}
+    wanted: dict[int, PlannedProgramme] = {}
+    for area_id, planned in plan.items():
+        wanted[area_id or 0] = planned
+    for area_key, planned in sorted(wanted.items()):
+        items = _items_json(planned, priorities)
+        digest = _hash(items)
+        status = ProgrammeStatus.provisional if planned.provisional else ProgrammeStatus.planned
+        row = by_area.get(area_key)
+        if row is None:
+            row = Programme(
+                station_id=station.id, slot_id=slot_id, slot_name=instance.slot.name,
+                air_date=instance.local_date, area_key=area_key, starts_at=instance.starts_at,
+                duration_ms=planned.length_ms, status=status, items=items,
+                explanation=_explanation_json(planned, titles), plan_hash=digest,
+            )
+            try:
+                with session.begin_nested():
+                    session.add(row)
+                    session.flush()
+            except IntegrityError:
+                # Another planner stored this slot instance meanwhile: its plan stands.
+                log.warning("programme %s %s area %s planned elsewhere", instance.slot.name,
+                            instance.local_date, area_key)
+                continue
+            report.created += 1
+        elif row.plan_hash == digest and row.starts_at == instance.starts_at:
+            row.explanation = _explanation_json(planned, titles)
+            row.planned_at = datetime.now(UTC)
+            report.unchanged += 1
+        else:
+            row.items, row.plan_hash, row.starts_at = items, digest, instance.starts_at
+            row.duration_ms = planned.length_ms
+            row.explanation = _explanation_json(planned, titles)
+            row.status, row.version, row.planned_at = status, row.version + 1, datetime.now(UTC)
+            row.audio_sha256 = row.audio_size = row.audio_duration_ms = None
+            row.cue_sha256 = row.playlist_sha256 = row.render_error = None
+            report.changed += 1
+    for area_key, row in by_area.items():
+        if area_key not in wanted:
+            session.delete(row)
+            report.removed += 1
+
+
+def stations_needing_replan(session: Session) -> list[int]:
+    """Stations with a script changed after their last plan (approvals, edits, withdrawals)."""
+    from sqlalchemy import func
+
+    changed = dict(session.execute(select(Script.station_id, func.max(Script.updated_at))
+                                   .group_by(Script.station_id)).all())
+    planned = dict(session.execute(select(Programme.station_id, func.max(Programme.planned_at))
+                                   .where(Programme.is_emergency.is_(False))
+                                   .group_by(Programme.station_id)).all())
+    out = []
+    for station_id, updated in changed.items():
+        last = planned.get(station_id)
+        if last is None or _aware(updated) > _aware(last):
+            out.append(station_id)
+    return sorted(out)
+
+
+def _aware(value: datetime) -> datetime:
+    # func.max over a UTC column comes back naive on SQLite
+    return value if value.tzinfo else value.replace(tzinfo=UTC)
+
+
+def lock_due(session: Session, now: datetime | None = None) -> list[Programme]:
+    """Lock every programme starting within 30 minutes: relays then fetch a stable playlist."""
+    now = now or datetime.now(UTC)
+    due = session.scalars(select(Programme).where(
+        Programme.status.in_((ProgrammeStatus.provisional, ProgrammeStatus.planned,
+                              ProgrammeStatus.rendered)),
+        Programme.starts_at <= now + LOCK_LEAD)).all()
+    for programme in due:
+        programme.status, programme.locked_at = ProgrammeStatus.locked, now
+    session.flush()
+    return list(due)
+
+
+def record_aired(session: Session, now: datetime | None = None) -> int:
+    """Mark ended programmes aired, count their scripts' airings, archive what expired."""
+    now = now or datetime.now(UTC)
+    ended = [p for p in session.scalars(select(Programme).where(
+        Programme.status.in_((ProgrammeStatus.locked, ProgrammeStatus.rendered, ProgrammeStatus.planned,
+                              ProgrammeStatus.provisional)),
+        Programme.starts_at <= now)) if p.starts_at + timedelta(milliseconds=p.duration_ms) <= now]
+    counted: set[tuple[int, str, date]] = set()
+    for programme in sorted(ended, key=lambda p: (p.starts_at, p.area_key)):
+        programme.status = ProgrammeStatus.aired
+        for item in programme.items:
+            script_id = item.get("script_id")
+            if not script_id:
+                continue
+            session.add(Airing(script_id=script_id, programme_id=programme.id, air_date=programme.air_date,
+                               slot_name=programme.slot_name,
+                               aired_at=programme.starts_at + timedelta(milliseconds=item["offset_ms"]),
+                               duration_ms=item["duration_ms"]))
+            # Area variants of one slot air the script once, as far as its total goes.
+            key = (script_id, programme.slot_name, programme.air_date)
+            if key not in counted:
+                counted.add(key)
+                script = session.get(Script, script_id)
+                if script is not None:
+                    script.airings_done += 1
+    session.flush()
+    todays = {s.id: scripts.station_today(s, now) for s in session.scalars(select(Station))}
+    scripts.archive_expired(session, todays)
+    return len(ended)
+
+
+def get(session: Session, programme_id: int) -> Programme:
+    programme = session.get(Programme, programme_id)
+    if programme is None:
+        raise ProgrammeNotFound(programme_id)
+    return programme
+
+
+def list_for(session: Session, station_id: int, first: date, last: date,
+             area_id: int | None = None) -> list[Programme]:
+    stmt = (select(Programme).where(Programme.station_id == station_id, Programme.air_date >= first,
+                                    Programme.air_date <= last)
+            .order_by(Programme.starts_at, Programme.area_key))
+    if area_id is not None:
+        stmt = stmt.where(Programme.area_key.in_((0, area_id)))
+    rows = list(session.scalars(stmt))
+    if area_id is None:
+        return rows
+    chosen: dict[tuple[str, date, bool, int], Programme] = {}
+    for p in sorted(rows, key=lambda p: -p.area_key):
+        key = (p.slot_name, p.air_date, p.is_emergency, p.id if p.is_emergency else 0)
+        chosen.setdefault(key, p)
+    return sorted(chosen.values(), key=lambda p: p.starts_at)
+
+
+def areas_of(session: Session, station_id: int) -> dict[int, str]:
+    return {a.id: a.name for a in session.scalars(select(Area).where(Area.station_id == station_id))}
+
+

@@ -1,0 +1,27 @@
+"""Programmes as the API and the pages show them."""
+
+from __future__ import annotations
+
+from zoneinfo import ZoneInfo
+
+from app.models import Programme, Station
+from app.programmes.schemas import ProgrammeRead
+
+
+def to_read(programme: Programme, station: Station) -> ProgrammeRead:
+    return ProgrammeRead.model_validate({
+        "id": programme.id, "station_id": programme.station_id, "slot_name": programme.slot_name,
+        "air_date": programme.air_date, "area_id": programme.area_key or None,
+        "starts_at": programme.starts_at,
+        "starts_at_local": programme.starts_at.astimezone(ZoneInfo(station.timezone)),
+        "duration_ms": programme.duration_ms, "status": programme.status.value,
+        "is_emergency": programme.is_emergency, "version": programme.version,
+        "fill_ms": sum(i["duration_ms"] for i in programme.items if i.get("kind") == "script"),
+        "items": programme.items,
+        "audio_url": f"/api/v1/programmes/{programme.id}/audio" if programme.audio_sha256 else None,
+        "audio_sha256": programme.audio_sha256.split(".", 1)[0] if programme.audio_sha256 else None,
+        "audio_size": programme.audio_size, "audio_duration_ms": programme.audio_duration_ms,
+        "playlist_url": (f"/api/v1/programmes/{programme.id}/playlist.m3u8"
+                         if programme.playlist_sha256 else None),
+        "render_error": programme.render_error,
+    })
