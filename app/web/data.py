@@ -117,7 +117,7 @@ def relay_board(session: Session, station_id: int, *, now: datetime | None = Non
     stmt = (select(RelayPoint, Area.name).join(Area).where(Area.station_id == station_id)
             .order_by(Area.name, RelayPoint.name))
     rows = []
-    for relay, area_name in session.execute(stmt).tuples():
+    for relay, area_name in session.execute(stmt):
         seen = relay.last_seen_at
         if relay.revoked_at is not None or seen is None or now - seen > STALE_WITHIN:
             state = "red"

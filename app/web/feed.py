@@ -40,4 +40,4 @@ def rss(station: Station, aired: list[AiredScript], *, base_url: str) -> bytes:
         ET.SubElement(item, "guid", {"isPermaLink": "true"}).text = link
         ET.SubElement(item, "pubDate").text = format_datetime(entry.last_aired_at.astimezone(UTC),
                                                               usegmt=True)
-    return b'<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, encoding="utf-8")
+    return b'<?xml version="1.0" encoding="UTF-8"?>\n' + bytes(ET.tostring(root, encoding="utf-8"))
