@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from fastapi import FastAPI
-from fastapi.responses import HTMLResponse
 
 from app.audit.routes import router as audit_router
 from app.auth.routes import router as auth_router
@@ -17,6 +16,7 @@ from app.scripts.routes import router as scripts_router
 from app.speech.routes import router as speech_router
 from app.stations.routes import router as stations_router
 from app.users.routes import router as users_router
+from app.web import install_web
 
 
 def create_app() -> FastAPI:
@@ -30,6 +30,7 @@ def create_app() -> FastAPI:
     for router in (auth_router, users_router, stations_router, scripts_router, audit_router,
                    speech_router, recordings_router, relay_router, programmes_router):
         app.include_router(router)
+    install_web(app)
     app.add_middleware(
         BodySizeLimit, default_limit=settings.max_request_bytes, upload_limit=settings.max_upload_bytes
     )
@@ -37,13 +38,5 @@ def create_app() -> FastAPI:
     @app.get("/healthz", include_in_schema=False)
     def healthz() -> dict[str, str]:
         return {"status": "ok"}
-
-    @app.get("/", include_in_schema=False, response_class=HTMLResponse)
-    def home() -> str:
-        return (
-            "<!doctype html><meta charset=utf-8><title>Loa</title>"
-            "<h1>Loa — Đài truyền thanh cơ sở</h1>"
-            "<p>API: <a href=/docs>/docs</a>. Tài khoản demo được in ra khi chạy <code>make run</code>.</p>"
-        )
 
     return app

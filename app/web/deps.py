@@ -1,0 +1,120 @@
+"""Who is signed in to the web pages, what language they read, and the CSRF check."""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable
+from typing import Annotated, Any
+
+from fastapi import Depends, Request
+from starlette.datastructures import FormData
+
+from app.deps import SessionDep
+from app.models import Role, User
+from app.web.i18n import DEFAULT_LANG, LANGS
+from app.web.session import csrf_valid
+
+
+class LoginRequired(Exception):
+    """Not signed in (or the session is stale): the handler redirects to the sign-in page."""
+
+    def __init__(self, next_url: str) -> None:
+        super().__init__(next_url)
+        self.next_url = next_url
+
+
+class PageForbidden(Exception):
+    """Signed in, but this page is for another role; rendered as a page, not JSON."""
+
+    def __init__(self, message_key: str, *, status_code: int = 403, **params: Any) -> None:
+        super().__init__(message_key)
+        self.message_key = message_key
+        self.status_code = status_code
+        self.params = params
+
+
+class CsrfRejected(Exception):
+    """A form was posted without this session's token (forged, or the page is too old)."""
+
+
+def lang_of(request: Request) -> str:
+    lang = request.session.get("lang")
+    return lang if lang in LANGS else DEFAULT_LANG
+
+
+def password_stamp(user: User) -> str:
+    """A short fingerprint of the password hash: changing the password ends the other sessions."""
+    return hashlib.sha256(user.password_hash.encode()).hexdigest()[:16]
+
+
+def sign_in(request: Request, user: User) -> None:
+    """Start a fresh session for this user (a new CSRF token too), keeping the language."""
+    lang = request.session.get("lang")
+    request.session.clear()
+    request.session.update({"uid": user.id, "pw": password_stamp(user)})
+    if lang:
+        request.session["lang"] = lang
+
+
+def optional_user(request: Request, session: SessionDep) -> User | None:
+    uid = request.session.get("uid")
+    if not isinstance(uid, int):
+        return None
+    user = session.get(User, uid)
+    if user is None or not user.is_active or request.session.get("pw") != password_stamp(user):
+        request.session.pop("uid", None)
+        return None
+    return user
+
+
+MaybeUser = Annotated[User | None, Depends(optional_user)]
+
+
+def web_user(request: Request, user: MaybeUser) -> User:
+    if user is None:
+        target = request.url.path + (f"?{request.url.query}" if request.url.query else "")
+        raise LoginRequired(target)
+    return user
+
+
+WebUser = Annotated[User, Depends(web_user)]
+
+
+def web_roles(*roles: Role) -> Callable[[User], User]:
+    def check(user: WebUser) -> User:
+        if user.role not in roles:
+            raise PageForbidden("err_role", roles=", ".join(r.value for r in roles))
+        return user
+
+    return check
+
+
+OfficerOrEditor = Annotated[User, Depends(web_roles(Role.officer, Role.editor))]
+EditorPage = Annotated[User, Depends(web_roles(Role.editor))]
+AdminPage = Annotated[User, Depends(web_roles(Role.admin))]
+LeaderPage = Annotated[User, Depends(web_roles(Role.leader))]
+StationStaff = Annotated[User, Depends(web_roles(Role.officer, Role.editor, Role.admin, Role.leader))]
+
+
+async def checked_form(request: Request) -> FormData:
+    """The posted form, after checking its CSRF token against the session's."""
+    form = await request.form()
+    sent = form.get("csrf_token")
+    if not csrf_valid(request.session, sent if isinstance(sent, str) else None):
+        raise CsrfRejected()
+    return form
+
+
+async def checked_json(request: Request) -> dict[str, Any]:
+    """A JSON body of the page's own scripts, which send the token in `X-CSRF-Token`."""
+    if not csrf_valid(request.session, request.headers.get("x-csrf-token")):
+        raise CsrfRejected()
+    try:
+        body = await request.json()
+    except ValueError:
+        body = None
+    return body if isinstance(body, dict) else {}
+
+
+Form = Annotated[FormData, Depends(checked_form)]
+JsonBody = Annotated[dict[str, Any], Depends(checked_json)]

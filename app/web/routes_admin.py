@@ -1,0 +1,219 @@
+"""Admin pages: station settings, slots, areas, relay points (token shown once), users."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from fastapi import APIRouter, Request
+from fastapi.responses import RedirectResponse
+from pydantic import BaseModel
+from starlette.responses import Response
+
+from app.auth.security import generate_password
+from app.deps import SessionDep
+from app.errors import LoaError
+from app.models import Station
+from app.stations import service as station_service
+from app.stations.schemas import (
+    AreaWrite,
+    RelayPointCreate,
+    SlotCreate,
+    SlotUpdate,
+    StationCreate,
+    StationUpdate,
+)
+from app.users import service as user_service
+from app.users.schemas import UserCreate, UserUpdate
+from app.web.deps import AdminPage, Form, PageForbidden, lang_of
+from app.web.forms import build, text
+from app.web.i18n import translate
+from app.web.render import error_text, render
+
+router = APIRouter(prefix="/app/admin", include_in_schema=False)
+
+
+def _station(session: SessionDep, user: AdminPage) -> Station | None:
+    sid = user.station_id
+    if sid is None:
+        stations = station_service.list_stations(session)
+        return stations[0] if stations else None
+    return station_service.get(session, sid)
+
+
+def _page(request: Request, session: SessionDep, user: AdminPage, *, status_code: int = 200,
+          **extra: Any) -> Response:
+    station = _station(session, user)
+    ctx: dict[str, Any] = {"station": station, "errors": {}, "values": {}, **extra}
+    if station is not None:
+        station = station_service.get(session, station.id, with_children=True)
+        ctx.update(station=station, slots=station.slots, areas=station.areas,
+                   relays=station_service.relay_points(session, station.id),
+                   users=[u for u in user_service.list_users(session)
+                          if u.station_id in (station.id, None)],
+                   area_names={a.id: a.name for a in station.areas})
+    return render(request, "admin.html", ctx, user=user, status_code=status_code)
+
+
+@router.get("")
+def admin_page(request: Request, session: SessionDep, user: AdminPage) -> Response:
+    """Everything an admin sets up, on one page with one section each."""
+    return _page(request, session, user)
+
+
+def _apply(request: Request, session: SessionDep, user: AdminPage, section: str, schema: type[BaseModel],
+           payload: dict[str, Any], action: Any, ok_key: str) -> Response:
+    """Validate, run the service call, and answer the page with either the result or the error."""
+    lang = lang_of(request)
+    data, errors = build(schema, payload, lang)
+    if not errors:
+        try:
+            with session.begin_nested():
+                once = action(data)
+        except LoaError as exc:
+            errors = {"_form": error_text(exc, lang)}
+    if errors:
+        return _page(request, session, user, errors={section: errors}, values={section: payload},
+                     status_code=422)
+    if once:  # a secret shown once: answer the page itself rather than a redirect
+        return _page(request, session, user, once={section: once}, notice=translate(ok_key, lang))
+    request.session["flash"] = translate(ok_key, lang)
+    return RedirectResponse(f"/app/admin#{section}", status_code=303)
+
+
+def _require_station(session: SessionDep, user: AdminPage) -> Station:
+    station = _station(session, user)
+    if station is None:
+        raise PageForbidden("err_no_station")
+    return station
+
+
+@router.post("/station/create")
+def create_station(request: Request, session: SessionDep, user: AdminPage, form: Form) -> Response:
+    return _apply(request, session, user, "station", StationCreate, {"name": text(form, "name")},
+                  lambda d: station_service.create(session, d, actor=user) and None, "msg_saved")
+
+
+@router.post("/station")
+def update_station(request: Request, session: SessionDep, user: AdminPage, form: Form) -> Response:
+    station = _require_station(session, user)
+    fields = ("name", "timezone", "opening_announcement", "closing_announcement", "voice", "speech_rate")
+    payload = {k: text(form, k) for k in fields if text(form, k).strip()}
+    return _apply(request, session, user, "station", StationUpdate, payload,
+                  lambda d: station_service.update(session, station, d, actor=user) and None, "msg_saved")
+
+
+def _minutes(form: Form) -> int | str:
+    raw = text(form, "length_minutes")
+    return int(raw) * 60 if raw.isdigit() else raw
+
+
+@router.post("/slots/add")
+def add_slot(request: Request, session: SessionDep, user: AdminPage, form: Form) -> Response:
+    station = _require_station(session, user)
+    payload = {"name": text(form, "name"), "label": text(form, "label"),
+               "start_time": text(form, "start_time"), "length_seconds": _minutes(form)}
+    return _apply(request, session, user, "slots", SlotCreate, payload,
+                  lambda d: station_service.add_slot(session, station, d, actor=user) and None, "msg_saved")
+
+
+@router.post("/slots/{slot_id}")
+def update_slot(request: Request, session: SessionDep, user: AdminPage, form: Form, slot_id: int) -> Response:
+    slot = station_service.get_slot(session, slot_id)
+    payload = {"label": text(form, "label"), "start_time": text(form, "start_time"),
+               "length_seconds": _minutes(form)}
+    return _apply(request, session, user, "slots", SlotUpdate, payload,
+                  lambda d: station_service.update_slot(session, slot, d, actor=user) and None, "msg_saved")
+
+
+@router.post("/slots/{slot_id}/delete")
+def delete_slot(request: Request, session: SessionDep, user: AdminPage, _form: Form,
+                slot_id: int) -> Response:
+    station_service.delete_slot(session, station_service.get_slot(session, slot_id), actor=user)
+    request.session["flash"] = translate("msg_deleted", lang_of(request))
+    return RedirectResponse("/app/admin#slots", status_code=303)
+
+
+@router.post("/areas/add")
+def add_area(request: Request, session: SessionDep, user: AdminPage, form: Form) -> Response:
+    station = _require_station(session, user)
+    return _apply(request, session, user, "areas", AreaWrite, {"name": text(form, "name")},
+                  lambda d: station_service.add_area(session, station, d.name, actor=user) and None,
+                  "msg_saved")
+
+
+@router.post("/areas/{area_id}")
+def rename_area(request: Request, session: SessionDep, user: AdminPage, form: Form, area_id: int) -> Response:
+    area = station_service.get_area(session, area_id)
+    return _apply(request, session, user, "areas", AreaWrite, {"name": text(form, "name")},
+                  lambda d: station_service.rename_area(session, area, d.name, actor=user) and None,
+                  "msg_saved")
+
+
+@router.post("/relays/add")
+def add_relay(request: Request, session: SessionDep, user: AdminPage, form: Form) -> Response:
+    raw_area = text(form, "area_id")
+    if not raw_area.isdigit():
+        return _page(request, session, user, status_code=422, values={"relays": {"name": text(form, "name")}},
+                     errors={"relays": {"area_id": translate("err_choose_area", lang_of(request))}})
+    area = station_service.get_area(session, int(raw_area))
+
+    def add(d: RelayPointCreate) -> dict[str, str]:
+        relay, token = station_service.add_relay_point(session, area, d.name, actor=user)
+        return {"name": relay.name, "secret": token}
+
+    return _apply(request, session, user, "relays", RelayPointCreate, {"name": text(form, "name")},
+                  add, "msg_relay_created")
+
+
+@router.post("/relays/{relay_id}/rotate")
+def rotate_relay(request: Request, session: SessionDep, user: AdminPage, _form: Form,
+                 relay_id: int) -> Response:
+    relay = station_service.get_relay_point(session, relay_id)
+    token = station_service.rotate_relay_token(session, relay, actor=user)
+    return _page(request, session, user, once={"relays": {"name": relay.name, "secret": token}},
+                 notice=translate("msg_relay_created", lang_of(request)))
+
+
+@router.post("/relays/{relay_id}/revoke")
+def revoke_relay(request: Request, session: SessionDep, user: AdminPage, _form: Form,
+                 relay_id: int) -> Response:
+    relay = station_service.get_relay_point(session, relay_id)
+    station_service.revoke_relay_token(session, relay, actor=user)
+    request.session["flash"] = translate("msg_saved", lang_of(request))
+    return RedirectResponse("/app/admin#relays", status_code=303)
+
+
+@router.post("/users/add")
+def add_user(request: Request, session: SessionDep, user: AdminPage, form: Form) -> Response:
+    station = _require_station(session, user)
+    area = text(form, "area_id")
+    payload = {"username": text(form, "username").strip(), "full_name": text(form, "full_name"),
+               "role": text(form, "role"), "station_id": station.id,
+               "area_id": int(area) if area.isdigit() else None, "password": text(form, "password") or None}
+
+    def add(d: UserCreate) -> dict[str, str] | None:
+        created, generated = user_service.create(session, d, actor=user)
+        return {"name": created.username, "secret": generated} if generated else None
+
+    return _apply(request, session, user, "users", UserCreate, payload, add, "msg_user_created")
+
+
+@router.post("/users/{user_id}/reset")
+def reset_password(request: Request, session: SessionDep, user: AdminPage, _form: Form,
+                   user_id: int) -> Response:
+    target = user_service.get(session, user_id)
+    password = generate_password()
+    user_service.update(session, target, UserUpdate(password=password), actor=user)
+    return _page(request, session, user, once={"users": {"name": target.username, "secret": password}},
+                 notice=translate("msg_password_reset", lang_of(request)))
+
+
+@router.post("/users/{user_id}/active")
+def toggle_active(request: Request, session: SessionDep, user: AdminPage, _form: Form,
+                  user_id: int) -> Response:
+    target = user_service.get(session, user_id)
+    if target.id != user.id:  # an admin never locks themself out by a slip of the finger
+        user_service.update(session, target, UserUpdate(is_active=not target.is_active), actor=user)
+    request.session["flash"] = translate("msg_saved", lang_of(request))
+    return RedirectResponse("/app/admin#users", status_code=303)
+

@@ -1,0 +1,68 @@
+"""Editor pages: the approval queue; approve with priority, reject with reason, withdraw."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter, Request
+from fastapi.responses import RedirectResponse
+from pydantic import ValidationError
+from starlette.responses import Response
+
+from app.deps import SessionDep
+from app.models import Priority, Script, ScriptStatus
+from app.scripts import service as script_service
+from app.scripts.schemas import Approval, Rejection
+from app.web.deps import EditorPage, Form, lang_of
+from app.web.forms import text
+from app.web.i18n import translate
+from app.web.render import render
+from app.web.routes_scripts import act, station_id_of
+
+router = APIRouter(prefix="/app", include_in_schema=False)
+PRIORITIES = {p.value for p in Priority}
+
+
+def queue_order(script: Script) -> tuple[bool, object]:
+    """Emergencies on top, then oldest first (by when it was last changed or submitted)."""
+    return (script.priority != Priority.emergency, script.updated_at)
+
+
+@router.get("/review")
+def review_queue(request: Request, session: SessionDep, user: EditorPage) -> Response:
+    """Scripts waiting for approval, and the approved ones that are on air."""
+    station_id = station_id_of(session, user)
+    waiting = sorted(session.scalars(script_service.query(station_id=station_id,
+                                                           status=ScriptStatus.submitted)),
+                     key=queue_order)
+    on_air = list(session.scalars(script_service.query(station_id=station_id,
+                                                       status=ScriptStatus.approved)))
+    return render(request, "review.html", {"waiting": waiting, "on_air": on_air}, user=user)
+
+
+def _version(form: Form) -> int | None:
+    raw = text(form, "version")
+    return int(raw) if raw.isdigit() else None
+
+
+@router.post("/scripts/{script_id}/approve")
+def approve(request: Request, session: SessionDep, user: EditorPage, form: Form, script_id: int) -> Response:
+    raw = text(form, "priority")
+    approval = Approval(version=_version(form), priority=Priority(raw) if raw in PRIORITIES else None)
+    return act(request, session, script_id,
+               lambda s: script_service.approve(session, s, approval, user=user), "msg_approved")
+
+
+@router.post("/scripts/{script_id}/reject")
+def reject(request: Request, session: SessionDep, user: EditorPage, form: Form, script_id: int) -> Response:
+    try:
+        rejection = Rejection(reason=text(form, "reason"), version=_version(form))
+    except ValidationError:
+        request.session["flash_error"] = translate("err_reason_required", lang_of(request))
+        return RedirectResponse(f"/app/scripts/{script_id}#reject", status_code=303)
+    return act(request, session, script_id, lambda s: script_service.reject(
+        session, s, rejection.reason, user=user, version=rejection.version), "msg_rejected")
+
+
+@router.post("/scripts/{script_id}/withdraw")
+def withdraw(request: Request, session: SessionDep, user: EditorPage, form: Form, script_id: int) -> Response:
+    return act(request, session, script_id, lambda s: script_service.withdraw(
+        session, s, user=user, version=_version(form)), "msg_withdrawn")

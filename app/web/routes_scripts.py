@@ -1,0 +1,185 @@
+"""Officer pages: my scripts by status, the script editor, submit and resubmit."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Depends, Request
+from fastapi.responses import RedirectResponse
+from starlette.responses import Response
+
+from app.audit import service as audit_service
+from app.deps import SessionDep
+from app.errors import LoaError
+from app.models import Role, Script, ScriptStatus, User
+from app.scripts import service as script_service
+from app.scripts.schemas import MAX_BODY_CHARS, ScriptCreate, ScriptUpdate
+from app.stations import service as station_service
+from app.web.deps import Form, OfficerOrEditor, PageForbidden, lang_of, web_roles
+from app.web.diff import changes_since_approval, word_diff
+from app.web.forms import build, loa_error_field, script_payload, script_values, text
+from app.web.i18n import translate
+from app.web.render import error_text, render
+
+router = APIRouter(prefix="/app/scripts", include_in_schema=False)
+
+STATUS_ORDER = (ScriptStatus.rejected, ScriptStatus.draft, ScriptStatus.submitted,
+                ScriptStatus.approved, ScriptStatus.withdrawn, ScriptStatus.archived)
+
+ScriptReader = Annotated[User, Depends(web_roles(Role.officer, Role.editor, Role.admin))]
+
+
+def station_id_of(session: SessionDep, user: User) -> int:
+    """The user's station; an account without one works on the first station."""
+    if user.station_id is not None:
+        return user.station_id
+    stations = station_service.list_stations(session)
+    if not stations:
+        raise PageForbidden("err_no_station")
+    return stations[0].id
+
+
+def _choices(session: SessionDep, station_id: int) -> dict[str, Any]:
+    station = station_service.get(session, station_id, with_children=True)
+    return {"station": station, "slots": station.slots, "areas": station.areas,
+            "topics": station_service.topics(session, station_id),
+            "max_body": MAX_BODY_CHARS}
+
+
+def _editor_page(request: Request, session: SessionDep, user: User, *, values: dict[str, Any],
+                 errors: dict[str, str], script: Script | None, status_code: int = 200) -> Response:
+    station_id = script.station_id if script else station_id_of(session, user)
+    return render(request, "script_form.html", {
+        **_choices(session, station_id), "values": values, "errors": errors, "script": script,
+    }, user=user, status_code=status_code)
+
+
+def _values_of(script: Script) -> dict[str, Any]:
+    return {
+        "title": script.title, "body": script.body, "topic": script.topic.code,
+        "source_ref": script.source_ref, "priority": script.priority.value,
+        "air_from": script.air_from.isoformat(), "air_until": script.air_until.isoformat(),
+        "airings_target": str(script.airings_target), "slots": [s.name for s in script.slots],
+        "area_ids": [str(a.id) for a in script.areas],
+    }
+
+
+def _flash(request: Request, key: str, **params: Any) -> None:
+    request.session["flash"] = translate(key, lang_of(request), **params)
+
+
+@router.get("")
+def my_scripts(request: Request, session: SessionDep, user: OfficerOrEditor) -> Response:
+    """My scripts, grouped by status: what needs my attention first."""
+    mine = list(session.scalars(script_service.query(author_id=user.id)))
+    groups = [(status, [s for s in mine if s.status == status]) for status in STATUS_ORDER]
+    return render(request, "my_scripts.html", {"groups": [g for g in groups if g[1]]}, user=user)
+
+
+@router.get("/new")
+def new_script(request: Request, session: SessionDep, user: OfficerOrEditor) -> Response:
+    station = station_service.get(session, station_id_of(session, user))
+    today = script_service.station_today(station)
+    values = {"title": "", "body": "", "topic": "", "source_ref": "", "priority": "normal",
+              "air_from": today.isoformat(), "air_until": (today + timedelta(days=7)).isoformat(),
+              "airings_target": "1", "slots": [], "area_ids": []}
+    return _editor_page(request, session, user, values=values, errors={}, script=None)
+
+
+def _save_failed(request: Request, session: SessionDep, user: User, values: dict[str, Any],
+                 errors: dict[str, str], script: Script | None) -> Response:
+    return _editor_page(request, session, user, values=values, errors=errors, script=script,
+                        status_code=422)
+
+
+@router.post("/new")
+def create_script(request: Request, session: SessionDep, user: OfficerOrEditor, form: Form) -> Response:
+    lang = lang_of(request)
+    values = script_values(form)
+    payload = {**script_payload(values), "station_id": station_id_of(session, user)}
+    data, errors = build(ScriptCreate, payload, lang)
+    if errors:
+        return _save_failed(request, session, user, values, errors, None)
+    try:
+        with session.begin_nested():
+            script = script_service.create(session, data, author=user)
+            if text(form, "action") == "submit":
+                script_service.submit(session, script, user=user)
+    except LoaError as exc:
+        return _save_failed(request, session, user, values,
+                            {loa_error_field(exc): error_text(exc, lang)}, None)
+    _flash(request, "msg_submitted" if script.status == ScriptStatus.submitted else "msg_saved")
+    return RedirectResponse(f"/app/scripts/{script.id}", status_code=303)
+
+
+@router.get("/{script_id}")
+def show_script(request: Request, session: SessionDep, user: ScriptReader, script_id: int) -> Response:
+    """One script: its text, status, rejection reason, changes and history, with the actions."""
+    script = script_service.get(session, script_id)
+    changes = changes_since_approval(script) if script.status == ScriptStatus.submitted else None
+    history = list(session.scalars(
+        audit_service.query(entity_type="script", entity_id=script.id).limit(30)))
+    return render(request, "script_show.html", {
+        "script": script, "changes": changes, "history": history, "word_diff": word_diff,
+        "can_edit": script.status in script_service.EDITABLE
+        and (script.author_id == user.id or user.role == Role.editor),
+        "can_submit": script.author_id == user.id
+        and script.status in (ScriptStatus.draft, ScriptStatus.rejected),
+        "can_review": user.role == Role.editor and script.author_id != user.id
+        and script.status == ScriptStatus.submitted,
+        "own_submitted": user.role == Role.editor and script.author_id == user.id
+        and script.status == ScriptStatus.submitted,
+        "can_withdraw": user.role == Role.editor and script.status == ScriptStatus.approved,
+        **_choices(session, script.station_id),
+    }, user=user)
+
+
+@router.get("/{script_id}/edit")
+def edit_script(request: Request, session: SessionDep, user: OfficerOrEditor, script_id: int) -> Response:
+    script = script_service.get(session, script_id)
+    return _editor_page(request, session, user, values=_values_of(script), errors={}, script=script)
+
+
+@router.post("/{script_id}/edit")
+def update_script(request: Request, session: SessionDep, user: OfficerOrEditor, form: Form,
+                  script_id: int) -> Response:
+    lang = lang_of(request)
+    script = script_service.get(session, script_id)
+    values = script_values(form)
+    data, errors = build(ScriptUpdate, {**script_payload(values), "version": text(form, "version")}, lang)
+    if errors:
+        return _save_failed(request, session, user, values, errors, script)
+    try:
+        with session.begin_nested():
+            script_service.update(session, script, data, user=user)
+            if text(form, "action") == "submit" and script.status in (ScriptStatus.draft,
+                                                                      ScriptStatus.rejected):
+                script_service.submit(session, script, user=user)
+    except LoaError as exc:
+        script = script_service.get(session, script_id)
+        return _save_failed(request, session, user, values,
+                            {loa_error_field(exc): error_text(exc, lang)}, script)
+    _flash(request, "msg_submitted" if script.status == ScriptStatus.submitted else "msg_saved")
+    return RedirectResponse(f"/app/scripts/{script.id}", status_code=303)
+
+
+def act(request: Request, session: SessionDep, script_id: int, action: Any, ok_key: str) -> Response:
+    """Run one workflow action; a refusal comes back as a message on the script's page."""
+    try:
+        with session.begin_nested():
+            action(script_service.get(session, script_id))
+    except LoaError as exc:
+        request.session["flash_error"] = error_text(exc, lang_of(request))
+        return RedirectResponse(f"/app/scripts/{script_id}", status_code=303)
+    _flash(request, ok_key)
+    return RedirectResponse(f"/app/scripts/{script_id}", status_code=303)
+
+
+@router.post("/{script_id}/submit")
+def submit_script(request: Request, session: SessionDep, user: OfficerOrEditor, form: Form,
+                  script_id: int) -> Response:
+    version = text(form, "version")
+    return act(request, session, script_id, lambda s: script_service.submit(
+        session, s, user=user, version=int(version) if version.isdigit() else None), "msg_submitted")
+

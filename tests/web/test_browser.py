@@ -1,0 +1,230 @@
+"""End to end in real Chromium against a running `loa serve` with the demo station.
+
+Needs Debian's `chromium` package (`.ci/run` installs it). Playwright drives that executable;
+no browser is ever downloaded. Screenshots of the main pages go to test-artifacts/screenshots/.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import sqlite3
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from xml.etree import ElementTree as ET
+
+import httpx
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+SHOTS = ROOT / "test-artifacts" / "screenshots"
+PASSWORDS = {"ubnd": "mat-khau-ubnd-1", "bientap": "mat-khau-bientap-1", "vanhoa": "mat-khau-vanhoa-1",
+             "khu1": "mat-khau-khu1-1"}
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+PHONE = {"width": 360, "height": 780}
+DESKTOP = {"width": 1280, "height": 900}
+TITLE = "Thông báo thu gom rác thải cồng kềnh tại Khu 1 ngày 30/11"
+
+pytestmark = [pytest.mark.browser, pytest.mark.slow]
+
+
+def find_chromium() -> str:
+    for candidate in ("/usr/bin/chromium", shutil.which("chromium"), shutil.which("chromium-browser")):
+        if candidate and Path(candidate).exists():
+            return candidate
+    pytest.fail(
+        "\n\n*** NO CHROMIUM FOUND: the browser tests cannot run. ***\n"
+        "Install Debian's chromium package: sudo apt-get install -y chromium\n"
+        "(.ci/run does this in CI; Playwright must never download its own browser.)\n",
+        pytrace=False,
+    )
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+def _loa(env: dict[str, str], *args: str, stdin: str | None = None) -> str:
+    done = subprocess.run([sys.executable, "-m", "app.cli", *args], cwd=ROOT, env=env, input=stdin,
+                          capture_output=True, text=True, timeout=60, check=False)
+    assert done.returncode == 0, f"loa {' '.join(args)} failed:\n{done.stdout}\n{done.stderr}"
+    return done.stdout
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Path]]:
+    """`loa init --demo` then `loa serve` on a free port, in a data dir of its own."""
+    data_dir = tmp_path_factory.mktemp("loa-browser")
+    env = {**os.environ, "LOA_DATA_DIR": str(data_dir), "LOA_ENVIRONMENT": "test",
+           "LOA_SCHEDULER_ENABLED": "false", "LOA_PASSWORD_TIME_COST": "1",
+           "LOA_PASSWORD_MEMORY_KIB": "1024"}
+    env.pop("LOA_DATABASE_URL", None)
+    _loa(env, "init", "--demo")
+    for name, password in PASSWORDS.items():
+        _loa(env, "users", "passwd", name, "--password-stdin", stdin=password + "\n")
+    port = _free_port()
+    log = (data_dir / "serve.log").open("w")
+    proc = subprocess.Popen([sys.executable, "-m", "app.cli", "serve", "--port", str(port)], cwd=ROOT,
+                            env=env, stdout=log, stderr=subprocess.STDOUT)
+    base = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 30
+        while True:
+            try:
+                if httpx.get(f"{base}/healthz", timeout=1).status_code == 200:
+                    break
+            except httpx.HTTPError:
+                pass
+            assert proc.poll() is None, (data_dir / "serve.log").read_text()
+            assert time.monotonic() < deadline, "loa serve did not start in 30 s"
+            time.sleep(0.2)
+        yield base, data_dir
+    finally:
+        proc.terminate()
+        proc.wait(timeout=10)
+        log.close()
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[object]:
+    from playwright.sync_api import sync_playwright
+
+    executable = find_chromium()
+    with sync_playwright() as pw:
+        chromium = pw.chromium.launch(executable_path=executable, headless=True, args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+def _page(browser, base: str, viewport: dict[str, int]):
+    context = browser.new_context(base_url=base, viewport=viewport, locale="vi-VN")
+    context.set_default_timeout(10_000)
+    return context.new_page()
+
+
+def _shot(page, name: str) -> None:
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    kind = "phone" if page.viewport_size["width"] <= 400 else "desktop"
+    page.screenshot(path=str(SHOTS / f"{name}-{kind}.png"), full_page=True)
+
+
+def _sign_in(page, username: str) -> None:
+    page.goto("/login")
+    page.get_by_label("Tên đăng nhập").fill(username)
+    page.get_by_label("Mật khẩu").fill(PASSWORDS[username])
+    page.get_by_role("button", name="Đăng nhập").click()
+    page.wait_for_load_state()
+    assert "/login" not in page.url, page.content()
+
+
+def _fits_the_screen(page) -> None:
+    width = page.evaluate("document.documentElement.scrollWidth")
+    assert width <= page.viewport_size["width"], f"{page.url} scrolls sideways on a phone ({width}px)"
+
+
+def test_the_whole_workflow_in_chromium(server, browser):
+    base, data_dir = server
+    from playwright.sync_api import expect
+
+    for viewport in (PHONE, DESKTOP):
+        home = _page(browser, base, viewport)
+        home.goto("/")
+        expect(home.get_by_role("cell", name="vanhoa")).to_be_visible()
+        _shot(home, "home")
+        home.context.close()
+
+    # The officer drafts on a phone; a blank title is refused and the text stays.
+    officer = _page(browser, base, PHONE)
+    _sign_in(officer, "vanhoa")
+    expect(officer.get_by_role("heading", name="Tin bài của tôi")).to_be_visible()
+    _fits_the_screen(officer)
+    _shot(officer, "officer-my-scripts")
+    officer.get_by_role("link", name="Soạn tin bài mới").click()
+    officer.get_by_label("Nội dung (lời đọc)").fill(
+        "Thưa bà con! Sáng thứ Bảy ngày 30/11, UBND phường tổ chức thu gom rác thải cồng kềnh tại "
+        "nhà văn hóa Khu 1 từ 7h00 đến 10h00. Đề nghị bà con tập kết đúng giờ, đúng nơi quy định.")
+    officer.get_by_label("Chủ đề").select_option("moi-truong")
+    officer.get_by_label("Khu 1", exact=True).check()
+    officer.get_by_role("button", name="Xem lời đọc").click()
+    expect(officer.locator("#spoken-out")).not_to_be_empty()
+    officer.get_by_role("button", name="Lưu và gửi duyệt").click()
+    expect(officer.locator("#title-err")).to_have_text("Không được để trống.")
+    expect(officer.get_by_label("Nội dung (lời đọc)")).to_contain_text("thu gom rác thải cồng kềnh")
+    _fits_the_screen(officer)
+    _shot(officer, "officer-editor-error")
+    officer.get_by_label("Tiêu đề").fill(TITLE)
+    officer.get_by_role("button", name="Lưu và gửi duyệt").click()
+    expect(officer.get_by_role("status")).to_have_text("Đã gửi duyệt.")
+    script_url = officer.url
+    script_id = int(script_url.rsplit("/", 1)[1])
+
+    # The editor rejects it with a reason, on a desktop.
+    editor = _page(browser, base, DESKTOP)
+    _sign_in(editor, "bientap")
+    expect(editor.get_by_role("link", name=TITLE)).to_be_visible()
+    _shot(editor, "editor-queue")
+    editor.get_by_role("link", name=TITLE).click()
+    editor.get_by_label("Lý do từ chối").fill("Cần ghi rõ nguồn văn bản (số kế hoạch của UBND phường).")
+    editor.get_by_role("button", name="Từ chối").click()
+    expect(editor.get_by_role("status")).to_contain_text("Đã từ chối")
+
+    # The officer sees why, fixes the source and resubmits.
+    officer.goto("/app/scripts")
+    expect(officer.get_by_text("Cần ghi rõ nguồn văn bản")).to_be_visible()
+    officer.goto(script_url + "/edit")
+    officer.get_by_label("Nguồn văn bản").fill("Kế hoạch 145/KH-UBND ngày 20/11")
+    officer.get_by_role("button", name="Lưu và gửi duyệt").click()
+    expect(officer.get_by_role("status")).to_have_text("Đã gửi duyệt.")
+
+    # The editor approves it, deciding its priority.
+    editor.goto(script_url)
+    _shot(editor, "editor-script")
+    editor.get_by_label("Mức ưu tiên").select_option("priority")
+    editor.get_by_role("button", name="Duyệt", exact=True).click()
+    expect(editor.get_by_role("status")).to_have_text("Đã duyệt tin bài.")
+
+    # The Khu 1 leader sees it, and not a notice meant only for Khu 2 and Khu 3.
+    leader = _page(browser, base, PHONE)
+    _sign_in(leader, "khu1")
+    expect(leader.get_by_role("heading", name="Khu phố của tôi: Khu 1")).to_be_visible()
+    expect(leader.get_by_text(TITLE).first).to_be_visible()
+    expect(leader.get_by_text("Thông báo tạm ngừng cấp nước")).to_have_count(0)
+    expect(leader.get_by_text("Chưa có chương trình.").first).to_be_visible()
+    _fits_the_screen(leader)
+    _shot(leader, "leader-area")
+
+    # Aired: the relay issue will record airings; until then set airings_done in the demo database.
+    with sqlite3.connect(data_dir / "loa.db") as db:
+        db.execute("UPDATE scripts SET airings_done = 1 WHERE id = ?", (script_id,))
+    feed = httpx.get(f"{base}/stations/1/feed.xml", timeout=10)
+    channel = ET.fromstring(feed.content).find("channel")
+    assert [i.findtext("title") for i in channel.findall("item")] == [TITLE]
+    public = _page(browser, base, PHONE)
+    public.goto("/stations/1/scripts")
+    expect(public.get_by_role("link", name=TITLE)).to_be_visible()
+    _fits_the_screen(public)
+    _shot(public, "public-scripts")
+
+    # The admin adds a relay point and sees its token once.
+    admin = _page(browser, base, DESKTOP)
+    _sign_in(admin, "ubnd")
+    admin.locator("#relays input[name=name]").fill("Cụm loa nhà văn hóa Khu 1")
+    admin.locator("#relays select[name=area_id]").select_option(label="Khu 1")
+    admin.get_by_role("button", name="Thêm cụm loa").click()
+    expect(admin.locator("#relays code.copy")).to_contain_text("loa_relay_")
+    _shot(admin, "admin")
+    admin.goto("/app/relays")
+    expect(admin.get_by_role("cell", name="Cụm loa nhà văn hóa Khu 1")).to_be_visible()
+    _shot(admin, "relay-board")
+    admin.goto("/app/programmes?view=week")
+    expect(admin.get_by_text("Chưa có chương trình.")).to_have_count(7)
+    _shot(admin, "programmes-week")
+    for page in (officer, editor, leader, public, admin):
+        page.context.close()

@@ -1,0 +1,354 @@
+"""The web pages through FastAPI's TestClient: sign-in, CSRF, the script workflow, public feed."""
+
+from __future__ import annotations
+
+import re
+from datetime import timedelta
+from email.utils import parsedate_to_datetime
+from xml.etree import ElementTree as ET
+
+import pytest
+from sqlalchemy import select
+
+from app.models import Priority, Role, Script, ScriptStatus
+from tests.fixtures.builders import create_script, create_user
+from tests.web.helpers import csrf_of, post_form, sign_in
+
+RFC822 = re.compile(r"^[A-Z][a-z]{2}, \d{2} [A-Z][a-z]{2} \d{4} \d{2}:\d{2}:\d{2} (GMT|[+-]\d{4})$")
+
+
+def script_form(world, **overrides):
+    data = {
+        "title": "Lịch tiêm chủng mở rộng tháng 01/2024",
+        "body": "Trạm y tế phường tổ chức tiêm chủng vào 7h30 ngày 25/01/2024 tại nhà văn hóa Khu 3.",
+        "topic": "y-te", "source_ref": "Kế hoạch 12/KH-TYT", "priority": "priority",
+        "air_from": world.today().isoformat(), "air_until": (world.today() + timedelta(days=3)).isoformat(),
+        "airings_target": "3", "slots": ["morning"], "area_ids": [str(world.areas[2].id)], "action": "submit",
+    }
+    data.update(overrides)
+    return data
+
+
+def test_home_tells_where_to_sign_in_and_lists_demo_accounts(client, world, session):
+    create_user(session, "vanhoa", Role.officer, world.station)
+    session.commit()
+    page = client.get("/")
+    assert page.status_code == 200
+    assert 'href="/login"' in page.text
+    assert "<code>vanhoa</code>" in page.text
+    assert "Công chức văn hóa" in page.text
+    assert "make run" in page.text
+    assert f"/stations/{world.station.id}/feed.xml" in page.text
+    assert client.get("/docs").status_code == 200, "the API docs stay where they were"
+
+
+@pytest.mark.parametrize(("username", "landing", "heading"), [
+    ("officer", "/app/scripts", "Tin bài của tôi"),
+    ("editor", "/app/review", "Duyệt tin bài"),
+    ("admin", "/app/admin", "Quản trị"),
+    ("leader", "/app/area", "Khu phố của tôi: Khu 1"),
+])
+@pytest.mark.usefixtures("world")
+def test_each_role_signs_in_to_its_own_page(client, username, landing, heading):
+    answer = sign_in(client, username)
+    assert answer.status_code == 303
+    assert answer.headers["location"] == landing
+    assert heading in client.get(landing).text
+
+
+@pytest.mark.usefixtures("world")
+def test_session_cookie_is_httponly_lax_and_tamper_proof(client):
+    answer = sign_in(client, "officer")
+    cookie = answer.headers["set-cookie"]
+    assert "HttpOnly" in cookie
+    assert "SameSite=Lax" in cookie
+    value = client.cookies.get("loa_session")
+    payload, mac = value.rsplit(".", 1)
+    client.cookies.clear()
+    client.cookies.set("loa_session", payload[:-2] + "xx." + mac)
+    assert client.get("/app/scripts", follow_redirects=False).headers["location"].startswith("/login")
+
+
+@pytest.mark.usefixtures("world")
+def test_wrong_password_is_refused_in_vietnamese_then_rate_limited(client):
+    for _ in range(5):
+        answer = sign_in(client, "officer", "sai-mat-khau")
+        assert answer.status_code == 401
+        assert "Sai tên đăng nhập hoặc mật khẩu." in answer.text
+        assert 'value="officer"' in answer.text, "the username stays typed"
+    blocked = sign_in(client, "officer")
+    assert blocked.status_code == 429
+    assert "quá nhiều lần" in blocked.text
+
+
+@pytest.mark.usefixtures("world")
+def test_signing_in_keeps_the_page_asked_for_but_never_leaves_the_site(client):
+    token = csrf_of(client.get("/login?next=/app/scripts/new"))
+    answer = client.post("/login", data={"username": "officer", "password": "mat-khau-thu-nghiem",
+                                         "csrf_token": token, "next": "/app/scripts/new"},
+                         follow_redirects=False)
+    assert answer.headers["location"] == "/app/scripts/new"
+    client.post("/logout", data={"csrf_token": csrf_of(client.get("/app/scripts"))})
+    token = csrf_of(client.get("/login"))
+    answer = client.post("/login", data={"username": "officer", "password": "mat-khau-thu-nghiem",
+                                         "csrf_token": token, "next": "//evil.example/"},
+                         follow_redirects=False)
+    assert answer.headers["location"] == "/app/scripts"
+
+
+def test_a_form_posted_without_the_csrf_token_is_refused(client, world, session):
+    sign_in(client, "officer")
+    answer = client.post("/app/scripts/new", data=script_form(world), follow_redirects=False)
+    assert answer.status_code == 403
+    assert "CSRF" in answer.text
+    assert "tải lại trang" in answer.text
+    forged = client.post("/app/scripts/new", data={**script_form(world), "csrf_token": "forged"})
+    assert forged.status_code == 403
+    assert session.scalar(select(Script).where(Script.title.like("Lịch tiêm chủng%"))) is None
+    assert client.post("/login", data={"username": "officer", "password": "x"}).status_code == 403
+
+
+def test_officer_creates_and_submits_a_script_through_the_form(client, world, session):
+    sign_in(client, "officer")
+    answer = post_form(client, "/app/scripts/new", script_form(world), page="/app/scripts/new")
+    assert answer.status_code == 303
+    script_id = int(answer.headers["location"].rsplit("/", 1)[1])
+    script = session.get(Script, script_id)
+    session.refresh(script)
+    assert script.status == ScriptStatus.submitted
+    assert script.priority == Priority.priority
+    assert script.airings_target == 3
+    page = client.get(answer.headers["location"])
+    assert "Đã gửi duyệt." in page.text
+    assert "Chờ duyệt" in page.text
+    assert "Khu 3" in page.text
+    mine = client.get("/app/scripts").text
+    assert "Lịch tiêm chủng mở rộng tháng 01/2024" in mine
+
+
+def test_a_failed_form_keeps_what_was_typed_and_says_what_to_fix(client, world, session):
+    sign_in(client, "officer")
+    answer = post_form(client, "/app/scripts/new", script_form(world, title="   "), page="/app/scripts/new")
+    assert answer.status_code == 422
+    assert "Chưa lưu được" in answer.text
+    assert 'id="title-err">Không được để trống.' in answer.text
+    assert "Trạm y tế phường tổ chức tiêm chủng" in answer.text, "the body the user typed is kept"
+    assert 'value="Kế hoạch 12/KH-TYT"' in answer.text
+    backwards = script_form(world, air_until=(world.today() - timedelta(days=1)).isoformat())
+    answer = post_form(client, "/app/scripts/new", backwards, page="/app/scripts/new")
+    assert answer.status_code == 422
+    assert re.search(r'id="air_until-err">Ngày phát cuối .* phải sau hoặc bằng ngày phát đầu', answer.text)
+    assert re.search(r'id="air_until"[^>]*aria-invalid="true"', answer.text)
+    assert 'value="priority" selected' in answer.text
+    assert "checked" in answer.text
+    assert session.scalar(select(Script).where(Script.source_ref == "Kế hoạch 12/KH-TYT")) is None
+
+
+def test_editor_rejects_with_a_reason_then_approves_the_resubmitted_script(client, world, session):
+    script = create_script(session, world, status=ScriptStatus.submitted)
+    sign_in(client, "editor")
+    page = f"/app/scripts/{script.id}"
+    assert "Từ chối" in client.get(page).text
+    empty = post_form(client, f"{page}/reject", {"reason": "  "}, page=page)
+    assert "Hãy ghi lý do từ chối" in client.get(empty.headers["location"]).text
+    post_form(client, f"{page}/reject", {"reason": "Cần ghi rõ số và ngày của công văn."}, page=page)
+    session.refresh(script)
+    assert script.status == ScriptStatus.rejected
+
+    client.cookies.clear()
+    sign_in(client, "officer")
+    mine = client.get("/app/scripts").text
+    assert "Cần ghi rõ số và ngày của công văn." in mine
+    edit = client.get(f"{page}/edit")
+    form = script_form(world, source_ref="Công văn 79/UBND ngày 22/01/2024", title=script.title,
+                       version=re.search(r'name="version" value="(\d+)"', edit.text).group(1))
+    answer = client.post(f"{page}/edit", data={**form, "csrf_token": csrf_of(edit)}, follow_redirects=False)
+    assert answer.status_code == 303
+    session.refresh(script)
+    assert script.status == ScriptStatus.submitted
+
+    client.cookies.clear()
+    sign_in(client, "editor")
+    assert script.title in client.get("/app/review").text
+    post_form(client, f"{page}/approve", {"priority": "emergency"}, page=page)
+    session.refresh(script)
+    assert script.status == ScriptStatus.approved
+    assert script.priority == Priority.emergency
+    assert "Đã duyệt tin bài." in client.get(page).text
+
+
+def test_editor_sees_what_changed_since_the_approved_version(client, world, session):
+    script = create_script(session, world, status=ScriptStatus.approved)
+    sign_in(client, "officer")
+    page = f"/app/scripts/{script.id}"
+    edit = client.get(f"{page}/edit")
+    form = script_form(world, title=script.title, body=script.body.replace("một số nội dung trọng tâm",
+                                                                          "ba nội dung mới"),
+                       topic="thoi-su", version=str(script.version), action="save")
+    client.post(f"{page}/edit", data={**form, "csrf_token": csrf_of(edit)})
+    client.cookies.clear()
+    sign_in(client, "editor")
+    shown = client.get(page).text
+    assert "Thay đổi so với bản đã duyệt" in shown
+    assert "<del>một số</del> <ins>ba</ins> nội dung <del>trọng tâm.</del> <ins>mới.</ins>" in shown
+
+
+def test_review_queue_puts_emergencies_on_top_then_oldest_first(client, world, session):
+    first = create_script(session, world, status=ScriptStatus.submitted, title="Tin gửi trước")
+    second = create_script(session, world, status=ScriptStatus.submitted, title="Tin gửi sau")
+    urgent = create_script(session, world, status=ScriptStatus.submitted, title="Cảnh báo bão số 3",
+                           priority=Priority.emergency)
+    assert first.updated_at <= second.updated_at <= urgent.updated_at
+    sign_in(client, "editor")
+    queue = client.get("/app/review").text
+    assert queue.index("Cảnh báo bão số 3") < queue.index("Tin gửi trước") < queue.index("Tin gửi sau")
+
+
+@pytest.mark.usefixtures("world")
+def test_an_officer_is_told_the_review_page_is_not_for_them(client):
+    sign_in(client, "officer")
+    answer = client.get("/app/review")
+    assert answer.status_code == 403
+    assert "không dành cho vai trò của bạn" in answer.text
+
+
+def test_leader_sees_only_scripts_for_their_own_area(client, world, session):
+    create_script(session, world, status=ScriptStatus.approved, title="Tin cho Khu 1",
+                  area_ids=[world.areas[0].id])
+    create_script(session, world, status=ScriptStatus.approved, title="Tin cho Khu 2",
+                  area_ids=[world.areas[1].id])
+    create_script(session, world, status=ScriptStatus.approved, title="Tin cho cả phường")
+    create_script(session, world, status=ScriptStatus.submitted, title="Tin chưa duyệt")
+    sign_in(client, "leader")
+    page = client.get("/app/area").text
+    assert "Tin cho Khu 1" in page
+    assert "Tin cho cả phường" in page
+    assert "Tin cho Khu 2" not in page
+    assert "Tin chưa duyệt" not in page
+    assert "Chưa có chương trình." in page, "no programmes exist yet, and the page says so"
+    other = client.get(f"/app/programmes?area_id={world.areas[1].id}").text
+    assert f'<option value="{world.areas[1].id}"' not in other, "a leader cannot pick another area"
+
+
+def test_public_page_and_rss_feed_show_only_aired_scripts(client, world, session):
+    aired = create_script(session, world, status=ScriptStatus.approved, title="Tin đã phát & <kiểm tra>")
+    create_script(session, world, status=ScriptStatus.approved, title="Tin chưa phát")
+    aired.airings_done = 1  # until the as-run log exists, airings_done > 0 means "aired"
+    session.commit()
+    page = client.get(f"/stations/{world.station.id}/scripts")
+    assert page.status_code == 200
+    assert "Tin đã phát &amp; &lt;kiểm tra&gt;" in page.text
+    assert "Tin chưa phát" not in page.text
+
+    feed = client.get(f"/stations/{world.station.id}/feed.xml")
+    assert feed.headers["content-type"].startswith("application/rss+xml")
+    root = ET.fromstring(feed.content)
+    assert root.tag == "rss"
+    assert root.get("version") == "2.0"
+    channel = root.find("channel")
+    assert channel.findtext("title").startswith(world.station.name)
+    assert channel.findtext("link").endswith(f"/stations/{world.station.id}/scripts")
+    assert channel.findtext("description")
+    items = channel.findall("item")
+    assert [i.findtext("title") for i in items] == ["Tin đã phát & <kiểm tra>"]
+    item = items[0]
+    assert item.findtext("link") == item.findtext("guid")
+    assert RFC822.match(item.findtext("pubDate")), item.findtext("pubDate")
+    assert parsedate_to_datetime(item.findtext("pubDate")).tzinfo is not None
+    link = item.findtext("link").replace("http://testserver", "")
+    assert "Tin đã phát" in client.get(link).text
+    not_aired = session.scalar(select(Script).where(Script.title == "Tin chưa phát"))
+    assert client.get(f"/stations/{world.station.id}/scripts/{not_aired.id}").status_code == 404
+
+
+def test_admin_sees_a_new_relay_token_once(client, world):
+    sign_in(client, "admin")
+    answer = post_form(client, "/app/admin/relays/add", {"name": "Cụm loa Khu 1",
+                                                         "area_id": str(world.areas[0].id)},
+                       page="/app/admin")
+    token = re.search(r'<code class="copy">(loa_relay_[^<]+)</code>', answer.text).group(1)
+    assert "Chỉ hiện một lần" in answer.text
+    assert token not in client.get("/app/admin").text
+    assert token[:14] in client.get("/app/admin").text, "the prefix identifies it afterwards"
+
+
+def test_admin_adds_a_user_and_a_bad_one_keeps_the_typed_values(client, world):
+    sign_in(client, "admin")
+    bad = post_form(client, "/app/admin/users/add", {"username": "Trưởng Khu 2", "full_name": "Ông Ba",
+                                                      "role": "leader"}, page="/app/admin")
+    assert bad.status_code == 422
+    assert 'value="Ông Ba"' in bad.text
+    assert "Chỉ dùng chữ thường không dấu" in bad.text
+    good = post_form(client, "/app/admin/users/add", {"username": "khu2", "full_name": "Ông Ba",
+                                                       "role": "leader", "area_id": str(world.areas[1].id)},
+                     page="/app/admin")
+    assert good.status_code == 200
+    assert "Đã tạo người dùng." in good.text
+    password = re.search(r'<code class="copy">([^<]+)</code>', good.text).group(1)
+    client.cookies.clear()
+    assert sign_in(client, "khu2", password).headers["location"] == "/app/area"
+
+
+@pytest.mark.usefixtures("world")
+def test_change_password_then_the_old_one_no_longer_works(client):
+    sign_in(client, "officer")
+    mismatch = post_form(client, "/account/password", {"current_password": "mat-khau-thu-nghiem",
+                                                       "new_password": "mat-khau-moi-2024",
+                                                       "new_password_again": "khac"})
+    assert mismatch.status_code == 422
+    assert "không giống nhau" in mismatch.text
+    done = post_form(client, "/account/password", {"current_password": "mat-khau-thu-nghiem",
+                                                   "new_password": "mat-khau-moi-2024",
+                                                   "new_password_again": "mat-khau-moi-2024"})
+    assert done.status_code == 303
+    assert "Đã đổi mật khẩu." in client.get(done.headers["location"]).text
+    client.cookies.clear()
+    assert sign_in(client, "officer").status_code == 401
+    assert sign_in(client, "officer", "mat-khau-moi-2024").status_code == 303
+
+
+@pytest.mark.usefixtures("world")
+def test_english_is_one_click_away(client):
+    client.get("/lang/en?next=/login")
+    page = client.get("/login").text
+    assert "<h1>Sign in</h1>" in page
+    assert '<html lang="en">' in page
+    answer = sign_in(client, "officer", "wrong-password")
+    assert "Wrong username or password." in answer.text
+
+
+@pytest.mark.usefixtures("world")
+def test_speech_preview_answers_not_ready_until_the_speech_module_lands(client):
+    import importlib.util
+
+    sign_in(client, "officer")
+    token = csrf_of(client.get("/app/scripts/new"))
+    assert client.post("/web/preview/spoken", json={"text": "Ngày 22/01/2024"}).status_code == 403
+    answer = client.post("/web/preview/spoken", json={"text": "Ngày 22/01/2024"},
+                         headers={"X-CSRF-Token": token})
+    if importlib.util.find_spec("audio.speech_text") is None:
+        assert answer.status_code == 503
+        assert answer.json() == {"ready": False, "message": answer.json()["message"]}
+        assert "chưa sẵn sàng" in answer.json()["message"]
+    else:
+        assert answer.status_code == 200
+        assert answer.json()["spoken"]
+
+
+def test_every_text_used_in_the_templates_has_both_languages():
+    from pathlib import Path
+
+    from app.web.i18n import MESSAGES
+
+    templates = Path(__file__).parents[2] / "app" / "web" / "templates"
+    used = set()
+    for path in templates.glob("*.html"):
+        used |= set(re.findall(r"""_\(["']([a-z_0-9]+)["']""", path.read_text()))
+    from app.models import Priority, Role, ScriptStatus
+
+    used = {k for k in used if not k.endswith("_")}  # prefixes of the keys built from enums, below
+    used |= {f"role_{r.value}" for r in Role} | {f"does_{r.value}" for r in Role}
+    used |= {f"status_{s.value}" for s in ScriptStatus} | {f"prio_{p.value}" for p in Priority}
+    missing = sorted(k for k in used if k not in MESSAGES)
+    assert not missing, f"add these to app/web/i18n.py: {missing}"
+    assert all(vi and en for vi, en in MESSAGES.values())
