@@ -43,7 +43,7 @@ def choose_fillers(
 ) -> list[tuple[Filler, int]]:
     """Filler pieces (filler, played ms) for ``room_ms``; each piece also costs one gap."""
     by_id: dict[int, Filler] = {}
-    for f in sorted(fillers, key=lambda f: (f.id, f.title, f.duration_ms)):
+    for f in sorted(fillers, key=lambda f: (f.id, f.title, f.duration_ms, f.cuttable, f.provisional)):
         if f.duration_ms > 0:
             by_id.setdefault(f.id, f)
     pool = [by_id[k] for k in sorted(by_id)]

@@ -20,12 +20,18 @@ os.environ.setdefault("LOA_GTTS_TIMEOUT_SECONDS", "2")
 
 import pytest
 from fastapi.testclient import TestClient
+from hypothesis import settings as hypothesis_settings
 from sqlalchemy import Engine, text
 from sqlalchemy.orm import Session
 
 from app.db import get_session, make_engine
 from app.main import create_app
 from app.migrate import upgrade
+
+# CI explores the same examples every run (a red build is reproducible); developers' runs explore anew.
+hypothesis_settings.register_profile("ci", derandomize=True, print_blob=True)
+if os.environ.get("CI"):
+    hypothesis_settings.load_profile("ci")
 
 POSTGRES_URL = os.environ.get("LOA_TEST_POSTGRES_URL")
 BACKENDS = ["sqlite"] + (["postgresql"] if POSTGRES_URL else [])
