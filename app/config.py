@@ -25,6 +25,8 @@ class Settings(BaseSettings):
     login_attempts_per_window: int = 5
     login_window_seconds: int = 300
     scheduler_enabled: bool = True
+    # approvals, edits and withdrawals are re-planned together this long after the last one
+    replan_delay_seconds: float = 20.0
     # argon2id cost; the defaults are argon2-cffi's (RFC 9106 low-memory profile)
     password_time_cost: int = 3
     password_memory_kib: int = 65536

@@ -12,6 +12,7 @@ from app.limits import BodySizeLimit
 from app.programmes.routes import router as programmes_router
 from app.recordings.routes import router as recordings_router
 from app.relays.routes import router as relay_router
+from app.relays.routes import staff_router as relay_staff_router
 from app.scripts.routes import router as scripts_router
 from app.speech.routes import router as speech_router
 from app.stations.routes import router as stations_router
@@ -28,7 +29,7 @@ def create_app() -> FastAPI:
     )
     install_error_handlers(app)
     for router in (auth_router, users_router, stations_router, scripts_router, audit_router,
-                   speech_router, recordings_router, relay_router, programmes_router):
+                   speech_router, recordings_router, relay_router, relay_staff_router, programmes_router):
         app.include_router(router)
     install_web(app)
     app.add_middleware(

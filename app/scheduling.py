@@ -9,6 +9,9 @@ import threading
 import uuid
 from datetime import timedelta
 
+from sqlalchemy import event
+from sqlalchemy.orm import Session
+
 from app import leases
 from app.config import get_settings
 from app.db import session_factory
@@ -35,21 +38,39 @@ class SchedulerLeader:
         self.holder = f"{socket.gethostname()}:{os.getpid()}:{uuid.uuid4().hex[:6]}"
         self.service: SchedulerService | None = None
         self._stop = threading.Event()
+        self._replan_wanted = threading.Event()
         self._thread = threading.Thread(target=self._loop, name="loa-scheduler-leader", daemon=True)
+        self._replanner = threading.Thread(target=self._replan_loop, name="loa-replan-requests", daemon=True)
 
     def start(self) -> None:
         self._thread.start()
+        self._replanner.start()
 
     def stop(self) -> None:
         self._stop.set()
+        self._replan_wanted.set()
         self._thread.join(timeout=10)
+        self._replanner.join(timeout=10)
         self._stop_service()
         with session_factory()() as session:
             leases.release(session, LEASE, self.holder)
 
     def request_replan(self) -> None:
-        if self.service is not None:
-            self.service.request_replan("app.jobs:replan_changed", delay_s=20)
+        """Queue a debounced re-plan; the job store is written from another thread, never from
+        the request's, so a request's open write transaction cannot block it."""
+        self._replan_wanted.set()
+
+    def _replan_loop(self) -> None:
+        while not self._stop.is_set():
+            self._replan_wanted.wait()
+            self._replan_wanted.clear()
+            service = self.service
+            if service is None or self._stop.is_set():
+                continue
+            try:
+                service.request_replan("app.jobs:replan_changed", delay_s=get_settings().replan_delay_seconds)
+            except Exception:  # the minute job re-plans anyway
+                log.exception("could not queue a re-plan")
 
     def _loop(self) -> None:
         while not self._stop.is_set():
@@ -57,7 +78,9 @@ class SchedulerLeader:
                 with session_factory()() as session:
                     leader = leases.acquire(session, LEASE, self.holder, TTL)
                 if leader and self.service is None:
-                    self.service = SchedulerService(get_settings().sqlalchemy_url)
+                    url = get_settings().sqlalchemy_url
+                    options = {"connect_args": {"timeout": 30}} if url.startswith("sqlite") else {}
+                    self.service = SchedulerService(url, engine_options=options)
                     self.service.start(paused=True)
                     register_jobs(self.service)
                     self.service.scheduler.resume()
@@ -85,7 +108,17 @@ def start_leader() -> SchedulerLeader:
     return _leader
 
 
-def request_replan() -> None:
-    """Ask for a debounced re-plan if this process runs the scheduler (else the minute job will)."""
-    if _leader is not None:
+def request_replan(session: Session) -> None:
+    """Ask for a debounced re-plan once `session` commits (else the minute job will notice)."""
+    session.info["loa_replan"] = True
+
+
+@event.listens_for(Session, "after_commit")
+def _replan_after_commit(session: Session) -> None:
+    if session.info.pop("loa_replan", False) and _leader is not None:
         _leader.request_replan()
+
+
+@event.listens_for(Session, "after_rollback")
+def _forget_replan(session: Session) -> None:
+    session.info.pop("loa_replan", None)

@@ -6,9 +6,10 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, Header, Query, Response
 from fastapi.responses import FileResponse, JSONResponse
 
-from app.deps import SessionDep
-from app.errors import NotFound, responses
-from app.relays import service
+from app.deps import AuditReader, CurrentUser, SessionDep
+from app.errors import Forbidden, NotAuthenticated, NotFound, responses
+from app.models import Role
+from app.relays import service, status
 from app.relays.exceptions import (
     InvalidRelayToken,
     NotThisRelaysArea,
@@ -16,8 +17,10 @@ from app.relays.exceptions import (
     RelayTokenRevoked,
     UnknownProgramme,
 )
-from app.relays.schemas import FaultReport, Heartbeat, PlayedRecord, RelaySchedule
+from app.relays.schemas import FaultReport, Heartbeat, PlayedRecord, RelaySchedule, RelayStatus
 from app.speech.audio import storage
+from app.stations import service as stations
+from app.stations.exceptions import RelayPointNotFound
 
 router = APIRouter(prefix="/api/v1/relay", tags=["relay"])
 limiter = service.RateLimiter(limit=120, window_seconds=60)
@@ -102,3 +105,27 @@ def played(record: PlayedRecord, session: SessionDep, relay: Relay, response: Re
 def fault(report: FaultReport, session: SessionDep, relay: Relay) -> dict[str, int]:
     """A fault report from the relay point (speaker, amplifier, power, network, other)."""
     return {"id": service.report_fault(session, relay.relay_id, report).id}
+
+
+staff_router = APIRouter(prefix="/api/v1", tags=["relay"])
+
+
+@staff_router.get("/relays/status", response_model=list[RelayStatus],
+                  responses=responses(NotAuthenticated, Forbidden))
+def relays_status(session: SessionDep, user: AuditReader, station_id: int | None = None) -> list[RelayStatus]:
+    """Every relay point: last seen, online, cached horizon, last played, missed, faults (editor, admin)."""
+    sid = station_id or user.station_id
+    if sid is None:
+        return []
+    return status.board(session, sid)
+
+
+@staff_router.post("/relay-points/{relay_id}/faults", status_code=201,
+                   responses=responses(NotAuthenticated, Forbidden, RelayPointNotFound))
+def report_fault(relay_id: int, report: FaultReport, session: SessionDep, user: CurrentUser) -> dict[str, int]:
+    """A neighbourhood leader reports a fault of their relay point (or staff on their behalf)."""
+    relay = stations.get_relay_point(session, relay_id)
+    if user.role == Role.leader and relay.area_id != user.area_id:
+        raise Forbidden("Trưởng khu phố chỉ báo lỗi cụm loa của khu phố mình.",
+                        detail_en="A leader reports faults of their own area's relay points only.")
+    return {"id": service.report_fault(session, relay.id, report, reported_by_id=user.id).id}

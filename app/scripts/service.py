@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session, selectinload
 
 from app.audit import service as audit
 from app.models import Area, Priority, Role, Script, ScriptStatus, Slot, Station, Topic, User
+from app.scheduling import request_replan
 from app.scripts.exceptions import (
     InvalidAirWindow,
     InvalidTransition,
@@ -207,6 +208,7 @@ def update(session: Session, script: Script, data: ScriptUpdate, *, user: User) 
     if script.status == ScriptStatus.approved:
         script.status = ScriptStatus.submitted
         diff["status"] = [ScriptStatus.approved.value, ScriptStatus.submitted.value]
+        request_replan(session)  # it leaves the plan until it is approved again
     script.updated_at = datetime.now(UTC)
     session.flush()
     audit.record(session, "edit", actor=user, entity_type="script", entity_id=script.id,
@@ -267,7 +269,9 @@ def approve(session: Session, script: Script, data: Approval, *, user: User) -> 
     script.reviewed_by_id, script.reviewed_at, script.approved_at = user.id, now, now
     script.rejection_reason = None
     script.approved_snapshot = _snapshot(script)
-    return _transition(session, script, user, "approve", ScriptStatus.approved, changes)
+    _transition(session, script, user, "approve", ScriptStatus.approved, changes)
+    request_replan(session)
+    return script
 
 
 def reject(session: Session, script: Script, reason: str, *, user: User,
@@ -284,7 +288,9 @@ def withdraw(session: Session, script: Script, *, user: User, version: int | Non
     _check_version(script, version)
     if script.status != ScriptStatus.approved:
         raise InvalidTransition("rút", STATUS_VI[script.status])
-    return _transition(session, script, user, "withdraw", ScriptStatus.withdrawn)
+    _transition(session, script, user, "withdraw", ScriptStatus.withdrawn)
+    request_replan(session)
+    return script
 
 
 def archive_expired(session: Session, today_by_station: dict[int, date]) -> int:

@@ -7,7 +7,7 @@ the scheduler, the as-run log and the relay heartbeats as those land. No fake da
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, date, datetime
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -45,9 +45,44 @@ class Programme:
         return sum(i.seconds for i in self.items)
 
 
-def programmes_for(session: Session, station_id: int, area_id: int | None, day: date) -> list[Programme]:  # noqa: ARG001
-    """The planned programmes of a station (and area) on a day; none until the scheduler lands."""
-    return []
+KIND_TITLES = {"opening": "Lời mở đầu", "closing": "Lời kết", "filler": "Nhạc nền",
+               "silence": "Khoảng lặng", "alert": "Tín hiệu khẩn cấp"}
+
+
+def programmes_for(session: Session, station_id: int, area_id: int | None, day: date) -> list[Programme]:
+    """The station's programmes on a local day, as the area hears them (area None: every variant)."""
+    from app.programmes import service as programmes
+
+    slots = {s.name: s.label for s in slots_of(session, station_id)}
+    areas = programmes.areas_of(session, station_id)
+    rows = programmes.list_for(session, station_id, day, day, area_id)
+    # Area variants with the same plan are shown once, naming the areas they serve.
+    served: dict[tuple[str, str], list[str]] = {}
+    for p in rows:
+        if p.area_key:
+            served.setdefault((p.slot_name, p.plan_hash), []).append(str(areas.get(p.area_key, p.area_key)))
+    out = []
+    shown: set[tuple[str, str]] = set()
+    for p in rows:
+        label = slots.get(p.slot_name, "Khẩn cấp" if p.is_emergency else p.slot_name)
+        if area_id is None and p.area_key:
+            key = (p.slot_name, p.plan_hash)
+            if key in shown:
+                continue
+            shown.add(key)
+            label = f"{label} — {', '.join(served[key])}"
+        items = [ProgrammeItem(title=i.get("title") or KIND_TITLES.get(i["kind"], i["kind"]),
+                               seconds=round(i["duration_ms"] / 1000), kind=i["kind"])
+                 for i in p.items if i["kind"] != "gap"]
+        out.append(Programme(
+            slot_name=p.slot_name, slot_label=label, starts_at=p.starts_at,
+            length_seconds=max(1, round(p.duration_ms / 1000)), status=p.status.value, items=items,
+            audio_url=f"/app/programmes/{p.id}/audio.mp3" if p.audio_sha256 else None,
+            playlist_url=f"/app/programmes/{p.id}/playlist.m3u8" if p.playlist_sha256 else None,
+            explanation=[f"{e.get('title', '')}: {e.get('message_vi', '')}" for e in p.explanation
+                         if e.get("code") != "placed"],
+        ))
+    return out
 
 
 @dataclass(frozen=True)
@@ -57,19 +92,27 @@ class AiredScript:
 
 
 def aired_scripts(session: Session, station_id: int, *, limit: int = 50) -> list[AiredScript]:
-    """The station's aired scripts, newest first.
+    """The station's aired scripts (from the airings the post-air job records), newest first."""
+    from sqlalchemy import func
 
-    Until the as-run log exists, "aired" means `airings_done > 0` and the time of approval
-    stands in for the time of the last airing; replace the query, keep the answer.
-    """
+    from app.models import Airing
+
+    last = (select(Airing.script_id, func.max(Airing.aired_at).label("last"))
+            .group_by(Airing.script_id).subquery())
     stmt = (
         script_service.query(station_id=station_id)
-        .where(Script.airings_done > 0, Script.status.in_(PUBLIC_STATUSES))
+        .join(last, last.c.script_id == Script.id)
+        .where(Script.status.in_(PUBLIC_STATUSES))
         .order_by(None)
-        .order_by(Script.approved_at.desc(), Script.id.desc())
+        .order_by(last.c.last.desc(), Script.id.desc())
+        .add_columns(last.c.last)
         .limit(limit)
     )
-    return [AiredScript(s, s.approved_at or s.updated_at) for s in session.scalars(stmt)]
+    out = []
+    for script, aired_at in session.execute(stmt):
+        when = aired_at if aired_at.tzinfo else aired_at.replace(tzinfo=UTC)
+        out.append(AiredScript(script, when))
+    return out
 
 
 def aired_script(session: Session, station_id: int, script_id: int) -> AiredScript | None:
@@ -103,27 +146,18 @@ class RelayRow:
     faults: int | None = None
 
 
-ONLINE_WITHIN = timedelta(minutes=5)
-STALE_WITHIN = timedelta(hours=6)
-
-
 def relay_board(session: Session, station_id: int, *, now: datetime | None = None) -> list[RelayRow]:
-    """The relay points of a station and how recently each was heard from.
+    """The relay points of a station, green/amber/red, from the relay status service."""
+    from zoneinfo import ZoneInfo
 
-    Only `last_seen_at` exists today; last played, missed programmes and faults come with the
-    relay issue and stay empty (shown as "—") until then.
-    """
-    now = now or datetime.now(UTC)
-    stmt = (select(RelayPoint, Area.name).join(Area).where(Area.station_id == station_id)
-            .order_by(Area.name, RelayPoint.name))
+    from app.models import Station
+    from app.relays import status
+
+    zone = ZoneInfo(session.get(Station, station_id).timezone)  # type: ignore[union-attr]
+    relays = {r.id: r for r in session.scalars(select(RelayPoint).join(Area).where(Area.station_id == station_id))}
     rows = []
-    for relay, area_name in session.execute(stmt):
-        seen = relay.last_seen_at
-        if relay.revoked_at is not None or seen is None or now - seen > STALE_WITHIN:
-            state = "red"
-        elif now - seen > ONLINE_WITHIN:
-            state = "amber"
-        else:
-            state = "green"
-        rows.append(RelayRow(relay, area_name, state))
+    for st in status.board(session, station_id, now=now):
+        played = st.last_played_at.astimezone(zone).strftime("%H:%M %d/%m") if st.last_played_at else None
+        rows.append(RelayRow(relays[st.id], st.area_name, st.health, played, len(st.missed_programme_ids),
+                             len(st.open_faults)))
     return rows

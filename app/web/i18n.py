@@ -177,6 +177,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "err_leader_no_area": ("Tài khoản trưởng khu phố chưa gắn với khu phố nào; hãy nhờ quản trị gắn.",
                            "This leader account has no area: ask an administrator to set it."),
     "err_not_aired": ("Không có tin bài đã phát này.", "No such aired script."),
+    "err_forbidden": ("Bạn không xem được chương trình này.", "You may not see this programme."),
+    "err_not_rendered": ("Chương trình chưa được dựng âm thanh.", "This programme has no audio yet."),
     "err_password_mismatch": ("Hai lần nhập mật khẩu mới không giống nhau.",
                               "The two new passwords differ."),
     "err_reason_required": ("Hãy ghi lý do từ chối để tác giả biết cần sửa gì.",

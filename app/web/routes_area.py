@@ -5,11 +5,12 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 from fastapi import APIRouter, Request
-from starlette.responses import Response
+from starlette.responses import FileResponse, Response
 
 from app.deps import SessionDep
-from app.models import Area, Role, User
+from app.models import Area, Programme, Role, User
 from app.scripts import service as script_service
+from app.speech.audio import storage
 from app.stations import service as station_service
 from app.web.data import programmes_for, relay_board, scripts_for_area_day, slots_of
 from app.web.deps import LeaderPage, PageForbidden, StationStaff
@@ -68,3 +69,34 @@ def relays(request: Request, session: SessionDep, user: StationStaff) -> Respons
     if user.role == Role.leader:
         rows = [r for r in rows if r.relay.area_id == user.area_id]
     return render(request, "relays.html", {"rows": rows}, user=user)
+
+
+def _programme_for_page(session: SessionDep, user: User, programme_id: int) -> Programme:
+    from app.programmes import service as programme_service
+
+    programme = programme_service.get(session, programme_id)
+    if programme.station_id != station_id_of(session, user) or (
+            user.role == Role.leader and programme.area_key not in (0, user.area_id)):
+        raise PageForbidden("err_forbidden")
+    return programme
+
+
+@router.get("/programmes/{programme_id}/audio.mp3")
+def programme_audio(programme_id: int, session: SessionDep, user: StationStaff) -> Response:
+    """The rendered programme, to play in the page or copy to a cluster without network."""
+    programme = _programme_for_page(session, user, programme_id)
+    if not programme.audio_sha256:
+        raise PageForbidden("err_not_rendered", status_code=404)
+    name = f"{programme.air_date:%Y-%m-%d}-{programme.slot_name}.mp3"
+    return FileResponse(storage().path(programme.audio_sha256), media_type="audio/mpeg", filename=name)
+
+
+@router.get("/programmes/{programme_id}/playlist.m3u8")
+def programme_playlist(programme_id: int, session: SessionDep, user: StationStaff) -> Response:
+    """The programme's M3U8 playlist."""
+    programme = _programme_for_page(session, user, programme_id)
+    if not programme.playlist_sha256:
+        raise PageForbidden("err_not_rendered", status_code=404)
+    return Response(storage().path(programme.playlist_sha256).read_bytes(), media_type="audio/x-mpegurl",
+                    headers={"Content-Disposition":
+                             f'attachment; filename="{programme.air_date}-{programme.slot_name}.m3u8"'})

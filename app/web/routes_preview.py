@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from urllib.parse import quote
+
 from fastapi import APIRouter, Request
 from fastapi.responses import JSONResponse
 from starlette.responses import Response
@@ -22,18 +24,11 @@ def _text(body: JsonBody) -> str:
     return value[:MAX_BODY_CHARS] if isinstance(value, str) else ""
 
 
-def _not_ready(request: Request) -> JSONResponse:
-    return JSONResponse({"ready": False, "message": translate("msg_not_ready", lang_of(request))},
-                        status_code=503)
-
-
 @router.post("/spoken")
-def spoken(request: Request, _user: OfficerOrEditor, body: JsonBody) -> Response:
-    """What the speaker will say for this text."""
-    try:
-        return JSONResponse({"ready": True, "spoken": speech_preview.spoken_form(_text(body))})
-    except speech_preview.NotReady:
-        return _not_ready(request)
+def spoken(session: SessionDep, user: OfficerOrEditor, body: JsonBody) -> Response:
+    """What the speaker will say for this text, with the station's own abbreviations."""
+    station = station_service.get(session, station_id_of(session, user))
+    return JSONResponse({"ready": True, "spoken": speech_preview.spoken_form(_text(body), station)})
 
 
 @router.post("/listen")
@@ -41,7 +36,11 @@ def listen(request: Request, session: SessionDep, user: OfficerOrEditor, body: J
     """The text as synthesized speech, to play in the page."""
     station = station_service.get(session, station_id_of(session, user))
     try:
-        speech = speech_preview.listen(_text(body), voice=station.voice, rate=station.speech_rate)
-    except speech_preview.NotReady:
-        return _not_ready(request)
-    return Response(speech.audio, media_type=speech.media_type)
+        speech = speech_preview.listen(_text(body), station)
+    except speech_preview.NotReady as exc:
+        return JSONResponse({"ready": False, "message": str(exc) or translate("msg_not_ready", lang_of(request))},
+                            status_code=422)
+    headers = {"X-Loa-Engine": speech.engine}
+    if speech.note:
+        headers["X-Loa-Fallback"] = quote(speech.note)
+    return Response(speech.audio, media_type=speech.media_type, headers=headers)

@@ -1,42 +1,40 @@
-"""The editor's "what the speaker will say" and "Nghe thử" (listen), over the audio package.
-
-`audio.speech_text` and `audio.tts` are imported lazily: until they exist (another issue), the
-page says plainly that the feature is not ready instead of failing.
-"""
+"""The editor's "what the speaker will say" and "Nghe thử" (listen), in the station's voice."""
 
 from __future__ import annotations
 
-import importlib
 from dataclasses import dataclass
-from typing import Any
+
+from app.models import Station
+from app.speech import service as speech
+from app.speech.audio import storage, synthesize_for
+from audio.errors import AudioError
 
 
 class NotReady(Exception):
-    """The audio module this needs is not installed or not wired yet."""
+    """Speech could not be produced now (the message says why)."""
 
 
-def _module(name: str) -> Any:
-    try:
-        return importlib.import_module(name)
-    except ImportError as exc:
-        raise NotReady(name) from exc
-
-
-def spoken_form(text: str) -> str:
+def spoken_form(text: str, station: Station | None = None) -> str:
     """The text as the speaker will read it (numbers, dates, abbreviations spelt out)."""
-    to_spoken = getattr(_module("audio.speech_text"), "to_spoken", None)
-    if to_spoken is None:
-        raise NotReady("audio.speech_text.to_spoken")
-    return str(to_spoken(text))
+    return speech.spoken(text, station)
 
 
 @dataclass(frozen=True)
 class Speech:
     audio: bytes
     media_type: str
+    engine: str
+    note: str | None
 
 
-def listen(text: str, *, voice: str, rate: int) -> Speech:  # noqa: ARG001
-    """Synthesized speech of the text; the lead wires the engine call here."""
-    _module("audio.tts")
-    raise NotReady("audio.tts wiring")
+def listen(text: str, station: Station) -> Speech:
+    """Synthesized speech of the text with the station's engine, voice, rate and pitch."""
+    spoken = speech.spoken(text, station)
+    if not spoken.strip():
+        raise NotReady("Không có gì để đọc.")
+    try:
+        result = synthesize_for(station, spoken)
+    except AudioError as exc:
+        raise NotReady(exc.message_vi) from exc
+    note = result.fallback_reason_vi if result.fell_back else None
+    return Speech(storage().read_bytes(result.audio_key), "audio/wav", result.engine, note)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 from email.utils import parsedate_to_datetime
 from xml.etree import ElementTree as ET
 
@@ -11,6 +11,7 @@ import pytest
 from sqlalchemy import select
 
 from app.models import Priority, Role, Script, ScriptStatus
+from app.programmes import service as programme_service
 from tests.fixtures.builders import create_script, create_user
 from tests.web.helpers import csrf_of, post_form, sign_in
 
@@ -231,9 +232,13 @@ def test_leader_sees_only_scripts_for_their_own_area(client, world, session):
 
 
 def test_public_page_and_rss_feed_show_only_aired_scripts(client, world, session):
-    aired = create_script(session, world, status=ScriptStatus.approved, title="Tin đã phát & <kiểm tra>")
-    create_script(session, world, status=ScriptStatus.approved, title="Tin chưa phát")
-    aired.airings_done = 1  # until the as-run log exists, airings_done > 0 means "aired"
+    create_script(session, world, status=ScriptStatus.approved, title="Tin đã phát & <kiểm tra>")
+    create_script(session, world, status=ScriptStatus.approved, title="Tin chưa phát",
+                  air_from=world.today() + timedelta(days=10), air_until=world.today() + timedelta(days=12))
+    # Plan the next two days, then run the post-air job as it would run once they are over.
+    station = programme_service.station_with_slots(session, world.station.id)
+    programme_service.plan_days(session, station, world.today(), 2)
+    assert programme_service.record_aired(session, datetime.now(UTC) + timedelta(days=3)) > 0
     session.commit()
     page = client.get(f"/stations/{world.station.id}/scripts")
     assert page.status_code == 200

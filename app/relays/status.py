@@ -1,0 +1,82 @@
+"""The status board: which relay points are alive, what they played, what they missed."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from app.models import Area, Programme, ProgrammeStatus, RelayFault, RelayHeartbeat, RelayPlay, RelayPoint
+from app.relays.schemas import RelayStatus
+from app.relays.service import POLL_SECONDS
+
+ONLINE_WITHIN = timedelta(minutes=3)
+STALE_AFTER = timedelta(hours=6)
+SILENT_GRACE = timedelta(seconds=2 * POLL_SECONDS)  # "silent for more than two polls past a slot start"
+MISSED_LOOKBACK = timedelta(days=7)
+
+
+def board(session: Session, station_id: int, *, now: datetime | None = None) -> list[RelayStatus]:
+    """Every relay point of a station, with what a ward officer needs to notice a broken one."""
+    now = now or datetime.now(UTC)
+    relays = session.execute(
+        select(RelayPoint, Area.name).join(Area).where(Area.station_id == station_id)
+        .order_by(Area.name, RelayPoint.name)).all()
+    ids = [r.id for r, _ in relays]
+    beats = {b.relay_point_id: b for b in session.scalars(
+        select(RelayHeartbeat).where(RelayHeartbeat.relay_point_id.in_(ids)))}
+    plays: dict[int, list[RelayPlay]] = {}
+    for play in session.scalars(select(RelayPlay).where(
+            RelayPlay.relay_point_id.in_(ids), RelayPlay.started_at >= now - MISSED_LOOKBACK - timedelta(days=1))
+            .order_by(RelayPlay.started_at)):
+        plays.setdefault(play.relay_point_id, []).append(play)
+    faults: dict[int, list[RelayFault]] = {}
+    for fault in session.scalars(select(RelayFault).where(
+            RelayFault.relay_point_id.in_(ids), RelayFault.resolved_at.is_(None)).order_by(RelayFault.id)):
+        faults.setdefault(fault.relay_point_id, []).append(fault)
+    programmes = list(session.scalars(select(Programme).where(
+        Programme.station_id == station_id, Programme.is_emergency.is_(False),
+        Programme.starts_at >= now - MISSED_LOOKBACK, Programme.starts_at <= now - SILENT_GRACE,
+        Programme.status.in_((ProgrammeStatus.locked, ProgrammeStatus.aired, ProgrammeStatus.rendered)))))
+    return [_status(relay, area_name, beats.get(relay.id), plays.get(relay.id, []),
+                    faults.get(relay.id, []), programmes, now) for relay, area_name in relays]
+
+
+def _area_programmes(programmes: list[Programme], area_id: int) -> list[Programme]:
+    chosen: dict[tuple[str, object], Programme] = {}
+    for p in sorted(programmes, key=lambda p: -p.area_key):
+        if p.area_key in (0, area_id):
+            chosen.setdefault((p.slot_name, p.air_date), p)
+    return sorted(chosen.values(), key=lambda p: p.starts_at)
+
+
+def _status(relay: RelayPoint, area_name: str, beat: RelayHeartbeat | None, plays: list[RelayPlay],
+            faults: list[RelayFault], programmes: list[Programme], now: datetime) -> RelayStatus:
+    seen = beat.received_at if beat else relay.last_seen_at
+    online = seen is not None and now - seen <= ONLINE_WITHIN
+    mine = _area_programmes(programmes, relay.area_id)
+    played_ids = {p.programme_id for p in plays if p.outcome in ("completed", "interrupted")}
+    missed = [p.id for p in mine if p.id not in played_ids]
+    last_start = mine[-1].starts_at if mine else None
+    flagged = last_start is not None and now - last_start < timedelta(days=1) and (
+        seen is None or seen < last_start)
+    last_play = next((p for p in reversed(plays) if p.programme_id is not None), None)
+    if relay.revoked_at is not None or flagged or seen is None or now - seen > STALE_AFTER:
+        health = "red"
+    elif not online or missed or faults:
+        health = "amber"
+    else:
+        health = "green"
+    return RelayStatus(
+        id=relay.id, name=relay.name, area_id=relay.area_id, area_name=area_name,
+        token_revoked=relay.revoked_at is not None, last_seen_at=seen, online=online,
+        state=beat.state if beat else None, agent_version=beat.agent_version if beat else None,
+        cached_until=beat.cached_until if beat else None, last_error=beat.last_error if beat else None,
+        last_played_programme_id=last_play.programme_id if last_play else None,
+        last_played_at=last_play.started_at if last_play else None,
+        missed_programme_ids=missed,
+        open_faults=[{"id": f.id, "category": f.category, "text": f.text, "created_at": f.created_at.isoformat()}
+                     for f in faults],
+        health=health, flagged=flagged,
+    )
