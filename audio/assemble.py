@@ -289,9 +289,7 @@ class ProgrammeRenderer:
 
     def _programme(self, spec: ProgrammeSpec, outcomes: list[_Outcome], total: int) -> StoredAudio:
         rate = output_rate(spec.output)
-        key = _digest(
-            [RENDER_VERSION, spec.output.model_dump(), total, [o.audio.key for o in outcomes]]
-        )
+        key = _digest([RENDER_VERSION, spec.output.model_dump(), total, [o.audio.key for o in outcomes]])
         entry = self.index.get(key)
         if entry is not None and self.storage.exists(entry.audio.key):
             return entry.audio

@@ -40,9 +40,7 @@ def stored_pcm(storage: LocalStorage, key: str, sample_rate: int) -> bytes:
             f"Tệp âm thanh {key[:12]}… bị hỏng: {exc}.", f"Audio file {key[:12]}… is damaged: {exc}."
         ) from exc
     if pcm.frame_count == 0:
-        raise UnreadableItemAudio(
-            f"Tệp âm thanh {key[:12]}… rỗng.", f"Audio file {key[:12]}… is empty."
-        )
+        raise UnreadableItemAudio(f"Tệp âm thanh {key[:12]}… rỗng.", f"Audio file {key[:12]}… is empty.")
     return resample_pcm(pcm.samples, pcm.sample_rate, sample_rate)
 
 
@@ -71,9 +69,7 @@ def fade_out(samples: bytes, frames: int) -> bytes:
     return b"".join(pieces)
 
 
-def fit(
-    samples: bytes, target_frames: int, *, guard_frames: int, fade_frames: int
-) -> FittedAudio:
+def fit(samples: bytes, target_frames: int, *, guard_frames: int, fade_frames: int) -> FittedAudio:
     """Exactly `target_frames` samples: audio up to `target - guard`, faded if cut, then silence.
 
     The guard keeps the end of the span silent (see `audio.mp3frames`).

@@ -82,15 +82,11 @@ def _frames(data: bytes) -> Iterator[tuple[int, int, int, int]]:
         version = (header >> 19) & 3
         layer = (header >> 17) & 3
         if header >> 21 != 0x7FF or version == 1 or layer != 1:
-            raise BadMp3(
-                f"Khung MP3 hỏng ở byte {position}.", f"Bad MP3 frame at byte {position}."
-            )
+            raise BadMp3(f"Khung MP3 hỏng ở byte {position}.", f"Bad MP3 frame at byte {position}.")
         bitrate = _BITRATES[1 if version == 3 else 2][(header >> 12) & 15]
         rate_index = (header >> 10) & 3
         if bitrate == 0 or rate_index == 3:
-            raise BadMp3(
-                f"Khung MP3 hỏng ở byte {position}.", f"Bad MP3 frame at byte {position}."
-            )
+            raise BadMp3(f"Khung MP3 hỏng ở byte {position}.", f"Bad MP3 frame at byte {position}.")
         rate = _RATES[version][rate_index]
         samples = 1152 if version == 3 else 576
         length = (samples // 8) * bitrate * 1000 // rate + ((header >> 9) & 1)

@@ -60,9 +60,7 @@ class SilenceItem(_Item):
     kind: Literal["silence"] = "silence"
 
 
-ProgrammeItem = Annotated[
-    SpeechItem | RecordingItem | SilenceItem | FillerItem, Field(discriminator="kind")
-]
+ProgrammeItem = Annotated[SpeechItem | RecordingItem | SilenceItem | FillerItem, Field(discriminator="kind")]
 
 
 class Fallback(_Model):

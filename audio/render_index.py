@@ -34,9 +34,7 @@ class ItemSource:
     def stored(key: str, fade_ms: int, renderer: ProgrammeRenderer, kind: str) -> ItemSource:
         """A loudness-matched WAV already in storage."""
         rate = renderer.settings.sample_rate
-        return ItemSource(
-            f"{kind}:{key}", fade_ms, lambda: stored_pcm(renderer.storage, key, rate)
-        )
+        return ItemSource(f"{kind}:{key}", fade_ms, lambda: stored_pcm(renderer.storage, key, rate))
 
     @staticmethod
     def filler(key: str, fade_ms: int, renderer: ProgrammeRenderer) -> ItemSource:
