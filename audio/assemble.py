@@ -16,6 +16,7 @@ import math
 import os
 import subprocess
 import tempfile
+import threading
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import suppress
@@ -91,6 +92,7 @@ class ProgrammeRenderer:
         self.index = RenderIndex(storage.root / "render-index")
         self.workers = workers or (os.cpu_count() or 1) + 1
         self.encode_count = 0  # item and programme encodes, for tests and benchmarks
+        self._count_lock = threading.Lock()
 
     def render(
         self,
@@ -251,7 +253,8 @@ class ProgrammeRenderer:
 
     def _encode(self, chunks: Iterable[bytes], output: OutputSettings, span: int, target: Path) -> None:
         """One ffmpeg encode of internal PCM chunks to exactly `span` output samples."""
-        self.encode_count += 1
+        with self._count_lock:
+            self.encode_count += 1
         internal = self.settings.sample_rate
         rate = output_rate(output)
         chain = [f"aresample={rate}"] if rate != internal else []
