@@ -1,14 +1,15 @@
-"""A small sentence splitter for already-spoken text (so one change costs one sentence).
+"""Synthesis chunks of already-spoken text (so one change costs one sentence).
 
-Private stand-in until `audio.speech_text.split_sentences` is merged; spoken text has
-no digits or abbreviations left, so punctuation and line ends are reliable boundaries.
+Sentence boundaries come from `audio.speech_text.split_sentences`; on top of it, very
+long sentences are cut at commas and very short fragments join the next one.
 """
 
 from __future__ import annotations
 
 import re
 
-_BOUNDARY = re.compile(r"(?<=[.!?…;:])\s+|\n+")
+from audio.speech_text.sentences import split_sentences as sentence_boundaries
+
 _CLAUSE = re.compile(r"(?<=,)\s+")
 # Longer sentences are cut at commas: eSpeak's intonation does not suffer and a cached
 # piece stays small.
@@ -19,7 +20,7 @@ _MIN_WORDS = 3
 def split_sentences(text: str) -> list[str]:
     """Split spoken text into sentences (very short fragments join the next one)."""
     pieces: list[str] = []
-    for raw in _BOUNDARY.split(text):
+    for raw in sentence_boundaries(text):
         sentence = " ".join(raw.split())
         if not sentence:
             continue
