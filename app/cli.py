@@ -110,6 +110,64 @@ def _cmd_plan(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_render(args: argparse.Namespace) -> int:
+    from datetime import date
+
+    from app.db import session_factory
+    from app.errors import LoaError
+    from app.programmes import render
+    from app.programmes import service as programmes
+    from app.scripts import service as scripts
+
+    with session_factory()() as session:
+        try:
+            station = programmes.station_with_slots(session, args.station)
+        except LoaError as exc:
+            print(f"Lỗi: {exc.detail}", file=sys.stderr)
+            return 1
+        try:
+            day = date.fromisoformat(args.date) if args.date else scripts.station_today(station)
+        except ValueError:
+            print(f"Lỗi: ngày “{args.date}” không hợp lệ; dùng dạng YYYY-MM-DD.", file=sys.stderr)
+            return 2
+        if args.slot and args.slot not in {s.name for s in station.slots}:
+            names = ", ".join(s.name for s in station.slots)
+            print(f"Lỗi: không có khung giờ “{args.slot}”; các khung giờ: {names}.", file=sys.stderr)
+            return 2
+        render.prepare_speech(session, station, day, day)
+        programmes.plan_days(session, station, day, 1)
+        session.commit()
+        rows = [p for p in programmes.list_for(session, station.id, day, day)
+                if not p.is_emergency and (not args.slot or p.slot_name == args.slot)]
+        if not rows:
+            print("Không có chương trình nào để dựng (các khung giờ đã qua?).", file=sys.stderr)
+            return 1
+        failed = 0
+        for programme in rows:
+            label = f"{programme.slot_name} {programme.air_date:%d/%m} khu {programme.area_key or 'toàn phường'}"
+            render.render(session, programme, progress=_progress_bar(label))
+            session.commit()
+            print(file=sys.stderr)
+            if programme.audio_sha256:
+                print(f"{label}: {programme.audio_duration_ms / 1000:.1f} s, {programme.audio_size} byte, "
+                      f"sha256 {programme.audio_sha256.split('.')[0]}")
+            else:
+                failed += 1
+            if programme.render_error:
+                print(f"  Lưu ý: {programme.render_error}", file=sys.stderr)
+    return 1 if failed else 0
+
+
+def _progress_bar(label: str):  # type: ignore[no-untyped-def]
+    def show(done: int, total: int, what: str) -> None:
+        width = 30
+        filled = width * done // max(total, 1)
+        sys.stderr.write(f"\r{label}: [{'#' * filled}{'.' * (width - filled)}] {done}/{total} {what[:30]:<30}")
+        sys.stderr.flush()
+
+    return show
+
+
 def _clock_ms(ms: int) -> str:
     return f"{ms // 60000:02d}:{ms // 1000 % 60:02d}.{ms % 1000 // 100}"
 
@@ -280,6 +338,12 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("worker", help="chỉ chạy bộ lập lịch (run the scheduler alone)")
     p.set_defaults(handler=_cmd_worker)
+
+    p = sub.add_parser("render", help="dựng âm thanh chương trình: loa render --station 1 --date 2026-11-23")
+    p.add_argument("--station", type=int, required=True)
+    p.add_argument("--date", help="YYYY-MM-DD (mặc định: hôm nay)")
+    p.add_argument("--slot", help="chỉ một khung giờ (vd. morning)")
+    p.set_defaults(handler=_cmd_render)
 
     p = sub.add_parser("plan", help="lập và in chương trình một ngày: loa plan --station 1 --date 2026-11-23")
     p.add_argument("--station", type=int, required=True)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from typing import TypeVar
 
 from sqlalchemy import select
@@ -12,8 +12,11 @@ from sqlalchemy.orm import Session
 
 from app.db import session_factory
 from app.models import Station
+from app.programmes import render
 from app.programmes import service as programmes
+from app.programmes.render import Progress
 from app.scripts import service as scripts
+from scheduler.slots import LOCK_LEAD
 
 log = logging.getLogger("loa.jobs")
 T = TypeVar("T")
@@ -49,8 +52,15 @@ def replan_changed() -> None:
 
 
 def lock_due_programmes() -> None:
-    """Every minute: lock programmes 30 minutes before air."""
-    locked = _in_session(lambda s: programmes.lock_due(s, datetime.now(UTC)))
+    """Every minute: lock programmes 30 minutes before air (rendering any still without audio)."""
+    def work(session: Session) -> list[object]:
+        now = datetime.now(UTC)
+        for station_id in list(session.scalars(select(Station.id).order_by(Station.id))):
+            for programme in render.due_for_render(session, station_id, now + LOCK_LEAD, now):
+                render.render(session, programme)
+        return list(programmes.lock_due(session, now))
+
+    locked = _in_session(work)
     if locked:
         log.info("locked %d programme(s)", len(locked))
 
@@ -60,3 +70,31 @@ def record_aired_programmes() -> None:
     count = _in_session(lambda s: programmes.record_aired(s, datetime.now(UTC)))
     if count:
         log.info("recorded %d aired programme(s)", count)
+
+
+RENDER_AHEAD = timedelta(hours=48)
+
+
+def prepare_and_render(session: Session, station_id: int, *, until: datetime | None = None,
+                       progress: Progress | None = None) -> int:
+    """Speak new scripts, re-plan with their real lengths, render what airs before `until`."""
+    now = datetime.now(UTC)
+    station = programmes.station_with_slots(session, station_id)
+    today = scripts.station_today(station, now)
+    if render.prepare_speech(session, station, today, today + timedelta(days=programmes.PLAN_DAYS)):
+        programmes.plan_days(session, station, today, programmes.PLAN_DAYS, now=now)
+    due = render.due_for_render(session, station.id, until or now + RENDER_AHEAD, now)
+    for programme in due:
+        render.render(session, programme, progress=progress)
+        session.commit()  # each programme's files are final: keep them even if a later one fails
+    return len(due)
+
+
+def render_ahead() -> None:
+    """Every few minutes: keep the next 48 hours rendered (only what changed is redone)."""
+    def work(session: Session) -> None:
+        for station_id in list(session.scalars(select(Station.id).order_by(Station.id))):
+            count = prepare_and_render(session, station_id)
+            if count:
+                log.info("rendered %d programme(s) of station %s", count, station_id)
+    _in_session(work)

@@ -29,6 +29,7 @@ def register_jobs(service: SchedulerService) -> None:
     service.schedule_periodic("replan-changed", "app.jobs:replan_changed", every_s=60)
     service.schedule_lock_check("app.jobs:lock_due_programmes", every_s=60)
     service.schedule_post_air("app.jobs:record_aired_programmes", every_s=300)
+    service.schedule_periodic("render-ahead", "app.jobs:render_ahead", every_s=300)
 
 
 class SchedulerLeader:

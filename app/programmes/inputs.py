@@ -31,13 +31,16 @@ def spoken_body(station: Station, script: Script) -> str:
     return to_spoken(f"{script.title}.\n{script.body}", station.abbreviations)
 
 
-def script_duration(station: Station, script: Script, recordings: dict[int, Recording]) -> tuple[int, bool]:
-    """The script's length in ms and whether it is only an estimate."""
+def script_duration(station: Station, script: Script,
+                    recordings: dict[int, Recording]) -> tuple[int, bool] | None:
+    """The script's length in ms and whether it is only an estimate; None if it cannot be spoken."""
     if script.recording_id is not None and script.recording_id in recordings:
         return recordings[script.recording_id].duration_ms, False
     spoken = spoken_body(station, script)
-    if script.speech_duration_ms and script.speech_hash == speech_hash(station, spoken):
-        return script.speech_duration_ms, False
+    if script.speech_hash == speech_hash(station, spoken):
+        if script.speech_duration_ms and script.speech_key:
+            return script.speech_duration_ms, False
+        return None  # its speech failed: leave it out, the next candidate takes its place
     return estimate_duration_ms(spoken, station.speech_rate), True
 
 
@@ -69,7 +72,10 @@ def candidates(session: Session, station: Station, scripts: list[Script], since:
     history = past_airings(session, [s.id for s in scripts], since)
     out = []
     for s in scripts:
-        duration, provisional = script_duration(station, s, recordings)
+        known = script_duration(station, s, recordings)
+        if known is None:
+            continue
+        duration, provisional = known
         out.append(Candidate(
             id=s.id, title=s.title, topic=s.topic.code, priority=Priority(s.priority.value),
             duration_ms=duration, air_from=s.air_from, air_until=s.air_until,
@@ -87,10 +93,23 @@ def fillers(recordings: dict[int, Recording]) -> list[Filler]:
             for r in sorted(recordings.values(), key=lambda r: r.id) if r.is_filler]
 
 
-def plan_settings(station: Station, sample_start: datetime) -> PlanSettings:
-    """Announcement lengths are estimated from their text; the render speaks them for real."""
-    return PlanSettings(
-        opening_ms=estimate_duration_ms(opening_text(station, sample_start), station.speech_rate),
-        closing_ms=estimate_duration_ms(closing_text(station, sample_start), station.speech_rate),
-        announcements_provisional=True,
-    )
+def _spoken_ms(station: Station, text: str) -> tuple[int, bool]:
+    from app.speech.audio import synthesize_for
+    from audio.errors import AudioError
+
+    try:
+        return synthesize_for(station, text).duration_ms, False
+    except AudioError:
+        return estimate_duration_ms(text, station.speech_rate), True
+
+
+def plan_settings(station: Station, local_starts: list[datetime]) -> PlanSettings:
+    """Room for the announcements: the longest real one over these slot instances (they name
+    the time and date, so they differ a little); each is spoken once and cached."""
+    opening, closing, provisional = 0, 0, False
+    for start in local_starts:
+        o_ms, o_est = _spoken_ms(station, opening_text(station, start))
+        c_ms, c_est = _spoken_ms(station, closing_text(station, start))
+        opening, closing = max(opening, o_ms), max(closing, c_ms)
+        provisional = provisional or o_est or c_est
+    return PlanSettings(opening_ms=opening, closing_ms=closing, announcements_provisional=provisional)

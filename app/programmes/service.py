@@ -24,6 +24,7 @@ from scheduler.slots import LOCK_LEAD
 
 log = logging.getLogger(__name__)
 FROZEN = (ProgrammeStatus.locked, ProgrammeStatus.aired)
+
 PLAN_DAYS = 7
 
 
@@ -103,7 +104,8 @@ def plan_days(session: Session, station: Station, first: date, days: int = PLAN_
     titles = {s.id: s.title for s in scripts_}
     priorities = {s.id: s.priority.value for s in scripts_}
     area_ids = [a.id for a in station.areas]
-    settings = inputs.plan_settings(station, instances[0].local_start if instances else now)
+    settings = inputs.plan_settings(station, [by_request[(r.slot_name, r.local_date)].local_start
+                                              for r in requests])
     for request, plan in plan_horizon(requests, cands, inputs.fillers(recordings), settings, area_ids):
         key = (request.slot_name, request.local_date)
         instance = by_request[key]

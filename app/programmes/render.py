@@ -1,0 +1,143 @@
+"""Speech ahead of planning, and each programme rendered to its files (audio.assemble)."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from datetime import UTC, date, datetime, timedelta
+from functools import lru_cache
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from app.models import Programme, ProgrammeStatus, Recording, Script, Station
+from app.programmes import inputs
+from app.programmes.announcements import closing_text, opening_text
+from app.speech.audio import ENGINE_NAMES, audio_settings, speech_service, storage, synthesize_for
+from audio.assemble import ProgrammeRenderer
+from audio.errors import AudioError
+from audio.programme import (
+    Fallback,
+    FillerItem,
+    OutputSettings,
+    ProgrammeSpec,
+    RecordingItem,
+    SilenceItem,
+    SpeechItem,
+)
+
+log = logging.getLogger(__name__)
+Progress = Callable[[int, int, str], None]
+RENDERABLE = (ProgrammeStatus.provisional, ProgrammeStatus.planned, ProgrammeStatus.locked)
+
+
+@lru_cache
+def renderer() -> ProgrammeRenderer:
+    """One renderer per process: it keeps the engines and the reuse index warm."""
+    return ProgrammeRenderer(storage(), speech=speech_service(), settings=audio_settings())
+
+
+def prepare_speech(session: Session, station: Station, first: date, last: date) -> int:
+    """Synthesize every approved script that airs in the window and has no current speech.
+
+    Answers how many were synthesized. A script whose speech fails keeps a note (shown to
+    editors) and is left out of the plan, so the next candidate takes its place."""
+    done = 0
+    for script in inputs.approved_scripts(session, station.id, first, last):
+        if script.recording_id is not None:
+            continue
+        spoken = inputs.spoken_body(station, script)
+        digest = inputs.speech_hash(station, spoken)
+        if script.speech_hash == digest and script.speech_key:
+            continue
+        try:
+            result = synthesize_for(station, spoken)
+        except AudioError as exc:
+            script.speech_key, script.speech_duration_ms, script.speech_hash = None, None, digest
+            script.speech_note = f"Không đọc được tin bài: {exc.message_vi}"
+            log.warning("speech failed for script %s: %s", script.id, exc.message_en)
+            continue
+        script.speech_key, script.speech_duration_ms = result.audio_key, result.duration_ms
+        script.speech_hash, script.speech_engine = digest, result.engine
+        script.speech_note = result.fallback_reason_vi if result.fell_back else None
+        done += 1
+    session.flush()
+    return done
+
+
+def _voice(station: Station) -> dict[str, Any]:
+    return {"engine": ENGINE_NAMES.get(station.speech_engine, "espeak"), "voice": station.voice,
+            "rate": station.speech_rate, "pitch": station.speech_pitch}
+
+
+def build_spec(session: Session, station: Station, programme: Programme) -> ProgrammeSpec:
+    """The audio package's view of a planned programme."""
+    local_start = programme.starts_at.astimezone(ZoneInfo(station.timezone))
+    recordings = {r.id: r for r in session.scalars(select(Recording).where(Recording.station_id == station.id))}
+    items: list[Any] = []
+    for index, item in enumerate(programme.items):
+        common = {"ref": f"item:{index}", "title": item.get("title") or item["kind"],
+                  "offset_ms": item["offset_ms"], "duration_ms": item["duration_ms"]}
+        kind = item["kind"]
+        if kind == "opening":
+            items.append(SpeechItem(text=opening_text(station, local_start), **common, **_voice(station)))
+        elif kind == "closing":
+            items.append(SpeechItem(text=closing_text(station, local_start), **common, **_voice(station)))
+        elif kind == "script":
+            script = session.get(Script, item["script_id"])
+            if script is not None and script.recording_id in recordings:
+                items.append(RecordingItem(audio_key=recordings[script.recording_id].audio_key, **common))
+            elif script is not None:
+                items.append(SpeechItem(text=inputs.spoken_body(station, script), **common, **_voice(station)))
+            else:
+                items.append(SilenceItem(**common))
+        elif kind == "filler" and item.get("filler_id") in recordings:
+            items.append(FillerItem(audio_key=recordings[item["filler_id"]].audio_key,
+                                    fade_out_ms=item.get("fade_out_ms") or 0, **common))
+        else:  # gap, silence, and a filler whose recording is gone
+            items.append(SilenceItem(**common))
+    fillers = sorted((r for r in recordings.values() if r.is_filler), key=lambda r: r.id)
+    return ProgrammeSpec(
+        title=f"{station.name} — {programme.slot_name} {programme.air_date:%d/%m/%Y}",
+        slot_length_ms=programme.duration_ms,
+        output=OutputSettings(format="mp3", sample_rate=audio_settings().sample_rate,
+                              bitrate_kbps=audio_settings().mp3_bitrate_kbps),
+        items=items,
+        fallback=Fallback(audio_key=fillers[0].audio_key, title=fillers[0].title) if fillers else None,
+    )
+
+
+def render(session: Session, programme: Programme, *, progress: Progress | None = None) -> Programme:
+    """Render one programme and store where its files are; failures are kept for editors."""
+    station = session.get(Station, programme.station_id)
+    assert station is not None
+    try:
+        result = renderer().render(build_spec(session, station, programme), progress=progress)
+    except AudioError as exc:
+        programme.render_error = f"Không dựng được âm thanh: {exc.message_vi}"
+        session.flush()
+        return programme
+    keys = {item.ref: item.audio.key for item in result.items}
+    programme.items = [{**item, "audio_key": keys.get(f"item:{i}")} for i, item in enumerate(programme.items)]
+    programme.audio_sha256, programme.audio_size = result.programme.key, result.programme.size_bytes
+    programme.audio_duration_ms = result.programme.duration_ms
+    programme.cue_sha256, programme.playlist_sha256 = result.cue_sheet.key, result.playlist.key
+    programme.render_error = "; ".join(f"{f.title}: {f.reason_vi}" for f in result.failures) or None
+    programme.rendered_at = datetime.now(UTC)
+    if programme.status in (ProgrammeStatus.provisional, ProgrammeStatus.planned):
+        programme.status = ProgrammeStatus.rendered
+    session.flush()
+    return programme
+
+
+def due_for_render(session: Session, station_id: int, until: datetime, now: datetime) -> list[Programme]:
+    """Programmes that start before `until` and have no audio yet (or an outdated one)."""
+    return list(session.scalars(
+        select(Programme).where(
+            Programme.station_id == station_id, Programme.is_emergency.is_(False),
+            Programme.status.in_(RENDERABLE), Programme.audio_sha256.is_(None),
+            Programme.starts_at < until,
+            Programme.starts_at > now - timedelta(hours=1),
+        ).order_by(Programme.starts_at, Programme.area_key)))
