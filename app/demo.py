@@ -59,4 +59,8 @@ def create_demo(session: Session) -> str:
         elif demo.status == "rejected":
             scripts.reject(session, script, demo.rejection_reason or "Cần bổ sung nguồn.", user=editor)
     lines.append(f"Đã tạo {len(DEMO_SCRIPTS)} tin bài mẫu.")
+    from app.demo_audio import add_demo_filler
+
+    add_demo_filler(session, station, people["vanhoa"])
+    lines.append("Đã thêm một bản nhạc nền tổng hợp làm nhạc lấp chỗ trống.")
     return "\n".join(lines)

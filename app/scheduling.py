@@ -7,7 +7,7 @@ import os
 import socket
 import threading
 import uuid
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 
 from sqlalchemy import event
 from sqlalchemy.orm import Session
@@ -24,12 +24,15 @@ RENEW_EVERY_S = 30
 
 
 def register_jobs(service: SchedulerService) -> None:
-    """Idempotent: every job has a fixed id and replaces its earlier self."""
+    """Idempotent: every job has a fixed id and replaces its earlier self. After a start the
+    re-plan and render jobs run soon, so a fresh station has programmes within a minute."""
+    soon = datetime.now(UTC) + timedelta(seconds=5)
     service.schedule_nightly_plan("app.jobs:plan_next_days", zone="Asia/Ho_Chi_Minh")
-    service.schedule_periodic("replan-changed", "app.jobs:replan_changed", every_s=60)
+    service.schedule_periodic("replan-changed", "app.jobs:replan_changed", every_s=60, first_run=soon)
     service.schedule_lock_check("app.jobs:lock_due_programmes", every_s=60)
     service.schedule_post_air("app.jobs:record_aired_programmes", every_s=300)
-    service.schedule_periodic("render-ahead", "app.jobs:render_ahead", every_s=300)
+    service.schedule_periodic("render-ahead", "app.jobs:render_ahead", every_s=300,
+                              first_run=soon + timedelta(seconds=10))
 
 
 class SchedulerLeader:

@@ -50,18 +50,23 @@ def choose_fillers(
     if not pool:
         return []
     start = rotation % len(pool)
+    order = pool[start:] + pool[:start]
     chosen: list[tuple[Filler, int]] = []
-    for f in pool[start:] + pool[:start]:
-        usable = room_ms - settings.gap_ms
-        if usable < settings.min_filler_cut_ms:
-            break
-        if f.duration_ms <= usable:
-            chosen.append((f, f.duration_ms))
-            room_ms -= settings.gap_ms + f.duration_ms
-        elif f.cuttable:
-            chosen.append((f, usable))
-            break
-    return chosen
+    # A small pool is played round again rather than leaving dead air.
+    while True:
+        placed_before = len(chosen)
+        for f in order:
+            usable = room_ms - settings.gap_ms
+            if usable < settings.min_filler_cut_ms:
+                return chosen
+            if f.duration_ms <= usable:
+                chosen.append((f, f.duration_ms))
+                room_ms -= settings.gap_ms + f.duration_ms
+            elif f.cuttable:
+                chosen.append((f, usable))
+                return chosen
+        if len(chosen) == placed_before:
+            return chosen
 
 
 def _truncated(length_ms: int, s: PlanSettings) -> list[_Piece]:

@@ -246,9 +246,24 @@ def _check_review(script: Script, user: User, version: int | None, action_vi: st
         raise InvalidTransition(action_vi, STATUS_VI[script.status])
 
 
-def estimated_seconds(text: str, words_per_minute: int) -> int:
-    """A reading-time estimate: Vietnamese words are syllables, spoken at the station's rate."""
-    return round(len(text.split()) * 60 / max(words_per_minute, 1))
+# Room a slot keeps for the opening and closing announcements and the gaps around an item.
+ANNOUNCEMENT_ALLOWANCE_S = 45
+
+
+def _check_fits(session: Session, station: Station, script: Script, longest_slot_s: int) -> None:
+    """Refuse a script that could never fit a slot it may use (its recording, else its speech)."""
+    from app.models import Recording
+    from app.programmes.inputs import spoken_body
+    from scheduler import estimate_duration_ms
+
+    if script.recording_id is not None:
+        recording = session.get(Recording, script.recording_id)
+        seconds = recording.duration_ms // 1000 if recording else 0
+    else:
+        seconds = estimate_duration_ms(spoken_body(station, script), station.speech_rate) // 1000
+    room = longest_slot_s - ANNOUNCEMENT_ALLOWANCE_S
+    if seconds > room:
+        raise ScriptTooLong(seconds, longest_slot_s)
 
 
 def approve(session: Session, script: Script, data: Approval, *, user: User) -> Script:
@@ -256,11 +271,8 @@ def approve(session: Session, script: Script, data: Approval, *, user: User) -> 
     _check_review(script, user, data.version, "duyệt")
     station = station_service.get(session, script.station_id, with_children=True)
     slot_lengths = [s.length_seconds for s in (script.slots or station.slots)]
-    if slot_lengths and script.recording_id is None:
-        longest = max(slot_lengths)
-        estimate = estimated_seconds(script.body, station.speech_rate)
-        if estimate > longest:
-            raise ScriptTooLong(estimate, longest)
+    if slot_lengths:
+        _check_fits(session, station, script, max(slot_lengths))
     changes: dict[str, Any] = {}
     if data.priority is not None and data.priority != script.priority:
         changes["priority"] = [script.priority.value, data.priority.value]
