@@ -96,6 +96,10 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Path
 def browser() -> Iterator[object]:
     from playwright.sync_api import sync_playwright
 
+    from playwright.sync_api import expect
+
+    # CI machines are shared and sometimes slow: wait longer than Playwright's 5 s default.
+    expect.set_options(timeout=20_000)
     executable = find_chromium()
     with sync_playwright() as pw:
         chromium = pw.chromium.launch(executable_path=executable, headless=True, args=CHROMIUM_ARGS)
@@ -105,7 +109,7 @@ def browser() -> Iterator[object]:
 
 def _page(browser, base: str, viewport: dict[str, int]):
     context = browser.new_context(base_url=base, viewport=viewport, locale="vi-VN")
-    context.set_default_timeout(10_000)
+    context.set_default_timeout(20_000)
     return context.new_page()
 
 
