@@ -8,6 +8,7 @@ from collections.abc import Callable, Sequence
 
 from pydantic import ValidationError
 
+from app import programme_commands
 from app.config import get_settings
 
 Handler = Callable[[argparse.Namespace], int]
@@ -79,114 +80,6 @@ def _cmd_worker(_args: argparse.Namespace) -> int:
     finally:
         leader.stop()
     return 0
-
-
-def _cmd_plan(args: argparse.Namespace) -> int:
-    from datetime import date
-
-    from app.db import session_factory
-    from app.errors import LoaError
-    from app.programmes import service as programmes
-    from app.scripts import service as scripts
-
-    with session_factory()() as session:
-        try:
-            station = programmes.station_with_slots(session, args.station)
-        except LoaError as exc:
-            print(f"Lỗi: {exc.detail}", file=sys.stderr)
-            return 1
-        try:
-            day = date.fromisoformat(args.date) if args.date else scripts.station_today(station)
-        except ValueError:
-            print(f"Lỗi: ngày “{args.date}” không hợp lệ; dùng dạng YYYY-MM-DD.", file=sys.stderr)
-            return 2
-        report = programmes.plan_days(session, station, day, 1)
-        session.commit()
-        areas = programmes.areas_of(session, station.id)
-        for p in programmes.list_for(session, station.id, day, day):
-            print(_programme_table(p, areas))
-        print(f"({report.created} mới, {report.changed} thay đổi, {report.unchanged} giữ nguyên, "
-              f"{report.frozen} đã khóa)")
-    return 0
-
-
-def _cmd_render(args: argparse.Namespace) -> int:
-    from datetime import date
-
-    from app.db import session_factory
-    from app.errors import LoaError
-    from app.programmes import render
-    from app.programmes import service as programmes
-    from app.scripts import service as scripts
-
-    with session_factory()() as session:
-        try:
-            station = programmes.station_with_slots(session, args.station)
-        except LoaError as exc:
-            print(f"Lỗi: {exc.detail}", file=sys.stderr)
-            return 1
-        try:
-            day = date.fromisoformat(args.date) if args.date else scripts.station_today(station)
-        except ValueError:
-            print(f"Lỗi: ngày “{args.date}” không hợp lệ; dùng dạng YYYY-MM-DD.", file=sys.stderr)
-            return 2
-        if args.slot and args.slot not in {s.name for s in station.slots}:
-            names = ", ".join(s.name for s in station.slots)
-            print(f"Lỗi: không có khung giờ “{args.slot}”; các khung giờ: {names}.", file=sys.stderr)
-            return 2
-        render.prepare_speech(session, station, day, day)
-        programmes.plan_days(session, station, day, 1)
-        session.commit()
-        rows = [p for p in programmes.list_for(session, station.id, day, day)
-                if not p.is_emergency and (not args.slot or p.slot_name == args.slot)]
-        if not rows:
-            print("Không có chương trình nào để dựng (các khung giờ đã qua?).", file=sys.stderr)
-            return 1
-        failed = 0
-        for programme in rows:
-            label = f"{programme.slot_name} {programme.air_date:%d/%m} khu {programme.area_key or 'toàn phường'}"
-            render.render(session, programme, progress=_progress_bar(label))
-            session.commit()
-            print(file=sys.stderr)
-            if programme.audio_sha256:
-                print(f"{label}: {programme.audio_duration_ms / 1000:.1f} s, {programme.audio_size} byte, "
-                      f"sha256 {programme.audio_sha256.split('.')[0]}")
-            else:
-                failed += 1
-            if programme.render_error:
-                print(f"  Lưu ý: {programme.render_error}", file=sys.stderr)
-    return 1 if failed else 0
-
-
-def _progress_bar(label: str):  # type: ignore[no-untyped-def]
-    def show(done: int, total: int, what: str) -> None:
-        width = 30
-        filled = width * done // max(total, 1)
-        sys.stderr.write(f"\r{label}: [{'#' * filled}{'.' * (width - filled)}] {done}/{total} {what[:30]:<30}")
-        sys.stderr.flush()
-
-    return show
-
-
-def _clock_ms(ms: int) -> str:
-    return f"{ms // 60000:02d}:{ms // 1000 % 60:02d}.{ms % 1000 // 100}"
-
-
-def _programme_table(p: object, areas: dict[int, str]) -> str:
-    from app.models import Programme
-
-    assert isinstance(p, Programme)
-    fill = sum(i["duration_ms"] for i in p.items if i["kind"] == "script")
-    where = areas.get(p.area_key, "toàn phường") if p.area_key else "toàn phường"
-    lines = [f"\n== {p.slot_name} {p.air_date:%d/%m/%Y} — {where} — {p.status.value} — "
-             f"tin bài {fill * 100 // max(p.duration_ms, 1)}% khung giờ ({_clock_ms(p.duration_ms)})",
-             f"{'bắt đầu':>9}  {'độ dài':>8}  {'loại':<8} {'ưu tiên':<9} tiêu đề"]
-    for item in p.items:
-        if item["kind"] == "gap":
-            continue
-        lines.append(f"{_clock_ms(item['offset_ms']):>9}  {_clock_ms(item['duration_ms']):>8}  "
-                     f"{item['kind']:<8} {item.get('priority', '') or '':<9} {item.get('title', '')}")
-    return "\n".join(lines)
 
 
 def _read_password(args: argparse.Namespace) -> str | None:
@@ -343,12 +236,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--station", type=int, required=True)
     p.add_argument("--date", help="YYYY-MM-DD (mặc định: hôm nay)")
     p.add_argument("--slot", help="chỉ một khung giờ (vd. morning)")
-    p.set_defaults(handler=_cmd_render)
+    p.set_defaults(handler=programme_commands.render)
 
     p = sub.add_parser("plan", help="lập và in chương trình một ngày: loa plan --station 1 --date 2026-11-23")
     p.add_argument("--station", type=int, required=True)
     p.add_argument("--date", help="YYYY-MM-DD (mặc định: hôm nay)")
-    p.set_defaults(handler=_cmd_plan)
+    p.set_defaults(handler=programme_commands.plan)
 
     db = sub.add_parser("db", help="cơ sở dữ liệu").add_subparsers(dest="db_command", required=True)
     p = db.add_parser("upgrade", help="áp dụng các migration (apply migrations)")
