@@ -83,3 +83,23 @@ def test_say_writes_a_playable_mp3_offline(tmp_path):
     assert info.duration_seconds is not None
     assert info.duration_seconds > 1.5
     assert oct(out.stat().st_mode & 0o777) != oct(0o600)
+
+
+@pytest.mark.slow
+def test_plan_prints_each_slot_filled_to_its_length(tmp_path):
+    from datetime import date, timedelta
+
+    assert _loa(tmp_path, "init", "--demo").returncode == 0
+    tomorrow = (date.today() + timedelta(days=2)).isoformat()
+    r = _loa(tmp_path, "plan", "--station", "1", "--date", tomorrow)
+    assert r.returncode == 0, r.stderr
+    assert "== morning" in r.stdout
+    assert "== afternoon" in r.stdout
+    assert "opening" in r.stdout
+    assert "closing" in r.stdout
+    assert "priority" in r.stdout, "the priority column names the level"
+    assert "(30:00.0)" in r.stdout
+    bad = _loa(tmp_path, "plan", "--station", "1", "--date", "31/12/2026")
+    assert bad.returncode == 2
+    assert "YYYY-MM-DD" in bad.stderr
+    assert "Traceback" not in bad.stderr
