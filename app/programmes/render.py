@@ -116,7 +116,7 @@ def render(session: Session, programme: Programme, *, progress: Progress | None 
     try:
         result = renderer().render(build_spec(session, station, programme), progress=progress)
     except AudioError as exc:
-        programme.render_error = f"Không dựng được âm thanh: {exc.message_vi}"
+        programme.render_error = f"Không dựng được âm thanh: {exc.message_vi}"[:2000]
         session.flush()
         return programme
     keys = {item.ref: item.audio.key for item in result.items}
@@ -124,7 +124,8 @@ def render(session: Session, programme: Programme, *, progress: Progress | None 
     programme.audio_sha256, programme.audio_size = result.programme.key, result.programme.size_bytes
     programme.audio_duration_ms = result.programme.duration_ms
     programme.cue_sha256, programme.playlist_sha256 = result.cue_sheet.key, result.playlist.key
-    programme.render_error = "; ".join(f"{f.title}: {f.reason_vi}" for f in result.failures) or None
+    failures = "; ".join(f"{f.title}: {f.reason_vi}" for f in result.failures)
+    programme.render_error = failures[:2000] or None
     programme.rendered_at = datetime.now(UTC)
     if programme.status in (ProgrammeStatus.provisional, ProgrammeStatus.planned):
         programme.status = ProgrammeStatus.rendered
