@@ -11,6 +11,8 @@ from sqlalchemy.orm import Session, sessionmaker
 import app.programmes.events  # noqa: F401  (registers the schedule-version listener)
 from app.config import get_settings
 
+READ_ONLY_OPTION = "loa_read_only"
+
 
 def make_engine(url: str, **kwargs: Any) -> Engine:
     """Create an engine; SQLite gets WAL, foreign keys and a busy timeout."""
@@ -33,7 +35,12 @@ def make_engine(url: str, **kwargs: Any) -> Engine:
             # IMMEDIATE takes the write lock up front: a deferred transaction that read, then
             # writes after another connection committed gets SQLITE_BUSY at once in WAL mode,
             # with no busy wait (the scheduler's jobs and the requests would fail that way).
-            conn.exec_driver_sql("BEGIN IMMEDIATE")
+            # A read-only request (relay polls, downloads) needs no write lock: in WAL mode its
+            # deferred BEGIN reads a snapshot beside the writer instead of queueing behind it.
+            if conn.get_execution_options().get(READ_ONLY_OPTION):
+                conn.exec_driver_sql("BEGIN")
+            else:
+                conn.exec_driver_sql("BEGIN IMMEDIATE")
 
         return engine
     kwargs.setdefault("pool_pre_ping", True)
@@ -78,3 +85,12 @@ def get_session() -> Iterator[Session]:
         raise
     finally:
         session.close()
+
+
+def mark_read_only(session: Session) -> Session:
+    """Begin this session's transaction as read-only (on SQLite: without the write lock).
+
+    Call it before the session's first query; the session must then not write."""
+    if not session.in_transaction():  # a session already begun keeps its mode
+        session.connection(execution_options={READ_ONLY_OPTION: True})
+    return session

@@ -6,6 +6,7 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, Header, Query, Response
 from fastapi.responses import FileResponse, JSONResponse
 
+from app.db import mark_read_only
 from app.deps import AuditReader, CurrentUser, SessionDep
 from app.errors import Forbidden, NotAuthenticated, NotFound, responses
 from app.models import Role
@@ -43,10 +44,19 @@ def relay_context(session: SessionDep, authorization: Annotated[str | None, Head
 Relay = Annotated[service.RelayContext, Depends(relay_context)]
 
 
+def reading_relay_context(session: SessionDep, authorization: Annotated[str | None, Header()] = None
+                          ) -> service.RelayContext:
+    # Polls and downloads only read: on SQLite they then never wait for the write lock.
+    return relay_context(mark_read_only(session), authorization)
+
+
+ReadingRelay = Annotated[service.RelayContext, Depends(reading_relay_context)]
+
+
 @router.get("/schedule", response_model=RelaySchedule, responses={304: {"description": "unchanged"},
                                                                    **responses(*_AUTH)})
 def get_schedule(
-    session: SessionDep, relay: Relay,
+    session: SessionDep, relay: ReadingRelay,
     hours: Annotated[int, Query(ge=1, le=168)] = 48,
     if_none_match: Annotated[str | None, Header()] = None,
 ) -> Response:
@@ -61,7 +71,7 @@ def get_schedule(
 
 @router.get("/audio/{key}", response_class=FileResponse,
             responses=responses(*_AUTH, NotThisRelaysArea, NotFound))
-def get_audio(key: str, session: SessionDep, relay: Relay) -> FileResponse:
+def get_audio(key: str, session: SessionDep, relay: ReadingRelay) -> FileResponse:
     """An audio file of this relay's programmes: Range, ETag, immutable caching."""
     if not service.may_fetch(session, relay, key):
         raise NotThisRelaysArea()
@@ -77,7 +87,7 @@ def get_audio(key: str, session: SessionDep, relay: Relay) -> FileResponse:
 
 
 @router.get("/programmes/{programme_id}.m3u8", responses=responses(*_AUTH, UnknownProgramme))
-def get_playlist(programme_id: int, session: SessionDep, relay: Relay) -> Response:
+def get_playlist(programme_id: int, session: SessionDep, relay: ReadingRelay) -> Response:
     """The programme's extended M3U8 playlist (its items, in order)."""
     programme = service.programme_for(session, relay, programme_id)
     if not programme.playlist_sha256:

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import and_, or_, select
+from sqlalchemy import or_, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -173,17 +173,24 @@ def schedule(session: Session, ctx: RelayContext, hours: int, now: datetime) -> 
 
 
 def may_fetch(session: Session, ctx: RelayContext, key: str) -> bool:
-    """A relay downloads only audio of its own station's programmes."""
+    """A relay downloads only audio of its own area's programmes and emergencies."""
     found = session.scalar(
         select(Programme.id).where(
             Programme.station_id == ctx.station_id, Programme.area_key.in_((0, ctx.area_id)),
+            Programme.is_emergency.is_(False),
             or_(Programme.audio_sha256 == key, Programme.cue_sha256 == key,
-                Programme.playlist_sha256 == key,
-                and_(Programme.is_emergency.is_(True), Programme.audio_sha256 == key)),
+                Programme.playlist_sha256 == key),
         ).limit(1)
     )
     if found is not None:
         return True
+    # An emergency programme is station-wide in its row; the bulletin names its areas.
+    for area_ids in session.scalars(
+        select(Emergency.area_ids).join(Programme, Emergency.programme_id == Programme.id)
+        .where(Emergency.station_id == ctx.station_id, Programme.audio_sha256 == key)
+    ):
+        if not area_ids or ctx.area_id in area_ids:
+            return True
     # per-item files are named in the programmes' cue sheets
     return _key_in_items(session, ctx, key)
 
