@@ -45,6 +45,10 @@ class Programme:
         return sum(i.seconds for i in self.items)
 
 
+# Not worth a line: placed items are listed anyway, and naming another area's scripts would show
+# a leader what was meant for the neighbours (and say nothing useful).
+QUIET_REASONS = ("placed", "area_not_targeted")
+
 KIND_TITLES = {"opening": "Lời mở đầu", "closing": "Lời kết", "filler": "Nhạc nền",
                "silence": "Khoảng lặng", "alert": "Tín hiệu khẩn cấp"}
 
@@ -80,7 +84,7 @@ def programmes_for(session: Session, station_id: int, area_id: int | None, day: 
             audio_url=f"/app/programmes/{p.id}/audio.mp3" if p.audio_sha256 else None,
             playlist_url=f"/app/programmes/{p.id}/playlist.m3u8" if p.playlist_sha256 else None,
             explanation=[f"{e.get('title', '')}: {e.get('message_vi', '')}" for e in p.explanation
-                         if e.get("code") != "placed"],
+                         if e.get("code") not in QUIET_REASONS],
         ))
     return out
 

@@ -18,6 +18,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "nav_my_area": ("Khu phố của tôi", "My area"),
     "nav_programmes": ("Chương trình phát thanh", "Programmes"),
     "nav_relays": ("Cụm loa", "Relay points"),
+    "nav_recordings": ("Bản ghi âm", "Recordings"),
     "nav_admin": ("Quản trị", "Administration"),
     "nav_password": ("Đổi mật khẩu", "Change password"),
     "sign_in": ("Đăng nhập", "Sign in"),
@@ -267,6 +268,52 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "missed": ("Chương trình bị lỡ", "Missed programmes"),
     "faults": ("Sự cố", "Faults"),
     "no_relays": ("Chưa có cụm loa nào.", "No relay points yet."),
+    # emergency bulletin
+    "nav_emergency": ("Phát khẩn cấp", "Emergency"),
+    "emergency_cta": ("Phát tin khẩn cấp ngay", "Broadcast an emergency now"),
+    "emergency_title": ("Phát tin khẩn cấp", "Emergency bulletin"),
+    "emergency_intro": ("Tin khẩn cấp được đọc ngay và phát trên các cụm loa của khu phố đã chọn ở lần "
+                        "liên lạc tới (khoảng một phút), chen trước mọi chương trình. Bước sau cho xem lại "
+                        "trước khi phát.",
+                        "An emergency is spoken at once and played by the chosen areas' relay points at their "
+                        "next poll (about a minute), ahead of any programme. The next step shows it again "
+                        "before it airs."),
+    "emergency_title_placeholder": ("Ví dụ: Cảnh báo bão số 3", "E.g. Storm warning no. 3"),
+    "emergency_has_errors": ("Chưa phát: hãy sửa các chỗ được đánh dấu bên dưới.",
+                             "Not broadcast: fix the marked fields below."),
+    "emergency_areas": ("Khu phố nhận tin", "Areas"),
+    "emergency_areas_hint": ("Mặc định là tất cả khu phố; bỏ chọn những khu không cần nghe.",
+                             "Every area by default; untick those that need not hear it."),
+    "emergency_minutes": ("Thời gian hiệu lực", "Active for"),
+    "emergency_minutes_minutes": ("{n} phút", "{n} minutes"),
+    "emergency_minutes_hours": ("{n} giờ", "{n} hours"),
+    "emergency_after": ("Sau khi phát xong", "Afterwards"),
+    "emergency_after_resume": ("Phát tiếp chương trình đang bị ngắt", "Resume the interrupted programme"),
+    "emergency_after_skip": ("Bỏ phần còn lại của chương trình đang bị ngắt",
+                             "Skip the rest of the interrupted programme"),
+    "emergency_check": ("Xem lại trước khi phát", "Review before broadcasting"),
+    "emergency_confirm_title": ("Xác nhận phát tin khẩn cấp", "Confirm the emergency bulletin"),
+    "emergency_confirm_warning": ("Kiểm tra kỹ: bấm “Phát ngay” là tin được đọc và phát ngay trên các cụm "
+                                  "loa dưới đây, không thu hồi được.",
+                                  "Check carefully: “Broadcast now” speaks it and plays it at once on the "
+                                  "relay points below; it cannot be taken back."),
+    "emergency_relays": ("Cụm loa sẽ phát", "Relay points that play it"),
+    "emergency_relays_hint": ("Mỗi cụm loa nhận tin ở lần liên lạc tới; xem bảng cụm loa để biết cụm nào "
+                              "đang mất liên lạc.",
+                              "Each relay point fetches it at its next poll; the relay board shows which are "
+                              "offline."),
+    "emergency_no_relays": ("Chưa có cụm loa nào ở các khu phố này.", "No relay points in these areas yet."),
+    "emergency_spoken_hint": ("Đúng những lời loa sẽ đọc (số, ngày tháng, chữ viết tắt đã được đọc thành lời).",
+                              "Exactly what the speakers will say (numbers, dates and abbreviations read out)."),
+    "emergency_broadcast": ("Phát ngay", "Broadcast now"),
+    "emergency_back": ("Quay lại sửa", "Back to edit"),
+    "emergency_issued_title": ("Đã phát tin khẩn cấp", "Emergency bulletin issued"),
+    "emergency_issued_at": ("Phát lúc", "Issued at"),
+    "emergency_active_until": ("Hiệu lực đến", "Active until"),
+    "emergency_engine": ("Giọng đọc do bộ đọc", "Spoken by the engine"),
+    "msg_emergency_issued": ("Đã phát tin khẩn cấp.", "Emergency bulletin issued."),
+    "err_choose_areas": ("Hãy chọn ít nhất một khu phố.", "Choose at least one area."),
+    "err_no_emergency": ("Không có tin khẩn cấp này.", "No such emergency bulletin."),
     # public
     "public_aired": ("Tin bài đã phát", "Aired scripts"),
     "public_intro": ("Các tin bài đã phát trên loa truyền thanh, mới nhất trước.",

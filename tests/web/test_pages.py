@@ -357,3 +357,85 @@ def test_every_text_used_in_the_templates_has_both_languages():
     missing = sorted(k for k in used if k not in MESSAGES)
     assert not missing, f"add these to app/web/i18n.py: {missing}"
     assert all(vi and en for vi, en in MESSAGES.values())
+
+
+EMERGENCY = {"title": "Cảnh báo bão số 3",
+             "body": "Bão số 3 gió mạnh cấp 8, giật cấp 10 lúc 14h ngày 22/01/2024. "
+                     "Bà con khẩn trương chằng chống nhà cửa.",
+             "minutes": "120", "after": "skip", "topic": "thong-bao"}
+
+
+def test_editor_confirms_then_broadcasts_an_emergency_to_the_chosen_areas(client, world, session):
+    from app.models import AuditEvent, Emergency, Programme
+
+    sign_in(client, "editor")
+    review = client.get("/app/review").text
+    assert 'href="/app/emergency"' in review, "the editor's pages link to the emergency form"
+    form = client.get("/app/emergency")
+    assert form.status_code == 200
+    assert form.text.count('name="area_ids"') == 3
+    assert form.text.count("checked") >= 3, "every area is ticked by default"
+    areas = [str(world.areas[0].id), str(world.areas[2].id)]
+    confirm = post_form(client, "/app/emergency/confirm", {**EMERGENCY, "area_ids": areas},
+                        page="/app/emergency")
+    assert confirm.status_code == 200
+    assert "Xác nhận phát tin khẩn cấp" in confirm.text
+    assert re.search(r'id="confirm-areas">Khu 1, Khu 3</dd>', confirm.text)
+    spoken = re.search(r'id="confirm-spoken">([^<]+)<', confirm.text).group(1)
+    assert "hai mươi hai" in spoken, "the confirmation shows the spoken form, dates read out"
+    assert "Phát ngay" in confirm.text
+    assert session.scalar(select(Programme).where(Programme.is_emergency.is_(True))) is None, \
+        "nothing airs before the confirmation"
+
+    issued = client.post("/app/emergency", data={**EMERGENCY, "area_ids": areas, "action": "broadcast",
+                                                 "csrf_token": csrf_of(confirm)}, follow_redirects=False)
+    assert issued.status_code == 303, issued.text
+    emergency = session.scalar(select(Emergency))
+    assert emergency.area_ids == sorted(int(a) for a in areas)
+    assert emergency.after == "skip"
+    assert session.get(Programme, emergency.programme_id).is_emergency
+    assert session.scalar(select(AuditEvent).where(AuditEvent.action == "emergency")) is not None
+    page = client.get(issued.headers["location"]).text
+    assert "Đã phát tin khẩn cấp." in page
+    engine = re.search(r'id="engine">([^<]+)<', page).group(1)
+    assert engine not in ("", "—")
+
+
+def test_going_back_from_the_confirmation_keeps_what_was_typed(client, world, session):
+    from app.models import Emergency
+
+    sign_in(client, "editor")
+    areas = [str(world.areas[1].id)]
+    confirm = post_form(client, "/app/emergency/confirm", {**EMERGENCY, "area_ids": areas},
+                        page="/app/emergency")
+    back = client.post("/app/emergency", data={**EMERGENCY, "area_ids": areas, "action": "back",
+                                               "csrf_token": csrf_of(confirm)})
+    assert back.status_code == 200
+    assert 'value="Cảnh báo bão số 3"' in back.text
+    assert "Bà con khẩn trương chằng chống nhà cửa." in back.text
+    assert f'value="{world.areas[1].id}" checked' in back.text
+    assert f'value="{world.areas[0].id}" checked' not in back.text
+    assert 'value="skip" checked' in back.text
+    assert 'value="120" selected' in back.text
+    assert session.scalar(select(Emergency)) is None
+
+
+@pytest.mark.usefixtures("world")
+def test_an_emergency_without_areas_or_text_is_not_confirmed(client):
+    sign_in(client, "editor")
+    answer = post_form(client, "/app/emergency/confirm", {**EMERGENCY, "body": " "}, page="/app/emergency")
+    assert answer.status_code == 422
+    assert 'id="area_ids-err">Hãy chọn ít nhất một khu phố.' in answer.text
+    assert 'id="body-err">Không được để trống.' in answer.text
+    assert 'value="Cảnh báo bão số 3"' in answer.text
+
+
+@pytest.mark.parametrize("username", ["officer", "leader", "admin"])
+@pytest.mark.usefixtures("world")
+def test_only_editors_reach_the_emergency_form(client, username):
+    sign_in(client, username)
+    answer = client.get("/app/emergency")
+    assert answer.status_code == 403
+    assert "không dành cho vai trò của bạn" in answer.text
+    refused = post_form(client, "/app/emergency", {**EMERGENCY, "action": "broadcast"})
+    assert refused.status_code == 403
