@@ -141,6 +141,13 @@ def slots_of(session: Session, station_id: int) -> list[Slot]:
 
 
 @dataclass(frozen=True)
+class RelayFaultRow:
+    category: str
+    text: str
+    reported: str
+
+
+@dataclass(frozen=True)
 class RelayRow:
     relay: RelayPoint
     area_name: str
@@ -148,6 +155,10 @@ class RelayRow:
     last_played: str | None = None
     missed: int | None = None
     faults: int | None = None
+    last_error: str | None = None
+    cached_until: str | None = None
+    open_faults: list[RelayFaultRow] = field(default_factory=list)
+    flagged: bool = False
 
 
 def relay_board(session: Session, station_id: int, *, now: datetime | None = None) -> list[RelayRow]:
@@ -159,9 +170,15 @@ def relay_board(session: Session, station_id: int, *, now: datetime | None = Non
 
     zone = ZoneInfo(session.get(Station, station_id).timezone)  # type: ignore[union-attr]
     relays = {r.id: r for r in session.scalars(select(RelayPoint).join(Area).where(Area.station_id == station_id))}
+    def local(value: datetime | None) -> str | None:
+        return value.astimezone(zone).strftime("%H:%M %d/%m") if value else None
+
     rows = []
     for st in status.board(session, station_id, now=now):
-        played = st.last_played_at.astimezone(zone).strftime("%H:%M %d/%m") if st.last_played_at else None
-        rows.append(RelayRow(relays[st.id], st.area_name, st.health, played, len(st.missed_programme_ids),
-                             len(st.open_faults)))
+        faults = [RelayFaultRow(str(f["category"]), str(f["text"]),
+                                local(datetime.fromisoformat(str(f["created_at"]))) or "")
+                  for f in st.open_faults]
+        rows.append(RelayRow(relays[st.id], st.area_name, st.health, local(st.last_played_at),
+                             len(st.missed_programme_ids), len(st.open_faults), st.last_error,
+                             local(st.cached_until), faults, st.flagged))
     return rows

@@ -439,3 +439,80 @@ def test_only_editors_reach_the_emergency_form(client, username):
     assert "không dành cho vai trò của bạn" in answer.text
     refused = post_form(client, "/app/emergency", {**EMERGENCY, "action": "broadcast"})
     assert refused.status_code == 403
+
+
+def _relays(session, world):
+    from app.stations import service as station_service
+
+    mine = station_service.add_relay_point(session, world.areas[0], "Cụm loa chợ Khu 1", actor=None)[0]
+    second = station_service.add_relay_point(session, world.areas[0], "Cụm loa trường Khu 1", actor=None)[0]
+    other = station_service.add_relay_point(session, world.areas[1], "Cụm loa Khu 2", actor=None)[0]
+    session.commit()
+    return mine, second, other
+
+
+def test_leader_reports_a_fault_that_the_relay_board_then_shows(client, world, session):
+    from app.models import RelayFault
+
+    mine, _second, other = _relays(session, world)
+    sign_in(client, "leader")
+    area = client.get("/app/area").text
+    assert "Báo lỗi cụm loa" in area
+    assert "Cụm loa trường Khu 1" in area
+    assert "Cụm loa Khu 2" not in area, "only the relay points of the leader's own area are offered"
+    missing = post_form(client, "/app/area/faults", {"category": "amplifier", "text": "Âm ly kêu rè"},
+                        page="/app/area")
+    assert missing.status_code == 422
+    assert 'id="relay_point_id-err">Hãy chọn cụm loa.' in missing.text
+    assert "Âm ly kêu rè</textarea>" in missing.text, "what was typed stays"
+    sent = post_form(client, "/app/area/faults", {"relay_point_id": str(mine.id), "category": "amplifier",
+                                                  "text": "Âm ly kêu rè từ sáng nay"}, page="/app/area")
+    assert sent.status_code == 303
+    assert "Đã gửi báo lỗi cụm loa “Cụm loa chợ Khu 1”." in client.get(sent.headers["location"]).text
+    fault = session.scalar(select(RelayFault))
+    assert (fault.relay_point_id, fault.category, fault.reported_by_id) == (
+        mine.id, "amplifier", world.users["leader"].id)
+
+    board = client.get("/app/relays").text
+    row = re.search(rf'<tr id="relay-{mine.id}">.*?</tr>', board, re.S).group(0)
+    assert "<strong>Âm ly</strong>: Âm ly kêu rè từ sáng nay" in row
+    assert f'id="relay-{other.id}"' not in board, "a leader's board shows only their area"
+    client.cookies.clear()
+    sign_in(client, "admin")
+    assert f'id="relay-{other.id}"' in client.get("/app/relays").text
+
+
+def test_leader_cannot_report_a_fault_for_another_area(client, world, session):
+    from app.models import RelayFault
+
+    _mine, _second, other = _relays(session, world)
+    sign_in(client, "leader")
+    answer = post_form(client, "/app/area/faults", {"relay_point_id": str(other.id), "category": "power",
+                                                    "text": "Mất điện"}, page="/app/area")
+    assert answer.status_code == 403
+    assert "không thuộc khu phố của bạn" in answer.text
+    assert session.scalar(select(RelayFault)) is None
+
+
+def test_relay_board_shows_last_error_cached_horizon_and_missed_programmes(client, world, session):
+    from zoneinfo import ZoneInfo
+
+    from app.models import Programme, ProgrammeStatus, RelayHeartbeat
+
+    mine, _second, _other = _relays(session, world)
+    now = datetime.now(UTC)
+    for hours in (30, 6):  # two programmes of the last days that this relay point never played
+        session.add(Programme(station_id=world.station.id, slot_name="morning", area_key=0,
+                              air_date=(now - timedelta(hours=hours)).date(), starts_at=now - timedelta(hours=hours),
+                              duration_ms=1_800_000, status=ProgrammeStatus.locked))
+    session.add(RelayHeartbeat(relay_point_id=mine.id, received_at=now, agent_version="1.0", state="idle",
+                               cached_until=now + timedelta(hours=30),
+                               last_error="Tải chương trình thất bại: hết dung lượng thẻ nhớ"))
+    session.commit()
+    sign_in(client, "editor")
+    board = client.get("/app/relays").text
+    row = re.search(rf'<tr id="relay-{mine.id}">.*?</tr>', board, re.S).group(0)
+    assert "Tải chương trình thất bại: hết dung lượng thẻ nhớ" in row
+    local = (now + timedelta(hours=30)).astimezone(ZoneInfo(world.station.timezone)).strftime("%H:%M %d/%m")
+    assert re.search(rf'data-label="Đã tải sẵn đến">{local}</td>', row)
+    assert re.search(r'data-label="Chương trình bị lỡ">2</td>', row)
