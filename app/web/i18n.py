@@ -291,6 +291,30 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "missed": ("Chương trình bị lỡ", "Missed programmes"),
     "faults": ("Sự cố", "Faults"),
     "no_relays": ("Chưa có cụm loa nào.", "No relay points yet."),
+    # recordings
+    "recording_title": ("Bản ghi âm thay cho lời đọc", "A recording instead of speech"),
+    "recording_hint": ("Nếu đã có bản ghi âm (MP3, WAV, M4A/AAC, OGG/Opus), tải lên để phát bản ghi thay cho "
+                       "giọng đọc máy. Nội dung vẫn cần ghi ở trên để duyệt và đăng lên cổng thông tin.",
+                       "If you have a recording (MP3, WAV, M4A/AAC, OGG/Opus), upload it to air instead of the "
+                       "synthesized voice. Keep the text above: it is reviewed and published on the portal."),
+    "recording_attached": ("Bản ghi đã gắn", "Attached recording"),
+    "recording_save_hint": ("Bấm “Lưu” hoặc “Lưu và gửi duyệt” để lưu tin bài cùng bản ghi này.",
+                            "Choose “Save” or “Save and submit” to keep the script with this recording."),
+    "recording_detach": ("Bỏ bản ghi, dùng giọng đọc", "Remove it, use the voice"),
+    "recording_file": ("Chọn tệp ghi âm", "Choose an audio file"),
+    "recording_replace": ("Thay bằng tệp khác", "Replace with another file"),
+    "recording_upload": ("Tải lên", "Upload"),
+    "recordings_for_scripts": ("Bản ghi âm của tin bài", "Recordings for scripts"),
+    "filler_title": ("Nhạc nền (phát khi chương trình còn trống)", "Filler music (plays when a programme has room)"),
+    "filler_hint": ("Nhạc không lời, nhạc hiệu của đài…: được chuẩn hóa âm lượng rồi dùng để lấp chỗ trống thay "
+                    "cho khoảng lặng.", "Instrumentals, the station jingle…: loudness-matched, then used to "
+                    "fill room instead of silence."),
+    "filler_placeholder": ("Ví dụ: Nhạc không lời Quê hương", "E.g. Instrumental — Homeland"),
+    "msg_recording_attached": ("Đã tải lên và gắn bản ghi. Bấm “Lưu” để lưu tin bài.",
+                               "Uploaded and attached. Choose “Save” to keep the script."),
+    "msg_filler_added": ("Đã thêm nhạc nền “{title}”.", "Filler music “{title}” added."),
+    "err_choose_file": ("Hãy chọn một tệp ghi âm.", "Choose an audio file."),
+    "err_no_recording": ("Không có bản ghi âm này ở đài.", "No such recording at this station."),
     # emergency bulletin
     "nav_emergency": ("Phát khẩn cấp", "Emergency"),
     "emergency_cta": ("Phát tin khẩn cấp ngay", "Broadcast an emergency now"),

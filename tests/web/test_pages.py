@@ -516,3 +516,118 @@ def test_relay_board_shows_last_error_cached_horizon_and_missed_programmes(clien
     local = (now + timedelta(hours=30)).astimezone(ZoneInfo(world.station.timezone)).strftime("%H:%M %d/%m")
     assert re.search(rf'data-label="Đã tải sẵn đến">{local}</td>', row)
     assert re.search(r'data-label="Chương trình bị lỡ">2</td>', row)
+
+
+def _upload_in_editor(client, world, path, *, page="/app/scripts/new", **overrides):
+    token = csrf_of(client.get(page))
+    form = {**script_form(world, **overrides), "csrf_token": token}
+    form.pop("action")
+    with path.open("rb") as fh:
+        return client.post("/app/recordings", data={**form, "action": "upload"},
+                           files={"file": (path.name, fh, "application/octet-stream")})
+
+
+def test_officer_uploads_a_recording_and_saves_the_script_with_it(client, world, session, tmp_path):
+    from tests.fixtures.audio_files import tone_file
+
+    sign_in(client, "officer")
+    page = client.get("/app/scripts/new").text
+    assert 'enctype="multipart/form-data"' in page
+    assert 'formaction="/app/recordings"' in page
+    answer = _upload_in_editor(client, world, tone_file(tmp_path / "ban-tin.mp3", 3.0))
+    assert answer.status_code == 200, answer.text
+    recording_id = re.search(r'name="recording_id" value="(\d+)"', answer.text).group(1)
+    assert "Đã tải lên và gắn bản ghi." in answer.text
+    assert f'<audio controls preload="none" src="/app/recordings/{recording_id}/audio">' in answer.text
+    assert "Trạm y tế phường tổ chức tiêm chủng" in answer.text, "the typed text is kept"
+    audio = client.get(f"/app/recordings/{recording_id}/audio")
+    assert audio.status_code == 200
+    assert audio.content[:4] == b"RIFF"
+
+    saved = client.post("/app/scripts/new", data={**script_form(world), "recording_id": recording_id,
+                                                  "csrf_token": csrf_of(answer)}, follow_redirects=False)
+    assert saved.status_code == 303, saved.text
+    script = session.get(Script, int(saved.headers["location"].rsplit("/", 1)[1]))
+    session.refresh(script)
+    assert script.recording_id == int(recording_id)
+    edit = client.get(f"/app/scripts/{script.id}/edit").text
+    assert 'id="attached-recording"' in edit
+    assert f"/app/recordings/{recording_id}/audio" in edit
+    client.cookies.clear()
+    assert client.get(f"/app/recordings/{recording_id}/audio", follow_redirects=False).status_code == 303
+
+
+@pytest.mark.parametrize(("name", "content", "reason"), [
+    ("tin-bai.mp3", "Đây là văn bản, không phải âm thanh.\n".encode(), "Tệp không phải âm thanh"),
+    ("rong.mp3", b"", "Tệp tải lên rỗng"),
+])
+def test_a_refused_upload_says_why_next_to_the_field_and_keeps_the_form(client, world, session, tmp_path,
+                                                                        name, content, reason):
+    from app.models import Recording
+
+    sign_in(client, "officer")
+    path = tmp_path / name
+    path.write_bytes(content)
+    answer = _upload_in_editor(client, world, path, source_ref="Kế hoạch 12/KH-TYT")
+    assert answer.status_code == 422
+    assert re.search(rf'id="recording-err">{reason}', answer.text)
+    assert 'value="Kế hoạch 12/KH-TYT"' in answer.text
+    assert "Trạm y tế phường tổ chức tiêm chủng" in answer.text
+    assert session.scalar(select(Recording)) is None
+
+
+@pytest.mark.usefixtures("world")
+def test_an_upload_without_the_csrf_token_is_refused(client, session, tmp_path):
+    from app.models import Recording
+    from tests.fixtures.audio_files import tone_file
+
+    sign_in(client, "officer")
+    path = tone_file(tmp_path / "a.wav", 1.0)
+    with path.open("rb") as fh:
+        answer = client.post("/app/recordings", data={"title": "x", "action": "upload"},
+                             files={"file": (path.name, fh, "audio/wav")})
+    assert answer.status_code == 403
+    assert "CSRF" in answer.text
+    assert session.scalar(select(Recording)) is None
+
+
+def test_a_script_cannot_take_another_stations_recording(client, world, session, tmp_path):
+    from app.recordings import service as recording_service
+    from tests.fixtures.audio_files import tone_file
+    from tests.fixtures.builders import create_station
+
+    other, _ = create_station(session, name="Đài phường bên cạnh", areas=("Tổ 1",))
+    foreign = recording_service.ingest(session, other, tone_file(tmp_path / "b.wav", 1.0), title="Của đài khác",
+                                       filename="b.wav", is_filler=False, actor=world.users["admin"])
+    session.commit()
+    sign_in(client, "officer")
+    answer = post_form(client, "/app/scripts/new", script_form(world, recording_id=str(foreign.id)),
+                       page="/app/scripts/new")
+    assert answer.status_code == 422
+    assert 'id="recording-err">Không có bản ghi âm này ở đài.' in answer.text
+    assert client.get(f"/app/recordings/{foreign.id}/audio").status_code == 404
+
+
+@pytest.mark.usefixtures("world")
+def test_editor_adds_filler_music_to_the_pool(client, session, tmp_path):
+    from app.models import Recording
+    from tests.fixtures.audio_files import tone_file
+
+    sign_in(client, "editor")
+    page = client.get("/app/recordings")
+    assert "Nhạc nền" in page.text
+    path = tone_file(tmp_path / "nhac-nen.ogg", 3.0)
+    with path.open("rb") as fh:
+        answer = client.post("/app/recordings", data={"purpose": "filler", "title": "Nhạc không lời Quê hương",
+                                                      "csrf_token": csrf_of(page)},
+                             files={"file": (path.name, fh, "audio/ogg")}, follow_redirects=False)
+    assert answer.status_code == 303, answer.text
+    filler = session.scalar(select(Recording))
+    assert filler.is_filler
+    assert filler.duration_ms == pytest.approx(3000, abs=80)
+    listed = client.get("/app/recordings").text
+    assert "Đã thêm nhạc nền “Nhạc không lời Quê hương”." in listed
+    assert f"/app/recordings/{filler.id}/audio" in listed
+    client.cookies.clear()
+    sign_in(client, "officer")
+    assert client.get("/app/recordings").status_code == 403
