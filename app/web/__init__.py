@@ -27,15 +27,17 @@ def web_router() -> APIRouter:
         routes_admin,
         routes_area,
         routes_auth,
+        routes_emergency,
         routes_preview,
         routes_public,
+        routes_recordings,
         routes_review,
         routes_scripts,
     )
 
     router = APIRouter(include_in_schema=False)
-    for module in (routes_auth, routes_review, routes_scripts, routes_admin, routes_area,
-                   routes_public, routes_preview):
+    for module in (routes_auth, routes_review, routes_emergency, routes_scripts, routes_recordings,
+                   routes_admin, routes_area, routes_public, routes_preview):
         router.include_router(module.router)
     return router
 

@@ -45,6 +45,10 @@ class Programme:
         return sum(i.seconds for i in self.items)
 
 
+# Not worth a line: placed items are listed anyway, and naming another area's scripts would show
+# a leader what was meant for the neighbours (and say nothing useful).
+QUIET_REASONS = ("placed", "area_not_targeted")
+
 KIND_TITLES = {"opening": "Lời mở đầu", "closing": "Lời kết", "filler": "Nhạc nền",
                "silence": "Khoảng lặng", "alert": "Tín hiệu khẩn cấp"}
 
@@ -81,7 +85,7 @@ def programmes_for(session: Session, station_id: int, area_id: int | None, day: 
             playlist_url=f"/app/programmes/{p.id}/playlist.m3u8" if p.playlist_sha256 else None,
             # What was left out, and why; scripts meant for other areas are no news to this one.
             explanation=[f"{e.get('title', '')}: {e.get('message_vi', '')}" for e in p.explanation
-                         if e.get("code") not in ("placed", "area_not_targeted")],
+                         if e.get("code") not in QUIET_REASONS],
         ))
     return out
 
@@ -138,6 +142,13 @@ def slots_of(session: Session, station_id: int) -> list[Slot]:
 
 
 @dataclass(frozen=True)
+class RelayFaultRow:
+    category: str
+    text: str
+    reported: str
+
+
+@dataclass(frozen=True)
 class RelayRow:
     relay: RelayPoint
     area_name: str
@@ -145,6 +156,10 @@ class RelayRow:
     last_played: str | None = None
     missed: int | None = None
     faults: int | None = None
+    last_error: str | None = None
+    cached_until: str | None = None
+    open_faults: list[RelayFaultRow] = field(default_factory=list)
+    flagged: bool = False
 
 
 def relay_board(session: Session, station_id: int, *, now: datetime | None = None) -> list[RelayRow]:
@@ -156,9 +171,15 @@ def relay_board(session: Session, station_id: int, *, now: datetime | None = Non
 
     zone = ZoneInfo(session.get(Station, station_id).timezone)  # type: ignore[union-attr]
     relays = {r.id: r for r in session.scalars(select(RelayPoint).join(Area).where(Area.station_id == station_id))}
+    def local(value: datetime | None) -> str | None:
+        return value.astimezone(zone).strftime("%H:%M %d/%m") if value else None
+
     rows = []
     for st in status.board(session, station_id, now=now):
-        played = st.last_played_at.astimezone(zone).strftime("%H:%M %d/%m") if st.last_played_at else None
-        rows.append(RelayRow(relays[st.id], st.area_name, st.health, played, len(st.missed_programme_ids),
-                             len(st.open_faults)))
+        faults = [RelayFaultRow(str(f["category"]), str(f["text"]),
+                                local(datetime.fromisoformat(str(f["created_at"]))) or "")
+                  for f in st.open_faults]
+        rows.append(RelayRow(relays[st.id], st.area_name, st.health, local(st.last_played_at),
+                             len(st.missed_programme_ids), len(st.open_faults), st.last_error,
+                             local(st.cached_until), faults, st.flagged))
     return rows

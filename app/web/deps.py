@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Callable
+from collections.abc import AsyncIterator, Callable
 from typing import Annotated, Any
 
 from fastapi import Depends, Request
@@ -96,13 +96,17 @@ LeaderPage = Annotated[User, Depends(web_roles(Role.leader))]
 StationStaff = Annotated[User, Depends(web_roles(Role.officer, Role.editor, Role.admin, Role.leader))]
 
 
-async def checked_form(request: Request) -> FormData:
-    """The posted form, after checking its CSRF token against the session's."""
+async def checked_form(request: Request) -> AsyncIterator[FormData]:
+    """The posted form (urlencoded or multipart), after checking its CSRF token against the session's."""
     form = await request.form()
-    sent = form.get("csrf_token")
-    if not csrf_valid(request.session, sent if isinstance(sent, str) else None):
-        raise CsrfRejected()
-    return form
+    try:
+        sent = form.get("csrf_token")
+        if not csrf_valid(request.session, sent if isinstance(sent, str) else None):
+            raise CsrfRejected()
+        yield form
+    finally:
+        # A multipart form holds its files in temporary files: close them, refused or not.
+        await form.close()
 
 
 async def checked_json(request: Request) -> dict[str, Any]:

@@ -12,7 +12,7 @@ from app.scripts.exceptions import InvalidAirWindow, ScriptTooLong, UnknownRefer
 from app.web.i18n import translate
 
 SCRIPT_TEXT_FIELDS = ("title", "body", "topic", "source_ref", "priority", "air_from", "air_until",
-                      "airings_target")
+                      "airings_target", "recording_id")
 SCRIPT_LIST_FIELDS = ("slots", "area_ids")
 FORM_LEVEL = "_form"
 
@@ -35,6 +35,8 @@ def script_payload(values: dict[str, Any]) -> dict[str, Any]:
     payload = {k: v for k, v in values.items() if v != "" and k not in SCRIPT_LIST_FIELDS}
     payload["slots"] = list(values["slots"])
     payload["area_ids"] = list(values["area_ids"])
+    # The editor always sends the field: blank means "no recording" (detach), not "unchanged".
+    payload["recording_id"] = values.get("recording_id") or None
     return payload
 
 

@@ -5,15 +5,21 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 from fastapi import APIRouter, Request
+from fastapi.responses import RedirectResponse
+from sqlalchemy import select
 from starlette.responses import FileResponse, Response
 
 from app.deps import SessionDep
-from app.models import Area, Programme, Role, User
+from app.models import Area, Programme, RelayPoint, Role, User
+from app.relays import service as relay_service
+from app.relays.schemas import FaultReport
 from app.scripts import service as script_service
 from app.speech.audio import storage
 from app.stations import service as station_service
 from app.web.data import programmes_for, relay_board, scripts_for_area_day, slots_of
-from app.web.deps import LeaderPage, PageForbidden, StationStaff
+from app.web.deps import Form, LeaderPage, PageForbidden, StationStaff, lang_of
+from app.web.forms import build, text
+from app.web.i18n import translate
 from app.web.render import render
 from app.web.routes_scripts import station_id_of
 
@@ -26,9 +32,16 @@ def _leader_area(session: SessionDep, user: User) -> Area:
     return station_service.get_area(session, user.area_id)
 
 
-@router.get("/area")
-def my_area(request: Request, session: SessionDep, user: LeaderPage) -> Response:
-    """Today's and tomorrow's programmes and approved scripts for the leader's own area."""
+FAULT_CATEGORIES = ("speaker", "amplifier", "power", "network", "other")
+
+
+def _area_relays(session: SessionDep, area: Area) -> list[RelayPoint]:
+    return list(session.scalars(select(RelayPoint).where(RelayPoint.area_id == area.id)
+                                .order_by(RelayPoint.name)))
+
+
+def _area_page(request: Request, session: SessionDep, user: User, *, values: dict[str, str] | None = None,
+               errors: dict[str, str] | None = None, status_code: int = 200) -> Response:
     area = _leader_area(session, user)
     station = station_service.get(session, area.station_id)
     today = script_service.station_today(station)
@@ -37,8 +50,38 @@ def my_area(request: Request, session: SessionDep, user: LeaderPage) -> Response
          "scripts": scripts_for_area_day(session, station.id, area.id, day)}
         for day in (today, today + timedelta(days=1))
     ]
-    return render(request, "area.html", {"area": area, "station": station, "days": days,
-                                         "today": today}, user=user)
+    return render(request, "area.html", {
+        "area": area, "station": station, "days": days, "today": today,
+        "relays": _area_relays(session, area), "categories": FAULT_CATEGORIES,
+        "values": values or {"category": "", "text": "", "relay_point_id": ""}, "errors": errors or {},
+    }, user=user, status_code=status_code)
+
+
+@router.get("/area")
+def my_area(request: Request, session: SessionDep, user: LeaderPage) -> Response:
+    """Today's and tomorrow's programmes and approved scripts for the leader's own area."""
+    return _area_page(request, session, user)
+
+
+@router.post("/area/faults")
+def report_fault(request: Request, session: SessionDep, user: LeaderPage, form: Form) -> Response:
+    """A leader reports a fault of a relay point of their own area; the relay board then shows it."""
+    lang = lang_of(request)
+    area = _leader_area(session, user)
+    values = {name: text(form, name) for name in ("relay_point_id", "category", "text")}
+    relays = {r.id: r for r in _area_relays(session, area)}
+    raw_id = values["relay_point_id"] or (str(next(iter(relays))) if len(relays) == 1 else "")
+    if raw_id.isdigit() and int(raw_id) not in relays:
+        # Another area's relay point (or none at all): never the leader's to report for.
+        raise PageForbidden("err_not_your_relay")
+    data, errors = build(FaultReport, {k: v for k, v in values.items() if v.strip()}, lang)
+    if not raw_id.isdigit():
+        errors["relay_point_id"] = translate("err_choose_relay", lang)
+    if errors:
+        return _area_page(request, session, user, values=values, errors=errors, status_code=422)
+    relay_service.report_fault(session, int(raw_id), data, reported_by_id=user.id)
+    request.session["flash"] = translate("msg_fault_reported", lang, relay=relays[int(raw_id)].name)
+    return RedirectResponse("/app/area#fault", status_code=303)
 
 
 @router.get("/programmes")

@@ -12,7 +12,7 @@ from starlette.responses import Response
 from app.audit import service as audit_service
 from app.deps import SessionDep
 from app.errors import LoaError
-from app.models import Role, Script, ScriptStatus, User
+from app.models import Recording, Role, Script, ScriptStatus, User
 from app.scripts import service as script_service
 from app.scripts.schemas import MAX_BODY_CHARS, ScriptCreate, ScriptUpdate
 from app.stations import service as station_service
@@ -47,12 +47,28 @@ def _choices(session: SessionDep, station_id: int) -> dict[str, Any]:
             "max_body": MAX_BODY_CHARS}
 
 
-def _editor_page(request: Request, session: SessionDep, user: User, *, values: dict[str, Any],
-                 errors: dict[str, str], script: Script | None, status_code: int = 200) -> Response:
+def editor_page(request: Request, session: SessionDep, user: User, *, values: dict[str, Any],
+                errors: dict[str, str], script: Script | None, status_code: int = 200) -> Response:
+    """The script editor with what the user typed (and the recording they attached, if any)."""
     station_id = script.station_id if script else station_id_of(session, user)
     return render(request, "script_form.html", {
         **_choices(session, station_id), "values": values, "errors": errors, "script": script,
+        "recording": attachable_recording(session, station_id, values.get("recording_id")),
     }, user=user, status_code=status_code)
+
+
+def attachable_recording(session: SessionDep, station_id: int, raw_id: object) -> Recording | None:
+    """The station's recording with this id, or None (blank, unknown, or another station's)."""
+    if not isinstance(raw_id, str | int) or not str(raw_id).isdigit():
+        return None
+    recording = session.get(Recording, int(raw_id))
+    return recording if recording is not None and recording.station_id == station_id else None
+
+
+def _recording_error(session: SessionDep, station_id: int, values: dict[str, Any], lang: str) -> dict[str, str]:
+    if values.get("recording_id") and attachable_recording(session, station_id, values["recording_id"]) is None:
+        return {"recording": translate("err_no_recording", lang)}
+    return {}
 
 
 def _values_of(script: Script) -> dict[str, Any]:
@@ -62,6 +78,7 @@ def _values_of(script: Script) -> dict[str, Any]:
         "air_from": script.air_from.isoformat(), "air_until": script.air_until.isoformat(),
         "airings_target": str(script.airings_target), "slots": [s.name for s in script.slots],
         "area_ids": [str(a.id) for a in script.areas],
+        "recording_id": str(script.recording_id) if script.recording_id else "",
     }
 
 
@@ -83,13 +100,13 @@ def new_script(request: Request, session: SessionDep, user: OfficerOrEditor) -> 
     today = script_service.station_today(station)
     values = {"title": "", "body": "", "topic": "", "source_ref": "", "priority": "normal",
               "air_from": today.isoformat(), "air_until": (today + timedelta(days=7)).isoformat(),
-              "airings_target": "1", "slots": [], "area_ids": []}
-    return _editor_page(request, session, user, values=values, errors={}, script=None)
+              "airings_target": "1", "slots": [], "area_ids": [], "recording_id": ""}
+    return editor_page(request, session, user, values=values, errors={}, script=None)
 
 
 def _save_failed(request: Request, session: SessionDep, user: User, values: dict[str, Any],
                  errors: dict[str, str], script: Script | None) -> Response:
-    return _editor_page(request, session, user, values=values, errors=errors, script=script,
+    return editor_page(request, session, user, values=values, errors=errors, script=script,
                         status_code=422)
 
 
@@ -99,6 +116,7 @@ def create_script(request: Request, session: SessionDep, user: OfficerOrEditor, 
     values = script_values(form)
     payload = {**script_payload(values), "station_id": station_id_of(session, user)}
     data, errors = build(ScriptCreate, payload, lang)
+    errors.update(_recording_error(session, payload["station_id"], values, lang))
     if errors:
         return _save_failed(request, session, user, values, errors, None)
     try:
@@ -138,7 +156,7 @@ def show_script(request: Request, session: SessionDep, user: ScriptReader, scrip
 @router.get("/{script_id}/edit")
 def edit_script(request: Request, session: SessionDep, user: OfficerOrEditor, script_id: int) -> Response:
     script = script_service.get(session, script_id)
-    return _editor_page(request, session, user, values=_values_of(script), errors={}, script=script)
+    return editor_page(request, session, user, values=_values_of(script), errors={}, script=script)
 
 
 @router.post("/{script_id}/edit")
@@ -148,6 +166,7 @@ def update_script(request: Request, session: SessionDep, user: OfficerOrEditor, 
     script = script_service.get(session, script_id)
     values = script_values(form)
     data, errors = build(ScriptUpdate, {**script_payload(values), "version": text(form, "version")}, lang)
+    errors.update(_recording_error(session, script.station_id, values, lang))
     if errors:
         return _save_failed(request, session, user, values, errors, script)
     try:

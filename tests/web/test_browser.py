@@ -94,9 +94,7 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Path
 
 @pytest.fixture(scope="module")
 def browser() -> Iterator[object]:
-    from playwright.sync_api import sync_playwright
-
-    from playwright.sync_api import expect
+    from playwright.sync_api import expect, sync_playwright
 
     # CI machines are shared and sometimes slow: wait longer than Playwright's 5 s default.
     expect.set_options(timeout=20_000)
@@ -253,5 +251,16 @@ def test_the_whole_workflow_in_chromium(server, browser):
     admin.goto("/app/relays")
     expect(admin.get_by_role("cell", name="Cụm loa nhà văn hóa Khu 1")).to_be_visible()
     _shot(admin, "relay-board")
+    # The editor issues an emergency: a confirmation page first, showing the spoken form.
+    editor.goto("/app/review")
+    editor.get_by_role("link", name="Phát tin khẩn cấp ngay").click()
+    editor.get_by_label("Tiêu đề").fill("Cảnh báo mưa lớn")
+    editor.get_by_label("Nội dung (lời đọc)").fill("Mưa lớn từ 14h ngày 22/01. Bà con không đi qua ngầm tràn.")
+    editor.get_by_role("button", name="Xem lại trước khi phát").click()
+    expect(editor.locator("#confirm-spoken")).to_contain_text("mười bốn giờ")
+    _shot(editor, "emergency-confirm")
+    editor.get_by_role("button", name="Phát ngay").click()
+    expect(editor.get_by_role("heading", name="Đã phát tin khẩn cấp")).to_be_visible()
+    _shot(editor, "emergency-issued")
     for page in (officer, editor, leader, public, admin, planner):
         page.context.close()

@@ -357,3 +357,277 @@ def test_every_text_used_in_the_templates_has_both_languages():
     missing = sorted(k for k in used if k not in MESSAGES)
     assert not missing, f"add these to app/web/i18n.py: {missing}"
     assert all(vi and en for vi, en in MESSAGES.values())
+
+
+EMERGENCY = {"title": "Cảnh báo bão số 3",
+             "body": "Bão số 3 gió mạnh cấp 8, giật cấp 10 lúc 14h ngày 22/01/2024. "
+                     "Bà con khẩn trương chằng chống nhà cửa.",
+             "minutes": "120", "after": "skip", "topic": "thong-bao"}
+
+
+def test_editor_confirms_then_broadcasts_an_emergency_to_the_chosen_areas(client, world, session):
+    from app.models import AuditEvent, Emergency, Programme
+
+    sign_in(client, "editor")
+    review = client.get("/app/review").text
+    assert 'href="/app/emergency"' in review, "the editor's pages link to the emergency form"
+    form = client.get("/app/emergency")
+    assert form.status_code == 200
+    assert form.text.count('name="area_ids"') == 3
+    assert form.text.count("checked") >= 3, "every area is ticked by default"
+    areas = [str(world.areas[0].id), str(world.areas[2].id)]
+    confirm = post_form(client, "/app/emergency/confirm", {**EMERGENCY, "area_ids": areas},
+                        page="/app/emergency")
+    assert confirm.status_code == 200
+    assert "Xác nhận phát tin khẩn cấp" in confirm.text
+    assert re.search(r'id="confirm-areas">Khu 1, Khu 3</dd>', confirm.text)
+    spoken = re.search(r'id="confirm-spoken">([^<]+)<', confirm.text).group(1)
+    assert "hai mươi hai" in spoken, "the confirmation shows the spoken form, dates read out"
+    assert "Phát ngay" in confirm.text
+    assert session.scalar(select(Programme).where(Programme.is_emergency.is_(True))) is None, \
+        "nothing airs before the confirmation"
+
+    issued = client.post("/app/emergency", data={**EMERGENCY, "area_ids": areas, "action": "broadcast",
+                                                 "csrf_token": csrf_of(confirm)}, follow_redirects=False)
+    assert issued.status_code == 303, issued.text
+    emergency = session.scalar(select(Emergency))
+    assert emergency.area_ids == sorted(int(a) for a in areas)
+    assert emergency.after == "skip"
+    assert session.get(Programme, emergency.programme_id).is_emergency
+    assert session.scalar(select(AuditEvent).where(AuditEvent.action == "emergency")) is not None
+    page = client.get(issued.headers["location"]).text
+    assert "Đã phát tin khẩn cấp." in page
+    engine = re.search(r'id="engine">([^<]+)<', page).group(1)
+    assert engine not in ("", "—")
+
+
+def test_going_back_from_the_confirmation_keeps_what_was_typed(client, world, session):
+    from app.models import Emergency
+
+    sign_in(client, "editor")
+    areas = [str(world.areas[1].id)]
+    confirm = post_form(client, "/app/emergency/confirm", {**EMERGENCY, "area_ids": areas},
+                        page="/app/emergency")
+    back = client.post("/app/emergency", data={**EMERGENCY, "area_ids": areas, "action": "back",
+                                               "csrf_token": csrf_of(confirm)})
+    assert back.status_code == 200
+    assert 'value="Cảnh báo bão số 3"' in back.text
+    assert "Bà con khẩn trương chằng chống nhà cửa." in back.text
+    assert f'value="{world.areas[1].id}" checked' in back.text
+    assert f'value="{world.areas[0].id}" checked' not in back.text
+    assert 'value="skip" checked' in back.text
+    assert 'value="120" selected' in back.text
+    assert session.scalar(select(Emergency)) is None
+
+
+@pytest.mark.usefixtures("world")
+def test_an_emergency_without_areas_or_text_is_not_confirmed(client):
+    sign_in(client, "editor")
+    answer = post_form(client, "/app/emergency/confirm", {**EMERGENCY, "body": " "}, page="/app/emergency")
+    assert answer.status_code == 422
+    assert 'id="area_ids-err">Hãy chọn ít nhất một khu phố.' in answer.text
+    assert 'id="body-err">Không được để trống.' in answer.text
+    assert 'value="Cảnh báo bão số 3"' in answer.text
+
+
+@pytest.mark.parametrize("username", ["officer", "leader", "admin"])
+@pytest.mark.usefixtures("world")
+def test_only_editors_reach_the_emergency_form(client, username):
+    sign_in(client, username)
+    answer = client.get("/app/emergency")
+    assert answer.status_code == 403
+    assert "không dành cho vai trò của bạn" in answer.text
+    refused = post_form(client, "/app/emergency", {**EMERGENCY, "action": "broadcast"})
+    assert refused.status_code == 403
+
+
+def _relays(session, world):
+    from app.stations import service as station_service
+
+    mine = station_service.add_relay_point(session, world.areas[0], "Cụm loa chợ Khu 1", actor=None)[0]
+    second = station_service.add_relay_point(session, world.areas[0], "Cụm loa trường Khu 1", actor=None)[0]
+    other = station_service.add_relay_point(session, world.areas[1], "Cụm loa Khu 2", actor=None)[0]
+    session.commit()
+    return mine, second, other
+
+
+def test_leader_reports_a_fault_that_the_relay_board_then_shows(client, world, session):
+    from app.models import RelayFault
+
+    mine, _second, other = _relays(session, world)
+    sign_in(client, "leader")
+    area = client.get("/app/area").text
+    assert "Báo lỗi cụm loa" in area
+    assert "Cụm loa trường Khu 1" in area
+    assert "Cụm loa Khu 2" not in area, "only the relay points of the leader's own area are offered"
+    missing = post_form(client, "/app/area/faults", {"category": "amplifier", "text": "Âm ly kêu rè"},
+                        page="/app/area")
+    assert missing.status_code == 422
+    assert 'id="relay_point_id-err">Hãy chọn cụm loa.' in missing.text
+    assert "Âm ly kêu rè</textarea>" in missing.text, "what was typed stays"
+    sent = post_form(client, "/app/area/faults", {"relay_point_id": str(mine.id), "category": "amplifier",
+                                                  "text": "Âm ly kêu rè từ sáng nay"}, page="/app/area")
+    assert sent.status_code == 303
+    assert "Đã gửi báo lỗi cụm loa “Cụm loa chợ Khu 1”." in client.get(sent.headers["location"]).text
+    fault = session.scalar(select(RelayFault))
+    assert (fault.relay_point_id, fault.category, fault.reported_by_id) == (
+        mine.id, "amplifier", world.users["leader"].id)
+
+    board = client.get("/app/relays").text
+    row = re.search(rf'<tr id="relay-{mine.id}">.*?</tr>', board, re.S).group(0)
+    assert "<strong>Âm ly</strong>: Âm ly kêu rè từ sáng nay" in row
+    assert f'id="relay-{other.id}"' not in board, "a leader's board shows only their area"
+    client.cookies.clear()
+    sign_in(client, "admin")
+    assert f'id="relay-{other.id}"' in client.get("/app/relays").text
+
+
+def test_leader_cannot_report_a_fault_for_another_area(client, world, session):
+    from app.models import RelayFault
+
+    _mine, _second, other = _relays(session, world)
+    sign_in(client, "leader")
+    answer = post_form(client, "/app/area/faults", {"relay_point_id": str(other.id), "category": "power",
+                                                    "text": "Mất điện"}, page="/app/area")
+    assert answer.status_code == 403
+    assert "không thuộc khu phố của bạn" in answer.text
+    assert session.scalar(select(RelayFault)) is None
+
+
+def test_relay_board_shows_last_error_cached_horizon_and_missed_programmes(client, world, session):
+    from zoneinfo import ZoneInfo
+
+    from app.models import Programme, ProgrammeStatus, RelayHeartbeat
+
+    mine, _second, _other = _relays(session, world)
+    now = datetime.now(UTC)
+    for hours in (30, 6):  # two programmes of the last days that this relay point never played
+        session.add(Programme(station_id=world.station.id, slot_name="morning", area_key=0,
+                              air_date=(now - timedelta(hours=hours)).date(), starts_at=now - timedelta(hours=hours),
+                              duration_ms=1_800_000, status=ProgrammeStatus.locked))
+    session.add(RelayHeartbeat(relay_point_id=mine.id, received_at=now, agent_version="1.0", state="idle",
+                               cached_until=now + timedelta(hours=30),
+                               last_error="Tải chương trình thất bại: hết dung lượng thẻ nhớ"))
+    session.commit()
+    sign_in(client, "editor")
+    board = client.get("/app/relays").text
+    row = re.search(rf'<tr id="relay-{mine.id}">.*?</tr>', board, re.S).group(0)
+    assert "Tải chương trình thất bại: hết dung lượng thẻ nhớ" in row
+    local = (now + timedelta(hours=30)).astimezone(ZoneInfo(world.station.timezone)).strftime("%H:%M %d/%m")
+    assert re.search(rf'data-label="Đã tải sẵn đến">{local}</td>', row)
+    assert re.search(r'data-label="Chương trình bị lỡ">2</td>', row)
+
+
+def _upload_in_editor(client, world, path, *, page="/app/scripts/new", **overrides):
+    token = csrf_of(client.get(page))
+    form = {**script_form(world, **overrides), "csrf_token": token}
+    form.pop("action")
+    with path.open("rb") as fh:
+        return client.post("/app/recordings", data={**form, "action": "upload"},
+                           files={"file": (path.name, fh, "application/octet-stream")})
+
+
+def test_officer_uploads_a_recording_and_saves_the_script_with_it(client, world, session, tmp_path):
+    from tests.fixtures.audio_files import tone_file
+
+    sign_in(client, "officer")
+    page = client.get("/app/scripts/new").text
+    assert 'enctype="multipart/form-data"' in page
+    assert 'formaction="/app/recordings"' in page
+    answer = _upload_in_editor(client, world, tone_file(tmp_path / "ban-tin.mp3", 3.0))
+    assert answer.status_code == 200, answer.text
+    recording_id = re.search(r'name="recording_id" value="(\d+)"', answer.text).group(1)
+    assert "Đã tải lên và gắn bản ghi." in answer.text
+    assert f'<audio controls preload="none" src="/app/recordings/{recording_id}/audio">' in answer.text
+    assert "Trạm y tế phường tổ chức tiêm chủng" in answer.text, "the typed text is kept"
+    audio = client.get(f"/app/recordings/{recording_id}/audio")
+    assert audio.status_code == 200
+    assert audio.content[:4] == b"RIFF"
+
+    saved = client.post("/app/scripts/new", data={**script_form(world), "recording_id": recording_id,
+                                                  "csrf_token": csrf_of(answer)}, follow_redirects=False)
+    assert saved.status_code == 303, saved.text
+    script = session.get(Script, int(saved.headers["location"].rsplit("/", 1)[1]))
+    session.refresh(script)
+    assert script.recording_id == int(recording_id)
+    edit = client.get(f"/app/scripts/{script.id}/edit").text
+    assert 'id="attached-recording"' in edit
+    assert f"/app/recordings/{recording_id}/audio" in edit
+    client.cookies.clear()
+    assert client.get(f"/app/recordings/{recording_id}/audio", follow_redirects=False).status_code == 303
+
+
+@pytest.mark.parametrize(("name", "content", "reason"), [
+    ("tin-bai.mp3", "Đây là văn bản, không phải âm thanh.\n".encode(), "Tệp không phải âm thanh"),
+    ("rong.mp3", b"", "Tệp tải lên rỗng"),
+])
+def test_a_refused_upload_says_why_next_to_the_field_and_keeps_the_form(client, world, session, tmp_path,
+                                                                        name, content, reason):
+    from app.models import Recording
+
+    sign_in(client, "officer")
+    path = tmp_path / name
+    path.write_bytes(content)
+    answer = _upload_in_editor(client, world, path, source_ref="Kế hoạch 12/KH-TYT")
+    assert answer.status_code == 422
+    assert re.search(rf'id="recording-err">{reason}', answer.text)
+    assert 'value="Kế hoạch 12/KH-TYT"' in answer.text
+    assert "Trạm y tế phường tổ chức tiêm chủng" in answer.text
+    assert session.scalar(select(Recording)) is None
+
+
+@pytest.mark.usefixtures("world")
+def test_an_upload_without_the_csrf_token_is_refused(client, session, tmp_path):
+    from app.models import Recording
+    from tests.fixtures.audio_files import tone_file
+
+    sign_in(client, "officer")
+    path = tone_file(tmp_path / "a.wav", 1.0)
+    with path.open("rb") as fh:
+        answer = client.post("/app/recordings", data={"title": "x", "action": "upload"},
+                             files={"file": (path.name, fh, "audio/wav")})
+    assert answer.status_code == 403
+    assert "CSRF" in answer.text
+    assert session.scalar(select(Recording)) is None
+
+
+def test_a_script_cannot_take_another_stations_recording(client, world, session, tmp_path):
+    from app.recordings import service as recording_service
+    from tests.fixtures.audio_files import tone_file
+    from tests.fixtures.builders import create_station
+
+    other, _ = create_station(session, name="Đài phường bên cạnh", areas=("Tổ 1",))
+    foreign = recording_service.ingest(session, other, tone_file(tmp_path / "b.wav", 1.0), title="Của đài khác",
+                                       filename="b.wav", is_filler=False, actor=world.users["admin"])
+    session.commit()
+    sign_in(client, "officer")
+    answer = post_form(client, "/app/scripts/new", script_form(world, recording_id=str(foreign.id)),
+                       page="/app/scripts/new")
+    assert answer.status_code == 422
+    assert 'id="recording-err">Không có bản ghi âm này ở đài.' in answer.text
+    assert client.get(f"/app/recordings/{foreign.id}/audio").status_code == 404
+
+
+@pytest.mark.usefixtures("world")
+def test_editor_adds_filler_music_to_the_pool(client, session, tmp_path):
+    from app.models import Recording
+    from tests.fixtures.audio_files import tone_file
+
+    sign_in(client, "editor")
+    page = client.get("/app/recordings")
+    assert "Nhạc nền" in page.text
+    path = tone_file(tmp_path / "nhac-nen.ogg", 3.0)
+    with path.open("rb") as fh:
+        answer = client.post("/app/recordings", data={"purpose": "filler", "title": "Nhạc không lời Quê hương",
+                                                      "csrf_token": csrf_of(page)},
+                             files={"file": (path.name, fh, "audio/ogg")}, follow_redirects=False)
+    assert answer.status_code == 303, answer.text
+    filler = session.scalar(select(Recording))
+    assert filler.is_filler
+    assert filler.duration_ms == pytest.approx(3000, abs=80)
+    listed = client.get("/app/recordings").text
+    assert "Đã thêm nhạc nền “Nhạc không lời Quê hương”." in listed
+    assert f"/app/recordings/{filler.id}/audio" in listed
+    client.cookies.clear()
+    sign_in(client, "officer")
+    assert client.get("/app/recordings").status_code == 403

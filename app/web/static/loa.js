@@ -9,6 +9,22 @@
     if (message && !window.confirm(message)) { event.preventDefault(); }
   });
 
+  // A chosen audio file travels only with "Tải lên": saving the script must not carry a large
+  // file to a route whose body limit is small (only paths ending in /recordings take uploads).
+  document.addEventListener("submit", function (event) {
+    var submitter = event.submitter;
+    var uploading = submitter && /\/recordings$/.test(submitter.getAttribute("formaction") || "");
+    if (!uploading) {
+      event.target.querySelectorAll('input[type="file"]').forEach(function (input) {
+        if (!input.form || input.form.getAttribute("action") !== "/app/recordings") { input.disabled = true; }
+      });
+    }
+  });
+
+  window.addEventListener("pageshow", function () {
+    document.querySelectorAll('input[type="file"]').forEach(function (input) { input.disabled = false; });
+  });
+
   // Characters used in the script body.
   document.querySelectorAll("textarea[data-counter]").forEach(function (area) {
     var out = document.getElementById(area.getAttribute("data-counter"));

@@ -1,0 +1,135 @@
+"""Recordings from the browser: attach one to a script instead of speech, and the filler music pool.
+
+The upload route ends in `/recordings` on purpose: the body size limit (app/limits.py) lets large
+bodies through only there. The script editor posts its whole form here (multipart) so a refused
+file comes back next to its field with everything else the officer typed.
+"""
+
+from __future__ import annotations
+
+import shutil
+import tempfile
+from pathlib import Path
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Depends, Request
+from fastapi.responses import RedirectResponse
+from starlette.datastructures import UploadFile
+from starlette.responses import FileResponse, Response
+
+from app.deps import SessionDep
+from app.errors import LoaError
+from app.models import Recording, Role, Station, User
+from app.recordings import service as recording_service
+from app.scripts import service as script_service
+from app.speech.audio import audio_settings, storage
+from app.stations import service as station_service
+from app.web.deps import Form, PageForbidden, StationStaff, lang_of, web_roles
+from app.web.forms import script_values, text
+from app.web.i18n import translate
+from app.web.render import error_text, render
+from app.web.routes_scripts import editor_page, station_id_of
+
+router = APIRouter(prefix="/app/recordings", include_in_schema=False)
+
+Uploader = Annotated[User, Depends(web_roles(Role.officer, Role.editor, Role.admin))]
+EditorOrAdmin = Annotated[User, Depends(web_roles(Role.editor, Role.admin))]
+ACCEPT = ".mp3,.wav,.m4a,.aac,.ogg,.opus,audio/*"
+
+
+def _file(form: Form) -> UploadFile | None:
+    value = form.get("file")
+    return value if isinstance(value, UploadFile) and value.filename else None
+
+
+def _ingest(session: SessionDep, station: Station, upload: UploadFile, *, title: str, is_filler: bool,
+            user: User) -> Recording:
+    """Spool the upload to a temporary file beside the audio store, then check and keep it."""
+    uploads = audio_settings().data_dir / "uploads"
+    uploads.mkdir(parents=True, exist_ok=True)
+    name = upload.filename or "upload"
+    with tempfile.NamedTemporaryFile(dir=uploads, suffix=Path(name).suffix.lower()[:8]) as tmp:
+        shutil.copyfileobj(upload.file, tmp, length=1 << 20)
+        tmp.flush()
+        with session.begin_nested():
+            return recording_service.ingest(session, station, Path(tmp.name), title=title[:300] or name,
+                                            filename=name, is_filler=is_filler, actor=user)
+
+
+def _library(request: Request, session: SessionDep, user: User, *, values: dict[str, str] | None = None,
+             errors: dict[str, str] | None = None, status_code: int = 200) -> Response:
+    station_id = station_id_of(session, user)
+    return render(request, "recordings.html", {
+        "fillers": recording_service.list_for(session, station_id, filler=True),
+        "others": recording_service.list_for(session, station_id, filler=False),
+        "values": values or {"title": ""}, "errors": errors or {}, "accept": ACCEPT,
+    }, user=user, status_code=status_code)
+
+
+@router.get("")
+def library(request: Request, session: SessionDep, user: EditorOrAdmin) -> Response:
+    """The station's recordings and filler music, with the form to add filler music."""
+    return _library(request, session, user)
+
+
+@router.post("")
+def upload(request: Request, session: SessionDep, user: Uploader, form: Form) -> Response:
+    """Upload a recording: filler music for the pool, or one to air instead of a script's speech."""
+    if text(form, "purpose") == "filler":
+        return _upload_filler(request, session, user, form)
+    return _upload_for_script(request, session, user, form)
+
+
+def _upload_filler(request: Request, session: SessionDep, user: User, form: Form) -> Response:
+    lang = lang_of(request)
+    if user.role not in (Role.editor, Role.admin):
+        raise PageForbidden("err_role", roles="editor, admin")
+    values = {"title": text(form, "title").strip()}
+    upload = _file(form)
+    if upload is None:
+        return _library(request, session, user, values=values,
+                        errors={"file": translate("err_choose_file", lang)}, status_code=422)
+    station = station_service.get(session, station_id_of(session, user))
+    try:
+        recording = _ingest(session, station, upload, title=values["title"], is_filler=True, user=user)
+    except LoaError as exc:
+        return _library(request, session, user, values=values, errors={"file": error_text(exc, lang)},
+                        status_code=422)
+    request.session["flash"] = translate("msg_filler_added", lang, title=recording.title)
+    return RedirectResponse("/app/recordings", status_code=303)
+
+
+def _upload_for_script(request: Request, session: SessionDep, user: User, form: Form) -> Response:
+    lang = lang_of(request)
+    if user.role not in (Role.officer, Role.editor):
+        raise PageForbidden("err_role", roles="officer, editor")
+    values: dict[str, Any] = script_values(form)
+    raw_script = text(form, "script_id")
+    script = script_service.get(session, int(raw_script)) if raw_script.isdigit() else None
+    station = station_service.get(session, script.station_id if script else station_id_of(session, user))
+    if text(form, "action") == "detach":
+        values["recording_id"] = ""
+        return editor_page(request, session, user, values=values, errors={}, script=script)
+    upload = _file(form)
+    if upload is None:
+        return editor_page(request, session, user, values=values, script=script, status_code=422,
+                           errors={"recording": translate("err_choose_file", lang)})
+    title = values["title"].strip() or Path(upload.filename or "").stem
+    try:
+        recording = _ingest(session, station, upload, title=title, is_filler=False, user=user)
+    except LoaError as exc:
+        return editor_page(request, session, user, values=values, script=script, status_code=422,
+                           errors={"recording": error_text(exc, lang)})
+    values["recording_id"] = str(recording.id)
+    request.session["flash"] = translate("msg_recording_attached", lang)
+    return editor_page(request, session, user, values=values, errors={}, script=script)
+
+
+@router.get("/{recording_id}/audio")
+def recording_audio(session: SessionDep, user: StationStaff, recording_id: int) -> Response:
+    """The loudness-matched copy (WAV) of one of the station's recordings, for the page's player."""
+    recording = session.get(Recording, recording_id)
+    if recording is None or recording.station_id != station_id_of(session, user):
+        raise PageForbidden("err_no_recording", status_code=404)
+    return FileResponse(storage().path(recording.audio_key), media_type="audio/wav",
+                        filename=f"recording-{recording.id}.wav")
