@@ -11,6 +11,7 @@ from sqlalchemy import event, update
 from sqlalchemy.orm import Session
 
 from app.models import Emergency, Programme, Station
+from app.relays import poll_cache
 
 
 @event.listens_for(Session, "before_flush")
@@ -21,6 +22,8 @@ def _bump_schedule_versions(session: Session, _flush_context: Any, _instances: A
         if isinstance(obj, Programme | Emergency) and obj.station_id is not None
         and (obj in session.new or obj in session.deleted or session.is_modified(obj))
     }
+    if stations:
+        poll_cache.clear()
     for station_id in sorted(stations):
         session.execute(
             update(Station).where(Station.id == station_id)

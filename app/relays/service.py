@@ -71,6 +71,10 @@ def authenticate(session: Session, token: str | None) -> RelayContext:
     return RelayContext(row[0], row[1], row[3], row[4], row[5], row[6], row[7], row[8])
 
 
+def schedule_version(session: Session, station_id: int) -> int:
+    return int(session.scalar(select(Station.schedule_version).where(Station.id == station_id)) or 0)
+
+
 class RateLimiter:
     """A sliding window per key, in this process (each API replica limits on its own)."""
 

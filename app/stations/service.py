@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session, selectinload
 from app.audit import service as audit
 from app.auth.security import hash_relay_token, new_relay_token
 from app.models import Area, RelayPoint, Slot, Station, Topic, User
+from app.relays import poll_cache
 from app.stations.defaults import DEFAULT_SLOTS, DEFAULT_TOPICS
 from app.stations.exceptions import (
     AreaNotFound,
@@ -218,6 +219,7 @@ def relay_points(session: Session, station_id: int) -> list[RelayPoint]:
 
 
 def _issue_token(relay: RelayPoint) -> str:
+    poll_cache.clear()
     token = new_relay_token()
     relay.token_hash = hash_relay_token(token)
     relay.token_prefix = token[:14]
@@ -245,6 +247,7 @@ def rotate_relay_token(session: Session, relay: RelayPoint, *, actor: User) -> s
 
 def revoke_relay_token(session: Session, relay: RelayPoint, *, actor: User) -> RelayPoint:
     relay.revoked_at = datetime.now(UTC)
+    poll_cache.clear()
     session.flush()
     audit.record(session, "revoke_token", actor=actor, entity_type="relay_point", entity_id=relay.id)
     return relay
