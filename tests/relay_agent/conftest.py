@@ -13,6 +13,7 @@ from relay_agent.agent import Agent
 from relay_agent.clock import FakeClock
 from relay_agent.config import AgentConfig
 from relay_agent.player import NullPlayer
+from tests.relay_agent.driving import drive  # noqa: F401  (used here and re-exported)
 from tests.relay_agent.fake_server import FakeRelayServer, audio_bytes
 
 # 06:00 in Hà Nội on 21 November 2026: half an hour before the morning slot.
@@ -72,19 +73,6 @@ def make_agent(
     yield build
     for agent in agents:
         agent.close()
-
-
-def drive(agent: Agent, clock: FakeClock, until: datetime) -> None:
-    """Run the agent's loop on the fake clock until `until`, jumping from event to event."""
-    while True:
-        if agent.poll_due():
-            agent.sync_once()
-        wake = agent.play_tick()
-        left = (until - clock.now()).total_seconds()
-        if left <= 0:
-            return
-        to_poll = (agent.next_poll_at - clock.now()).total_seconds()
-        clock.advance(max(min(wake, to_poll, left), 0.001))
 
 
 def played(server: FakeRelayServer) -> list[dict[str, object]]:

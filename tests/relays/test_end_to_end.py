@@ -26,6 +26,7 @@ from relay_agent.agent import Agent
 from relay_agent.clock import FakeClock
 from relay_agent.config import AgentConfig
 from relay_agent.player import NullPlayer
+from tests.relay_agent.driving import drive
 from tests.relays.live import CuttingProxy, LoaServer
 
 pytestmark = pytest.mark.slow
@@ -136,19 +137,6 @@ def make_agent(live: Live, agents: list[Agent], token: str, clock: FakeClock, *,
     agent = Agent(config, clock, NullPlayer(clock), rng=random.Random(6))
     agents.append(agent)
     return agent
-
-
-def drive(agent: Agent, clock: FakeClock, until: datetime) -> None:
-    """Run the agent's loop on the fake clock until `until`, jumping from event to event."""
-    while True:
-        if agent.poll_due():
-            agent.sync_once()
-        wake = agent.play_tick()
-        left = (until - clock.now()).total_seconds()
-        if left <= 0:
-            return
-        to_poll = (agent.next_poll_at - clock.now()).total_seconds()
-        clock.advance(max(min(wake, to_poll, left), 0.001))
 
 
 def now_clock() -> FakeClock:

@@ -6,11 +6,7 @@ no browser is ever downloaded. Screenshots of the main pages go to test-artifact
 
 from __future__ import annotations
 
-import os
 import shutil
-import socket
-import subprocess
-import sys
 import time
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
@@ -19,6 +15,8 @@ from xml.etree import ElementTree as ET
 
 import httpx
 import pytest
+
+from tests.fixtures.live_server import LoaServer
 
 ROOT = Path(__file__).resolve().parents[2]
 SHOTS = ROOT / "test-artifacts" / "screenshots"
@@ -45,51 +43,23 @@ def find_chromium() -> str:
     )
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
 
 
-def _loa(env: dict[str, str], *args: str, stdin: str | None = None) -> str:
-    done = subprocess.run([sys.executable, "-m", "app.cli", *args], cwd=ROOT, env=env, input=stdin,
-                          capture_output=True, text=True, timeout=60, check=False)
-    assert done.returncode == 0, f"loa {' '.join(args)} failed:\n{done.stdout}\n{done.stderr}"
-    return done.stdout
 
 
 @pytest.fixture(scope="module")
 def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Path]]:
-    """`loa init --demo` then `loa serve` on a free port, in a data dir of its own."""
-    data_dir = tmp_path_factory.mktemp("loa-browser")
-    env = {**os.environ, "LOA_DATA_DIR": str(data_dir), "LOA_ENVIRONMENT": "test",
-           "LOA_SCHEDULER_ENABLED": "true", "LOA_REPLAN_DELAY_SECONDS": "1", "LOA_PASSWORD_TIME_COST": "1",
-           "LOA_PASSWORD_MEMORY_KIB": "1024"}
-    env.pop("LOA_DATABASE_URL", None)
-    _loa(env, "init", "--demo")
+    """`loa init --demo` then `loa serve` (with its scheduler) on a free port, in a data dir of its own."""
+    live = LoaServer(tmp_path_factory.mktemp("loa-browser"), scheduler=True,
+                     env={"LOA_REPLAN_DELAY_SECONDS": "1"})
+    live.cli("init", "--demo")
     for name, password in PASSWORDS.items():
-        _loa(env, "users", "passwd", name, "--password-stdin", stdin=password + "\n")
-    port = _free_port()
-    log = (data_dir / "serve.log").open("w")
-    proc = subprocess.Popen([sys.executable, "-m", "app.cli", "serve", "--port", str(port)], cwd=ROOT,
-                            env=env, stdout=log, stderr=subprocess.STDOUT)
-    base = f"http://127.0.0.1:{port}"
+        live.cli("users", "passwd", name, "--password-stdin", stdin=password + "\n")
+    live.start()
     try:
-        deadline = time.monotonic() + 30
-        while True:
-            try:
-                if httpx.get(f"{base}/healthz", timeout=1).status_code == 200:
-                    break
-            except httpx.HTTPError:
-                pass
-            assert proc.poll() is None, (data_dir / "serve.log").read_text()
-            assert time.monotonic() < deadline, "loa serve did not start in 30 s"
-            time.sleep(0.2)
-        yield base, data_dir
+        yield live.url, live.data_dir
     finally:
-        proc.terminate()
-        proc.wait(timeout=10)
-        log.close()
+        live.stop()
 
 
 @pytest.fixture(scope="module")
