@@ -13,7 +13,6 @@ from relay_agent.agent import Agent
 from relay_agent.clock import FakeClock
 from relay_agent.config import AgentConfig
 from relay_agent.player import NullPlayer
-from tests.relay_agent.driving import drive  # noqa: F401  (used here and re-exported)
 from tests.relay_agent.fake_server import FakeRelayServer, audio_bytes
 
 # 06:00 in Hà Nội on 21 November 2026: half an hour before the morning slot.

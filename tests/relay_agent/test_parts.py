@@ -15,7 +15,8 @@ from relay_agent.errors import ServerError, ServerUnreachable
 from relay_agent.outbox import Store
 from relay_agent.player import CommandPlayer, NullPlayer
 from relay_agent.schedule import merge_schedule, parse_schedule
-from tests.relay_agent.conftest import DAY_START, MORNING, SLOT, MakeAgent, drive, played
+from tests.relay_agent.conftest import DAY_START, MORNING, SLOT, MakeAgent, played
+from tests.relay_agent.driving import drive
 from tests.relay_agent.fake_server import FakeRelayServer, audio_bytes
 
 

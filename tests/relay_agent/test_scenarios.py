@@ -17,9 +17,9 @@ from tests.relay_agent.conftest import (
     MORNING,
     SLOT,
     MakeAgent,
-    drive,
     played,
 )
+from tests.relay_agent.driving import drive
 from tests.relay_agent.fake_server import FakeRelayServer, audio_bytes
 
 END_OF_DAY = AFTERNOON + SLOT + timedelta(hours=1)
