@@ -29,6 +29,10 @@ class Station(Base):
     speech_pitch: Mapped[int] = mapped_column(Integer, default=50)
     # the station's own abbreviations for the spoken form, laid over the built-in dictionary
     abbreviations: Mapped[dict[str, str]] = mapped_column(JSON, default=dict)
+    # the programme files relay points download (weak 3G links want low bit rates)
+    audio_format: Mapped[str] = mapped_column(String(8), default="mp3")
+    audio_bitrate_kbps: Mapped[int] = mapped_column(Integer, default=48)
+    audio_sample_rate: Mapped[int] = mapped_column(Integer, default=22050)
     # bumped whenever a programme or emergency of the station changes: relays' ETags hang on it
     schedule_version: Mapped[int] = mapped_column(Integer, default=1)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)

@@ -67,7 +67,7 @@ def issue(session: Session, data: EmergencyCreate, *, user: User) -> EmergencyRe
     audio = alert_tone(rate, ALERT_MS) + silence(GAP_MS, rate) + pcm.samples
     with tempfile.TemporaryDirectory(dir=audio_settings().data_dir) as tmp:
         target = Path(tmp) / "emergency.mp3"
-        encode_pcm(audio, rate, target, fmt="mp3", bitrate_kbps=audio_settings().mp3_bitrate_kbps,
+        encode_pcm(audio, rate, target, fmt="mp3", bitrate_kbps=station.audio_bitrate_kbps,
                    settings=audio_settings())
         key = storage().put_file(target, suffix=".mp3")
     programme = Programme(

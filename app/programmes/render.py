@@ -102,8 +102,8 @@ def build_spec(session: Session, station: Station, programme: Programme) -> Prog
     return ProgrammeSpec(
         title=f"{station.name} — {programme.slot_name} {programme.air_date:%d/%m/%Y}",
         slot_length_ms=programme.duration_ms,
-        output=OutputSettings(format="mp3", sample_rate=audio_settings().sample_rate,
-                              bitrate_kbps=audio_settings().mp3_bitrate_kbps),
+        output=OutputSettings(format="opus" if station.audio_format == "opus" else "mp3",
+                              sample_rate=station.audio_sample_rate, bitrate_kbps=station.audio_bitrate_kbps),
         items=items,
         fallback=Fallback(audio_key=fillers[0].audio_key, title=fillers[0].title) if fillers else None,
     )

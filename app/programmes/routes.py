@@ -13,7 +13,7 @@ from app.models import Programme, Role, User
 from app.programmes import emergency, service
 from app.programmes.exceptions import InvalidDateRange, ProgrammeNotFound
 from app.programmes.schemas import EmergencyCreate, EmergencyRead, Explanation, ProgrammeRead
-from app.programmes.views import to_read
+from app.programmes.views import audio_type, to_read
 from app.scripts import service as scripts
 from app.speech.audio import storage
 from app.stations import service as stations
@@ -82,8 +82,9 @@ def programme_audio(programme_id: int, session: SessionDep, user: CurrentUser) -
     programme = _visible(session, user, programme_id)
     if not programme.audio_sha256:
         raise NotFound("Chương trình chưa được dựng âm thanh.", detail_en="Not rendered yet.")
-    name = f"{programme.air_date:%Y-%m-%d}-{programme.slot_name}-{programme.id}.mp3"
-    return FileResponse(storage().path(programme.audio_sha256), media_type="audio/mpeg", filename=name)
+    suffix, media_type = audio_type(programme.audio_sha256)
+    name = f"{programme.air_date:%Y-%m-%d}-{programme.slot_name}-{programme.id}{suffix}"
+    return FileResponse(storage().path(programme.audio_sha256), media_type=media_type, filename=name)
 
 
 @router.get("/programmes/{programme_id}/playlist.m3u8",

@@ -7,6 +7,14 @@ from zoneinfo import ZoneInfo
 from app.models import Programme, Station
 from app.programmes.schemas import ProgrammeRead
 
+MEDIA_TYPES = {".mp3": "audio/mpeg", ".opus": "audio/ogg", ".ogg": "audio/ogg", ".wav": "audio/wav"}
+
+
+def audio_type(key: str) -> tuple[str, str]:
+    """The file suffix and media type of a stored audio file, from its key."""
+    suffix = "." + key.rsplit(".", 1)[1] if "." in key else ""
+    return suffix, MEDIA_TYPES.get(suffix, "application/octet-stream")
+
 
 def to_read(programme: Programme, station: Station) -> ProgrammeRead:
     return ProgrammeRead.model_validate({

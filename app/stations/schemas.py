@@ -72,6 +72,9 @@ class StationRead(Schema):
     speech_engine: str
     speech_rate: int
     speech_pitch: int
+    audio_format: str
+    audio_bitrate_kbps: int
+    audio_sample_rate: int
 
 
 class StationDetail(StationRead):
@@ -98,6 +101,9 @@ class StationUpdate(Schema):
     speech_engine: str | None = Field(default=None, pattern=r"^(offline|gtts)$")
     speech_rate: int | None = Field(default=None, ge=80, le=300)
     speech_pitch: int | None = Field(default=None, ge=0, le=99)
+    audio_format: str | None = Field(default=None, pattern=r"^(mp3|opus)$")
+    audio_bitrate_kbps: int | None = Field(default=None, ge=16, le=192)
+    audio_sample_rate: int | None = Field(default=None, ge=8000, le=48000)
     _strip = field_validator("name")(_stripped)
 
 

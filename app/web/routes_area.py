@@ -11,6 +11,7 @@ from starlette.responses import FileResponse, Response
 
 from app.deps import SessionDep
 from app.models import Area, Programme, RelayPoint, Role, User
+from app.programmes.views import audio_type
 from app.relays import service as relay_service
 from app.relays.schemas import FaultReport
 from app.scripts import service as script_service
@@ -130,8 +131,9 @@ def programme_audio(programme_id: int, session: SessionDep, user: StationStaff) 
     programme = _programme_for_page(session, user, programme_id)
     if not programme.audio_sha256:
         raise PageForbidden("err_not_rendered", status_code=404)
-    name = f"{programme.air_date:%Y-%m-%d}-{programme.slot_name}.mp3"
-    return FileResponse(storage().path(programme.audio_sha256), media_type="audio/mpeg", filename=name)
+    suffix, media_type = audio_type(programme.audio_sha256)
+    name = f"{programme.air_date:%Y-%m-%d}-{programme.slot_name}{suffix}"
+    return FileResponse(storage().path(programme.audio_sha256), media_type=media_type, filename=name)
 
 
 @router.get("/programmes/{programme_id}/playlist.m3u8")

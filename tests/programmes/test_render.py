@@ -84,3 +84,20 @@ def test_an_item_that_cannot_be_produced_is_replaced_and_reported(session, short
     assert "Tin có bản ghi" in (programme.render_error or "")
     samples, _ = decode_to_pcm(storage().path(programme.audio_sha256), 22050)
     assert len(samples) / 2 / 22050 == pytest.approx(SLOT_MS / 1000, abs=0.1)
+
+
+def test_a_station_on_a_weak_link_gets_smaller_files(client, session, short_slot_world):
+    world = short_slot_world
+    r = client.patch(f"/api/v1/stations/{world.station.id}", headers=auth(world.users["admin"]),
+                     json={"audio_bitrate_kbps": 24, "audio_sample_rate": 16000})
+    assert r.status_code == 200
+    assert r.json()["audio_bitrate_kbps"] == 24
+    create_script(session, world, status=ScriptStatus.approved, title="Tin gọn")
+    programme = _plan_and_render(session, world)
+    # 90 s at 24 kbps is about 270 kB (48 kbps would be about 540 kB)
+    assert programme.audio_size < 330_000
+    samples, _ = decode_to_pcm(storage().path(programme.audio_sha256), 16000)
+    assert len(samples) / 2 / 16000 == pytest.approx(SLOT_MS / 1000, abs=0.1)
+    bad = client.patch(f"/api/v1/stations/{world.station.id}", headers=auth(world.users["admin"]),
+                       json={"audio_bitrate_kbps": 5})
+    assert bad.status_code == 422
