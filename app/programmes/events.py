@@ -7,11 +7,19 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import event, update
+from sqlalchemy import event, inspect, update
 from sqlalchemy.orm import Session
 
 from app.models import Emergency, Programme, Station
 from app.relays import poll_cache
+
+# A re-plan that finds nothing new still refreshes these; relays see none of them.
+_BOOKKEEPING = {"planned_at", "explanation"}
+
+
+def _relay_visible_change(obj: object) -> bool:
+    state = inspect(obj)
+    return any(attr.history.has_changes() for attr in state.attrs if attr.key not in _BOOKKEEPING)
 
 
 @event.listens_for(Session, "before_flush")
@@ -20,7 +28,7 @@ def _bump_schedule_versions(session: Session, _flush_context: Any, _instances: A
         obj.station_id
         for obj in (*session.new, *session.dirty, *session.deleted)
         if isinstance(obj, Programme | Emergency) and obj.station_id is not None
-        and (obj in session.new or obj in session.deleted or session.is_modified(obj))
+        and (obj in session.new or obj in session.deleted or _relay_visible_change(obj))
     }
     if stations:
         poll_cache.clear()

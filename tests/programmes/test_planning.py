@@ -143,3 +143,16 @@ def test_two_planners_at_once_store_each_programme_once(engine):
             s.execute(User.__table__.delete().where(User.username.in_(["p2_officer", "p2_editor"])))
             s.execute(Station.__table__.delete().where(Station.id == station_id))
             s.commit()
+
+
+def test_a_replan_that_changes_nothing_keeps_the_relays_etag(session, world):
+    from app.models import Station
+
+    create_script(session, world, status=ScriptStatus.approved, title="Tin ổn định")
+    _plan(session, world)
+    before = session.get(Station, world.station.id, populate_existing=True).schedule_version
+    assert _plan(session, world).unchanged == 4
+    assert session.get(Station, world.station.id, populate_existing=True).schedule_version == before
+    create_script(session, world, status=ScriptStatus.approved, title="Tin mới", priority="priority")
+    assert _plan(session, world).changed >= 1
+    assert session.get(Station, world.station.id, populate_existing=True).schedule_version > before
