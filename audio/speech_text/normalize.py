@@ -75,6 +75,9 @@ _LEFTOVER_DIGITS = re.compile(r"\d+")
 _SPACES = re.compile(r"[ \t\u00a0]+")
 
 
+_DOCUMENT_END = re.compile(r"\.\s*/\s*\.\s*$")
+
+
 def _wrap(text: str) -> str:
     return f"{_OPEN}{text}{_CLOSE}"
 
@@ -249,6 +252,8 @@ def _expand_abbreviations(line: str, abbreviations: Mapping[str, str]) -> str:
 def normalize_line(line: str, abbreviations: Mapping[str, str] = DEFAULT_ABBREVIATIONS) -> str:
     """Return the spoken form of one line (no newline inside)."""
     text = line.replace("*", "").replace("\u00a0", " ")
+    # "./." closes an official document: it has no spoken form
+    text = _DOCUMENT_END.sub(".", text)
     text = _LINE_BULLET.sub("", text)
     text = _LINE_SECTION.sub(
         lambda m: " chấm ".join(read_cardinal(int(p)) for p in m[1].split(".")) + ".", text

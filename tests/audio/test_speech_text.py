@@ -107,3 +107,13 @@ def test_split_sentences_keeps_abbreviations_and_decimals() -> None:
         "Xong?",
         "1. Mục đích",
     ]
+
+
+def test_blind_held_out_sentences_stay_exact() -> None:
+    """Sentences whose expected reading was written before the normalizer was run on them."""
+    path = Path(__file__).parent / "fixtures" / "heldout_blind.tsv"
+    rows = [line.split("\t") for line in path.read_text(encoding="utf-8").splitlines()
+            if line and not line.startswith("#")]
+    assert len(rows) >= 18
+    wrong = [(text, expected, to_spoken(text)) for text, expected in rows if to_spoken(text) != expected]
+    assert wrong == []
