@@ -53,3 +53,13 @@ class SlotsOverlap(Conflict):
             f"Khung giờ “{a}” trùng thời gian với khung giờ “{b}”; hãy đổi giờ bắt đầu hoặc độ dài.",
             detail_en=f"Slot {a!r} overlaps slot {b!r}: change a start time or a length.",
         )
+
+
+class AreaInUse(Conflict):
+    def __init__(self, name: str, relays: int, leaders: int) -> None:
+        super().__init__(
+            f"Khu phố “{name}” còn {relays} cụm loa và {leaders} trưởng khu phố; hãy chuyển hoặc xóa "
+            "chúng trước khi xóa khu phố.",
+            detail_en=f"Area {name!r} still has {relays} relay point(s) and {leaders} leader(s): "
+            "move or remove them first.",
+        )

@@ -6,6 +6,7 @@ from app.deps import AdminUser, CurrentUser, SessionDep
 from app.errors import Forbidden, NotAuthenticated, responses
 from app.stations import service
 from app.stations.exceptions import (
+    AreaInUse,
     AreaNotFound,
     NameTaken,
     RelayPointNotFound,
@@ -120,6 +121,13 @@ def rename_area(area_id: int, body: AreaWrite, session: SessionDep, admin: Admin
     return AreaRead.model_validate(area)
 
 
+@router.delete("/areas/{area_id}", status_code=204, responses=responses(*_AUTH, AreaNotFound, AreaInUse))
+def delete_area(area_id: int, session: SessionDep, admin: AdminUser) -> Response:
+    """Remove a neighbourhood that no relay point or leader uses (admin)."""
+    service.delete_area(session, service.get_area(session, area_id), actor=admin)
+    return Response(status_code=204)
+
+
 @router.get("/stations/{station_id}/topics", response_model=list[TopicRead],
             responses=responses(NotAuthenticated, StationNotFound))
 def list_topics(station_id: int, session: SessionDep, _user: CurrentUser) -> list[TopicRead]:
@@ -162,6 +170,13 @@ def rotate_relay_token(relay_id: int, session: SessionDep, admin: AdminUser) -> 
     relay = service.get_relay_point(session, relay_id)
     token = service.rotate_relay_token(session, relay, actor=admin)
     return _with_token(relay, token)
+
+
+@router.delete("/relay-points/{relay_id}", status_code=204, responses=responses(*_AUTH, RelayPointNotFound))
+def delete_relay_point(relay_id: int, session: SessionDep, admin: AdminUser) -> Response:
+    """Remove a relay point and its history for good (revoke its token to keep the history) (admin)."""
+    service.delete_relay_point(session, service.get_relay_point(session, relay_id), actor=admin)
+    return Response(status_code=204)
 
 
 @router.post("/relay-points/{relay_id}/revoke", response_model=RelayPointRead,

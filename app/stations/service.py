@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import UTC, datetime, time
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session, selectinload
 
 from app.audit import service as audit
@@ -14,6 +14,7 @@ from app.models import Area, RelayPoint, Slot, Station, Topic, User
 from app.relays import poll_cache
 from app.stations.defaults import DEFAULT_SLOTS, DEFAULT_TOPICS
 from app.stations.exceptions import (
+    AreaInUse,
     AreaNotFound,
     NameTaken,
     RelayPointNotFound,
@@ -28,8 +29,9 @@ from app.stations.schemas import (
     StationCreate,
     StationUpdate,
 )
-
-DAY = 24 * 3600
+from scheduler import Slot as PlanSlot
+from scheduler import SlotsOverlap as PlanSlotsOverlap
+from scheduler import validate_slots
 
 
 def get(session: Session, station_id: int, *, with_children: bool = False) -> Station:
@@ -100,16 +102,14 @@ def update(session: Session, station: Station, data: StationUpdate, *, actor: Us
 # --- slots -----------------------------------------------------------------------------
 
 
-def _seconds(t: time) -> int:
-    return t.hour * 3600 + t.minute * 60 + t.second
-
-
-def check_no_overlap(slots: list[tuple[str, int, int]]) -> None:
-    """Refuse daily slots (name, start second of day, length) that overlap, across midnight too."""
-    for i, (name_a, start_a, len_a) in enumerate(slots):
-        for name_b, start_b, len_b in slots[i + 1:]:
-            if (start_b - start_a) % DAY < len_a or (start_a - start_b) % DAY < len_b:
-                raise SlotsOverlap(name_a, name_b)
+def check_no_overlap(station: Station, slots: list[tuple[str, time, int]]) -> None:
+    """Refuse slots (name, local start, length) that overlap — across midnight, and on the days
+    the station's zone changes its clock (the scheduler's own rule)."""
+    try:
+        validate_slots([PlanSlot(name=n, start=t, length_s=length, zone=station.timezone)
+                        for n, t, length in slots])
+    except PlanSlotsOverlap as exc:
+        raise SlotsOverlap(exc.first, exc.second) from exc
 
 
 def _slot_rows(session: Session, station_id: int) -> list[Slot]:
@@ -120,8 +120,8 @@ def add_slot(session: Session, station: Station, data: SlotCreate, *, actor: Use
     existing = _slot_rows(session, station.id)
     if any(s.name == data.name for s in existing):
         raise NameTaken("khung giờ", data.name)
-    check_no_overlap([(s.name, _seconds(s.start_time), s.length_seconds) for s in existing]
-                     + [(data.name, _seconds(data.start_time), data.length_seconds)])
+    check_no_overlap(station, [(s.name, s.start_time, s.length_seconds) for s in existing]
+                     + [(data.name, data.start_time, data.length_seconds)])
     slot = Slot(station_id=station.id, **data.model_dump())
     session.add(slot)
     session.flush()
@@ -142,8 +142,8 @@ def update_slot(session: Session, slot: Slot, data: SlotUpdate, *, actor: User) 
     start = changes.get("start_time", slot.start_time)
     length = changes.get("length_seconds", slot.length_seconds)
     others = [s for s in _slot_rows(session, slot.station_id) if s.id != slot.id]
-    check_no_overlap([(s.name, _seconds(s.start_time), s.length_seconds) for s in others]
-                     + [(slot.name, _seconds(start), length)])
+    check_no_overlap(get(session, slot.station_id), [(s.name, s.start_time, s.length_seconds) for s in others]
+                     + [(slot.name, start, length)])
     for field, value in changes.items():
         setattr(slot, field, value)
     session.flush()
@@ -189,6 +189,18 @@ def rename_area(session: Session, area: Area, name: str, *, actor: User) -> Area
     audit.record(session, "edit", actor=actor, entity_type="area", entity_id=area.id,
                  station_id=area.station_id, changes={"name": [old, name]})
     return area
+
+
+def delete_area(session: Session, area: Area, *, actor: User) -> None:
+    """Remove an area that no relay point or leader uses any more (scripts simply stop targeting it)."""
+    relays = session.scalar(select(func.count()).select_from(RelayPoint).where(RelayPoint.area_id == area.id))
+    leaders = session.scalar(select(func.count()).select_from(User).where(User.area_id == area.id))
+    if relays or leaders:
+        raise AreaInUse(area.name, int(relays or 0), int(leaders or 0))
+    audit.record(session, "delete", actor=actor, entity_type="area", entity_id=area.id,
+                 station_id=area.station_id, changes={"name": area.name})
+    session.delete(area)
+    session.flush()
 
 
 def add_topic(session: Session, station: Station, code: str, name: str, *, actor: User) -> Topic:
@@ -243,6 +255,15 @@ def rotate_relay_token(session: Session, relay: RelayPoint, *, actor: User) -> s
     session.flush()
     audit.record(session, "rotate_token", actor=actor, entity_type="relay_point", entity_id=relay.id)
     return token
+
+
+def delete_relay_point(session: Session, relay: RelayPoint, *, actor: User) -> None:
+    """Remove a relay point for good (its as-run history goes with it; revoke to keep it)."""
+    poll_cache.clear()
+    audit.record(session, "delete", actor=actor, entity_type="relay_point", entity_id=relay.id,
+                 changes={"name": relay.name, "area_id": relay.area_id})
+    session.delete(relay)
+    session.flush()
 
 
 def revoke_relay_token(session: Session, relay: RelayPoint, *, actor: User) -> RelayPoint:

@@ -75,3 +75,26 @@ def test_area_names_are_unique_per_station(client, world):
     assert r.status_code == 409
     assert client.post(f"/api/v1/stations/{world.station.id}/areas", headers=h,
                        json={"name": "  "}).status_code == 422
+
+
+def test_an_area_in_use_is_kept_and_an_empty_one_removed(client, world):
+    h = auth(world.users["admin"])
+    used = client.delete(f"/api/v1/areas/{world.areas[0].id}", headers=h)  # the leader lives there
+    assert used.status_code == 409
+    assert "trưởng khu phố" in used.json()["detail"]
+    assert client.delete(f"/api/v1/areas/{world.areas[2].id}", headers=h).status_code == 204
+    names = [a["name"] for a in client.get(f"/api/v1/stations/{world.station.id}", headers=h).json()["areas"]]
+    assert names == ["Khu 1", "Khu 2"]
+    assert client.delete(f"/api/v1/areas/{world.areas[1].id}", headers=auth(world.users["editor"])).status_code == 403
+
+
+def test_a_deleted_relay_point_can_no_longer_poll(client, world):
+    h = auth(world.users["admin"])
+    r = client.post(f"/api/v1/areas/{world.areas[1].id}/relay-points", headers=h, json={"name": "Cụm loa chợ"})
+    token = r.json()["token"]
+    poll = {"Authorization": f"Bearer {token}"}
+    assert client.get("/api/v1/relay/schedule", headers=poll).status_code == 200
+    assert client.delete(f"/api/v1/relay-points/{r.json()['id']}", headers=h).status_code == 204
+    gone = client.get("/api/v1/relay/schedule", headers=poll)
+    assert gone.status_code == 401
+    assert gone.json()["error"] == "InvalidRelayToken"
