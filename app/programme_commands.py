@@ -88,9 +88,9 @@ def render(args: argparse.Namespace) -> int:
             renderer.render(session, programme, progress=progress_bar(label))
             session.commit()
             print(file=sys.stderr)
-            if programme.audio_sha256:
+            if programme.audio_key:
                 print(f"{label}: {(programme.audio_duration_ms or 0) / 1000:.1f} s, {programme.audio_size} byte, "
-                      f"sha256 {programme.audio_sha256.split('.')[0]}")
+                      f"sha256 {programme.audio_key.split('.')[0]}")
             else:
                 failed += 1
             if programme.render_error:

@@ -102,11 +102,11 @@ def set_up(relays: int) -> Setup:
         tokens = [stations.add_relay_point(session, station.areas[i % len(station.areas)], f"Cụm loa {i}",
                                            actor=None)[1] for i in range(relays)]
         session.commit()
-        programme = session.scalars(select(Programme).where(Programme.audio_sha256.is_not(None))
+        programme = session.scalars(select(Programme).where(Programme.audio_key.is_not(None))
                                     .order_by(Programme.starts_at)).first()
         assert programme is not None
-        assert programme.audio_sha256 is not None
-        key = programme.audio_sha256
+        assert programme.audio_key is not None
+        key = programme.audio_key
         return Setup(tokens, f"/api/v1/relay/audio/{key}", _storage_path(key), programme.audio_size or 0)
 
 

@@ -74,7 +74,7 @@ def issue(session: Session, data: EmergencyCreate, *, user: User) -> EmergencyRe
         station_id=station.id, slot_id=None, slot_name="emergency", air_date=today, area_key=0,
         starts_at=now, duration_ms=plan.length_ms, status=ProgrammeStatus.locked, is_emergency=True,
         items=service._items_json(plan, {script.id: Priority.emergency.value}), explanation=[],
-        plan_hash="", audio_sha256=key,
+        plan_hash="", audio_key=key,
         audio_size=storage().path(key).stat().st_size, audio_duration_ms=plan.length_ms,
         rendered_at=now, locked_at=now,
     )

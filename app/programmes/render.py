@@ -121,9 +121,9 @@ def render(session: Session, programme: Programme, *, progress: Progress | None 
         return programme
     keys = {item.ref: item.audio.key for item in result.items}
     programme.items = [{**item, "audio_key": keys.get(f"item:{i}")} for i, item in enumerate(programme.items)]
-    programme.audio_sha256, programme.audio_size = result.programme.key, result.programme.size_bytes
+    programme.audio_key, programme.audio_size = result.programme.key, result.programme.size_bytes
     programme.audio_duration_ms = result.programme.duration_ms
-    programme.cue_sha256, programme.playlist_sha256 = result.cue_sheet.key, result.playlist.key
+    programme.cue_key, programme.playlist_key = result.cue_sheet.key, result.playlist.key
     failures = "; ".join(f"{f.title}: {f.reason_vi}" for f in result.failures)
     programme.render_error = failures[:2000] or None
     programme.rendered_at = datetime.now(UTC)
@@ -138,7 +138,7 @@ def due_for_render(session: Session, station_id: int, until: datetime, now: date
     return list(session.scalars(
         select(Programme).where(
             Programme.station_id == station_id, Programme.is_emergency.is_(False),
-            Programme.status.in_(RENDERABLE), Programme.audio_sha256.is_(None),
+            Programme.status.in_(RENDERABLE), Programme.audio_key.is_(None),
             Programme.starts_at < until,
             Programme.starts_at > now - timedelta(hours=1),
         ).order_by(Programme.starts_at, Programme.area_key)))

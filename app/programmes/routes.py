@@ -80,11 +80,11 @@ def explain_programme(programme_id: int, session: SessionDep, user: CurrentUser)
 def programme_audio(programme_id: int, session: SessionDep, user: CurrentUser) -> FileResponse:
     """The rendered programme (MP3), for listening in the page or loading a cluster by hand."""
     programme = _visible(session, user, programme_id)
-    if not programme.audio_sha256:
+    if not programme.audio_key:
         raise NotFound("Chương trình chưa được dựng âm thanh.", detail_en="Not rendered yet.")
-    suffix, media_type = audio_type(programme.audio_sha256)
+    suffix, media_type = audio_type(programme.audio_key)
     name = f"{programme.air_date:%Y-%m-%d}-{programme.slot_name}-{programme.id}{suffix}"
-    return FileResponse(storage().path(programme.audio_sha256), media_type=media_type, filename=name)
+    return FileResponse(storage().path(programme.audio_key), media_type=media_type, filename=name)
 
 
 @router.get("/programmes/{programme_id}/playlist.m3u8",
@@ -92,9 +92,9 @@ def programme_audio(programme_id: int, session: SessionDep, user: CurrentUser) -
 def programme_playlist(programme_id: int, session: SessionDep, user: CurrentUser) -> Response:
     """The programme's extended M3U8 playlist."""
     programme = _visible(session, user, programme_id)
-    if not programme.playlist_sha256:
+    if not programme.playlist_key:
         raise NotFound("Chương trình chưa được dựng âm thanh.", detail_en="Not rendered yet.")
-    return Response(storage().path(programme.playlist_sha256).read_bytes(), media_type="audio/x-mpegurl",
+    return Response(storage().path(programme.playlist_key).read_bytes(), media_type="audio/x-mpegurl",
                     headers={"Content-Disposition": f'attachment; filename="programme-{programme.id}.m3u8"'})
 
 

@@ -164,8 +164,8 @@ def _store(session: Session, station: Station, slot_id: int | None, instance: An
             row.duration_ms = planned.length_ms
             row.explanation = _explanation_json(planned, titles)
             row.status, row.version, row.planned_at = status, row.version + 1, datetime.now(UTC)
-            row.audio_sha256 = row.audio_size = row.audio_duration_ms = None
-            row.cue_sha256 = row.playlist_sha256 = row.render_error = None
+            row.audio_key = row.audio_size = row.audio_duration_ms = None
+            row.cue_key = row.playlist_key = row.render_error = None
             report.changed += 1
     for area_key, row in by_area.items():
         if area_key not in wanted:

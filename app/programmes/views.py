@@ -26,10 +26,10 @@ def to_read(programme: Programme, station: Station) -> ProgrammeRead:
         "is_emergency": programme.is_emergency, "version": programme.version,
         "fill_ms": sum(i["duration_ms"] for i in programme.items if i.get("kind") == "script"),
         "items": programme.items,
-        "audio_url": f"/api/v1/programmes/{programme.id}/audio" if programme.audio_sha256 else None,
-        "audio_sha256": programme.audio_sha256.split(".", 1)[0] if programme.audio_sha256 else None,
+        "audio_url": f"/api/v1/programmes/{programme.id}/audio" if programme.audio_key else None,
+        "audio_sha256": programme.audio_key.split(".", 1)[0] if programme.audio_key else None,
         "audio_size": programme.audio_size, "audio_duration_ms": programme.audio_duration_ms,
         "playlist_url": (f"/api/v1/programmes/{programme.id}/playlist.m3u8"
-                         if programme.playlist_sha256 else None),
+                         if programme.playlist_key else None),
         "render_error": programme.render_error,
     })

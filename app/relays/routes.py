@@ -139,9 +139,9 @@ def get_audio(key: str, session: SessionDep, relay: ReadingRelay) -> FileRespons
 def get_playlist(programme_id: int, session: SessionDep, relay: ReadingRelay) -> Response:
     """The programme's extended M3U8 playlist (its items, in order)."""
     programme = service.programme_for(session, relay, programme_id)
-    if not programme.playlist_sha256:
+    if not programme.playlist_key:
         raise UnknownProgramme(programme_id)
-    return Response(storage().path(programme.playlist_sha256).read_bytes(), media_type="audio/x-mpegurl")
+    return Response(storage().path(programme.playlist_key).read_bytes(), media_type="audio/x-mpegurl")
 
 
 @router.post("/heartbeat", status_code=204, responses=responses(*_AUTH))

@@ -151,8 +151,8 @@ def schedule(session: Session, ctx: RelayContext, hours: int, now: datetime) -> 
             id=emergency.id, title=script.title if script else "Khẩn cấp",
             issued_at=emergency.issued_at, expires_at=emergency.expires_at,
             duration_ms=programme.duration_ms if programme else 0,
-            audio_url=audio_url(programme.audio_sha256 if programme else None),
-            sha256=_sha(programme.audio_sha256 if programme else None),
+            audio_url=audio_url(programme.audio_key if programme else None),
+            sha256=_sha(programme.audio_key if programme else None),
             size_bytes=programme.audio_size if programme else None,
             after="skip" if emergency.after == "skip" else "resume",
         )
@@ -165,9 +165,9 @@ def schedule(session: Session, ctx: RelayContext, hours: int, now: datetime) -> 
             ScheduledProgramme(
                 id=p.id, slot=p.slot_name, starts_at=p.starts_at,
                 starts_at_local=p.starts_at.astimezone(zone), duration_ms=p.duration_ms,
-                status=p.status.value, audio_url=audio_url(p.audio_sha256), sha256=_sha(p.audio_sha256),
+                status=p.status.value, audio_url=audio_url(p.audio_key), sha256=_sha(p.audio_key),
                 size_bytes=p.audio_size,
-                m3u8_url=f"/api/v1/relay/programmes/{p.id}.m3u8" if p.playlist_sha256 else None,
+                m3u8_url=f"/api/v1/relay/programmes/{p.id}.m3u8" if p.playlist_key else None,
                 version=p.version,
             )
             for p in programmes
@@ -182,8 +182,8 @@ def may_fetch(session: Session, ctx: RelayContext, key: str) -> bool:
         select(Programme.id).where(
             Programme.station_id == ctx.station_id, Programme.area_key.in_((0, ctx.area_id)),
             Programme.is_emergency.is_(False),
-            or_(Programme.audio_sha256 == key, Programme.cue_sha256 == key,
-                Programme.playlist_sha256 == key),
+            or_(Programme.audio_key == key, Programme.cue_key == key,
+                Programme.playlist_key == key),
         ).limit(1)
     )
     if found is not None:
@@ -191,7 +191,7 @@ def may_fetch(session: Session, ctx: RelayContext, key: str) -> bool:
     # An emergency programme is station-wide in its row; the bulletin names its areas.
     for area_ids in session.scalars(
         select(Emergency.area_ids).join(Programme, Emergency.programme_id == Programme.id)
-        .where(Emergency.station_id == ctx.station_id, Programme.audio_sha256 == key)
+        .where(Emergency.station_id == ctx.station_id, Programme.audio_key == key)
     ):
         if not area_ids or ctx.area_id in area_ids:
             return True

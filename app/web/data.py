@@ -81,8 +81,8 @@ def programmes_for(session: Session, station_id: int, area_id: int | None, day: 
         out.append(Programme(
             slot_name=p.slot_name, slot_label=label, starts_at=p.starts_at,
             length_seconds=max(1, round(p.duration_ms / 1000)), status=p.status.value, items=items,
-            audio_url=f"/app/programmes/{p.id}/audio.mp3" if p.audio_sha256 else None,
-            playlist_url=f"/app/programmes/{p.id}/playlist.m3u8" if p.playlist_sha256 else None,
+            audio_url=f"/app/programmes/{p.id}/audio.mp3" if p.audio_key else None,
+            playlist_url=f"/app/programmes/{p.id}/playlist.m3u8" if p.playlist_key else None,
             # What was left out, and why; scripts meant for other areas are no news to this one.
             explanation=[f"{e.get('title', '')}: {e.get('message_vi', '')}" for e in p.explanation
                          if e.get("code") not in QUIET_REASONS],

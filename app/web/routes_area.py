@@ -129,19 +129,19 @@ def _programme_for_page(session: SessionDep, user: User, programme_id: int) -> P
 def programme_audio(programme_id: int, session: SessionDep, user: StationStaff) -> Response:
     """The rendered programme, to play in the page or copy to a cluster without network."""
     programme = _programme_for_page(session, user, programme_id)
-    if not programme.audio_sha256:
+    if not programme.audio_key:
         raise PageForbidden("err_not_rendered", status_code=404)
-    suffix, media_type = audio_type(programme.audio_sha256)
+    suffix, media_type = audio_type(programme.audio_key)
     name = f"{programme.air_date:%Y-%m-%d}-{programme.slot_name}{suffix}"
-    return FileResponse(storage().path(programme.audio_sha256), media_type=media_type, filename=name)
+    return FileResponse(storage().path(programme.audio_key), media_type=media_type, filename=name)
 
 
 @router.get("/programmes/{programme_id}/playlist.m3u8")
 def programme_playlist(programme_id: int, session: SessionDep, user: StationStaff) -> Response:
     """The programme's M3U8 playlist."""
     programme = _programme_for_page(session, user, programme_id)
-    if not programme.playlist_sha256:
+    if not programme.playlist_key:
         raise PageForbidden("err_not_rendered", status_code=404)
-    return Response(storage().path(programme.playlist_sha256).read_bytes(), media_type="audio/x-mpegurl",
+    return Response(storage().path(programme.playlist_key).read_bytes(), media_type="audio/x-mpegurl",
                     headers={"Content-Disposition":
                              f'attachment; filename="{programme.air_date}-{programme.slot_name}.m3u8"'})

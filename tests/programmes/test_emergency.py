@@ -19,7 +19,7 @@ def test_editor_broadcasts_an_emergency_that_relays_and_the_next_programme_carry
     emergency_programme = session.get(Programme, body["programme_id"])
     assert emergency_programme.is_emergency
     assert emergency_programme.status.value == "locked"
-    assert storage().path(emergency_programme.audio_sha256).stat().st_size > 10_000
+    assert storage().path(emergency_programme.audio_key).stat().st_size > 10_000
     assert [i["kind"] for i in emergency_programme.items] == ["alert", "gap", "script"]
     # it also leads the next regular programme of its area
     regular = session.scalars(select(Programme).where(Programme.is_emergency.is_(False),

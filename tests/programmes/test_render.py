@@ -44,7 +44,7 @@ def test_rendered_programme_is_exactly_the_slot_and_served_by_the_api(client, se
     programme = _plan_and_render(session, world)
     assert programme.status == ProgrammeStatus.rendered
     assert programme.render_error is None
-    samples, _ = decode_to_pcm(storage().path(programme.audio_sha256), 22050)
+    samples, _ = decode_to_pcm(storage().path(programme.audio_key), 22050)
     assert len(samples) / 2 / 22050 == pytest.approx(SLOT_MS / 1000, abs=0.1)
     read = client.get(f"/api/v1/programmes/{programme.id}", headers=auth(world.users["leader"])).json()
     assert read["audio_duration_ms"] == pytest.approx(SLOT_MS, abs=100)
@@ -80,9 +80,9 @@ def test_an_item_that_cannot_be_produced_is_replaced_and_reported(session, short
     create_script(session, world, status=ScriptStatus.approved, title="Tin có bản ghi", recording_id=rec.id)
     storage().path(rec.audio_key).unlink()  # the recording's file is lost on disk
     programme = _plan_and_render(session, world)
-    assert programme.audio_sha256 is not None, "the relay point still gets a programme"
+    assert programme.audio_key is not None, "the relay point still gets a programme"
     assert "Tin có bản ghi" in (programme.render_error or "")
-    samples, _ = decode_to_pcm(storage().path(programme.audio_sha256), 22050)
+    samples, _ = decode_to_pcm(storage().path(programme.audio_key), 22050)
     assert len(samples) / 2 / 22050 == pytest.approx(SLOT_MS / 1000, abs=0.1)
 
 
@@ -96,7 +96,7 @@ def test_a_station_on_a_weak_link_gets_smaller_files(client, session, short_slot
     programme = _plan_and_render(session, world)
     # 90 s at 24 kbps is about 270 kB (48 kbps would be about 540 kB)
     assert programme.audio_size < 330_000
-    samples, _ = decode_to_pcm(storage().path(programme.audio_sha256), 16000)
+    samples, _ = decode_to_pcm(storage().path(programme.audio_key), 16000)
     assert len(samples) / 2 / 16000 == pytest.approx(SLOT_MS / 1000, abs=0.1)
     bad = client.patch(f"/api/v1/stations/{world.station.id}", headers=auth(world.users["admin"]),
                        json={"audio_bitrate_kbps": 5})

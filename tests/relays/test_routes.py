@@ -54,8 +54,8 @@ def rendered(client: TestClient, session: Session, world: World) -> Rendered:
 
 def sha(programme: Programme) -> str:
     """The content hash of a rendered programme's audio (its key without the suffix)."""
-    assert programme.audio_sha256 is not None
-    return programme.audio_sha256.split(".")[0]
+    assert programme.audio_key is not None
+    return programme.audio_key.split(".")[0]
 
 
 def schedule(client: TestClient, rendered: Rendered, relay: str, **headers: str) -> Any:
