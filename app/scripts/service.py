@@ -109,6 +109,21 @@ def _slots(session: Session, station_id: int, names: list[str]) -> list[Slot]:
     return sorted(found, key=lambda s: s.id)
 
 
+def _recording(session: Session, station_id: int, recording_id: int | None) -> int | None:
+    """A recording the script may air instead of speech: one of its own station's."""
+    if recording_id is None:
+        return None
+    from app.models import Recording
+
+    recording = session.get(Recording, recording_id)
+    if recording is None or recording.station_id != station_id:
+        raise UnknownReference(
+            f"Không có bản ghi âm số {recording_id} của đài này; hãy tải bản ghi lên trước.",
+            detail_en=f"No recording {recording_id} at this station: upload it first.",
+        )
+    return recording.id
+
+
 def _check_window(air_from: date, air_until: date, *, today: date | None) -> None:
     if air_until < air_from:
         raise InvalidAirWindow(
@@ -144,7 +159,7 @@ def create(session: Session, data: ScriptCreate, *, author: User) -> Script:
         station_id=station.id, title=data.title, body=data.body,
         topic=_topic(session, station.id, data.topic), source_ref=data.source_ref.strip(),
         priority=data.priority, air_from=data.air_from, air_until=data.air_until,
-        airings_target=data.airings_target, recording_id=data.recording_id,
+        airings_target=data.airings_target, recording_id=_recording(session, station.id, data.recording_id),
         author_id=author.id, status=ScriptStatus.draft,
         search_text=fold(f"{data.title}\n{data.body}"),
         areas=_areas(session, station.id, data.area_ids),
@@ -193,7 +208,7 @@ def update(session: Session, script: Script, data: ScriptUpdate, *, user: User) 
     if "source_ref" in changes and changes["source_ref"] is not None:
         script.source_ref = changes["source_ref"].strip()
     if "recording_id" in changes:
-        script.recording_id = changes["recording_id"]
+        script.recording_id = _recording(session, script.station_id, changes["recording_id"])
     if changes.get("topic") is not None:
         script.topic = _topic(session, script.station_id, changes["topic"])
     if changes.get("area_ids") is not None:

@@ -128,3 +128,17 @@ def test_list_filters(client, world, session):
     assert ids(q="100%_") == []
     r = client.get("/api/v1/scripts", params={"status": "bogus"}, headers=h)
     assert r.status_code == 422
+
+
+def test_a_recording_of_another_station_cannot_be_attached(client, world, session, tmp_path):
+    from app.recordings import service as recordings
+    from tests.fixtures.audio_files import tone_file
+    from tests.fixtures.builders import create_station
+
+    other, _ = create_station(session, name="Đài truyền thanh xã khác", areas=("Thôn 1",))
+    theirs = recordings.ingest(session, other, tone_file(tmp_path / "x.wav", 2.0), title="Của đài khác",
+                               filename="x.wav", is_filler=False, actor=world.users["admin"])
+    session.commit()
+    r = client.post("/api/v1/scripts", headers=auth(world.users["officer"]), json=_body(world, recording_id=theirs.id))
+    assert r.status_code == 422
+    assert "bản ghi âm" in r.json()["detail"]
