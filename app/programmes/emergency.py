@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 from app.audit import service as audit
 from app.models import Emergency, Priority, Programme, ProgrammeStatus, Script, ScriptStatus, User
 from app.programmes import inputs, service
+from app.programmes.exceptions import EmergencyNotFound
 from app.programmes.schemas import EmergencyCreate, EmergencyRead
 from app.scripts import service as scripts
 from app.scripts.exceptions import UnknownReference
@@ -26,6 +27,19 @@ from scheduler import Priority as PlanPriority
 
 ALERT_MS = 3000
 GAP_MS = 1500
+
+
+def cancel(session: Session, emergency_id: int, *, user: User) -> Emergency:
+    """Stop a bulletin: relay points playing it stop at their next poll."""
+    emergency = session.get(Emergency, emergency_id)
+    if emergency is None or emergency.station_id != user.station_id:
+        raise EmergencyNotFound(emergency_id)
+    if emergency.cancelled_at is None:
+        emergency.cancelled_at = datetime.now(UTC)
+        session.flush()
+        audit.record(session, "cancel_emergency", actor=user, entity_type="emergency", entity_id=emergency.id,
+                     station_id=emergency.station_id)
+    return emergency
 
 
 def issue(session: Session, data: EmergencyCreate, *, user: User) -> EmergencyRead:

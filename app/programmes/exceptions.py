@@ -7,5 +7,11 @@ class ProgrammeNotFound(NotFound):
                          detail_en=f"No programme {programme_id}.")
 
 
+class EmergencyNotFound(NotFound):
+    def __init__(self, emergency_id: int) -> None:
+        super().__init__(f"Không có bản tin khẩn cấp số {emergency_id}.",
+                         detail_en=f"No emergency bulletin {emergency_id}.")
+
+
 class InvalidDateRange(Unprocessable):
     pass

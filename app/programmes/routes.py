@@ -11,7 +11,7 @@ from app.deps import CurrentUser, EditorUser, SessionDep, require_roles
 from app.errors import Forbidden, NotAuthenticated, NotFound, responses
 from app.models import Programme, Role, User
 from app.programmes import emergency, service
-from app.programmes.exceptions import InvalidDateRange, ProgrammeNotFound
+from app.programmes.exceptions import EmergencyNotFound, InvalidDateRange, ProgrammeNotFound
 from app.programmes.schemas import EmergencyCreate, EmergencyRead, Explanation, ProgrammeRead
 from app.programmes.views import audio_type, to_read
 from app.scripts import service as scripts
@@ -105,6 +105,15 @@ def plan_now(station_id: int, session: SessionDep, _user: Planner,
     station = service.station_with_slots(session, station_id)
     report = service.plan_days(session, station, day or scripts.station_today(station), days)
     return asdict(report)
+
+
+@router.post("/emergency/{emergency_id}/cancel", response_model=EmergencyRead,
+             responses=responses(NotAuthenticated, Forbidden, EmergencyNotFound))
+def cancel_emergency(emergency_id: int, session: SessionDep, user: EditorUser) -> EmergencyRead:
+    """Stop an emergency bulletin: relay points stop playing it at their next poll (editor)."""
+    e = emergency.cancel(session, emergency_id, user=user)
+    return EmergencyRead(id=e.id, script_id=e.script_id, programme_id=e.programme_id, area_ids=e.area_ids,
+                         issued_at=e.issued_at, expires_at=e.expires_at, after=e.after)
 
 
 @router.post("/emergency", response_model=EmergencyRead, status_code=201,

@@ -117,6 +117,17 @@ def broadcast(request: Request, session: SessionDep, user: EditorPage, form: For
     return RedirectResponse(f"/app/emergency/{issued.id}", status_code=303)
 
 
+@router.post("/{emergency_id}/cancel")
+def cancel(request: Request, session: SessionDep, user: EditorPage, _form: Form, emergency_id: int) -> Response:
+    """Stop a bulletin that is still active."""
+    try:
+        emergency_service.cancel(session, emergency_id, user=user)
+    except LoaError as exc:
+        raise PageForbidden("err_no_emergency", status_code=404) from exc
+    request.session["flash"] = translate("msg_emergency_cancelled", lang_of(request))
+    return RedirectResponse(f"/app/emergency/{emergency_id}", status_code=303)
+
+
 @router.get("/{emergency_id}")
 def issued(request: Request, session: SessionDep, user: EditorPage, emergency_id: int) -> Response:
     """An issued bulletin: which engine spoke it, until when, and the relay points that play it."""

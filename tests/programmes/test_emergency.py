@@ -60,3 +60,17 @@ def test_script_longer_than_any_slot_is_refused_at_approval(client, session, wor
     assert r.status_code == 422
     assert r.json()["error"] == "ScriptTooLong"
     assert "rút gọn" in r.json()["detail"]
+
+
+def test_a_cancelled_bulletin_leaves_the_relays_schedule(client, world):
+    h = auth(world.users["editor"])
+    relay = client.post(f"/api/v1/areas/{world.areas[0].id}/relay-points", headers=auth(world.users["admin"]),
+                        json={"name": "Cụm loa 1"}).json()
+    poll = {"Authorization": f"Bearer {relay['token']}"}
+    issued = client.post("/api/v1/emergency", headers=h, json=BULLETIN).json()
+    assert client.get("/api/v1/relay/schedule", headers=poll).json()["emergency"]["id"] == issued["id"]
+    officer = auth(world.users["officer"])
+    assert client.post(f"/api/v1/emergency/{issued['id']}/cancel", headers=officer).status_code == 403
+    assert client.post(f"/api/v1/emergency/{issued['id']}/cancel", headers=h).status_code == 200
+    assert client.get("/api/v1/relay/schedule", headers=poll).json()["emergency"] is None
+    assert client.post("/api/v1/emergency/9999/cancel", headers=h).status_code == 404

@@ -631,3 +631,19 @@ def test_editor_adds_filler_music_to_the_pool(client, session, tmp_path):
     client.cookies.clear()
     sign_in(client, "officer")
     assert client.get("/app/recordings").status_code == 403
+
+
+def test_editor_stops_an_issued_bulletin_from_its_page(client, world):
+    from tests.fixtures.builders import auth
+
+    sign_in(client, "editor")
+    r = client.post("/api/v1/emergency", headers=auth(world.users["editor"]),
+                    json={"title": "Cảnh báo lũ", "body": "Nước sông lên nhanh, bà con không qua ngầm."})
+    emergency_id = r.json()["id"]
+    url = f"/app/emergency/{emergency_id}"
+    assert "Dừng phát bản tin này" in client.get(url).text
+    stopped = post_form(client, f"{url}/cancel", {}, page=url)
+    assert stopped.status_code == 303
+    after = client.get(url)
+    assert "Đã dừng lúc" in after.text
+    assert "Dừng phát bản tin này" not in after.text
