@@ -23,6 +23,7 @@ test: setup
 
 lint: setup
 	$(BIN)/ruff check app audio scheduler relay_agent tests bench
+	$(BIN)/mypy app audio scheduler relay_agent
 
 bench: setup
 	$(BIN)/python -m bench

@@ -49,8 +49,8 @@ def plan(args: argparse.Namespace) -> int:
     with session_factory()() as session:
         try:
             station, day = station_and_day(session, args)
-        except CommandFailed as failed:
-            return failed.code
+        except CommandFailed as refused:
+            return refused.code
         report = programmes.plan_days(session, station, day, 1)
         session.commit()
         areas = programmes.areas_of(session, station.id)
@@ -72,8 +72,8 @@ def render(args: argparse.Namespace) -> int:
             if args.slot and args.slot not in {s.name for s in station.slots}:
                 names = ", ".join(s.name for s in station.slots)
                 raise _fail(f"không có khung giờ “{args.slot}”; các khung giờ: {names}.", 2)
-        except CommandFailed as failed:
-            return failed.code
+        except CommandFailed as refused:
+            return refused.code
         renderer.prepare_speech(session, station, day, day)
         programmes.plan_days(session, station, day, 1)
         session.commit()

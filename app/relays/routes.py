@@ -103,11 +103,12 @@ async def get_schedule(
         relay = await run_in_threadpool(_with_session, request, lambda s: service.authenticate(s, token))
         poll_cache.remember(token_hash, relay)
     else:
-        current = poll_cache.version(relay.station_id)
+        station_id = relay.station_id
+        current = poll_cache.version(station_id)
         if current is None:
             current = await run_in_threadpool(
-                _with_session, request, lambda s: service.schedule_version(s, relay.station_id))
-            poll_cache.remember_version(relay.station_id, current)
+                _with_session, request, lambda s: service.schedule_version(s, station_id))
+            poll_cache.remember_version(station_id, current)
         relay = replace(relay, schedule_version=current)
     limiter.check(str(relay.relay_id))
     now = datetime.now(UTC)

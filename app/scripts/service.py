@@ -348,7 +348,7 @@ def query(
     air_date: date | None = None,
     q: str | None = None,
     author_id: int | None = None,
-) -> Select[tuple[Script]]:
+) -> Select[Script]:
     stmt = select(Script).options(*_options()).order_by(Script.updated_at.desc(), Script.id.desc())
     if station_id is not None:
         stmt = stmt.where(Script.station_id == station_id)
@@ -369,6 +369,6 @@ def query(
     return stmt
 
 
-def count(session: Session, stmt: Select[tuple[Script]]) -> int:
+def count(session: Session, stmt: Select[Script]) -> int:
     return int(session.scalar(select(func.count()).select_from(stmt.order_by(None).subquery())) or 0)
 

@@ -22,7 +22,7 @@ def effective_abbreviations(station: Station) -> dict[str, str]:
     return {k: v for k, v in sorted(merged.items()) if v}
 
 
-def set_abbreviations(session: Session, station: Station, entries: dict[str, str], *, actor: User) -> None:
+def set_abbreviations(session: Session, station: Station, entries: dict[str, str], *, actor: User | None) -> None:
     """Add or change a station's abbreviations (an empty value switches one off)."""
     for key, value in entries.items():
         if not key.strip() or len(key) > MAX_ABBREVIATION or any(c.isspace() for c in key.strip()):
@@ -37,7 +37,7 @@ def set_abbreviations(session: Session, station: Station, entries: dict[str, str
     updated.update({k.strip(): v.strip() for k, v in entries.items()})
     station.abbreviations = updated
     session.flush()
-    audit.record(session, "edit", actor=actor, entity_type="station", entity_id=station.id,
+    audit.record(session, "edit", actor=actor, actor_name="cli", entity_type="station", entity_id=station.id,
                  station_id=station.id, changes={"abbreviations": entries})
 
 
