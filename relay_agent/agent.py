@@ -276,7 +276,7 @@ class Agent:
         assert audio is not None
         try:
             playback = self.player.start(
-                self.cache.path_for(audio.sha256), offset, duration_ms / 1000
+                self.cache.path_for(audio.sha256, audio.suffix), offset, duration_ms / 1000
             )
         except OSError as error:
             log.error("Không chạy được trình phát (player failed to start): %s", error)

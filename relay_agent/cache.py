@@ -57,7 +57,7 @@ class DownloadPaused(Exception):
 
 
 class Cache:
-    """Files under one directory: `schedule.json`, `audio/<sha256>.mp3`, `agent.db`."""
+    """Files under one directory: `schedule.json`, `audio/<sha256>.mp3` (or .opus), `agent.db`."""
 
     def __init__(self, root: Path) -> None:
         self.root = root
@@ -102,13 +102,13 @@ class Cache:
 
     # --- audio files ----------------------------------------------------------------------
 
-    def path_for(self, sha256: str) -> Path:
+    def path_for(self, sha256: str, suffix: str = ".mp3") -> Path:
         """Where the file with this sha256 lives once complete."""
-        return self.audio_dir / f"{sha256}.mp3"
+        return self.audio_dir / f"{sha256}{suffix}"
 
     def is_valid(self, audio: AudioFile) -> bool:
         """True when the complete file is on disk and its sha256 matches."""
-        path = self.path_for(audio.sha256)
+        path = self.path_for(audio.sha256, audio.suffix)
         try:
             stat = path.stat()
         except FileNotFoundError:
@@ -132,7 +132,7 @@ class Cache:
 
     def is_present(self, audio: AudioFile) -> bool:
         """Cheap check (no hashing): the complete file exists with the right size."""
-        path = self.path_for(audio.sha256)
+        path = self.path_for(audio.sha256, audio.suffix)
         return path.exists() and path.stat().st_size == audio.size_bytes
 
     def ensure(
@@ -153,7 +153,7 @@ class Cache:
     def _download(
         self, client: RelayClient, audio: AudioFile, should_pause: Callable[[], bool]
     ) -> None:
-        final = self.path_for(audio.sha256)
+        final = self.path_for(audio.sha256, audio.suffix)
         part = final.with_name(final.name + ".part")
         start = part.stat().st_size if part.exists() else 0
         if start > audio.size_bytes:

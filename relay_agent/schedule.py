@@ -21,6 +21,13 @@ class AudioFile:
     sha256: str
     size_bytes: int
 
+    @property
+    def suffix(self) -> str:
+        """The file's type from its URL (".mp3", ".opus", …), so players and people recognize it."""
+        name = self.url.rsplit("/", 1)[-1].split("?", 1)[0]
+        suffix = "." + name.rsplit(".", 1)[1].lower() if "." in name else ""
+        return suffix if suffix in (".mp3", ".opus", ".ogg", ".wav") else ".mp3"
+
 
 @dataclass(frozen=True)
 class Programme:

@@ -146,3 +146,16 @@ def test_emergency_cancelled_while_playing_stops_and_the_programme_resumes(
         (1, None, "completed"),
     ]
     assert played(server)[1]["reason"] == "cancelled"
+
+
+def test_cached_files_keep_the_type_the_server_named(tmp_path):
+    from relay_agent.cache import Cache
+    from relay_agent.schedule import AudioFile
+
+    cache = Cache(tmp_path)
+    opus = AudioFile(url="/api/v1/relay/audio/" + "a" * 64 + ".opus", sha256="a" * 64, size_bytes=10)
+    mp3 = AudioFile(url="/api/v1/relay/audio/" + "b" * 64 + ".mp3", sha256="b" * 64, size_bytes=10)
+    assert cache.path_for(opus.sha256, opus.suffix).name == "a" * 64 + ".opus"
+    assert cache.path_for(mp3.sha256, mp3.suffix).name == "b" * 64 + ".mp3"
+    odd = AudioFile(url="/x/" + "c" * 64 + ".exe", sha256="c" * 64, size_bytes=10)
+    assert odd.suffix == ".mp3", "an unexpected name never makes the player run something else"
