@@ -647,3 +647,19 @@ def test_editor_stops_an_issued_bulletin_from_its_page(client, world):
     after = client.get(url)
     assert "Đã dừng lúc" in after.text
     assert "Dừng phát bản tin này" not in after.text
+
+
+def test_admin_sets_the_voice_and_a_lighter_programme_file(client, world, session):
+    sign_in(client, "admin")
+    page = client.get("/app/admin")
+    assert "Chất lượng tệp chương trình" in page.text
+    r = post_form(client, "/app/admin/station", {
+        "name": world.station.name, "timezone": world.station.timezone, "voice": "vi-VN-x-south",
+        "speech_rate": "140", "speech_pitch": "45", "speech_engine": "offline",
+        "audio_bitrate_kbps": "24", "audio_format": "mp3",
+        "opening_announcement": world.station.opening_announcement,
+        "closing_announcement": world.station.closing_announcement}, page="/app/admin")
+    assert r.status_code in (200, 303)
+    session.refresh(world.station)
+    assert (world.station.voice, world.station.speech_pitch, world.station.audio_bitrate_kbps) == (
+        "vi-VN-x-south", 45, 24)
