@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session
 from app.models import Airing, Area, Programme, ProgrammeStatus, Script, Station
 from app.programmes import inputs
 from app.programmes.exceptions import ProgrammeNotFound
+from app.programmes.variants import as_heard_in
 from app.scripts import service as scripts
 from scheduler import Programme as PlannedProgramme
 from scheduler import SlotRequest, instances_for_dates, plan_horizon
@@ -251,16 +252,9 @@ def list_for(session: Session, station_id: int, first: date, last: date,
     stmt = (select(Programme).where(Programme.station_id == station_id, Programme.air_date >= first,
                                     Programme.air_date <= last)
             .order_by(Programme.starts_at, Programme.area_key))
-    if area_id is not None:
-        stmt = stmt.where(Programme.area_key.in_((0, area_id)))
-    rows = list(session.scalars(stmt))
     if area_id is None:
-        return rows
-    chosen: dict[tuple[str, date, bool, int], Programme] = {}
-    for p in sorted(rows, key=lambda p: -p.area_key):
-        key = (p.slot_name, p.air_date, p.is_emergency, p.id if p.is_emergency else 0)
-        chosen.setdefault(key, p)
-    return sorted(chosen.values(), key=lambda p: p.starts_at)
+        return list(session.scalars(stmt))
+    return as_heard_in(session.scalars(stmt.where(Programme.area_key.in_((0, area_id)))), area_id)
 
 
 def areas_of(session: Session, station_id: int) -> dict[int, str]:

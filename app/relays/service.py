@@ -26,6 +26,7 @@ from app.models import (
     Script,
     Station,
 )
+from app.programmes.variants import as_heard_in
 from app.relays.exceptions import InvalidRelayToken, RelayRateLimited, RelayTokenRevoked, UnknownProgramme
 from app.relays.schemas import (
     EmergencyBulletin,
@@ -117,15 +118,9 @@ def area_programmes(session: Session, station_id: int, area_id: int, start: date
             Programme.station_id == station_id, Programme.is_emergency.is_(emergencies),
             Programme.area_key.in_((0, area_id)), Programme.starts_at < end,
             Programme.starts_at >= start - timedelta(hours=4),
-        ).order_by(Programme.starts_at, Programme.area_key.desc())
-    ).all()
-    chosen: dict[tuple[str, object], Programme] = {}
-    for programme in rows:
-        if programme.starts_at + timedelta(milliseconds=programme.duration_ms) <= start:
-            continue
-        key = (programme.slot_name, programme.air_date) if not emergencies else ("e", programme.id)
-        chosen.setdefault(key, programme)  # area_key desc: the area's own variant wins
-    return sorted(chosen.values(), key=lambda p: (p.starts_at, p.id))
+        )
+    )
+    return as_heard_in((p for p in rows if p.starts_at + timedelta(milliseconds=p.duration_ms) > start), area_id)
 
 
 def active_emergency(session: Session, station_id: int, area_id: int, now: datetime) -> Emergency | None:

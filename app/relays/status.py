@@ -8,6 +8,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.models import Area, Programme, ProgrammeStatus, RelayFault, RelayHeartbeat, RelayPlay, RelayPoint
+from app.programmes.variants import as_heard_in
 from app.relays.schemas import RelayStatus
 from app.relays.service import POLL_SECONDS
 
@@ -43,19 +44,11 @@ def board(session: Session, station_id: int, *, now: datetime | None = None) -> 
                     faults.get(relay.id, []), programmes, now) for relay, area_name in relays]
 
 
-def _area_programmes(programmes: list[Programme], area_id: int) -> list[Programme]:
-    chosen: dict[tuple[str, object], Programme] = {}
-    for p in sorted(programmes, key=lambda p: -p.area_key):
-        if p.area_key in (0, area_id):
-            chosen.setdefault((p.slot_name, p.air_date), p)
-    return sorted(chosen.values(), key=lambda p: p.starts_at)
-
-
 def _status(relay: RelayPoint, area_name: str, beat: RelayHeartbeat | None, plays: list[RelayPlay],
             faults: list[RelayFault], programmes: list[Programme], now: datetime) -> RelayStatus:
     seen = beat.received_at if beat else relay.last_seen_at
     online = seen is not None and now - seen <= ONLINE_WITHIN
-    mine = _area_programmes(programmes, relay.area_id)
+    mine = as_heard_in(programmes, relay.area_id)
     played_ids = {p.programme_id for p in plays if p.outcome in ("completed", "interrupted")}
     missed = [p.id for p in mine if p.id not in played_ids]
     last_start = mine[-1].starts_at if mine else None
