@@ -186,14 +186,9 @@ def stations_needing_replan(session: Session) -> list[int]:
     out = []
     for station_id, updated in changed.items():
         last = planned.get(station_id)
-        if last is None or _aware(updated) > _aware(last):
+        if last is None or updated > last:
             out.append(station_id)
     return sorted(out)
-
-
-def _aware(value: datetime) -> datetime:
-    # func.max over a UTC column comes back naive on SQLite
-    return value if value.tzinfo else value.replace(tzinfo=UTC)
 
 
 def lock_due(session: Session, now: datetime | None = None) -> list[Programme]:

@@ -111,11 +111,11 @@ def _sha(key: str | None) -> str | None:
 
 
 def area_programmes(session: Session, station_id: int, area_id: int, start: datetime,
-                    end: datetime, *, emergencies: bool = False) -> list[Programme]:
-    """The programmes an area hears between two instants: its own variant, else the station's."""
+                    end: datetime) -> list[Programme]:
+    """The regular programmes an area hears between two instants (emergencies come apart)."""
     rows = session.scalars(
         select(Programme).where(
-            Programme.station_id == station_id, Programme.is_emergency.is_(emergencies),
+            Programme.station_id == station_id, Programme.is_emergency.is_(False),
             Programme.area_key.in_((0, area_id)), Programme.starts_at < end,
             Programme.starts_at >= start - timedelta(hours=4),
         )

@@ -7,7 +7,7 @@ the scheduler, the as-run log and the relay heartbeats as those land. No fake da
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime
+from datetime import date, datetime
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -113,11 +113,8 @@ def aired_scripts(session: Session, station_id: int, *, limit: int = 50) -> list
         .add_columns(last.c.last)
         .limit(limit)
     )
-    out = []
-    for script, aired_at in session.execute(stmt):
-        when = aired_at if aired_at.tzinfo else aired_at.replace(tzinfo=UTC)
-        out.append(AiredScript(script, when))
-    return out
+    # max() keeps the column's type: the times come back aware, in UTC
+    return [AiredScript(script, aired_at) for script, aired_at in session.execute(stmt)]
 
 
 def aired_script(session: Session, station_id: int, script_id: int) -> AiredScript | None:

@@ -156,3 +156,12 @@ def test_a_replan_that_changes_nothing_keeps_the_relays_etag(session, world):
     create_script(session, world, status=ScriptStatus.approved, title="Tin mới", priority="priority")
     assert _plan(session, world).changed >= 1
     assert session.get(Station, world.station.id, populate_existing=True).schedule_version > before
+
+
+def test_a_station_needs_a_replan_only_after_a_script_changed(session, world):
+    create_script(session, world, status=ScriptStatus.approved, title="Tin đầu")
+    assert world.station.id in programmes.stations_needing_replan(session)
+    _plan(session, world)
+    assert world.station.id not in programmes.stations_needing_replan(session)
+    create_script(session, world, status=ScriptStatus.approved, title="Tin sau")
+    assert world.station.id in programmes.stations_needing_replan(session)
