@@ -5,11 +5,11 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -18,8 +18,9 @@ from app.programmes import inputs
 from app.programmes.exceptions import ProgrammeNotFound
 from app.programmes.variants import as_heard_in
 from app.scripts import service as scripts
+from app.stations import service as stations
+from scheduler import Candidate, PastAiring, SlotRequest, instances_for_dates, plan_horizon
 from scheduler import Programme as PlannedProgramme
-from scheduler import SlotRequest, instances_for_dates, plan_horizon
 from scheduler.horizon import request_for
 from scheduler.slots import LOCK_LEAD
 
@@ -62,8 +63,6 @@ def _hash(items: list[dict[str, Any]]) -> str:
 
 
 def station_with_slots(session: Session, station_id: int) -> Station:
-    from app.stations import service as stations
-
     return stations.get(session, station_id, with_children=True)
 
 
@@ -83,7 +82,8 @@ def plan_days(session: Session, station: Station, first: date, days: int = PLAN_
     report = PlanReport()
     requests: list[SlotRequest] = []
     by_request: dict[tuple[str, date], Any] = {}
-    frozen_airings: dict[int, list[tuple[date, str]]] = {}
+    # (local date, slot) per script that a frozen programme airs; a set: area variants air it once
+    frozen_airings: dict[int, set[tuple[date, str]]] = {}
     for instance in instances:
         key = (instance.slot.name, instance.local_date)
         rows = existing.get(key, [])
@@ -92,7 +92,7 @@ def plan_days(session: Session, station: Station, first: date, days: int = PLAN_
             for p in rows:  # what a frozen programme airs counts for the slots after it
                 for item in p.items:
                     if item.get("script_id"):
-                        frozen_airings.setdefault(item["script_id"], []).append(key[::-1])
+                        frozen_airings.setdefault(item["script_id"], set()).add((key[1], key[0]))
             continue
         request = request_for(instance, station.name)
         requests.append(request)
@@ -101,7 +101,7 @@ def plan_days(session: Session, station: Station, first: date, days: int = PLAN_
     scripts_ = inputs.approved_scripts(session, station.id, first, last)
     recordings = inputs.recordings_by_id(session, station.id)
     cands = inputs.candidates(session, station, scripts_, first - timedelta(days=1), recordings)
-    cands = [_with_frozen(c, frozen_airings.get(c.id, [])) for c in cands]
+    cands = [_with_frozen(c, frozen_airings.get(c.id, set())) for c in cands]
     titles = {s.id: s.title for s in scripts_}
     priorities = {s.id: s.priority.value for s in scripts_}
     area_ids = [a.id for a in station.areas]
@@ -116,15 +116,12 @@ def plan_days(session: Session, station: Station, first: date, days: int = PLAN_
     return report
 
 
-def _with_frozen(candidate: Any, aired: list[tuple[date, str]]) -> Any:
-    from dataclasses import replace
-
-    from scheduler import PastAiring
-
+def _with_frozen(candidate: Candidate, aired: set[tuple[date, str]]) -> Candidate:
+    """Count what locked programmes will air, so the slots after them do not repeat it."""
     if not aired:
         return candidate
     return replace(candidate, airings_done=candidate.airings_done + len(aired),
-                   previous_airings=(*candidate.previous_airings, *(PastAiring(d, s) for d, s in aired)))
+                   previous_airings=(*candidate.previous_airings, *(PastAiring(d, s) for d, s in sorted(aired))))
 
 
 def _store(session: Session, station: Station, slot_id: int | None, instance: Any,
@@ -176,8 +173,6 @@ def _store(session: Session, station: Station, slot_id: int | None, instance: An
 
 def stations_needing_replan(session: Session) -> list[int]:
     """Stations with a script changed after their last plan (approvals, edits, withdrawals)."""
-    from sqlalchemy import func
-
     changed = dict(session.execute(select(Script.station_id, func.max(Script.updated_at))
                                    .group_by(Script.station_id)).all())
     planned = dict(session.execute(select(Programme.station_id, func.max(Programme.planned_at))

@@ -165,3 +165,21 @@ def test_a_station_needs_a_replan_only_after_a_script_changed(session, world):
     assert world.station.id not in programmes.stations_needing_replan(session)
     create_script(session, world, status=ScriptStatus.approved, title="Tin sau")
     assert world.station.id in programmes.stations_needing_replan(session)
+
+
+def test_a_locked_slot_with_area_variants_counts_as_one_airing(session, world):
+    create_script(session, world, status=ScriptStatus.approved, title="Khu 1", area_ids=[world.areas[0].id])
+    create_script(session, world, status=ScriptStatus.approved, title="Khu 2", area_ids=[world.areas[1].id],
+                  topic="y-te")
+    twice = create_script(session, world, status=ScriptStatus.approved, title="Hai lần", airings_target=2,
+                          topic="kinh-te")
+    _plan(session, world, days=1)
+    morning = session.scalars(select(Programme).where(Programme.slot_name == "morning")).all()
+    assert len(morning) == 3, "one variant per area"
+    assert all(any(i.get("script_id") == twice.id for i in p.items) for p in morning)
+    programmes.lock_due(session, morning[0].starts_at - timedelta(minutes=10))
+    session.commit()
+    _plan(session, world, days=1, now=morning[0].starts_at - timedelta(minutes=10))
+    afternoon = session.scalars(select(Programme).where(Programme.slot_name == "afternoon")).all()
+    assert all(any(i.get("script_id") == twice.id for i in p.items) for p in afternoon), \
+        "its second airing: the three morning variants air it once, not three times"
