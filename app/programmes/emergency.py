@@ -9,12 +9,11 @@ from pathlib import Path
 from sqlalchemy.orm import Session
 
 from app.audit import service as audit
-from app.models import Emergency, Priority, Programme, ProgrammeStatus, Script, ScriptStatus, User
+from app.models import Emergency, Priority, Programme, ProgrammeStatus, User
 from app.programmes import inputs, service
 from app.programmes.exceptions import EmergencyNotFound
 from app.programmes.schemas import EmergencyCreate, EmergencyRead
 from app.scripts import service as scripts
-from app.scripts.exceptions import UnknownReference
 from app.speech.audio import audio_settings, storage, synthesize_for
 from app.speech.exceptions import SpeechFailed
 from app.stations import service as stations
@@ -44,25 +43,11 @@ def cancel(session: Session, emergency_id: int, *, user: User) -> Emergency:
 
 def issue(session: Session, data: EmergencyCreate, *, user: User) -> EmergencyRead:
     """Create the bulletin, speak it, and publish it to the relay points of its areas."""
-    if user.station_id is None:
-        raise UnknownReference("Tài khoản chưa gắn với đài nào.", detail_en="Your account has no station.")
-    station = stations.get(session, user.station_id, with_children=True)
-    known = {a.id for a in station.areas}
-    unknown = sorted(set(data.area_ids) - known)
-    if unknown:
-        raise UnknownReference(f"Không có khu phố số {unknown} trong đài.",
-                               detail_en=f"Unknown areas {unknown}.")
     now = datetime.now(UTC)
-    today = scripts.station_today(station, now)
-    script = Script(
-        station_id=station.id, title=data.title.strip(), body=data.body.strip(),
-        topic=scripts._topic(session, station.id, data.topic), priority=Priority.emergency,
-        status=ScriptStatus.approved, air_from=today, air_until=today + timedelta(days=1),
-        airings_target=1, author_id=user.id, reviewed_by_id=user.id, reviewed_at=now, approved_at=now,
-        search_text="", areas=[a for a in station.areas if a.id in data.area_ids],
-    )
-    session.add(script)
-    session.flush()
+    script = scripts.create_emergency(session, title=data.title.strip(), body=data.body.strip(),
+                                      topic=data.topic, area_ids=data.area_ids, author=user, now=now)
+    station = stations.get(session, script.station_id, with_children=True)
+    today = script.air_from
 
     spoken = inputs.spoken_body(station, script)
     try:

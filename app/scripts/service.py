@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -22,7 +22,7 @@ from app.scripts.exceptions import (
     StaleVersion,
     UnknownReference,
 )
-from app.scripts.schemas import Approval, ScriptCreate, ScriptRead, ScriptUpdate
+from app.scripts.schemas import Approval, ScriptCreate, ScriptFields, ScriptRead, ScriptUpdate
 from app.stations import service as station_service
 from app.text import fold
 
@@ -151,9 +151,8 @@ def _author_station(session: Session, user: User, station_id: int | None) -> Sta
     return station_service.get(session, sid)
 
 
-def create(session: Session, data: ScriptCreate, *, author: User) -> Script:
-    """Draft a new script (officers and editors)."""
-    station = _author_station(session, author, data.station_id)
+def _build(session: Session, station: Station, data: ScriptFields, author: User) -> Script:
+    """A new draft from checked fields: every reference must be one of the station's own."""
     _check_window(data.air_from, data.air_until, today=station_today(station))
     script = Script(
         station_id=station.id, title=data.title, body=data.body,
@@ -167,8 +166,30 @@ def create(session: Session, data: ScriptCreate, *, author: User) -> Script:
     )
     session.add(script)
     session.flush()
+    return script
+
+
+def create(session: Session, data: ScriptCreate, *, author: User) -> Script:
+    """Draft a new script (officers and editors)."""
+    script = _build(session, _author_station(session, author, data.station_id), data, author=author)
     audit.record(session, "create", actor=author, entity_type="script", entity_id=script.id,
-                 station_id=station.id, changes=_snapshot(script))
+                 station_id=script.station_id, changes=_snapshot(script))
+    return script
+
+
+def create_emergency(session: Session, *, title: str, body: str, topic: str, area_ids: list[int],
+                     author: User, now: datetime) -> Script:
+    """An editor's emergency bulletin: approved at once, for today and tomorrow (its caller
+    audits it as an emergency)."""
+    station = _author_station(session, author, None)
+    today = station_today(station, now)
+    script = _build(session, station, ScriptFields(
+        title=title, body=body, topic=topic, priority=Priority.emergency, air_from=today,
+        air_until=today + timedelta(days=1), area_ids=area_ids), author=author)
+    script.status = ScriptStatus.approved
+    script.reviewed_by_id, script.reviewed_at, script.approved_at = author.id, now, now
+    script.approved_snapshot = _snapshot(script)
+    session.flush()
     return script
 
 
