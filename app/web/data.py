@@ -12,7 +12,7 @@ from datetime import date, datetime
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from app.models import Area, RelayPoint, Script, ScriptStatus, Slot
+from app.models import RelayPoint, Script, ScriptStatus, Slot
 from app.scripts import service as script_service
 
 # Published on the portal once aired; a script withdrawn after airing stays off the portal.
@@ -167,7 +167,7 @@ def relay_board(session: Session, station_id: int, *, now: datetime | None = Non
     from app.relays import status
 
     zone = ZoneInfo(session.get(Station, station_id).timezone)  # type: ignore[union-attr]
-    relays = {r.id: r for r in session.scalars(select(RelayPoint).join(Area).where(Area.station_id == station_id))}
+
     def local(value: datetime | None) -> str | None:
         return value.astimezone(zone).strftime("%H:%M %d/%m") if value else None
 
@@ -176,7 +176,9 @@ def relay_board(session: Session, station_id: int, *, now: datetime | None = Non
         faults = [RelayFaultRow(str(f["category"]), str(f["text"]),
                                 local(datetime.fromisoformat(str(f["created_at"]))) or "")
                   for f in st.open_faults]
-        rows.append(RelayRow(relays[st.id], st.area_name, st.health, local(st.last_played_at),
+        relay = session.get(RelayPoint, st.id)  # loaded by the board already: no query
+        assert relay is not None
+        rows.append(RelayRow(relay, st.area_name, st.health, local(st.last_played_at),
                              len(st.missed_programme_ids), len(st.open_faults), st.last_error,
                              local(st.cached_until), faults, st.flagged))
     return rows
