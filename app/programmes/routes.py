@@ -13,9 +13,8 @@ from app.models import Programme, Role, User
 from app.programmes import emergency, service
 from app.programmes.exceptions import EmergencyNotFound, InvalidDateRange, ProgrammeNotFound
 from app.programmes.schemas import EmergencyCreate, EmergencyRead, Explanation, ProgrammeRead
-from app.programmes.views import audio_type, to_read
+from app.programmes.views import audio_download, playlist_download, to_read
 from app.scripts import service as scripts
-from app.speech.audio import storage
 from app.stations import service as stations
 from app.stations.exceptions import StationNotFound
 
@@ -82,9 +81,7 @@ def programme_audio(programme_id: int, session: SessionDep, user: CurrentUser) -
     programme = _visible(session, user, programme_id)
     if not programme.audio_key:
         raise NotFound("Chương trình chưa được dựng âm thanh.", detail_en="Not rendered yet.")
-    suffix, media_type = audio_type(programme.audio_key)
-    name = f"{programme.air_date:%Y-%m-%d}-{programme.slot_name}-{programme.id}{suffix}"
-    return FileResponse(storage().path(programme.audio_key), media_type=media_type, filename=name)
+    return audio_download(programme)
 
 
 @router.get("/programmes/{programme_id}/playlist.m3u8",
@@ -94,8 +91,7 @@ def programme_playlist(programme_id: int, session: SessionDep, user: CurrentUser
     programme = _visible(session, user, programme_id)
     if not programme.playlist_key:
         raise NotFound("Chương trình chưa được dựng âm thanh.", detail_en="Not rendered yet.")
-    return Response(storage().path(programme.playlist_key).read_bytes(), media_type="audio/x-mpegurl",
-                    headers={"Content-Disposition": f'attachment; filename="programme-{programme.id}.m3u8"'})
+    return playlist_download(programme)
 
 
 @router.post("/stations/{station_id}/plan", responses=responses(NotAuthenticated, Forbidden, StationNotFound))

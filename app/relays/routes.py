@@ -16,6 +16,7 @@ from app.db import get_session, mark_read_only
 from app.deps import AuditReader, CurrentUser, SessionDep
 from app.errors import Forbidden, NotAuthenticated, NotFound, responses
 from app.models import Role
+from app.programmes.views import playlist_download, stored_type
 from app.relays import poll_cache, service, status
 from app.relays.exceptions import (
     InvalidRelayToken,
@@ -34,16 +35,11 @@ limiter = service.RateLimiter(limit=120, window_seconds=60)
 _AUTH = (InvalidRelayToken, RelayTokenRevoked, RelayRateLimited)
 
 T = TypeVar("T")
-MEDIA_TYPES = {"mp3": "audio/mpeg", "opus": "audio/ogg", "ogg": "audio/ogg", "wav": "audio/wav",
-               "json": "application/json", "m3u8": "audio/x-mpegurl"}
 
 
 def relay_context(session: SessionDep, authorization: Annotated[str | None, Header()] = None
                   ) -> service.RelayContext:
-    token = None
-    if authorization and authorization.lower().startswith("bearer "):
-        token = authorization[7:].strip()
-    ctx = service.authenticate(session, token)
+    ctx = service.authenticate(session, _bearer(authorization))
     limiter.check(str(ctx.relay_id))
     return ctx
 
@@ -128,9 +124,8 @@ def get_audio(key: str, session: SessionDep, relay: ReadingRelay) -> FileRespons
     path = storage().path(key)
     if not path.is_file():
         raise NotFound("Tệp âm thanh chưa sẵn sàng.", detail_en="The audio file is not there yet.")
-    suffix = key.rsplit(".", 1)[-1] if "." in key else ""
     return FileResponse(
-        path, media_type=MEDIA_TYPES.get(suffix, "application/octet-stream"),
+        path, media_type=stored_type(key)[1],
         headers={"ETag": f'"{key.split(".", 1)[0]}"',
                  "Cache-Control": "public, max-age=31536000, immutable"},
     )
@@ -142,7 +137,7 @@ def get_playlist(programme_id: int, session: SessionDep, relay: ReadingRelay) ->
     programme = service.programme_for(session, relay, programme_id)
     if not programme.playlist_key:
         raise UnknownProgramme(programme_id)
-    return Response(storage().path(programme.playlist_key).read_bytes(), media_type="audio/x-mpegurl")
+    return playlist_download(programme)
 
 
 @router.post("/heartbeat", status_code=204, responses=responses(*_AUTH))

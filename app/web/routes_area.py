@@ -7,15 +7,14 @@ from datetime import date, timedelta
 from fastapi import APIRouter, Request
 from fastapi.responses import RedirectResponse
 from sqlalchemy import select
-from starlette.responses import FileResponse, Response
+from starlette.responses import Response
 
 from app.deps import SessionDep
 from app.models import Area, Programme, RelayPoint, Role, User
-from app.programmes.views import audio_type
+from app.programmes.views import audio_download, playlist_download
 from app.relays import service as relay_service
 from app.relays.schemas import FaultReport
 from app.scripts import service as script_service
-from app.speech.audio import storage
 from app.stations import service as station_service
 from app.web.data import programmes_for, relay_board, scripts_for_area_day, slots_of
 from app.web.deps import Form, LeaderPage, PageForbidden, StationStaff, lang_of
@@ -131,9 +130,7 @@ def programme_audio(programme_id: int, session: SessionDep, user: StationStaff) 
     programme = _programme_for_page(session, user, programme_id)
     if not programme.audio_key:
         raise PageForbidden("err_not_rendered", status_code=404)
-    suffix, media_type = audio_type(programme.audio_key)
-    name = f"{programme.air_date:%Y-%m-%d}-{programme.slot_name}{suffix}"
-    return FileResponse(storage().path(programme.audio_key), media_type=media_type, filename=name)
+    return audio_download(programme)
 
 
 @router.get("/programmes/{programme_id}/playlist.m3u8")
@@ -142,6 +139,4 @@ def programme_playlist(programme_id: int, session: SessionDep, user: StationStaf
     programme = _programme_for_page(session, user, programme_id)
     if not programme.playlist_key:
         raise PageForbidden("err_not_rendered", status_code=404)
-    return Response(storage().path(programme.playlist_key).read_bytes(), media_type="audio/x-mpegurl",
-                    headers={"Content-Disposition":
-                             f'attachment; filename="{programme.air_date}-{programme.slot_name}.m3u8"'})
+    return playlist_download(programme)
