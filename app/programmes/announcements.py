@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from app.models import Station
-from audio.speech_text import to_spoken
+from app.speech.service import spoken
 
 WEEKDAYS = ("thứ Hai", "thứ Ba", "thứ Tư", "thứ Năm", "thứ Sáu", "thứ Bảy", "Chủ nhật")
 
@@ -27,8 +27,8 @@ def _fill(template: str, station: Station, local_start: datetime) -> str:
 
 def opening_text(station: Station, local_start: datetime) -> str:
     """E.g. "Đây là Đài truyền thanh phường Hà Tu. Bây giờ là sáu giờ ba mươi phút, …"."""
-    return to_spoken(_fill(station.opening_announcement, station, local_start), station.abbreviations)
+    return spoken(_fill(station.opening_announcement, station, local_start), station)
 
 
 def closing_text(station: Station, local_start: datetime) -> str:
-    return to_spoken(_fill(station.closing_announcement, station, local_start), station.abbreviations)
+    return spoken(_fill(station.closing_announcement, station, local_start), station)

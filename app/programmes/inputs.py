@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session, selectinload
 
 from app.models import Airing, Recording, Script, ScriptStatus, Station
 from app.programmes.announcements import closing_text, opening_text
-from audio.speech_text import to_spoken
+from app.speech.service import spoken
 from scheduler import Candidate, Filler, PastAiring, PlanSettings, Priority, Slot, estimate_duration_ms
 
 
@@ -28,7 +28,7 @@ def speech_hash(station: Station, spoken: str) -> str:
 
 
 def spoken_body(station: Station, script: Script) -> str:
-    return to_spoken(f"{script.title}.\n{script.body}", station.abbreviations)
+    return spoken(f"{script.title}.\n{script.body}", station)
 
 
 def script_duration(station: Station, script: Script,
