@@ -26,7 +26,7 @@ from pathlib import Path
 from audio.config import AudioSettings, get_audio_settings
 from audio.cue import cue_sheet_json, m3u8_playlist
 from audio.errors import AudioError
-from audio.ffmpeg import FfmpegFailed, ffmpeg_exe, run_ffmpeg
+from audio.ffmpeg import FfmpegFailed, ffmpeg_exe, pcm_input, run_ffmpeg
 from audio.item_audio import fit
 from audio.mp3frames import (
     TAIL_GUARD_SAMPLES,
@@ -264,7 +264,7 @@ class ProgrammeRenderer:
             codec += ["-write_xing", "1", "-f", "mp3"]
         else:
             codec = ["-c:a", "libopus", "-b:a", f"{output.bitrate_kbps}k", "-f", "ogg"]
-        args = ["-v", "error", "-f", "s16le", "-ar", str(internal), "-ac", "1", "-i", "pipe:0"]
+        args = ["-v", "error", *pcm_input(internal)]
         args += ["-af", ",".join(chain), "-ac", "1", "-ar", str(rate), *codec]
         args += ["-fflags", "+bitexact", "-flags:a", "+bitexact", "-y", str(target)]
         command = [ffmpeg_exe(self.settings), "-hide_banner", "-nostdin", "-nostats", *args]

@@ -179,6 +179,22 @@ def probe(path: Path, settings: AudioSettings | None = None) -> ProbeResult:
     )
 
 
+def raw_pcm(sample_rate: int) -> list[str]:
+    """ffmpeg's options for Loa's internal audio, mono s16le at `sample_rate`, as an input
+    (before `-i pipe:0`) or as an output (before `pipe:1`)."""
+    return ["-f", "s16le", "-ar", str(sample_rate), "-ac", "1"]
+
+
+def pcm_input(sample_rate: int) -> list[str]:
+    """Read internal PCM from standard input."""
+    return [*raw_pcm(sample_rate), "-i", "pipe:0"]
+
+
+def pcm_output(sample_rate: int) -> list[str]:
+    """Write internal PCM to standard output."""
+    return [*raw_pcm(sample_rate), "-acodec", "pcm_s16le", "pipe:1"]
+
+
 def decode_to_pcm(
     path: Path, sample_rate: int, settings: AudioSettings | None = None
 ) -> tuple[bytes, str]:
@@ -194,15 +210,7 @@ def decode_to_pcm(
             "-vn",
             "-sn",
             "-dn",
-            "-ac",
-            "1",
-            "-ar",
-            str(sample_rate),
-            "-f",
-            "s16le",
-            "-acodec",
-            "pcm_s16le",
-            "pipe:1",
+            *pcm_output(sample_rate),
         ],
         settings=settings,
         check=False,
@@ -227,15 +235,7 @@ def decode_bytes_to_pcm(
             input_format,
             "-i",
             "pipe:0",
-            "-ac",
-            "1",
-            "-ar",
-            str(sample_rate),
-            "-f",
-            "s16le",
-            "-acodec",
-            "pcm_s16le",
-            "pipe:1",
+            *pcm_output(sample_rate),
         ],
         input_bytes=data,
         settings=settings,
@@ -256,23 +256,7 @@ def resample_pcm(
     if from_rate == to_rate:
         return pcm
     done = run_ffmpeg(
-        [
-            "-v",
-            "error",
-            "-f",
-            "s16le",
-            "-ar",
-            str(from_rate),
-            "-ac",
-            "1",
-            "-i",
-            "pipe:0",
-            "-ar",
-            str(to_rate),
-            "-f",
-            "s16le",
-            "pipe:1",
-        ],
+        ["-v", "error", *pcm_input(from_rate), *pcm_output(to_rate)],
         input_bytes=pcm,
         settings=settings,
     )
@@ -304,14 +288,7 @@ def encode_pcm(
         [
             "-v",
             "error",
-            "-f",
-            "s16le",
-            "-ar",
-            str(sample_rate),
-            "-ac",
-            "1",
-            "-i",
-            "pipe:0",
+            *pcm_input(sample_rate),
             "-ac",
             "1",
             "-ar",
@@ -365,7 +342,7 @@ def measure_loudness(
     if path is not None:
         source = ["-i", str(path)]
     elif pcm is not None and sample_rate is not None:
-        source = ["-f", "s16le", "-ar", str(sample_rate), "-ac", "1", "-i", "pipe:0"]
+        source = pcm_input(sample_rate)
     else:
         raise ValueError("give a path, or pcm with its sample_rate")
     done = run_ffmpeg(

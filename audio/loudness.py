@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass
 
 from audio.config import AudioSettings, get_audio_settings
-from audio.ffmpeg import run_ffmpeg
+from audio.ffmpeg import pcm_input, pcm_output, run_ffmpeg
 from audio.pcm import SAMPLE_WIDTH, apply_gain, peak_dbfs, rms_dbfs
 
 # Unweighted RMS of speech sits a few dB under its gated K-weighted loudness; this first
@@ -131,27 +131,8 @@ def _gain_limit_measure(
     outputs = "".join(f"[o{i}]" for i in range(count))
     chains.append(f"{outputs}concat=n={count}:v=0:a=1[out]")
     done = run_ffmpeg(
-        [
-            "-f",
-            "s16le",
-            "-ar",
-            str(sample_rate),
-            "-ac",
-            "1",
-            "-i",
-            "pipe:0",
-            "-filter_complex",
-            ";".join(chains),
-            "-map",
-            "[out]",
-            "-f",
-            "s16le",
-            "-ar",
-            str(sample_rate),
-            "-ac",
-            "1",
-            "pipe:1",
-        ],
+        [*pcm_input(sample_rate), "-filter_complex", ";".join(chains), "-map", "[out]",
+         *pcm_output(sample_rate)],
         input_bytes=b"".join(pieces),
         settings=settings,
     )
