@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from audio.config import AudioSettings
-from audio.ffmpeg import run_ffmpeg
 from audio.storage import LocalStorage
+from tests.fixtures.audio_files import tone_file
 
 
 @pytest.fixture
@@ -39,14 +39,6 @@ def make_tone(tmp_path: Path) -> ToneMaker:
         volume_db: float | None = -20.0,
         extra: tuple[str, ...] = (),
     ) -> Path:
-        target = tmp_path / name
-        source = (
-            f"sine=frequency={frequency}:sample_rate=44100:duration={seconds}"
-            if volume_db is not None
-            else f"anullsrc=r=44100:cl=mono:d={seconds}"
-        )
-        gain = ["-af", f"volume={volume_db}dB"] if volume_db is not None else []
-        run_ffmpeg(["-v", "error", "-f", "lavfi", "-i", source, *gain, *extra, "-y", str(target)])
-        return target
+        return tone_file(tmp_path / name, seconds, frequency=frequency, volume_db=volume_db, extra=extra)
 
     return make
