@@ -74,15 +74,21 @@ def session_factory() -> sessionmaker[Session]:
     return _factory
 
 
-def get_session() -> Iterator[Session]:
-    """FastAPI dependency: one session per request, committed on success."""
-    session = session_factory()()
+def committing(session: Session) -> Iterator[Session]:
+    """Yield the session, then commit; roll back if the work failed."""
     try:
         yield session
         session.commit()
     except BaseException:
         session.rollback()
         raise
+
+
+def get_session() -> Iterator[Session]:
+    """FastAPI dependency: one session per request, committed on success."""
+    session = session_factory()()
+    try:
+        yield from committing(session)
     finally:
         session.close()
 

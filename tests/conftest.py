@@ -24,7 +24,7 @@ from hypothesis import settings as hypothesis_settings
 from sqlalchemy import Engine, text
 from sqlalchemy.orm import Session
 
-from app.db import get_session, make_engine
+from app.db import committing, get_session, make_engine
 from app.main import create_app
 from app.migrate import upgrade
 
@@ -81,12 +81,7 @@ def client(session: Session) -> Iterator[TestClient]:
     app = create_app()
 
     def _session() -> Iterator[Session]:
-        try:
-            yield session
-            session.commit()
-        except BaseException:
-            session.rollback()
-            raise
+        yield from committing(session)  # the request boundary, on the test's own session
 
     app.dependency_overrides[get_session] = _session
     with TestClient(app) as c:
