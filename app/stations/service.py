@@ -11,7 +11,6 @@ from sqlalchemy.orm import Session, selectinload
 from app.audit import service as audit
 from app.auth.security import hash_relay_token, new_relay_token
 from app.models import Area, RelayPoint, Slot, Station, Topic, User
-from app.relays import poll_cache
 from app.stations.defaults import DEFAULT_SLOTS, DEFAULT_TOPICS
 from app.stations.exceptions import (
     AreaInUse,
@@ -231,7 +230,6 @@ def relay_points(session: Session, station_id: int) -> list[RelayPoint]:
 
 
 def _issue_token(relay: RelayPoint) -> str:
-    poll_cache.clear()
     token = new_relay_token()
     relay.token_hash = hash_relay_token(token)
     relay.token_prefix = token[:14]
@@ -259,7 +257,6 @@ def rotate_relay_token(session: Session, relay: RelayPoint, *, actor: User) -> s
 
 def delete_relay_point(session: Session, relay: RelayPoint, *, actor: User) -> None:
     """Remove a relay point for good (its as-run history goes with it; revoke to keep it)."""
-    poll_cache.clear()
     audit.record(session, "delete", actor=actor, entity_type="relay_point", entity_id=relay.id,
                  changes={"name": relay.name, "area_id": relay.area_id})
     session.delete(relay)
@@ -268,7 +265,6 @@ def delete_relay_point(session: Session, relay: RelayPoint, *, actor: User) -> N
 
 def revoke_relay_token(session: Session, relay: RelayPoint, *, actor: User) -> RelayPoint:
     relay.revoked_at = datetime.now(UTC)
-    poll_cache.clear()
     session.flush()
     audit.record(session, "revoke_token", actor=actor, entity_type="relay_point", entity_id=relay.id)
     return relay
