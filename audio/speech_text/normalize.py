@@ -72,6 +72,9 @@ _RANGE = re.compile(rf"{_CLOSE}\s*[-–—]\s*{_OPEN}")
 _PER = re.compile(r"(?<=[a-zà-ỹđ])/(?=[a-zà-ỹđ])")
 _ATTACHED_DIGITS = re.compile(r"(?<=[^\W\d_])-?(\d+)(?!\w)")
 _LEFTOVER_DIGITS = re.compile(r"\d+")
+# A run of more than 15 digits (a serial, an account number) is no quantity anyone says aloud, and
+# past 4,300 digits Python will not even parse it: it is read digit by digit.
+_LONG_DIGITS = re.compile(r"\d(?:[.,]?\d){15,}")
 _SPACES = re.compile(r"[ \t\u00a0]+")
 
 
@@ -249,9 +252,15 @@ def _expand_abbreviations(line: str, abbreviations: Mapping[str, str]) -> str:
     return pattern.sub(lambda m: abbreviations[m[0]] + (" " if m[0][-1] == "." else ""), line)
 
 
+def _read_long_digits(match: re.Match[str]) -> str:
+    after = match.string[match.end():match.end() + 1]
+    return f" {read_digits(match[0])}" + (" " if after.isalnum() else "")
+
+
 def normalize_line(line: str, abbreviations: Mapping[str, str] = DEFAULT_ABBREVIATIONS) -> str:
     """Return the spoken form of one line (no newline inside)."""
     text = line.replace("*", "").replace("\u00a0", " ")
+    text = _LONG_DIGITS.sub(_read_long_digits, text)
     # "./." closes an official document: it has no spoken form
     text = _DOCUMENT_END.sub(".", text)
     text = _LINE_BULLET.sub("", text)

@@ -117,3 +117,12 @@ def test_blind_held_out_sentences_stay_exact() -> None:
     assert len(rows) >= 18
     wrong = [(text, expected, to_spoken(text)) for text, expected in rows if to_spoken(text) != expected]
     assert wrong == []
+
+
+def test_a_run_of_thousands_of_digits_is_read_digit_by_digit() -> None:
+    # Python refuses int() of 4,300+ digits: such a text used to fail to speak at all
+    spoken = to_spoken("Mã số " + "7" * 5000 + " nhé.")
+    assert spoken.startswith("Mã số bảy bảy bảy")
+    assert spoken.count("bảy") == 5000
+    assert to_spoken("Số tài khoản 12345678901234567.") == (
+        "Số tài khoản một hai ba bốn năm sáu bảy tám chín không một hai ba bốn năm sáu bảy.")
