@@ -2,13 +2,19 @@
 
 from __future__ import annotations
 
+import logging
 from typing import Any, ClassVar
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import JSONResponse
+from fastapi.responses import JSONResponse, Response
 from pydantic import BaseModel
+from sqlalchemy.exc import DataError, IntegrityError
+from sqlalchemy.orm.exc import StaleDataError
 from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.routing import Match
+
+log = logging.getLogger(__name__)
 
 
 class LoaError(Exception):
@@ -62,6 +68,33 @@ class Unprocessable(LoaError):
     status_code = 422
 
 
+class StaleVersion(Conflict):
+    """Someone saved the same record first: the client must reload it and edit again."""
+
+    def __init__(self, detail: str | None = None, *, detail_en: str | None = None) -> None:
+        super().__init__(
+            detail or "Dữ liệu vừa được người khác sửa cùng lúc. Hãy tải lại, xem thay đổi rồi sửa tiếp.",
+            detail_en=detail_en or "Someone else changed this meanwhile: reload it and edit again.",
+        )
+
+
+class ConflictingChange(Conflict):
+    def __init__(self) -> None:
+        super().__init__(
+            "Thay đổi này trùng hoặc mâu thuẫn với dữ liệu vừa được lưu (có thể do một thao tác cùng lúc). "
+            "Hãy tải lại rồi thử lại.",
+            detail_en="This change clashes with data saved meanwhile: reload and try again.",
+        )
+
+
+class ValueOutOfRange(Unprocessable):
+    def __init__(self) -> None:
+        super().__init__(
+            "Có giá trị quá lớn hoặc không lưu được (ví dụ một số quá nhiều chữ số): hãy kiểm tra lại dữ liệu gửi lên.",
+            detail_en="A value is too large or cannot be stored (e.g. a number with too many digits).",
+        )
+
+
 class TooManyRequests(LoaError):
     status_code = 429
 
@@ -94,10 +127,59 @@ def _validation_detail(exc: RequestValidationError) -> str:
     return "Dữ liệu không hợp lệ — " + "; ".join(parts)
 
 
+def _is_number_too_long(exc: BaseException | None) -> bool:
+    # int("1" * 5000) raises ValueError: Python refuses to parse integers of 4,300+ digits
+    return isinstance(exc, ValueError) and "integer string conversion" in str(exc)
+
+
+def allowed_methods(request: Request) -> list[str]:
+    """Every method some route answers at this path (Starlette's 405 names one route's only)."""
+    methods: set[str] = set()
+    for route in request.app.router.routes:
+        match, _ = route.matches(request.scope)
+        route_methods = getattr(route, "methods", None)
+        if match != Match.NONE and route_methods:
+            methods |= set(route_methods)
+    return sorted(methods)
+
+
 def install_error_handlers(app: FastAPI) -> None:
     @app.exception_handler(LoaError)
     async def _loa_error(_request: Request, exc: LoaError) -> JSONResponse:
         return JSONResponse(exc.body(), status_code=exc.status_code, headers=exc.headers)
+
+    async def _as(request: Request, error: LoaError) -> Response:
+        # through the LoaError handler in force (the web pages answer a page, the API JSON)
+        handler = request.app.exception_handlers[LoaError]
+        response: Response = await handler(request, error)
+        return response
+
+    @app.exception_handler(StaleDataError)
+    async def _stale(request: Request, _exc: StaleDataError) -> Response:
+        # a versioned row (version_id_col) was changed by a concurrent request since it was read
+        return await _as(request, StaleVersion())
+
+    @app.exception_handler(IntegrityError)
+    async def _integrity(request: Request, exc: IntegrityError) -> Response:
+        log.warning("integrity error answered as 409: %s", exc.orig)
+        return await _as(request, ConflictingChange())
+
+    @app.exception_handler(DataError)
+    async def _data(request: Request, exc: DataError) -> Response:
+        log.warning("data error answered as 422: %s", exc.orig)
+        return await _as(request, ValueOutOfRange())
+
+    @app.exception_handler(OverflowError)
+    async def _overflow(request: Request, exc: OverflowError) -> Response:
+        # SQLite: "Python int too large to convert to SQLite INTEGER"
+        log.warning("overflow answered as 422: %s", exc)
+        return await _as(request, ValueOutOfRange())
+
+    @app.exception_handler(ValueError)
+    async def _value(request: Request, exc: ValueError) -> Response:
+        if not _is_number_too_long(exc):
+            raise exc
+        return await _as(request, ValueOutOfRange())
 
     @app.exception_handler(RequestValidationError)
     async def _validation(_request: Request, exc: RequestValidationError) -> JSONResponse:
@@ -111,17 +193,24 @@ def install_error_handlers(app: FastAPI) -> None:
         )
 
     @app.exception_handler(StarletteHTTPException)
-    async def _http(_request: Request, exc: StarletteHTTPException) -> JSONResponse:
+    async def _http(_request: Request, exc: StarletteHTTPException) -> Response:
         names = {404: "NotFound", 405: "MethodNotAllowed", 401: "NotAuthenticated"}
         detail = exc.detail if isinstance(exc.detail, str) else str(exc.detail)
         name = names.get(exc.status_code, "HTTPError")
         if exc.status_code == 404 and detail == "Not Found":
             detail = "Không tìm thấy địa chỉ này (Not Found)."
         if exc.status_code == 400 and "parsing the body" in detail:
+            if _is_number_too_long(exc.__cause__):
+                return await _as(_request, ValueOutOfRange())
             name = "InvalidBody"
             detail = "Không đọc được dữ liệu gửi lên: hãy gửi JSON hoặc biểu mẫu mã hóa UTF-8."
+        headers = dict(getattr(exc, "headers", None) or {})
+        if exc.status_code == 405:
+            allowed = allowed_methods(_request)
+            headers["Allow"] = ", ".join(allowed)
+            detail = f"Địa chỉ này không nhận phương thức {_request.method}; chỉ nhận: {', '.join(allowed)}."
         return JSONResponse(
             {"error": name, "detail": detail},
             status_code=exc.status_code,
-            headers=getattr(exc, "headers", None),
+            headers=headers or None,
         )

@@ -9,6 +9,7 @@ from app.auth.routes import router as auth_router
 from app.config import get_settings
 from app.errors import install_error_handlers
 from app.limits import BodySizeLimit
+from app.openapi import install_openapi
 from app.programmes.routes import router as programmes_router
 from app.recordings.routes import router as recordings_router
 from app.relays.routes import router as relay_router
@@ -28,6 +29,7 @@ def create_app() -> FastAPI:
         version="0.1.0",
     )
     install_error_handlers(app)
+    install_openapi(app)
     for router in (auth_router, users_router, stations_router, scripts_router, audit_router,
                    speech_router, recordings_router, relay_router, relay_staff_router, programmes_router):
         app.include_router(router)

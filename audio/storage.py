@@ -18,7 +18,8 @@ from typing import BinaryIO, Protocol
 
 from audio.errors import AudioError
 
-_KEY = re.compile(r"^[0-9a-f]{64}(\.[a-z0-9]{1,8})?$")
+KEY_PATTERN = r"^[0-9a-f]{64}(\.[a-z0-9]{1,8})?$"
+_KEY = re.compile(KEY_PATTERN)
 _CHUNK = 1024 * 1024
 TEMP_PREFIX = ".tmp-"
 

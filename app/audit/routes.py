@@ -1,6 +1,5 @@
 from __future__ import annotations
 
-from datetime import datetime
 from typing import Annotated
 
 from fastapi import APIRouter, Query
@@ -9,6 +8,7 @@ from app.audit import service
 from app.audit.schemas import AuditEventRead
 from app.deps import AuditReader, SessionDep
 from app.errors import NotAuthenticated, responses
+from app.fields import Id, Instant, Line, Offset
 
 router = APIRouter(prefix="/api/v1/audit", tags=["audit"])
 
@@ -17,14 +17,14 @@ router = APIRouter(prefix="/api/v1/audit", tags=["audit"])
 def list_audit_events(
     session: SessionDep,
     _user: AuditReader,
-    action: str | None = None,
-    entity_type: str | None = None,
-    entity_id: int | None = None,
-    actor_id: int | None = None,
-    since: datetime | None = None,
-    until: datetime | None = None,
+    action: Annotated[Line | None, Query(max_length=64)] = None,
+    entity_type: Annotated[Line | None, Query(max_length=64)] = None,
+    entity_id: Id | None = None,
+    actor_id: Id | None = None,
+    since: Instant | None = None,
+    until: Instant | None = None,
     limit: Annotated[int, Query(ge=1, le=1000)] = 200,
-    offset: Annotated[int, Query(ge=0)] = 0,
+    offset: Offset = 0,
 ) -> list[AuditEventRead]:
     """The audit log, newest first (editors and admins)."""
     stmt = service.query(

@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from pydantic import Field
 
+from app.fields import Line, Password
 from app.schemas import Schema
 
 
@@ -11,5 +12,5 @@ class Token(Schema):
 
 
 class PasswordChange(Schema):
-    current_password: str
-    new_password: str = Field(min_length=1, max_length=200)
+    current_password: Line = Field(max_length=200)
+    new_password: Password

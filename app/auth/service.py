@@ -12,7 +12,9 @@ from app.auth.exceptions import InvalidCredentials, TooManyLoginAttempts
 from app.auth.security import burn_verification_time, hash_password, verify_password
 from app.config import get_settings
 from app.errors import Unprocessable
+from app.fields import MIN_PASSWORD_LENGTH
 from app.models import User
+from app.text import one_line
 
 LOGIN_FAILED = "login_failed"
 
@@ -29,15 +31,18 @@ def check_rate_limit(session: Session, username: str, address: str) -> None:
 
 def authenticate(session: Session, username: str, password: str, address: str) -> User | None:
     """The active user with these credentials, or None after recording the failure."""
-    username = username.strip()
+    typed = username.strip()
+    # No username has control characters or passes 64 characters: such a name matches no one
+    # (and is never sent to the database as typed), and it is counted and logged on one line.
+    username = one_line(typed)[:64]
     check_rate_limit(session, username, address)
-    user = session.scalar(select(User).where(User.username == username))
+    user = session.scalar(select(User).where(User.username == typed)) if typed == username else None
     if user is None:
         burn_verification_time(password)
     elif user.is_active and verify_password(password, user.password_hash):
         return user
     audit.record(
-        session, LOGIN_FAILED, actor_name=username[:64], entity_type="user",
+        session, LOGIN_FAILED, actor_name=username, entity_type="user",
         entity_id=user.id if user else None, client_address=address,
     )
     return None
@@ -50,9 +55,6 @@ def login_or_raise(session: Session, username: str, password: str, address: str)
         session.commit()
         raise InvalidCredentials()
     return user
-
-
-MIN_PASSWORD_LENGTH = 8
 
 
 def validate_new_password(password: str) -> None:

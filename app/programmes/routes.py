@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from dataclasses import asdict
-from datetime import date, timedelta
+from datetime import timedelta
 from typing import Annotated
 
 from fastapi import APIRouter, Depends, Query
@@ -9,6 +9,7 @@ from fastapi.responses import FileResponse, Response
 
 from app.deps import CurrentUser, EditorUser, SessionDep, require_roles
 from app.errors import Forbidden, NotAuthenticated, NotFound, responses
+from app.fields import Day, Id
 from app.models import Programme, Role, User
 from app.programmes import emergency, service
 from app.programmes.exceptions import EmergencyNotFound, InvalidDateRange, ProgrammeNotFound
@@ -34,10 +35,10 @@ def _leader_area(user: User, area: int | None) -> int | None:
 @router.get("/stations/{station_id}/programmes", response_model=list[ProgrammeRead],
             responses=responses(NotAuthenticated, Forbidden, StationNotFound, InvalidDateRange))
 def list_programmes(
-    station_id: int, session: SessionDep, user: CurrentUser,
-    from_: Annotated[date | None, Query(alias="from")] = None,
-    to: date | None = None,
-    area: int | None = None,
+    station_id: Id, session: SessionDep, user: CurrentUser,
+    from_: Annotated[Day | None, Query(alias="from")] = None,
+    to: Day | None = None,
+    area: Id | None = None,
 ) -> list[ProgrammeRead]:
     """Programmes of a station between two local dates (default: today and tomorrow)."""
     station = stations.get(session, station_id)
@@ -60,7 +61,7 @@ def _visible(session: SessionDep, user: User, programme_id: int) -> Programme:
 
 @router.get("/programmes/{programme_id}", response_model=ProgrammeRead,
             responses=responses(NotAuthenticated, Forbidden, ProgrammeNotFound))
-def get_programme(programme_id: int, session: SessionDep, user: CurrentUser) -> ProgrammeRead:
+def get_programme(programme_id: Id, session: SessionDep, user: CurrentUser) -> ProgrammeRead:
     """One programme with its items and offsets."""
     programme = _visible(session, user, programme_id)
     return to_read(programme, stations.get(session, programme.station_id))
@@ -68,7 +69,7 @@ def get_programme(programme_id: int, session: SessionDep, user: CurrentUser) -> 
 
 @router.get("/programmes/{programme_id}/explain", response_model=Explanation,
             responses=responses(NotAuthenticated, Forbidden, ProgrammeNotFound))
-def explain_programme(programme_id: int, session: SessionDep, user: CurrentUser) -> Explanation:
+def explain_programme(programme_id: Id, session: SessionDep, user: CurrentUser) -> Explanation:
     """Why each candidate script was placed, moved or left out."""
     programme = _visible(session, user, programme_id)
     return Explanation(programme_id=programme.id, entries=programme.explanation)
@@ -76,7 +77,7 @@ def explain_programme(programme_id: int, session: SessionDep, user: CurrentUser)
 
 @router.get("/programmes/{programme_id}/audio", response_class=FileResponse,
             responses=responses(NotAuthenticated, Forbidden, ProgrammeNotFound, NotFound))
-def programme_audio(programme_id: int, session: SessionDep, user: CurrentUser) -> FileResponse:
+def programme_audio(programme_id: Id, session: SessionDep, user: CurrentUser) -> FileResponse:
     """The rendered programme (MP3), for listening in the page or loading a cluster by hand."""
     programme = _visible(session, user, programme_id)
     if not programme.audio_key:
@@ -86,7 +87,7 @@ def programme_audio(programme_id: int, session: SessionDep, user: CurrentUser) -
 
 @router.get("/programmes/{programme_id}/playlist.m3u8",
             responses=responses(NotAuthenticated, Forbidden, ProgrammeNotFound, NotFound))
-def programme_playlist(programme_id: int, session: SessionDep, user: CurrentUser) -> Response:
+def programme_playlist(programme_id: Id, session: SessionDep, user: CurrentUser) -> Response:
     """The programme's extended M3U8 playlist."""
     programme = _visible(session, user, programme_id)
     if not programme.playlist_key:
@@ -95,8 +96,8 @@ def programme_playlist(programme_id: int, session: SessionDep, user: CurrentUser
 
 
 @router.post("/stations/{station_id}/plan", responses=responses(NotAuthenticated, Forbidden, StationNotFound))
-def plan_now(station_id: int, session: SessionDep, _user: Planner,
-             day: date | None = None, days: Annotated[int, Query(ge=1, le=31)] = 7) -> dict[str, int]:
+def plan_now(station_id: Id, session: SessionDep, _user: Planner,
+             day: Day | None = None, days: Annotated[int, Query(ge=1, le=31)] = 7) -> dict[str, int]:
     """Plan the station's programmes now, from a local date (default today) (editor, admin)."""
     station = service.station_with_slots(session, station_id)
     report = service.plan_days(session, station, day or scripts.station_today(station), days)
@@ -105,7 +106,7 @@ def plan_now(station_id: int, session: SessionDep, _user: Planner,
 
 @router.post("/emergency/{emergency_id}/cancel", response_model=EmergencyRead,
              responses=responses(NotAuthenticated, Forbidden, EmergencyNotFound))
-def cancel_emergency(emergency_id: int, session: SessionDep, user: EditorUser) -> EmergencyRead:
+def cancel_emergency(emergency_id: Id, session: SessionDep, user: EditorUser) -> EmergencyRead:
     """Stop an emergency bulletin: relay points stop playing it at their next poll (editor)."""
     e = emergency.cancel(session, emergency_id, user=user)
     return EmergencyRead(id=e.id, script_id=e.script_id, programme_id=e.programme_id, area_ids=e.area_ids,

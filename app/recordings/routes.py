@@ -10,12 +10,14 @@ from fastapi.responses import FileResponse
 
 from app.deps import CurrentUser, SessionDep, StaffUser
 from app.errors import Forbidden, NotAuthenticated, PayloadTooLarge, responses
+from app.fields import Id, Line
 from app.recordings import service
 from app.recordings.exceptions import RecordingNotFound, RecordingRefused
 from app.recordings.schemas import RecordingRead
 from app.speech.audio import audio_settings, storage
 from app.stations import service as stations
 from app.stations.exceptions import StationNotFound
+from app.text import upload_filename
 
 router = APIRouter(prefix="/api/v1", tags=["recordings"])
 _AUTH = (NotAuthenticated, Forbidden)
@@ -26,29 +28,30 @@ _AUTH = (NotAuthenticated, Forbidden)
     responses=responses(*_AUTH, StationNotFound, RecordingRefused, PayloadTooLarge),
 )
 def upload_recording(
-    station_id: int,
+    station_id: Id,
     session: SessionDep,
     user: StaffUser,
     file: Annotated[UploadFile, File(description="MP3, WAV, M4A/AAC, OGG/Opus")],
-    title: Annotated[str, Form(min_length=1, max_length=300)],
+    title: Annotated[Line, Form(min_length=1, max_length=300)],
     is_filler: Annotated[bool, Form()] = False,
 ) -> RecordingRead:
     """Upload a recording to air instead of speech, or as filler music (officer, editor, admin)."""
     station = stations.get(session, station_id)
     uploads = audio_settings().data_dir / "uploads"
     uploads.mkdir(parents=True, exist_ok=True)
-    suffix = Path(file.filename or "").suffix.lower()[:8]
+    filename = upload_filename(file.filename)
+    suffix = Path(filename).suffix.lower()[:8]
     with tempfile.NamedTemporaryFile(dir=uploads, suffix=suffix) as tmp:
         shutil.copyfileobj(file.file, tmp, length=1 << 20)
         tmp.flush()
         recording = service.ingest(session, station, Path(tmp.name), title=title.strip() or "Bản ghi",
-                                   filename=file.filename or "upload", is_filler=is_filler, actor=user)
+                                   filename=filename, is_filler=is_filler, actor=user)
     return RecordingRead.model_validate(recording)
 
 
 @router.get("/stations/{station_id}/recordings", response_model=list[RecordingRead],
             responses=responses(NotAuthenticated, StationNotFound))
-def list_recordings(station_id: int, session: SessionDep, _user: CurrentUser,
+def list_recordings(station_id: Id, session: SessionDep, _user: CurrentUser,
                     filler: bool | None = None) -> list[RecordingRead]:
     """A station's recordings, newest first; `filler=true` for the filler pool."""
     stations.get(session, station_id)
@@ -57,7 +60,7 @@ def list_recordings(station_id: int, session: SessionDep, _user: CurrentUser,
 
 @router.get("/recordings/{recording_id}/audio", response_class=FileResponse,
             responses=responses(NotAuthenticated, RecordingNotFound))
-def recording_audio(recording_id: int, session: SessionDep, _user: CurrentUser) -> FileResponse:
+def recording_audio(recording_id: Id, session: SessionDep, _user: CurrentUser) -> FileResponse:
     """The loudness-matched copy of a recording (WAV)."""
     recording = service.get(session, recording_id)
     return FileResponse(storage().path(recording.audio_key), media_type="audio/wav",

@@ -12,6 +12,7 @@ from app.audit import service as audit
 from app.models import Recording, Station, User
 from app.recordings.exceptions import RecordingNotFound, RecordingRefused
 from app.speech.audio import audio_settings, storage
+from app.text import one_line, upload_filename
 from audio.errors import AudioError
 from audio.recordings import ingest_recording
 
@@ -24,12 +25,13 @@ def sha_of(key: str) -> str:
 def ingest(session: Session, station: Station, source: Path, *, title: str, filename: str,
            is_filler: bool, actor: User) -> Recording:
     """Check an uploaded file, store it and its normalized copy, and record it."""
+    title, filename = one_line(title)[:300] or "Bản ghi", upload_filename(filename)
     try:
         result = ingest_recording(source, storage(), audio_settings())
     except AudioError as exc:
         raise RecordingRefused(exc.message_vi, detail_en=exc.message_en) from exc
     recording = Recording(
-        station_id=station.id, title=title, filename=filename[:300],
+        station_id=station.id, title=title, filename=filename,
         original_key=result.original_key, audio_key=result.normalized_key,
         duration_ms=result.duration_ms, size_bytes=result.size_bytes,
         loudness_lufs=result.loudness_lufs if math.isfinite(result.loudness_lufs) else None,

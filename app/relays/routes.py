@@ -6,7 +6,7 @@ from dataclasses import replace
 from datetime import UTC, datetime
 from typing import Annotated, TypeVar
 
-from fastapi import APIRouter, Depends, Header, Query, Request, Response
+from fastapi import APIRouter, Depends, Header, Path, Query, Request, Response
 from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import FileResponse, JSONResponse
 from sqlalchemy.orm import Session
@@ -15,6 +15,7 @@ from app.auth.security import hash_relay_token
 from app.db import get_session, mark_read_only
 from app.deps import AuditReader, CurrentUser, SessionDep
 from app.errors import Forbidden, NotAuthenticated, NotFound, responses
+from app.fields import Id
 from app.models import Role
 from app.programmes.views import playlist_download, stored_type
 from app.relays import poll_cache, service, status
@@ -29,6 +30,7 @@ from app.relays.schemas import FaultReport, Heartbeat, PlayedRecord, RelaySchedu
 from app.speech.audio import storage
 from app.stations import service as stations
 from app.stations.exceptions import RelayPointNotFound
+from audio.storage import KEY_PATTERN
 
 router = APIRouter(prefix="/api/v1/relay", tags=["relay"])
 limiter = service.RateLimiter(limit=120, window_seconds=60)
@@ -117,7 +119,7 @@ async def get_schedule(
 
 @router.get("/audio/{key}", response_class=FileResponse,
             responses=responses(*_AUTH, NotThisRelaysArea, NotFound))
-def get_audio(key: str, session: SessionDep, relay: ReadingRelay) -> FileResponse:
+def get_audio(key: Annotated[str, Path(pattern=KEY_PATTERN)], session: SessionDep, relay: ReadingRelay) -> FileResponse:
     """An audio file of this relay's programmes: Range, ETag, immutable caching."""
     if not service.may_fetch(session, relay, key):
         raise NotThisRelaysArea()
@@ -132,7 +134,7 @@ def get_audio(key: str, session: SessionDep, relay: ReadingRelay) -> FileRespons
 
 
 @router.get("/programmes/{programme_id}.m3u8", responses=responses(*_AUTH, UnknownProgramme))
-def get_playlist(programme_id: int, session: SessionDep, relay: ReadingRelay) -> Response:
+def get_playlist(programme_id: Id, session: SessionDep, relay: ReadingRelay) -> Response:
     """The programme's extended M3U8 playlist (its items, in order)."""
     programme = service.programme_for(session, relay, programme_id)
     if not programme.playlist_key:
@@ -167,7 +169,7 @@ staff_router = APIRouter(prefix="/api/v1", tags=["relay"])
 
 @staff_router.get("/relays/status", response_model=list[RelayStatus],
                   responses=responses(NotAuthenticated, Forbidden))
-def relays_status(session: SessionDep, user: AuditReader, station_id: int | None = None) -> list[RelayStatus]:
+def relays_status(session: SessionDep, user: AuditReader, station_id: Id | None = None) -> list[RelayStatus]:
     """Every relay point: last seen, online, cached horizon, last played, missed, faults (editor, admin)."""
     sid = station_id or user.station_id
     if sid is None:
@@ -177,7 +179,7 @@ def relays_status(session: SessionDep, user: AuditReader, station_id: int | None
 
 @staff_router.post("/relay-points/{relay_id}/faults", status_code=201,
                    responses=responses(NotAuthenticated, Forbidden, RelayPointNotFound))
-def report_fault(relay_id: int, report: FaultReport, session: SessionDep, user: CurrentUser) -> dict[str, int]:
+def report_fault(relay_id: Id, report: FaultReport, session: SessionDep, user: CurrentUser) -> dict[str, int]:
     """A neighbourhood leader reports a fault of their relay point (or staff on their behalf)."""
     relay = stations.get_relay_point(session, relay_id)
     if user.role == Role.leader and relay.area_id != user.area_id:

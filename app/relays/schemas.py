@@ -5,6 +5,7 @@ from typing import Literal
 
 from pydantic import Field
 
+from app.fields import MAX_ID, Id, Instant, Line, Text
 from app.schemas import Schema
 
 
@@ -57,28 +58,28 @@ class RelaySchedule(Schema):
 
 
 class Heartbeat(Schema):
-    agent_version: str = Field(default="", max_length=64)
-    sent_at: datetime | None = None
-    state: str = Field(default="", max_length=32)
-    free_disk_bytes: int | None = Field(default=None, ge=0)
-    cached_until: datetime | None = None
-    last_error: str | None = Field(default=None, max_length=2000)
+    agent_version: Line = Field(default="", max_length=64)
+    sent_at: Instant | None = None
+    state: Line = Field(default="", max_length=32)
+    free_disk_bytes: int | None = Field(default=None, ge=0, le=2**63 - 1)
+    cached_until: Instant | None = None
+    last_error: Text | None = Field(default=None, max_length=2000)
 
 
 class PlayedRecord(Schema):
-    record_id: str = Field(min_length=8, max_length=64)
-    programme_id: int | None = None
-    emergency_id: int | None = None
-    started_at: datetime
-    ended_at: datetime
+    record_id: Line = Field(min_length=8, max_length=64)
+    programme_id: Id | None = None
+    emergency_id: Id | None = None
+    started_at: Instant
+    ended_at: Instant
     outcome: Literal["completed", "interrupted", "failed"]
-    reason: str | None = Field(default=None, max_length=2000)
-    offset_ms: int = Field(default=0, ge=0)
+    reason: Text | None = Field(default=None, max_length=2000)
+    offset_ms: int = Field(default=0, ge=0, le=MAX_ID)
 
 
 class FaultReport(Schema):
     category: Literal["speaker", "amplifier", "power", "network", "other"]
-    text: str = Field(min_length=1, max_length=2000)
+    text: Text = Field(min_length=1, max_length=2000)
 
 
 class RelayStatus(Schema):

@@ -1,3 +1,4 @@
+from app import errors
 from app.errors import Conflict, Forbidden, NotFound, Unprocessable
 
 
@@ -6,7 +7,7 @@ class ScriptNotFound(NotFound):
         super().__init__(f"Không có tin bài số {script_id}.", detail_en=f"No script {script_id}.")
 
 
-class StaleVersion(Conflict):
+class StaleVersion(errors.StaleVersion):
     def __init__(self, sent: int, current: int) -> None:
         super().__init__(
             f"Tin bài đã được người khác sửa (phiên bản {current}, bạn gửi {sent}). "

@@ -1,12 +1,12 @@
 from __future__ import annotations
 
-from datetime import date
 from typing import Annotated
 
 from fastapi import APIRouter, Depends, Query, Response
 
 from app.deps import CurrentUser, EditorUser, SessionDep, require_roles
 from app.errors import Forbidden, NotAuthenticated, responses
+from app.fields import Day, Id, Line, Offset
 from app.models import Priority, Role, ScriptStatus, User
 from app.scripts import service
 from app.scripts.exceptions import (
@@ -39,14 +39,14 @@ def list_scripts(
     user: CurrentUser,
     response: Response,
     status: ScriptStatus | None = None,
-    topic: str | None = None,
+    topic: Annotated[Line | None, Query(max_length=64)] = None,
     priority: Priority | None = None,
-    air_date: date | None = None,
-    q: Annotated[str | None, Query(max_length=200, description="text search, accents optional")] = None,
+    air_date: Day | None = None,
+    q: Annotated[Line | None, Query(max_length=200, description="text search, accents optional")] = None,
     mine: bool = False,
-    station_id: int | None = None,
+    station_id: Id | None = None,
     limit: Annotated[int, Query(ge=1, le=500)] = 100,
-    offset: Annotated[int, Query(ge=0)] = 0,
+    offset: Offset = 0,
 ) -> list[ScriptRead]:
     """Scripts, newest change first; filter by status, topic, priority, air date, text."""
     stmt = service.query(
@@ -66,7 +66,7 @@ def create_script(body: ScriptCreate, session: SessionDep, user: Author) -> Scri
 
 @router.get("/{script_id}", response_model=ScriptRead,
             responses=responses(NotAuthenticated, ScriptNotFound))
-def get_script(script_id: int, session: SessionDep, _user: CurrentUser) -> ScriptRead:
+def get_script(script_id: Id, session: SessionDep, _user: CurrentUser) -> ScriptRead:
     """One script."""
     return service.to_read(service.get(session, script_id))
 
@@ -74,14 +74,14 @@ def get_script(script_id: int, session: SessionDep, _user: CurrentUser) -> Scrip
 @router.patch("/{script_id}", response_model=ScriptRead,
               responses=responses(*_AUTH, ScriptNotFound, StaleVersion, InvalidTransition,
                                   NotYourScript, UnknownReference, InvalidAirWindow))
-def update_script(script_id: int, body: ScriptUpdate, session: SessionDep, user: Author) -> ScriptRead:
+def update_script(script_id: Id, body: ScriptUpdate, session: SessionDep, user: Author) -> ScriptRead:
     """Edit a script; carry the version you read (stale → 409). Approved → back to submitted."""
     return service.to_read(service.update(session, service.get(session, script_id), body, user=user))
 
 
 @router.post("/{script_id}/submit", response_model=ScriptRead,
              responses=responses(*_AUTH, ScriptNotFound, StaleVersion, InvalidTransition, NotYourScript))
-def submit_script(script_id: int, session: SessionDep, user: Author,
+def submit_script(script_id: Id, session: SessionDep, user: Author,
                   body: ActionBody | None = None) -> ScriptRead:
     """Send a draft or rejected script for approval (its author)."""
     script = service.submit(session, service.get(session, script_id), user=user,
@@ -92,7 +92,7 @@ def submit_script(script_id: int, session: SessionDep, user: Author,
 @router.post("/{script_id}/approve", response_model=ScriptRead,
              responses=responses(*_AUTH, ScriptNotFound, StaleVersion, InvalidTransition,
                                  OwnScriptReview, ScriptTooLong))
-def approve_script(script_id: int, session: SessionDep, user: EditorUser,
+def approve_script(script_id: Id, session: SessionDep, user: EditorUser,
                    body: Approval | None = None) -> ScriptRead:
     """Approve a submitted script, optionally setting its priority (editor, not the author)."""
     script = service.approve(session, service.get(session, script_id), body or Approval(), user=user)
@@ -101,7 +101,7 @@ def approve_script(script_id: int, session: SessionDep, user: EditorUser,
 
 @router.post("/{script_id}/reject", response_model=ScriptRead,
              responses=responses(*_AUTH, ScriptNotFound, StaleVersion, InvalidTransition, OwnScriptReview))
-def reject_script(script_id: int, body: Rejection, session: SessionDep, user: EditorUser) -> ScriptRead:
+def reject_script(script_id: Id, body: Rejection, session: SessionDep, user: EditorUser) -> ScriptRead:
     """Send a submitted script back to its author with a reason (editor)."""
     script = service.reject(session, service.get(session, script_id), body.reason, user=user,
                             version=body.version)
@@ -110,7 +110,7 @@ def reject_script(script_id: int, body: Rejection, session: SessionDep, user: Ed
 
 @router.post("/{script_id}/withdraw", response_model=ScriptRead,
              responses=responses(*_AUTH, ScriptNotFound, StaleVersion, InvalidTransition))
-def withdraw_script(script_id: int, session: SessionDep, user: EditorUser,
+def withdraw_script(script_id: Id, session: SessionDep, user: EditorUser,
                     body: ActionBody | None = None) -> ScriptRead:
     """Take an approved script off the air (editor)."""
     script = service.withdraw(session, service.get(session, script_id), user=user,

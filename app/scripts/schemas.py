@@ -5,6 +5,7 @@ from typing import Any
 
 from pydantic import Field, field_validator
 
+from app.fields import MAX_NAMES, Day, Id, IdList, Line, Text
 from app.models import Priority, ScriptStatus
 from app.schemas import Schema
 
@@ -21,41 +22,41 @@ def _not_blank(value: str | None) -> str | None:
 
 
 class ScriptFields(Schema):
-    title: str = Field(min_length=1, max_length=300)
-    body: str = Field(
+    title: Line = Field(min_length=1, max_length=300)
+    body: Text = Field(
         min_length=1, max_length=MAX_BODY_CHARS,
         description=f"Vietnamese text, at most {MAX_BODY_CHARS} characters",
     )
-    topic: str = Field(description="topic code of the station, e.g. 'thoi-su'")
-    source_ref: str = Field(default="", max_length=300)
+    topic: Line = Field(max_length=64, description="topic code of the station, e.g. 'thoi-su'")
+    source_ref: Line = Field(default="", max_length=300)
     priority: Priority = Priority.normal
-    air_from: date
-    air_until: date
-    slots: list[str] = Field(default_factory=list, description="slot names; empty = any slot")
-    area_ids: list[int] = Field(default_factory=list, description="target areas; empty = all")
+    air_from: Day
+    air_until: Day
+    slots: list[Line] = Field(default_factory=list, max_length=MAX_NAMES, description="slot names; empty = any slot")
+    area_ids: IdList = Field(default_factory=list, description="target areas; empty = all")
     airings_target: int = Field(default=1, ge=1, le=200)
-    recording_id: int | None = None
+    recording_id: Id | None = None
 
     _strip = field_validator("title", "body")(_not_blank)
 
 
 class ScriptCreate(ScriptFields):
-    station_id: int | None = Field(default=None, description="defaults to the author's station")
+    station_id: Id | None = Field(default=None, description="defaults to the author's station")
 
 
 class ScriptUpdate(Schema):
-    version: int = Field(description="the version you edited; a stale one answers 409")
-    title: str | None = Field(default=None, min_length=1, max_length=300)
-    body: str | None = Field(default=None, min_length=1, max_length=MAX_BODY_CHARS)
-    topic: str | None = None
-    source_ref: str | None = Field(default=None, max_length=300)
+    version: Id = Field(description="the version you edited; a stale one answers 409")
+    title: Line | None = Field(default=None, min_length=1, max_length=300)
+    body: Text | None = Field(default=None, min_length=1, max_length=MAX_BODY_CHARS)
+    topic: Line | None = Field(default=None, max_length=64)
+    source_ref: Line | None = Field(default=None, max_length=300)
     priority: Priority | None = None
-    air_from: date | None = None
-    air_until: date | None = None
-    slots: list[str] | None = None
-    area_ids: list[int] | None = None
+    air_from: Day | None = None
+    air_until: Day | None = None
+    slots: list[Line] | None = Field(default=None, max_length=MAX_NAMES)
+    area_ids: IdList | None = None
     airings_target: int | None = Field(default=None, ge=1, le=200)
-    recording_id: int | None = None
+    recording_id: Id | None = None
 
     _strip = field_validator("title", "body")(_not_blank)
 
@@ -88,16 +89,16 @@ class ScriptRead(Schema):
 
 
 class Rejection(Schema):
-    reason: str = Field(min_length=1, max_length=2000)
-    version: int | None = None
+    reason: Text = Field(min_length=1, max_length=2000)
+    version: Id | None = None
 
     _strip = field_validator("reason")(_not_blank)
 
 
 class Approval(Schema):
-    version: int | None = Field(default=None, description="optional: refuse if the script changed")
+    version: Id | None = Field(default=None, description="optional: refuse if the script changed")
     priority: Priority | None = Field(default=None, description="the editor decides the priority")
 
 
 class ActionBody(Schema):
-    version: int | None = None
+    version: Id | None = None

@@ -7,10 +7,11 @@ from fastapi.responses import Response
 
 from app.deps import AdminUser, CurrentUser, SessionDep
 from app.errors import Forbidden, NotAuthenticated, responses
+from app.fields import Id
 from app.speech import service
 from app.speech.audio import storage, synthesize_for
 from app.speech.exceptions import SpeechFailed
-from app.speech.schemas import Abbreviations, SpokenForm, SpokenRequest
+from app.speech.schemas import Abbreviations, ListenRequest, SpokenForm, SpokenRequest
 from app.stations import service as stations
 from app.stations.exceptions import StationNotFound
 from audio.errors import AudioError
@@ -18,7 +19,7 @@ from audio.errors import AudioError
 router = APIRouter(prefix="/api/v1", tags=["speech"])
 
 
-@router.post("/speech/spoken", response_model=SpokenForm, responses=responses(NotAuthenticated))
+@router.post("/speech/spoken", response_model=SpokenForm, responses=responses(NotAuthenticated, StationNotFound))
 def spoken_form(body: SpokenRequest, session: SessionDep, user: CurrentUser) -> SpokenForm:
     """What the speaker will actually say for a text (numbers, dates, abbreviations read out)."""
     station_id = body.station_id or user.station_id
@@ -28,14 +29,14 @@ def spoken_form(body: SpokenRequest, session: SessionDep, user: CurrentUser) -> 
 
 @router.get("/stations/{station_id}/abbreviations", response_model=Abbreviations,
             responses=responses(NotAuthenticated, StationNotFound))
-def list_abbreviations(station_id: int, session: SessionDep, _user: CurrentUser) -> Abbreviations:
+def list_abbreviations(station_id: Id, session: SessionDep, _user: CurrentUser) -> Abbreviations:
     """Every abbreviation the station's speech expands: built-in ones and its own."""
     return Abbreviations(entries=service.effective_abbreviations(stations.get(session, station_id)))
 
 
 @router.patch("/stations/{station_id}/abbreviations", response_model=Abbreviations,
               responses=responses(NotAuthenticated, Forbidden, StationNotFound))
-def set_abbreviations(station_id: int, body: Abbreviations, session: SessionDep,
+def set_abbreviations(station_id: Id, body: Abbreviations, session: SessionDep,
                       admin: AdminUser) -> Abbreviations:
     """Add or change the station's abbreviations without a code change (admin)."""
     station = stations.get(session, station_id)
@@ -44,8 +45,9 @@ def set_abbreviations(station_id: int, body: Abbreviations, session: SessionDep,
 
 
 @router.post("/speech/listen", response_class=Response,
-             responses={200: {"content": {"audio/wav": {}}}, **responses(NotAuthenticated, SpeechFailed)})
-def listen(body: SpokenRequest, session: SessionDep, user: CurrentUser) -> Response:
+             responses={200: {"content": {"audio/wav": {}}},
+                        **responses(NotAuthenticated, SpeechFailed, StationNotFound)})
+def listen(body: ListenRequest, session: SessionDep, user: CurrentUser) -> Response:
     """Speak a text in the station's voice ("Nghe thử"); says which engine spoke in headers."""
     station_id = body.station_id or user.station_id
     if station_id is None:

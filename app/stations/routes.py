@@ -4,6 +4,7 @@ from fastapi import APIRouter, Response
 
 from app.deps import AdminUser, CurrentUser, SessionDep
 from app.errors import Forbidden, NotAuthenticated, responses
+from app.fields import Id
 from app.stations import service
 from app.stations.exceptions import (
     AreaInUse,
@@ -68,14 +69,14 @@ def create_station(body: StationCreate, session: SessionDep, admin: AdminUser) -
 
 @router.get("/stations/{station_id}", response_model=StationDetail,
             responses=responses(NotAuthenticated, StationNotFound))
-def get_station(station_id: int, session: SessionDep, _user: CurrentUser) -> StationDetail:
+def get_station(station_id: Id, session: SessionDep, _user: CurrentUser) -> StationDetail:
     """A station with its slots, areas and topics."""
     return _detail(session, station_id)
 
 
 @router.patch("/stations/{station_id}", response_model=StationDetail,
               responses=responses(*_AUTH, StationNotFound, NameTaken, UnknownTimezone))
-def update_station(station_id: int, body: StationUpdate, session: SessionDep,
+def update_station(station_id: Id, body: StationUpdate, session: SessionDep,
                    admin: AdminUser) -> StationDetail:
     """Change a station's name, zone, announcements or voice (admin)."""
     service.update(session, service.get(session, station_id), body, actor=admin)
@@ -84,7 +85,7 @@ def update_station(station_id: int, body: StationUpdate, session: SessionDep,
 
 @router.post("/stations/{station_id}/slots", response_model=SlotRead, status_code=201,
              responses=responses(*_AUTH, StationNotFound, NameTaken, SlotsOverlap))
-def add_slot(station_id: int, body: SlotCreate, session: SessionDep, admin: AdminUser) -> SlotRead:
+def add_slot(station_id: Id, body: SlotCreate, session: SessionDep, admin: AdminUser) -> SlotRead:
     """Add a daily broadcast slot; one that overlaps another is refused (admin)."""
     slot = service.add_slot(session, service.get(session, station_id), body, actor=admin)
     return SlotRead.model_validate(slot)
@@ -92,14 +93,14 @@ def add_slot(station_id: int, body: SlotCreate, session: SessionDep, admin: Admi
 
 @router.patch("/slots/{slot_id}", response_model=SlotRead,
               responses=responses(*_AUTH, SlotNotFound, SlotsOverlap))
-def update_slot(slot_id: int, body: SlotUpdate, session: SessionDep, admin: AdminUser) -> SlotRead:
+def update_slot(slot_id: Id, body: SlotUpdate, session: SessionDep, admin: AdminUser) -> SlotRead:
     """Change a slot's label, start time or length (admin)."""
     slot = service.update_slot(session, service.get_slot(session, slot_id), body, actor=admin)
     return SlotRead.model_validate(slot)
 
 
 @router.delete("/slots/{slot_id}", status_code=204, responses=responses(*_AUTH, SlotNotFound))
-def delete_slot(slot_id: int, session: SessionDep, admin: AdminUser) -> Response:
+def delete_slot(slot_id: Id, session: SessionDep, admin: AdminUser) -> Response:
     """Remove a slot (admin)."""
     service.delete_slot(session, service.get_slot(session, slot_id), actor=admin)
     return Response(status_code=204)
@@ -107,7 +108,7 @@ def delete_slot(slot_id: int, session: SessionDep, admin: AdminUser) -> Response
 
 @router.post("/stations/{station_id}/areas", response_model=AreaRead, status_code=201,
              responses=responses(*_AUTH, StationNotFound, NameTaken))
-def add_area(station_id: int, body: AreaWrite, session: SessionDep, admin: AdminUser) -> AreaRead:
+def add_area(station_id: Id, body: AreaWrite, session: SessionDep, admin: AdminUser) -> AreaRead:
     """Add a neighbourhood (khu phố) to a station (admin)."""
     area = service.add_area(session, service.get(session, station_id), body.name, actor=admin)
     return AreaRead.model_validate(area)
@@ -115,14 +116,14 @@ def add_area(station_id: int, body: AreaWrite, session: SessionDep, admin: Admin
 
 @router.patch("/areas/{area_id}", response_model=AreaRead,
               responses=responses(*_AUTH, AreaNotFound, NameTaken))
-def rename_area(area_id: int, body: AreaWrite, session: SessionDep, admin: AdminUser) -> AreaRead:
+def rename_area(area_id: Id, body: AreaWrite, session: SessionDep, admin: AdminUser) -> AreaRead:
     """Rename a neighbourhood (admin)."""
     area = service.rename_area(session, service.get_area(session, area_id), body.name, actor=admin)
     return AreaRead.model_validate(area)
 
 
 @router.delete("/areas/{area_id}", status_code=204, responses=responses(*_AUTH, AreaNotFound, AreaInUse))
-def delete_area(area_id: int, session: SessionDep, admin: AdminUser) -> Response:
+def delete_area(area_id: Id, session: SessionDep, admin: AdminUser) -> Response:
     """Remove a neighbourhood that no relay point or leader uses (admin)."""
     service.delete_area(session, service.get_area(session, area_id), actor=admin)
     return Response(status_code=204)
@@ -130,7 +131,7 @@ def delete_area(area_id: int, session: SessionDep, admin: AdminUser) -> Response
 
 @router.get("/stations/{station_id}/topics", response_model=list[TopicRead],
             responses=responses(NotAuthenticated, StationNotFound))
-def list_topics(station_id: int, session: SessionDep, _user: CurrentUser) -> list[TopicRead]:
+def list_topics(station_id: Id, session: SessionDep, _user: CurrentUser) -> list[TopicRead]:
     """A station's topics."""
     service.get(session, station_id)
     return [TopicRead.model_validate(t) for t in service.topics(session, station_id)]
@@ -138,7 +139,7 @@ def list_topics(station_id: int, session: SessionDep, _user: CurrentUser) -> lis
 
 @router.post("/stations/{station_id}/topics", response_model=TopicRead, status_code=201,
              responses=responses(*_AUTH, StationNotFound, NameTaken))
-def add_topic(station_id: int, body: TopicCreate, session: SessionDep, admin: AdminUser) -> TopicRead:
+def add_topic(station_id: Id, body: TopicCreate, session: SessionDep, admin: AdminUser) -> TopicRead:
     """Add a topic (admin)."""
     topic = service.add_topic(session, service.get(session, station_id), body.code, body.name,
                               actor=admin)
@@ -147,7 +148,7 @@ def add_topic(station_id: int, body: TopicCreate, session: SessionDep, admin: Ad
 
 @router.get("/stations/{station_id}/relay-points", response_model=list[RelayPointRead],
             responses=responses(*_AUTH, StationNotFound))
-def list_relay_points(station_id: int, session: SessionDep, _admin: AdminUser) -> list[RelayPointRead]:
+def list_relay_points(station_id: Id, session: SessionDep, _admin: AdminUser) -> list[RelayPointRead]:
     """A station's relay points (admin)."""
     service.get(session, station_id)
     return [RelayPointRead.model_validate(r) for r in service.relay_points(session, station_id)]
@@ -155,7 +156,7 @@ def list_relay_points(station_id: int, session: SessionDep, _admin: AdminUser) -
 
 @router.post("/areas/{area_id}/relay-points", response_model=RelayPointWithToken, status_code=201,
              responses=responses(*_AUTH, AreaNotFound))
-def add_relay_point(area_id: int, body: RelayPointCreate, session: SessionDep,
+def add_relay_point(area_id: Id, body: RelayPointCreate, session: SessionDep,
                     admin: AdminUser) -> RelayPointWithToken:
     """Add a relay point (cụm loa) to an area; its token is shown once (admin)."""
     relay, token = service.add_relay_point(session, service.get_area(session, area_id), body.name,
@@ -165,7 +166,7 @@ def add_relay_point(area_id: int, body: RelayPointCreate, session: SessionDep,
 
 @router.post("/relay-points/{relay_id}/rotate", response_model=RelayPointWithToken,
              responses=responses(*_AUTH, RelayPointNotFound))
-def rotate_relay_token(relay_id: int, session: SessionDep, admin: AdminUser) -> RelayPointWithToken:
+def rotate_relay_token(relay_id: Id, session: SessionDep, admin: AdminUser) -> RelayPointWithToken:
     """Issue a new token for a relay point; the old one stops working (admin)."""
     relay = service.get_relay_point(session, relay_id)
     token = service.rotate_relay_token(session, relay, actor=admin)
@@ -173,7 +174,7 @@ def rotate_relay_token(relay_id: int, session: SessionDep, admin: AdminUser) -> 
 
 
 @router.delete("/relay-points/{relay_id}", status_code=204, responses=responses(*_AUTH, RelayPointNotFound))
-def delete_relay_point(relay_id: int, session: SessionDep, admin: AdminUser) -> Response:
+def delete_relay_point(relay_id: Id, session: SessionDep, admin: AdminUser) -> Response:
     """Remove a relay point and its history for good (revoke its token to keep the history) (admin)."""
     service.delete_relay_point(session, service.get_relay_point(session, relay_id), actor=admin)
     return Response(status_code=204)
@@ -181,7 +182,7 @@ def delete_relay_point(relay_id: int, session: SessionDep, admin: AdminUser) -> 
 
 @router.post("/relay-points/{relay_id}/revoke", response_model=RelayPointRead,
              responses=responses(*_AUTH, RelayPointNotFound))
-def revoke_relay_token(relay_id: int, session: SessionDep, admin: AdminUser) -> RelayPointRead:
+def revoke_relay_token(relay_id: Id, session: SessionDep, admin: AdminUser) -> RelayPointRead:
     """Revoke a relay point's token (admin)."""
     relay = service.revoke_relay_token(session, service.get_relay_point(session, relay_id), actor=admin)
     return RelayPointRead.model_validate(relay)

@@ -1,9 +1,10 @@
 from __future__ import annotations
 
-from datetime import datetime, time
+from datetime import datetime
 
 from pydantic import Field, field_validator
 
+from app.fields import ClockTime, Line, Text, Timezone
 from app.schemas import Schema
 
 Name = Field(min_length=1, max_length=200)
@@ -22,20 +23,20 @@ class SlotRead(Schema):
     id: int
     name: str
     label: str
-    start_time: time
+    start_time: ClockTime
     length_seconds: int
 
 
 class SlotCreate(Schema):
     name: str = Field(min_length=1, max_length=64, pattern=r"^[a-z0-9_-]+$")
-    label: str = Field(default="", max_length=200)
-    start_time: time
+    label: Line = Field(default="", max_length=200)
+    start_time: ClockTime = Field(description="local time at the station, HH:MM")
     length_seconds: int = Field(default=1800, ge=60, le=4 * 3600)
 
 
 class SlotUpdate(Schema):
-    label: str | None = Field(default=None, max_length=200)
-    start_time: time | None = None
+    label: Line | None = Field(default=None, max_length=200)
+    start_time: ClockTime | None = Field(default=None, description="local time at the station, HH:MM")
     length_seconds: int | None = Field(default=None, ge=60, le=4 * 3600)
 
 
@@ -46,7 +47,7 @@ class AreaRead(Schema):
 
 
 class AreaWrite(Schema):
-    name: str = Name
+    name: Line = Name
     _strip = field_validator("name")(_stripped)
 
 
@@ -58,7 +59,7 @@ class TopicRead(Schema):
 
 class TopicCreate(Schema):
     code: str = Field(min_length=1, max_length=64, pattern=r"^[a-z0-9_-]+$")
-    name: str = Name
+    name: Line = Name
     _strip = field_validator("name")(_stripped)
 
 
@@ -84,19 +85,19 @@ class StationDetail(StationRead):
 
 
 class StationCreate(Schema):
-    name: str = Name
-    timezone: str = "Asia/Ho_Chi_Minh"
-    opening_announcement: str | None = Field(default=None, max_length=2000)
-    closing_announcement: str | None = Field(default=None, max_length=2000)
+    name: Line = Name
+    timezone: Timezone = "Asia/Ho_Chi_Minh"
+    opening_announcement: Text | None = Field(default=None, max_length=2000)
+    closing_announcement: Text | None = Field(default=None, max_length=2000)
     default_slots: bool = Field(default=True, description="Create 06:30 and 16:30, 30 min each")
     _strip = field_validator("name")(_stripped)
 
 
 class StationUpdate(Schema):
-    name: str | None = Field(default=None, min_length=1, max_length=200)
-    timezone: str | None = None
-    opening_announcement: str | None = Field(default=None, max_length=2000)
-    closing_announcement: str | None = Field(default=None, max_length=2000)
+    name: Line | None = Field(default=None, min_length=1, max_length=200)
+    timezone: Timezone | None = None
+    opening_announcement: Text | None = Field(default=None, max_length=2000)
+    closing_announcement: Text | None = Field(default=None, max_length=2000)
     voice: str | None = Field(default=None, pattern=r"^(vi|vi-VN-x-central|vi-VN-x-south)$")
     speech_engine: str | None = Field(default=None, pattern=r"^(offline|gtts)$")
     speech_rate: int | None = Field(default=None, ge=80, le=300)
@@ -118,7 +119,7 @@ class RelayPointRead(Schema):
 
 
 class RelayPointCreate(Schema):
-    name: str = Name
+    name: Line = Name
     _strip = field_validator("name")(_stripped)
 
 

@@ -20,3 +20,11 @@ class LeaderNeedsArea(Unprocessable):
             "Trưởng khu phố phải gắn với một khu phố: hãy chọn area_id.",
             detail_en="A leader must be bound to one area: give area_id.",
         )
+
+
+class CannotLockOutYourself(Conflict):
+    def __init__(self) -> None:
+        super().__init__(
+            "Bạn không thể tự khóa hoặc tự bỏ quyền quản trị của chính mình; hãy nhờ một quản trị viên khác.",
+            detail_en="You cannot deactivate yourself or give up your own admin role: ask another admin.",
+        )

@@ -4,9 +4,10 @@ from fastapi import APIRouter
 
 from app.deps import AdminUser, SessionDep
 from app.errors import Forbidden, NotAuthenticated, responses
+from app.fields import Id
 from app.stations.exceptions import AreaNotFound
 from app.users import service
-from app.users.exceptions import LeaderNeedsArea, UsernameTaken, UserNotFound
+from app.users.exceptions import CannotLockOutYourself, LeaderNeedsArea, UsernameTaken, UserNotFound
 from app.users.schemas import UserCreate, UserCreated, UserRead, UserUpdate
 
 router = APIRouter(prefix="/api/v1/users", tags=["users"])
@@ -30,16 +31,16 @@ def create_user(body: UserCreate, session: SessionDep, admin: AdminUser) -> User
 
 
 @router.get("/{user_id}", response_model=UserRead, responses=responses(*_AUTH, UserNotFound))
-def get_user(user_id: int, session: SessionDep, _admin: AdminUser) -> UserRead:
+def get_user(user_id: Id, session: SessionDep, _admin: AdminUser) -> UserRead:
     """One user (admin)."""
     return UserRead.model_validate(service.get(session, user_id))
 
 
 @router.patch(
     "/{user_id}", response_model=UserRead,
-    responses=responses(*_AUTH, UserNotFound, LeaderNeedsArea, AreaNotFound),
+    responses=responses(*_AUTH, UserNotFound, LeaderNeedsArea, AreaNotFound, CannotLockOutYourself),
 )
-def update_user(user_id: int, body: UserUpdate, session: SessionDep, admin: AdminUser) -> UserRead:
+def update_user(user_id: Id, body: UserUpdate, session: SessionDep, admin: AdminUser) -> UserRead:
     """Change a user's name, role, area, password or active flag (admin)."""
     user = service.update(session, service.get(session, user_id), body, actor=admin)
     return UserRead.model_validate(user)

@@ -1,9 +1,11 @@
 from __future__ import annotations
 
 from datetime import datetime
+from typing import Annotated
 
 from pydantic import Field
 
+from app.fields import Id, Line, NotNull, Password
 from app.models import Role
 from app.schemas import Schema
 
@@ -23,11 +25,11 @@ class UserRead(Schema):
 
 class UserCreate(Schema):
     username: str = Field(pattern=USERNAME_PATTERN, description="3–64 chữ thường, số, . _ -")
-    full_name: str = Field(default="", max_length=200)
+    full_name: Line = Field(default="", max_length=200)
     role: Role
-    station_id: int | None = None
-    area_id: int | None = None
-    password: str | None = Field(default=None, max_length=200)
+    station_id: Id | None = None
+    area_id: Id | None = None
+    password: Password | None = None
 
 
 class UserCreated(UserRead):
@@ -37,8 +39,8 @@ class UserCreated(UserRead):
 
 
 class UserUpdate(Schema):
-    full_name: str | None = Field(default=None, max_length=200)
-    role: Role | None = None
-    area_id: int | None = None
-    is_active: bool | None = None
-    password: str | None = Field(default=None, max_length=200)
+    full_name: NotNull[Annotated[Line, Field(max_length=200)]] = None
+    role: NotNull[Role] = None
+    area_id: Id | None = Field(default=None, description="null = no area")
+    is_active: NotNull[bool] = None
+    password: NotNull[Password] = None

@@ -11,7 +11,7 @@ from app.auth.security import generate_password, hash_password
 from app.auth.service import validate_new_password
 from app.models import Area, Role, Station, User
 from app.stations.exceptions import AreaNotFound, StationNotFound
-from app.users.exceptions import LeaderNeedsArea, UsernameTaken, UserNotFound
+from app.users.exceptions import CannotLockOutYourself, LeaderNeedsArea, UsernameTaken, UserNotFound
 from app.users.schemas import UserCreate, UserUpdate
 
 
@@ -71,6 +71,8 @@ def create(session: Session, data: UserCreate, *, actor: User | None) -> tuple[U
 
 def update(session: Session, user: User, data: UserUpdate, *, actor: User) -> User:
     changes = data.model_dump(exclude_unset=True)
+    if user.id == actor.id and (changes.get("is_active") is False or changes.get("role", user.role) != user.role):
+        raise CannotLockOutYourself()  # the last admin would leave the ward with none
     role = changes.get("role", user.role)
     area_id = changes["area_id"] if "area_id" in changes else user.area_id
     _check_area(session, role, area_id)

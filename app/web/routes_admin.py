@@ -12,6 +12,7 @@ from starlette.responses import Response
 from app.auth.security import generate_password
 from app.deps import SessionDep
 from app.errors import LoaError
+from app.fields import Id
 from app.models import Station
 from app.stations import service as station_service
 from app.stations.schemas import (
@@ -118,7 +119,7 @@ def add_slot(request: Request, session: SessionDep, user: AdminPage, form: Form)
 
 
 @router.post("/slots/{slot_id}")
-def update_slot(request: Request, session: SessionDep, user: AdminPage, form: Form, slot_id: int) -> Response:
+def update_slot(request: Request, session: SessionDep, user: AdminPage, form: Form, slot_id: Id) -> Response:
     slot = station_service.get_slot(session, slot_id)
     payload = {"label": text(form, "label"), "start_time": text(form, "start_time"),
                "length_seconds": _minutes(form)}
@@ -128,7 +129,7 @@ def update_slot(request: Request, session: SessionDep, user: AdminPage, form: Fo
 
 @router.post("/slots/{slot_id}/delete")
 def delete_slot(request: Request, session: SessionDep, user: AdminPage, _form: Form,
-                slot_id: int) -> Response:
+                slot_id: Id) -> Response:
     station_service.delete_slot(session, station_service.get_slot(session, slot_id), actor=user)
     request.session["flash"] = translate("msg_deleted", lang_of(request))
     return RedirectResponse("/app/admin#slots", status_code=303)
@@ -143,7 +144,7 @@ def add_area(request: Request, session: SessionDep, user: AdminPage, form: Form)
 
 
 @router.post("/areas/{area_id}")
-def rename_area(request: Request, session: SessionDep, user: AdminPage, form: Form, area_id: int) -> Response:
+def rename_area(request: Request, session: SessionDep, user: AdminPage, form: Form, area_id: Id) -> Response:
     area = station_service.get_area(session, area_id)
     return _apply(request, session, user, "areas", AreaWrite, {"name": text(form, "name")},
                   lambda d: station_service.rename_area(session, area, d.name, actor=user) and None,
@@ -168,7 +169,7 @@ def add_relay(request: Request, session: SessionDep, user: AdminPage, form: Form
 
 @router.post("/relays/{relay_id}/rotate")
 def rotate_relay(request: Request, session: SessionDep, user: AdminPage, _form: Form,
-                 relay_id: int) -> Response:
+                 relay_id: Id) -> Response:
     relay = station_service.get_relay_point(session, relay_id)
     token = station_service.rotate_relay_token(session, relay, actor=user)
     return _page(request, session, user, once={"relays": {"name": relay.name, "secret": token}},
@@ -177,7 +178,7 @@ def rotate_relay(request: Request, session: SessionDep, user: AdminPage, _form: 
 
 @router.post("/relays/{relay_id}/revoke")
 def revoke_relay(request: Request, session: SessionDep, user: AdminPage, _form: Form,
-                 relay_id: int) -> Response:
+                 relay_id: Id) -> Response:
     relay = station_service.get_relay_point(session, relay_id)
     station_service.revoke_relay_token(session, relay, actor=user)
     request.session["flash"] = translate("msg_saved", lang_of(request))
@@ -201,7 +202,7 @@ def add_user(request: Request, session: SessionDep, user: AdminPage, form: Form)
 
 @router.post("/users/{user_id}/reset")
 def reset_password(request: Request, session: SessionDep, user: AdminPage, _form: Form,
-                   user_id: int) -> Response:
+                   user_id: Id) -> Response:
     target = user_service.get(session, user_id)
     password = generate_password()
     user_service.update(session, target, UserUpdate(password=password), actor=user)
@@ -211,7 +212,7 @@ def reset_password(request: Request, session: SessionDep, user: AdminPage, _form
 
 @router.post("/users/{user_id}/active")
 def toggle_active(request: Request, session: SessionDep, user: AdminPage, _form: Form,
-                  user_id: int) -> Response:
+                  user_id: Id) -> Response:
     target = user_service.get(session, user_id)
     if target.id != user.id:  # an admin never locks themself out by a slip of the finger
         user_service.update(session, target, UserUpdate(is_active=not target.is_active), actor=user)

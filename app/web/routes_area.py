@@ -10,6 +10,7 @@ from sqlalchemy import select
 from starlette.responses import Response
 
 from app.deps import SessionDep
+from app.fields import Id
 from app.models import Area, Programme, RelayPoint, Role, User
 from app.programmes.views import audio_download, playlist_download
 from app.relays import service as relay_service
@@ -86,7 +87,7 @@ def report_fault(request: Request, session: SessionDep, user: LeaderPage, form: 
 
 @router.get("/programmes")
 def programmes(request: Request, session: SessionDep, user: StationStaff, day: date | None = None,
-               area_id: int | None = None, view: str = "day") -> Response:
+               area_id: Id | None = None, view: str = "day") -> Response:
     """A day or week of programmes per station and area; a leader sees only their area."""
     station = station_service.get(session, station_id_of(session, user), with_children=True)
     if user.role == Role.leader:
@@ -125,7 +126,7 @@ def _programme_for_page(session: SessionDep, user: User, programme_id: int) -> P
 
 
 @router.get("/programmes/{programme_id}/audio.mp3")
-def programme_audio(programme_id: int, session: SessionDep, user: StationStaff) -> Response:
+def programme_audio(programme_id: Id, session: SessionDep, user: StationStaff) -> Response:
     """The rendered programme, to play in the page or copy to a cluster without network."""
     programme = _programme_for_page(session, user, programme_id)
     if not programme.audio_key:
@@ -134,7 +135,7 @@ def programme_audio(programme_id: int, session: SessionDep, user: StationStaff) 
 
 
 @router.get("/programmes/{programme_id}/playlist.m3u8")
-def programme_playlist(programme_id: int, session: SessionDep, user: StationStaff) -> Response:
+def programme_playlist(programme_id: Id, session: SessionDep, user: StationStaff) -> Response:
     """The programme's M3U8 playlist."""
     programme = _programme_for_page(session, user, programme_id)
     if not programme.playlist_key:

@@ -12,6 +12,7 @@ from starlette.responses import Response
 
 from app.deps import SessionDep
 from app.errors import LoaError
+from app.fields import Id
 from app.models import Area, Emergency, RelayPoint, Script, Station, User
 from app.programmes import emergency as emergency_service
 from app.programmes.schemas import EmergencyCreate
@@ -118,7 +119,7 @@ def broadcast(request: Request, session: SessionDep, user: EditorPage, form: For
 
 
 @router.post("/{emergency_id}/cancel")
-def cancel(request: Request, session: SessionDep, user: EditorPage, _form: Form, emergency_id: int) -> Response:
+def cancel(request: Request, session: SessionDep, user: EditorPage, _form: Form, emergency_id: Id) -> Response:
     """Stop a bulletin that is still active."""
     try:
         emergency_service.cancel(session, emergency_id, user=user)
@@ -129,7 +130,7 @@ def cancel(request: Request, session: SessionDep, user: EditorPage, _form: Form,
 
 
 @router.get("/{emergency_id}")
-def issued(request: Request, session: SessionDep, user: EditorPage, emergency_id: int) -> Response:
+def issued(request: Request, session: SessionDep, user: EditorPage, emergency_id: Id) -> Response:
     """An issued bulletin: which engine spoke it, until when, and the relay points that play it."""
     station = _station(session, user)
     emergency = session.get(Emergency, emergency_id)

@@ -6,6 +6,7 @@ from fastapi import APIRouter, Request
 from starlette.responses import Response
 
 from app.deps import SessionDep
+from app.fields import Id
 from app.stations import service as station_service
 from app.web.data import aired_script, aired_scripts
 from app.web.deps import MaybeUser, PageForbidden
@@ -16,7 +17,7 @@ router = APIRouter(prefix="/stations/{station_id}", include_in_schema=False)
 
 
 @router.get("/scripts")
-def aired(request: Request, session: SessionDep, user: MaybeUser, station_id: int) -> Response:
+def aired(request: Request, session: SessionDep, user: MaybeUser, station_id: Id) -> Response:
     """The station's aired scripts, newest first, for residents and the ward portal."""
     station = station_service.get(session, station_id)
     return render(request, "public_scripts.html", {
@@ -25,8 +26,8 @@ def aired(request: Request, session: SessionDep, user: MaybeUser, station_id: in
 
 
 @router.get("/scripts/{script_id}")
-def aired_one(request: Request, session: SessionDep, user: MaybeUser, station_id: int,
-              script_id: int) -> Response:
+def aired_one(request: Request, session: SessionDep, user: MaybeUser, station_id: Id,
+              script_id: Id) -> Response:
     station = station_service.get(session, station_id)
     entry = aired_script(session, station_id, script_id)
     if entry is None:
@@ -35,7 +36,7 @@ def aired_one(request: Request, session: SessionDep, user: MaybeUser, station_id
 
 
 @router.get("/feed.xml")
-def feed(request: Request, session: SessionDep, station_id: int) -> Response:
+def feed(request: Request, session: SessionDep, station_id: Id) -> Response:
     """RSS 2.0 feed of the aired scripts."""
     station = station_service.get(session, station_id)
     body = rss(station, aired_scripts(session, station_id), base_url=str(request.base_url))

@@ -19,11 +19,13 @@ from starlette.responses import FileResponse, Response
 
 from app.deps import SessionDep
 from app.errors import LoaError
+from app.fields import Id
 from app.models import Recording, Role, Station, User
 from app.recordings import service as recording_service
 from app.scripts import service as script_service
 from app.speech.audio import audio_settings, storage
 from app.stations import service as station_service
+from app.text import upload_filename
 from app.web.deps import Form, PageForbidden, StationStaff, lang_of, web_roles
 from app.web.forms import script_values, text
 from app.web.i18n import translate
@@ -47,7 +49,7 @@ def _ingest(session: SessionDep, station: Station, upload: UploadFile, *, title:
     """Spool the upload to a temporary file beside the audio store, then check and keep it."""
     uploads = audio_settings().data_dir / "uploads"
     uploads.mkdir(parents=True, exist_ok=True)
-    name = upload.filename or "upload"
+    name = upload_filename(upload.filename)
     with tempfile.NamedTemporaryFile(dir=uploads, suffix=Path(name).suffix.lower()[:8]) as tmp:
         shutil.copyfileobj(upload.file, tmp, length=1 << 20)
         tmp.flush()
@@ -126,7 +128,7 @@ def _upload_for_script(request: Request, session: SessionDep, user: User, form: 
 
 
 @router.get("/{recording_id}/audio")
-def recording_audio(session: SessionDep, user: StationStaff, recording_id: int) -> Response:
+def recording_audio(session: SessionDep, user: StationStaff, recording_id: Id) -> Response:
     """The loudness-matched copy (WAV) of one of the station's recordings, for the page's player."""
     recording = session.get(Recording, recording_id)
     if recording is None or recording.station_id != station_id_of(session, user):

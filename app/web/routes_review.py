@@ -8,6 +8,7 @@ from pydantic import ValidationError
 from starlette.responses import Response
 
 from app.deps import SessionDep
+from app.fields import Id
 from app.models import Priority, Script, ScriptStatus
 from app.scripts import service as script_service
 from app.scripts.schemas import Approval, Rejection
@@ -44,7 +45,7 @@ def _version(form: Form) -> int | None:
 
 
 @router.post("/scripts/{script_id}/approve")
-def approve(request: Request, session: SessionDep, user: EditorPage, form: Form, script_id: int) -> Response:
+def approve(request: Request, session: SessionDep, user: EditorPage, form: Form, script_id: Id) -> Response:
     raw = text(form, "priority")
     approval = Approval(version=_version(form), priority=Priority(raw) if raw in PRIORITIES else None)
     return act(request, session, script_id,
@@ -52,7 +53,7 @@ def approve(request: Request, session: SessionDep, user: EditorPage, form: Form,
 
 
 @router.post("/scripts/{script_id}/reject")
-def reject(request: Request, session: SessionDep, user: EditorPage, form: Form, script_id: int) -> Response:
+def reject(request: Request, session: SessionDep, user: EditorPage, form: Form, script_id: Id) -> Response:
     try:
         rejection = Rejection(reason=text(form, "reason"), version=_version(form))
     except ValidationError:
@@ -63,6 +64,6 @@ def reject(request: Request, session: SessionDep, user: EditorPage, form: Form, 
 
 
 @router.post("/scripts/{script_id}/withdraw")
-def withdraw(request: Request, session: SessionDep, user: EditorPage, form: Form, script_id: int) -> Response:
+def withdraw(request: Request, session: SessionDep, user: EditorPage, form: Form, script_id: Id) -> Response:
     return act(request, session, script_id, lambda s: script_service.withdraw(
         session, s, user=user, version=_version(form)), "msg_withdrawn")

@@ -12,6 +12,7 @@ from starlette.responses import Response
 from app.audit import service as audit_service
 from app.deps import SessionDep
 from app.errors import LoaError
+from app.fields import Id
 from app.models import Recording, Role, Script, ScriptStatus, User
 from app.scripts import service as script_service
 from app.scripts.schemas import MAX_BODY_CHARS, ScriptCreate, ScriptUpdate
@@ -132,7 +133,7 @@ def create_script(request: Request, session: SessionDep, user: OfficerOrEditor, 
 
 
 @router.get("/{script_id}")
-def show_script(request: Request, session: SessionDep, user: ScriptReader, script_id: int) -> Response:
+def show_script(request: Request, session: SessionDep, user: ScriptReader, script_id: Id) -> Response:
     """One script: its text, status, rejection reason, changes and history, with the actions."""
     script = script_service.get(session, script_id)
     changes = changes_since_approval(script) if script.status == ScriptStatus.submitted else None
@@ -154,14 +155,14 @@ def show_script(request: Request, session: SessionDep, user: ScriptReader, scrip
 
 
 @router.get("/{script_id}/edit")
-def edit_script(request: Request, session: SessionDep, user: OfficerOrEditor, script_id: int) -> Response:
+def edit_script(request: Request, session: SessionDep, user: OfficerOrEditor, script_id: Id) -> Response:
     script = script_service.get(session, script_id)
     return editor_page(request, session, user, values=_values_of(script), errors={}, script=script)
 
 
 @router.post("/{script_id}/edit")
 def update_script(request: Request, session: SessionDep, user: OfficerOrEditor, form: Form,
-                  script_id: int) -> Response:
+                  script_id: Id) -> Response:
     lang = lang_of(request)
     script = script_service.get(session, script_id)
     values = script_values(form)
@@ -197,7 +198,7 @@ def act(request: Request, session: SessionDep, script_id: int, action: Any, ok_k
 
 @router.post("/{script_id}/submit")
 def submit_script(request: Request, session: SessionDep, user: OfficerOrEditor, form: Form,
-                  script_id: int) -> Response:
+                  script_id: Id) -> Response:
     version = text(form, "version")
     return act(request, session, script_id, lambda s: script_service.submit(
         session, s, user=user, version=int(version) if version.isdigit() else None), "msg_submitted")
