@@ -18,6 +18,8 @@ class Settings(BaseSettings):
     environment: Literal["development", "production", "test"] = "development"
     data_dir: Path = Path("data")
     database_url: str | None = None
+    # where residents reach this server: links in the RSS feed are built on it, never on the Host header
+    public_url: str = "http://127.0.0.1:8000"
     secret_key: str = DEFAULT_SECRET_KEY
     access_token_minutes: int = 12 * 60
     max_request_bytes: int = 1_000_000

@@ -164,3 +164,12 @@ def names_and_values(schema: dict[str, Any]) -> None:
 MIN_PASSWORD_LENGTH = 8
 Password = Annotated[Line, Field(min_length=MIN_PASSWORD_LENGTH, max_length=200)]
 """A new password: 8 to 200 characters on one line."""
+
+
+def form_id(raw: object) -> int | None:
+    """An id typed or posted in a form, or None when it is none (blank, not digits, out of range)."""
+    value = str(raw) if isinstance(raw, str | int) else ""
+    if not (value.isascii() and value.isdigit() and len(value) <= len(str(MAX_ID))):
+        return None  # "²".isdigit() is true, and int() of 4,300 digits raises
+    number = int(value)
+    return number if 1 <= number <= MAX_ID else None

@@ -99,7 +99,8 @@ def test_a_script_body_keeps_its_lines_and_tabs(client, world):
     assert r.json()["body"] == "Dòng một\r\n\tDòng hai"
 
 
-def test_a_nul_in_a_sign_in_is_a_failed_sign_in(client, world):
+@pytest.mark.usefixtures("world")
+def test_a_nul_in_a_sign_in_is_a_failed_sign_in(client):
     r = client.post("/api/v1/auth/token", data={"username": "officer\x00", "password": "x\x00"})
     assert r.status_code == 401, r.text
 

@@ -27,6 +27,7 @@ from app.scripts.schemas import (
     ScriptRead,
     ScriptUpdate,
 )
+from app.stations.exceptions import StationNotFound
 
 router = APIRouter(prefix="/api/v1/scripts", tags=["scripts"])
 Author = Annotated[User, Depends(require_roles(Role.officer, Role.editor))]
@@ -58,7 +59,7 @@ def list_scripts(
 
 
 @router.post("", response_model=ScriptRead, status_code=201,
-             responses=responses(*_AUTH, UnknownReference, InvalidAirWindow))
+             responses=responses(*_AUTH, UnknownReference, InvalidAirWindow, StationNotFound))
 def create_script(body: ScriptCreate, session: SessionDep, user: Author) -> ScriptRead:
     """Draft a new script (officer or editor)."""
     return service.to_read(service.create(session, body, author=user))

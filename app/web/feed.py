@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import UTC, datetime
 from email.utils import format_datetime
 from xml.etree import ElementTree as ET
@@ -10,6 +11,13 @@ from app.models import Station
 from app.web.data import AiredScript
 
 SUMMARY_CHARS = 600
+# Characters XML 1.0 forbids (most C0 controls, surrogates, U+FFFE/FFFF): one in a title would make
+# the whole feed unreadable to every reader, so they are dropped from what the feed says.
+_NOT_XML = re.compile("[^\x09\x0a\x0d\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+
+
+def _text(parent: ET.Element, tag: str, value: str, attrib: dict[str, str] | None = None) -> None:
+    ET.SubElement(parent, tag, attrib or {}).text = _NOT_XML.sub("", value)
 
 
 def _summary(body: str) -> str:
@@ -22,22 +30,20 @@ def rss(station: Station, aired: list[AiredScript], *, base_url: str) -> bytes:
     page = f"{base}/stations/{station.id}/scripts"
     root = ET.Element("rss", {"version": "2.0"})
     channel = ET.SubElement(root, "channel")
-    ET.SubElement(channel, "title").text = f"{station.name} — tin bài đã phát"
-    ET.SubElement(channel, "link").text = page
-    ET.SubElement(channel, "description").text = (
-        f"Các tin bài đã phát trên {station.name}, mới nhất trước.")
-    ET.SubElement(channel, "language").text = "vi"
+    _text(channel, "title", f"{station.name} — tin bài đã phát")
+    _text(channel, "link", page)
+    _text(channel, "description", f"Các tin bài đã phát trên {station.name}, mới nhất trước.")
+    _text(channel, "language", "vi")
     newest = aired[0].last_aired_at if aired else datetime.now(UTC)
-    ET.SubElement(channel, "lastBuildDate").text = format_datetime(newest.astimezone(UTC), usegmt=True)
+    _text(channel, "lastBuildDate", format_datetime(newest.astimezone(UTC), usegmt=True))
     for entry in aired:
         script = entry.script
         link = f"{page}/{script.id}"
         item = ET.SubElement(channel, "item")
-        ET.SubElement(item, "title").text = script.title
-        ET.SubElement(item, "link").text = link
-        ET.SubElement(item, "description").text = _summary(script.body)
-        ET.SubElement(item, "category").text = script.topic.name
-        ET.SubElement(item, "guid", {"isPermaLink": "true"}).text = link
-        ET.SubElement(item, "pubDate").text = format_datetime(entry.last_aired_at.astimezone(UTC),
-                                                              usegmt=True)
+        _text(item, "title", script.title)
+        _text(item, "link", link)
+        _text(item, "description", _summary(script.body))
+        _text(item, "category", script.topic.name)
+        _text(item, "guid", link, {"isPermaLink": "true"})
+        _text(item, "pubDate", format_datetime(entry.last_aired_at.astimezone(UTC), usegmt=True))
     return b'<?xml version="1.0" encoding="UTF-8"?>\n' + bytes(ET.tostring(root, encoding="utf-8"))

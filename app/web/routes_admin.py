@@ -12,7 +12,7 @@ from starlette.responses import Response
 from app.auth.security import generate_password
 from app.deps import SessionDep
 from app.errors import LoaError
-from app.fields import Id
+from app.fields import Id, form_id
 from app.models import Station
 from app.stations import service as station_service
 from app.stations.schemas import (
@@ -106,7 +106,7 @@ def update_station(request: Request, session: SessionDep, user: AdminPage, form:
 
 def _minutes(form: Form) -> int | str:
     raw = text(form, "length_minutes")
-    return int(raw) * 60 if raw.isdigit() else raw
+    return int(raw) * 60 if raw.isascii() and raw.isdigit() and len(raw) <= 6 else raw
 
 
 @router.post("/slots/add")
@@ -153,11 +153,11 @@ def rename_area(request: Request, session: SessionDep, user: AdminPage, form: Fo
 
 @router.post("/relays/add")
 def add_relay(request: Request, session: SessionDep, user: AdminPage, form: Form) -> Response:
-    raw_area = text(form, "area_id")
-    if not raw_area.isdigit():
+    area_id = form_id(text(form, "area_id"))
+    if area_id is None:
         return _page(request, session, user, status_code=422, values={"relays": {"name": text(form, "name")}},
                      errors={"relays": {"area_id": translate("err_choose_area", lang_of(request))}})
-    area = station_service.get_area(session, int(raw_area))
+    area = station_service.get_area(session, area_id)
 
     def add(d: RelayPointCreate) -> dict[str, str]:
         relay, token = station_service.add_relay_point(session, area, d.name, actor=user)
@@ -191,7 +191,7 @@ def add_user(request: Request, session: SessionDep, user: AdminPage, form: Form)
     area = text(form, "area_id")
     payload = {"username": text(form, "username").strip(), "full_name": text(form, "full_name"),
                "role": text(form, "role"), "station_id": station.id,
-               "area_id": int(area) if area.isdigit() else None, "password": text(form, "password") or None}
+               "area_id": form_id(area), "password": text(form, "password") or None}
 
     def add(d: UserCreate) -> dict[str, str] | None:
         created, generated = user_service.create(session, d, actor=user)

@@ -10,7 +10,7 @@ from sqlalchemy import select
 from starlette.responses import Response
 
 from app.deps import SessionDep
-from app.fields import Id
+from app.fields import Id, form_id
 from app.models import Area, Programme, RelayPoint, Role, User
 from app.programmes.views import audio_download, playlist_download
 from app.relays import service as relay_service
@@ -71,17 +71,17 @@ def report_fault(request: Request, session: SessionDep, user: LeaderPage, form: 
     area = _leader_area(session, user)
     values = {name: text(form, name) for name in ("relay_point_id", "category", "text")}
     relays = {r.id: r for r in _area_relays(session, area)}
-    raw_id = values["relay_point_id"] or (str(next(iter(relays))) if len(relays) == 1 else "")
-    if raw_id.isdigit() and int(raw_id) not in relays:
+    relay_id = form_id(values["relay_point_id"] or (str(next(iter(relays))) if len(relays) == 1 else ""))
+    if relay_id is not None and relay_id not in relays:
         # Another area's relay point (or none at all): never the leader's to report for.
         raise PageForbidden("err_not_your_relay")
     data, errors = build(FaultReport, {k: v for k, v in values.items() if v.strip()}, lang)
-    if not raw_id.isdigit():
+    if relay_id is None:
         errors["relay_point_id"] = translate("err_choose_relay", lang)
-    if errors:
+    if errors or relay_id is None:
         return _area_page(request, session, user, values=values, errors=errors, status_code=422)
-    relay_service.report_fault(session, int(raw_id), data, reported_by_id=user.id)
-    request.session["flash"] = translate("msg_fault_reported", lang, relay=relays[int(raw_id)].name)
+    relay_service.report_fault(session, relay_id, data, reported_by_id=user.id)
+    request.session["flash"] = translate("msg_fault_reported", lang, relay=relays[relay_id].name)
     return RedirectResponse("/app/area#fault", status_code=303)
 
 

@@ -12,7 +12,7 @@ from starlette.responses import Response
 
 from app.deps import SessionDep
 from app.errors import LoaError
-from app.fields import Id
+from app.fields import Id, form_id
 from app.models import Area, Emergency, RelayPoint, Script, Station, User
 from app.programmes import emergency as emergency_service
 from app.programmes.schemas import EmergencyCreate
@@ -55,7 +55,7 @@ def _form_page(request: Request, session: SessionDep, user: User, station: Stati
 def _bulletin(values: dict[str, Any], lang: str) -> tuple[EmergencyCreate | None, dict[str, str]]:
     """The schema from the typed values; no area ticked is an error, never a silent "everywhere"."""
     payload = {k: v.strip() for k, v in values.items() if k != "area_ids" and v.strip()}
-    payload["area_ids"] = [int(v) for v in values["area_ids"] if v.isdigit()]
+    payload["area_ids"] = [i for i in map(form_id, values["area_ids"]) if i is not None]
     data, errors = build(EmergencyCreate, payload, lang)
     if not payload["area_ids"]:
         errors.setdefault("area_ids", translate("err_choose_areas", lang))

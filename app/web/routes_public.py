@@ -5,6 +5,7 @@ from __future__ import annotations
 from fastapi import APIRouter, Request
 from starlette.responses import Response
 
+from app.config import get_settings
 from app.deps import SessionDep
 from app.fields import Id
 from app.stations import service as station_service
@@ -35,9 +36,9 @@ def aired_one(request: Request, session: SessionDep, user: MaybeUser, station_id
     return render(request, "public_script.html", {"station": station, "entry": entry}, user=user)
 
 
-@router.get("/feed.xml")
-def feed(request: Request, session: SessionDep, station_id: Id) -> Response:
+@router.api_route("/feed.xml", methods=["GET", "HEAD"])
+def feed(session: SessionDep, station_id: Id) -> Response:
     """RSS 2.0 feed of the aired scripts."""
     station = station_service.get(session, station_id)
-    body = rss(station, aired_scripts(session, station_id), base_url=str(request.base_url))
+    body = rss(station, aired_scripts(session, station_id), base_url=get_settings().public_url)
     return Response(body, media_type="application/rss+xml; charset=utf-8")

@@ -19,7 +19,7 @@ from starlette.responses import FileResponse, Response
 
 from app.deps import SessionDep
 from app.errors import LoaError
-from app.fields import Id
+from app.fields import Id, form_id
 from app.models import Recording, Role, Station, User
 from app.recordings import service as recording_service
 from app.scripts import service as script_service
@@ -106,8 +106,8 @@ def _upload_for_script(request: Request, session: SessionDep, user: User, form: 
     if user.role not in (Role.officer, Role.editor):
         raise PageForbidden("err_role", roles="officer, editor")
     values: dict[str, Any] = script_values(form)
-    raw_script = text(form, "script_id")
-    script = script_service.get(session, int(raw_script)) if raw_script.isdigit() else None
+    script_id = form_id(text(form, "script_id"))
+    script = script_service.get(session, script_id) if script_id is not None else None
     station = station_service.get(session, script.station_id if script else station_id_of(session, user))
     if text(form, "action") == "detach":
         values["recording_id"] = ""

@@ -8,7 +8,7 @@ from pydantic import ValidationError
 from starlette.responses import Response
 
 from app.deps import SessionDep
-from app.fields import Id
+from app.fields import Id, form_id
 from app.models import Priority, Script, ScriptStatus
 from app.scripts import service as script_service
 from app.scripts.schemas import Approval, Rejection
@@ -40,8 +40,7 @@ def review_queue(request: Request, session: SessionDep, user: EditorPage) -> Res
 
 
 def _version(form: Form) -> int | None:
-    raw = text(form, "version")
-    return int(raw) if raw.isdigit() else None
+    return form_id(text(form, "version"))
 
 
 @router.post("/scripts/{script_id}/approve")

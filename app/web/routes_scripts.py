@@ -12,7 +12,7 @@ from starlette.responses import Response
 from app.audit import service as audit_service
 from app.deps import SessionDep
 from app.errors import LoaError
-from app.fields import Id
+from app.fields import Id, form_id
 from app.models import Recording, Role, Script, ScriptStatus, User
 from app.scripts import service as script_service
 from app.scripts.schemas import MAX_BODY_CHARS, ScriptCreate, ScriptUpdate
@@ -60,9 +60,10 @@ def editor_page(request: Request, session: SessionDep, user: User, *, values: di
 
 def attachable_recording(session: SessionDep, station_id: int, raw_id: object) -> Recording | None:
     """The station's recording with this id, or None (blank, unknown, or another station's)."""
-    if not isinstance(raw_id, str | int) or not str(raw_id).isdigit():
+    recording_id = form_id(raw_id)
+    if recording_id is None:
         return None
-    recording = session.get(Recording, int(raw_id))
+    recording = session.get(Recording, recording_id)
     return recording if recording is not None and recording.station_id == station_id else None
 
 
@@ -201,5 +202,5 @@ def submit_script(request: Request, session: SessionDep, user: OfficerOrEditor, 
                   script_id: Id) -> Response:
     version = text(form, "version")
     return act(request, session, script_id, lambda s: script_service.submit(
-        session, s, user=user, version=int(version) if version.isdigit() else None), "msg_submitted")
+        session, s, user=user, version=form_id(version)), "msg_submitted")
 

@@ -10,6 +10,7 @@ from xml.etree import ElementTree as ET
 import pytest
 from sqlalchemy import select
 
+from app.config import get_settings
 from app.models import Priority, Role, Script, ScriptStatus
 from app.programmes import service as programme_service
 from tests.fixtures.builders import create_script, create_user
@@ -260,10 +261,53 @@ def test_public_page_and_rss_feed_show_only_aired_scripts(client, world, session
     assert item.findtext("link") == item.findtext("guid")
     assert RFC822.match(item.findtext("pubDate")), item.findtext("pubDate")
     assert parsedate_to_datetime(item.findtext("pubDate")).tzinfo is not None
-    link = item.findtext("link").replace("http://testserver", "")
+    link = item.findtext("link").replace(get_settings().public_url, "")
     assert "Tin đã phát" in client.get(link).text
     not_aired = session.scalar(select(Script).where(Script.title == "Tin chưa phát"))
     assert client.get(f"/stations/{world.station.id}/scripts/{not_aired.id}").status_code == 404
+
+
+def test_the_feed_stays_readable_xml_and_links_to_the_public_address(client, world, session):
+    # a title saved before control characters were refused (or by another tool) must not break the feed
+    script = create_script(session, world, status=ScriptStatus.approved, title="Tin cắt điện")
+    script.title, script.body = "Tin \x01cắt\x0b điện\x1b", "Dòng\x0c một\x07"
+    station = programme_service.station_with_slots(session, world.station.id)
+    programme_service.plan_days(session, station, world.today(), 2)
+    programme_service.record_aired(session, datetime.now(UTC) + timedelta(days=3))
+    session.commit()
+    url = f"/stations/{world.station.id}/feed.xml"
+    feed = client.get(url, headers={"Host": "attacker.example"})
+    item = ET.fromstring(feed.content).find("channel/item")
+    assert item.findtext("title") == "Tin cắt điện"
+    assert item.findtext("description") == "Dòng một"
+    assert item.findtext("link") == f"http://127.0.0.1:8000/stations/{world.station.id}/scripts/{script.id}"
+    assert "attacker.example" not in feed.text
+    head = client.head(url)
+    assert head.status_code == 200
+    assert head.headers["content-type"].startswith("application/rss+xml")
+
+
+@pytest.mark.parametrize("number", ["7" * 5000, "²", str(2**63)])
+def test_a_form_number_the_database_cannot_hold_is_no_number(client, world, session, number):
+    script = create_script(session, world, status=ScriptStatus.submitted)
+    sign_in(client, "editor")
+    page = f"/app/scripts/{script.id}"
+    answer = post_form(client, f"{page}/approve", {"version": number}, page=page)
+    assert answer.status_code == 303, answer.text
+    session.refresh(script)
+    assert script.status == ScriptStatus.approved
+    client.cookies.clear()
+    sign_in(client, "admin")
+    relay = post_form(client, "/app/admin/relays/add", {"name": "Cụm loa", "area_id": number}, page="/app/admin")
+    assert relay.status_code == 422, relay.text
+
+
+def test_the_browser_gets_an_icon(client):
+    icon = client.get("/favicon.ico")
+    assert icon.status_code == 200
+    assert icon.headers["content-type"].startswith("image/svg+xml")
+    assert "<svg" in icon.text
+    assert client.get("/static/favicon.svg").status_code == 200
 
 
 def test_admin_sees_a_new_relay_token_once(client, world):
