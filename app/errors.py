@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Iterable, Iterator
 from typing import Any, ClassVar
 
 from fastapi import FastAPI, Request
@@ -132,10 +133,20 @@ def _is_number_too_long(exc: BaseException | None) -> bool:
     return isinstance(exc, ValueError) and "integer string conversion" in str(exc)
 
 
+def _flat(routes: Iterable[Any]) -> Iterator[Any]:
+    # FastAPI keeps an included router as one entry whose routes carry the prefix
+    for route in routes:
+        nested = getattr(route, "effective_candidates", None)
+        if callable(nested):
+            yield from _flat(nested())
+        else:
+            yield route
+
+
 def allowed_methods(request: Request) -> list[str]:
     """Every method some route answers at this path (Starlette's 405 names one route's only)."""
     methods: set[str] = set()
-    for route in request.app.router.routes:
+    for route in _flat(request.app.router.routes):
         match, _ = route.matches(request.scope)
         route_methods = getattr(route, "methods", None)
         if match != Match.NONE and route_methods:
