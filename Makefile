@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.loa-installed
 
-.PHONY: setup run test lint bench clean
+.PHONY: setup run test lint bench fuzz clean
 
 setup: $(STAMP)
 
@@ -27,6 +27,11 @@ lint: setup
 
 bench: setup
 	$(BIN)/python -m bench
+
+# schemathesis against a live server as every role and a relay point (minutes; not part of `make test`)
+fuzz: setup
+	@test -x $(BIN)/st || $(BIN)/python -m pip install --quiet --disable-pip-version-check schemathesis
+	$(BIN)/python -m bench.fuzz_api $(FUZZ_ARGS)
 
 clean:
 	rm -rf $(VENV) .pytest_cache

@@ -73,6 +73,13 @@ def test_null_for_a_required_value_is_refused_and_the_user_unchanged(client, wor
     assert client.get(f"/api/v1/users/{officer.id}", headers=admin).json()["role"] == "officer"
 
 
+def test_a_number_is_not_taken_for_true_or_false(client, world):
+    officer = world.users["officer"]
+    r = client.patch(f"/api/v1/users/{officer.id}", headers=auth(world.users["admin"]), json={"is_active": 0})
+    _refused(r, "is_active")
+    assert client.get("/api/v1/auth/me", headers=auth(officer)).status_code == 200
+
+
 @pytest.mark.parametrize("start", ["06:30:00Z", "06:30+07:00", "6h30", "25:00"])
 def test_a_slot_time_is_a_local_time_without_a_zone(client, world, start):
     r = client.post(f"/api/v1/stations/{world.station.id}/slots", headers=auth(world.users["admin"]),

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from pydantic import Field, field_validator
+from pydantic import Field, StrictBool, field_validator
 
 from app.fields import ClockTime, Line, Text, Timezone
 from app.schemas import Schema
@@ -89,7 +89,7 @@ class StationCreate(Schema):
     timezone: Timezone = "Asia/Ho_Chi_Minh"
     opening_announcement: Text | None = Field(default=None, max_length=2000)
     closing_announcement: Text | None = Field(default=None, max_length=2000)
-    default_slots: bool = Field(default=True, description="Create 06:30 and 16:30, 30 min each")
+    default_slots: StrictBool = Field(default=True, description="Create 06:30 and 16:30, 30 min each")
     _strip = field_validator("name")(_stripped)
 
 

@@ -3,7 +3,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Annotated
 
-from pydantic import Field
+from pydantic import Field, StrictBool
 
 from app.fields import Id, Line, NotNull, Password
 from app.models import Role
@@ -42,5 +42,5 @@ class UserUpdate(Schema):
     full_name: NotNull[Annotated[Line, Field(max_length=200)]] = None
     role: NotNull[Role] = None
     area_id: Id | None = Field(default=None, description="null = no area")
-    is_active: NotNull[bool] = None
+    is_active: NotNull[StrictBool] = None
     password: NotNull[Password] = None
