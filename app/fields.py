@@ -21,8 +21,19 @@ MAX_ID = 2**31 - 1  # PostgreSQL `integer`, the type of every id column
 MAX_IDS = 500  # ids in one list (a ward has tens of areas, not thousands)
 MAX_NAMES = 100  # names in one list (slots)
 
-Id = Annotated[int, Field(ge=1, le=MAX_ID)]
-Offset = Annotated[int, Field(ge=0, le=MAX_ID)]
+
+
+def _not_bool(value: Any) -> Any:
+    # pydantic reads true as 1 and false as 0 for an int
+    if isinstance(value, bool):
+        raise PydanticCustomError("int_not_bool", "hãy gửi một số, không phải true/false (a number, not a boolean)")
+    return value
+
+
+Whole = Annotated[int, BeforeValidator(_not_bool)]
+"""An integer that true and false are not taken for."""
+Id = Annotated[Whole, Field(ge=1, le=MAX_ID)]
+Offset = Annotated[Whole, Field(ge=0, le=MAX_ID)]
 IdList = Annotated[list[Id], Field(max_length=MAX_IDS)]
 
 # XML 1.0 (the RSS feed) and PostgreSQL `text` refuse some of these; no person types the rest.

@@ -7,13 +7,13 @@ from fastapi import APIRouter, Query
 from app.audit import service
 from app.audit.schemas import AuditEventRead
 from app.deps import AuditReader, SessionDep
-from app.errors import NotAuthenticated, responses
+from app.errors import Forbidden, NotAuthenticated, responses
 from app.fields import Id, Instant, Line, Offset
 
 router = APIRouter(prefix="/api/v1/audit", tags=["audit"])
 
 
-@router.get("", response_model=list[AuditEventRead], responses=responses(NotAuthenticated))
+@router.get("", response_model=list[AuditEventRead], responses=responses(NotAuthenticated, Forbidden))
 def list_audit_events(
     session: SessionDep,
     _user: AuditReader,

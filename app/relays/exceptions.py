@@ -1,4 +1,4 @@
-from app.errors import Forbidden, NotAuthenticated, TooManyRequests, Unprocessable
+from app.errors import Forbidden, NotAuthenticated, NotFound, TooManyRequests, Unprocessable
 
 
 class InvalidRelayToken(NotAuthenticated):
@@ -30,6 +30,14 @@ class RelayRateLimited(TooManyRequests):
         super().__init__(
             f"Cụm loa gửi quá nhiều yêu cầu; hãy thử lại sau {seconds} giây.",
             detail_en=f"Too many requests from this relay point; retry in {seconds} s.",
+        )
+
+
+class NoSuchProgramme(NotFound):
+    def __init__(self, programme_id: int) -> None:
+        super().__init__(
+            f"Không có chương trình số {programme_id} của khu phố này.",
+            detail_en=f"No programme {programme_id} for this relay point's area.",
         )
 
 

@@ -21,6 +21,7 @@ from app.programmes.views import playlist_download, stored_type
 from app.relays import poll_cache, service, status
 from app.relays.exceptions import (
     InvalidRelayToken,
+    NoSuchProgramme,
     NotThisRelaysArea,
     RelayRateLimited,
     RelayTokenRevoked,
@@ -133,12 +134,15 @@ def get_audio(key: Annotated[str, Path(pattern=KEY_PATTERN)], session: SessionDe
     )
 
 
-@router.get("/programmes/{programme_id}.m3u8", responses=responses(*_AUTH, UnknownProgramme))
+@router.get("/programmes/{programme_id}.m3u8", responses=responses(*_AUTH, NoSuchProgramme))
 def get_playlist(programme_id: Id, session: SessionDep, relay: ReadingRelay) -> Response:
     """The programme's extended M3U8 playlist (its items, in order)."""
-    programme = service.programme_for(session, relay, programme_id)
+    try:
+        programme = service.programme_for(session, relay, programme_id)
+    except UnknownProgramme:
+        raise NoSuchProgramme(programme_id) from None  # a resource that is not there: 404
     if not programme.playlist_key:
-        raise UnknownProgramme(programme_id)
+        raise NoSuchProgramme(programme_id)
     return playlist_download(programme)
 
 

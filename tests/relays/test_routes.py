@@ -163,7 +163,7 @@ def test_a_relay_cannot_fetch_another_areas_audio(client: TestClient, rendered: 
     refused = client.get(khu1_audio, headers=rendered.headers("khu2"))
     assert (refused.status_code, refused.json()["error"]) == (403, "NotThisRelaysArea")
     playlist = client.get(f"/api/v1/relay/programmes/{rendered.khu1.id}.m3u8", headers=rendered.headers("khu2"))
-    assert playlist.status_code == 422
+    assert (playlist.status_code, playlist.json()["error"]) == (404, "NoSuchProgramme")
     own = client.get(f"/api/v1/relay/programmes/{rendered.khu1.id}.m3u8", headers=rendered.headers("khu1"))
     assert own.status_code == 200
     assert own.text.startswith("#EXTM3U")
@@ -173,6 +173,9 @@ def test_heartbeat_shows_on_the_status_board(
         client: TestClient, world: World, rendered: Rendered) -> None:
     beat = {"agent_version": "0.1.0", "state": "idle", "free_disk_bytes": 5_000_000_000,
             "cached_until": (rendered.start + timedelta(days=1)).isoformat()}
+    for bad in ({"free_disk_bytes": False}, {"free_disk_bytes": 2**63}, {"cached_until": "2026-01-01T06:00:00"}):
+        refused = client.post("/api/v1/relay/heartbeat", json={**beat, **bad}, headers=rendered.headers("khu1"))
+        assert refused.status_code == 422, refused.text
     assert client.post("/api/v1/relay/heartbeat", json=beat, headers=rendered.headers("khu1")).status_code == 204
 
     board = client.get("/api/v1/relays/status", headers=auth(world.users["editor"]))
