@@ -30,10 +30,10 @@ def _not_bool(value: Any) -> Any:
     return value
 
 
-Whole = Annotated[int, BeforeValidator(_not_bool)]
-"""An integer that true and false are not taken for."""
-Id = Annotated[Whole, Field(ge=1, le=MAX_ID)]
-Offset = Annotated[Whole, Field(ge=0, le=MAX_ID)]
+# the bounds come before the check: after it, pydantic would write them as "ge"/"le", not JSON Schema's
+Id = Annotated[int, Field(ge=1, le=MAX_ID), BeforeValidator(_not_bool)]
+Offset = Annotated[int, Field(ge=0, le=MAX_ID), BeforeValidator(_not_bool)]
+ByteCount = Annotated[int, Field(ge=0, le=2**63 - 1), BeforeValidator(_not_bool)]
 IdList = Annotated[list[Id], Field(max_length=MAX_IDS)]
 
 # XML 1.0 (the RSS feed) and PostgreSQL `text` refuse some of these; no person types the rest.

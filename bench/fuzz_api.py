@@ -17,6 +17,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import re
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -30,6 +31,12 @@ ROLES = ("admin", "editor", "officer", "leader", "relay")
 CONFIG = Path(__file__).with_name("schemathesis.toml")
 DEMO_ACCOUNT = re.compile(r"^\s+(admin|editor|officer|leader)\s+(\S+)\s+(\S+)\s*$", re.MULTILINE)
 SUMMARY_START = re.compile(r"^=+ SUMMARY =+$", re.MULTILINE)
+
+
+def _st() -> str:
+    """schemathesis' `st`: beside this Python, else on PATH (it may live in a venv of its own)."""
+    beside = Path(sys.executable).with_name("st")
+    return str(beside) if beside.exists() else shutil.which("st") or "st"
 
 
 def _token(server: LoaServer, role: str, accounts: dict[str, tuple[str, str]]) -> str:
@@ -58,7 +65,7 @@ def run_role(role: str, examples: int, database_url: str | None) -> tuple[int, s
         try:
             token = _token(server, role, accounts)
             done = subprocess.run(
-                [str(Path(sys.executable).with_name("st")), "--config-file", str(CONFIG), "run",
+                [_st(), "--config-file", str(CONFIG), "run",
                  f"{server.url}/openapi.json", "--checks", "all", "--max-examples", str(examples),
                  "--workers", "1", "--request-timeout", "30", "--no-color",
                  "--header", f"Authorization: Bearer {token}"],

@@ -56,3 +56,13 @@ def test_405_names_every_method_the_path_takes(client, method, path, allowed):
     assert r.status_code == 405
     assert r.headers["allow"] == allowed
     assert r.json()["error"] == "MethodNotAllowed"
+
+
+def test_ids_are_documented_with_their_bounds(document):
+    from app.fields import MAX_ID
+
+    for name, operation in _operations(document):
+        for parameter in operation.get("parameters", []):
+            if parameter["name"].endswith("_id") and parameter["in"] == "path":
+                schema = parameter["schema"]
+                assert (schema["minimum"], schema["maximum"]) == (1, MAX_ID), name

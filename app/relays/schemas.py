@@ -5,7 +5,7 @@ from typing import Literal
 
 from pydantic import Field
 
-from app.fields import MAX_ID, Id, Instant, Line, Text, Whole
+from app.fields import ByteCount, Id, Instant, Line, Offset, Text
 from app.schemas import Schema
 
 
@@ -61,7 +61,7 @@ class Heartbeat(Schema):
     agent_version: Line = Field(default="", max_length=64)
     sent_at: Instant | None = None
     state: Line = Field(default="", max_length=32)
-    free_disk_bytes: Whole | None = Field(default=None, ge=0, le=2**63 - 1)
+    free_disk_bytes: ByteCount | None = None
     cached_until: Instant | None = None
     last_error: Text | None = Field(default=None, max_length=2000)
 
@@ -74,7 +74,7 @@ class PlayedRecord(Schema):
     ended_at: Instant
     outcome: Literal["completed", "interrupted", "failed"]
     reason: Text | None = Field(default=None, max_length=2000)
-    offset_ms: Whole = Field(default=0, ge=0, le=MAX_ID)
+    offset_ms: Offset = 0
 
 
 class FaultReport(Schema):
