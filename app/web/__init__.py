@@ -19,6 +19,7 @@ from app.web.session import SignedSessionMiddleware
 
 STATIC_DIR = Path(__file__).parent / "static"
 PAGE_PREFIXES = ("/app", "/account", "/login", "/logout", "/stations/")
+JSON_PREFIXES = ("/web/",)  # the pages' own JSON endpoints (speech preview)
 
 
 def web_router() -> APIRouter:
@@ -51,8 +52,18 @@ def install_web(app: FastAPI) -> None:
                        max_age_seconds=settings.access_token_minutes * 60)
 
     @app.exception_handler(LoginRequired)
-    async def _login(_request: Request, exc: LoginRequired) -> Response:
-        return RedirectResponse(f"/login?next={quote(exc.next_url, safe='/')}", status_code=303)
+    async def _login(request: Request, exc: LoginRequired) -> Response:
+        login_url = f"/login?next={quote(exc.next_url, safe='/')}"
+        if request.method in ("GET", "HEAD"):
+            return RedirectResponse(login_url, status_code=303)
+        # A post without a session: it expired while the page was open. Say so; the page's
+        # script keeps what was typed (loa.js) until the user is back.
+        message = translate("session_expired", lang_of(request))
+        if request.url.path.startswith(JSON_PREFIXES):
+            return JSONResponse({"error": "SessionExpired", "detail": message, "login_url": login_url},
+                                status_code=401)
+        request.session["flash_error"] = message
+        return RedirectResponse(login_url, status_code=303)
 
     @app.exception_handler(PageForbidden)
     async def _forbidden(request: Request, exc: PageForbidden) -> Response:
@@ -70,4 +81,6 @@ def install_web(app: FastAPI) -> None:
     @app.exception_handler(CsrfRejected)
     async def _csrf(request: Request, _exc: CsrfRejected) -> Response:
         message = translate("err_csrf", lang_of(request))
+        if request.url.path.startswith(JSON_PREFIXES):
+            return JSONResponse({"error": "CsrfRejected", "detail": message}, status_code=403)
         return render(request, "error.html", {"message": message}, status_code=403)
