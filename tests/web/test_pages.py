@@ -191,7 +191,8 @@ def test_editor_sees_what_changed_since_the_approved_version(client, world, sess
     sign_in(client, "editor")
     shown = client.get(page).text
     assert "Thay đổi so với bản đã duyệt (phiên bản 1)" in shown
-    removed, added = '<del><span class="visually-hidden">[bỏ] </span>', '<ins><span class="visually-hidden">[thêm] </span>'
+    removed = '<del><span class="visually-hidden">[bỏ] </span>'
+    added = '<ins><span class="visually-hidden">[thêm] </span>'
     assert (f"{removed}một số</del> {added}ba</ins> nội dung {removed}trọng tâm.</del> {added}mới.</ins>"
             in shown), "words removed and added are marked, and named for screen readers"
     def change(field):
