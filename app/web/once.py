@@ -129,3 +129,18 @@ def replayed(request: Request, posted: AlreadyPosted) -> Response | None:
     if posted.used.result_url is None:
         return None
     return _to_first_result(request, posted.used.result_url)
+
+
+def form_address(request: Request, session: Session, user: User, purpose: str, token: str,
+                 form_url: str) -> Response | None:
+    """Give a form page an address of its own (`?form=<token>`), so going Back to it after it was
+    sent finds its token used and shows what it did, instead of a fresh form that would act again.
+    None: render the form with this token."""
+    if not token:
+        return RedirectResponse(f"{form_url}?form={issue(session, user, purpose)}", status_code=303)
+    row = find(session, user, purpose, token)
+    if row is None:  # expired, or another user's: start afresh
+        return RedirectResponse(form_url, status_code=303)
+    if row.used_at is not None:
+        return first_result(request, session, user, purpose, token) or RedirectResponse(form_url, status_code=303)
+    return None

@@ -84,10 +84,12 @@ def _relays_of(session: SessionDep, station: Station, area_ids: list[int]) -> li
 
 
 @router.get("")
-def emergency_form(request: Request, session: SessionDep, user: EditorPage) -> Response:
+def emergency_form(request: Request, session: SessionDep, user: EditorPage, form: str = "") -> Response:
     """The emergency bulletin form: title, text, areas (all by default), how long, what happens after."""
+    if (elsewhere := once.form_address(request, session, user, PURPOSE, form, "/app/emergency")) is not None:
+        return elsewhere
     station = _station(session, user)
-    return _form_page(request, session, user, station, _values(None, station), {})
+    return _form_page(request, session, user, station, _values(None, station), {}, form_token=form)
 
 
 @router.post("/confirm")

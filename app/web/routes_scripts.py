@@ -136,6 +136,9 @@ def my_scripts(request: Request, session: SessionDep, user: OfficerOrEditor) -> 
 @router.get("/new")
 def new_script(request: Request, session: SessionDep, user: OfficerOrEditor, form: str = "") -> Response:
     """A blank script form (or the one being typed, after attaching a recording)."""
+    if (elsewhere := once.form_address(request, session, user, editor_purpose(None), form,
+                                       editor_url(None))) is not None:
+        return elsewhere
     values = _draft_values(session, user, None, form)
     typed = values is not None
     if values is None:
@@ -219,6 +222,9 @@ def edit_script(request: Request, session: SessionDep, user: OfficerOrEditor, sc
                 form: str = "") -> Response:
     """The script's form with its saved values (or the ones being typed, after attaching a recording)."""
     script = script_service.get(session, script_id)
+    if (elsewhere := once.form_address(request, session, user, editor_purpose(script), form,
+                                       editor_url(script))) is not None:
+        return elsewhere
     typed = _draft_values(session, user, script, form)
     return editor_page(request, session, user, values=typed or _values_of(script), errors={}, script=script,
                        form_token=form, typed=typed is not None)
