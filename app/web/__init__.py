@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import inspect
+from collections.abc import Awaitable
 from pathlib import Path
 from urllib.parse import quote
 
 from fastapi import APIRouter, FastAPI, Request
+from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, RedirectResponse
 from fastapi.staticfiles import StaticFiles
+from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.responses import Response
 
 from app.config import get_settings
@@ -41,6 +45,11 @@ def web_router() -> APIRouter:
                    routes_admin, routes_area, routes_public, routes_preview):
         router.include_router(module.router)
     return router
+
+
+async def _answer(answer: Response | Awaitable[Response]) -> Response:
+    """What an API exception handler (sync or async) answered."""
+    return await answer if inspect.isawaitable(answer) else answer
 
 
 def install_web(app: FastAPI) -> None:
@@ -77,6 +86,26 @@ def install_web(app: FastAPI) -> None:
             return JSONResponse(exc.body(), status_code=exc.status_code, headers=exc.headers)
         return render(request, "error.html", {"message": error_text(exc, lang_of(request))},
                       status_code=exc.status_code)
+
+    api_http = app.exception_handlers[StarletteHTTPException]
+    api_validation = app.exception_handlers[RequestValidationError]
+
+    @app.exception_handler(StarletteHTTPException)
+    async def _http(request: Request, exc: Exception) -> Response:
+        # A person who follows a stale link reads a page in their language, not JSON.
+        if not request.url.path.startswith(PAGE_PREFIXES) or not isinstance(exc, StarletteHTTPException):
+            return await _answer(api_http(request, exc))
+        key = "err_page_not_found" if exc.status_code == 404 else "err_page_method"
+        return render(request, "error.html", {"message": translate(key, lang_of(request))},
+                      status_code=exc.status_code)
+
+    @app.exception_handler(RequestValidationError)
+    async def _invalid(request: Request, exc: Exception) -> Response:
+        # On a page, a malformed address (/app/scripts/abc) names no page: answer as a 404 page.
+        if not request.url.path.startswith(PAGE_PREFIXES) or request.method != "GET":
+            return await _answer(api_validation(request, exc))
+        return render(request, "error.html", {"message": translate("err_page_not_found", lang_of(request))},
+                      status_code=404)
 
     @app.exception_handler(CsrfRejected)
     async def _csrf(request: Request, _exc: CsrfRejected) -> Response:

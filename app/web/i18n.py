@@ -411,6 +411,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
                         "giữ trên máy này.",
                         "Your session has expired. Sign in again; what you were typing is kept on this "
                         "computer."),
+    "err_page_not_found": ("Không có trang này. Hãy kiểm tra lại địa chỉ, hoặc quay lại trang trước.",
+                           "There is no such page. Check the address, or go back."),
+    "err_page_method": ("Không mở được trang này theo cách đó. Hãy quay lại trang trước.",
+                        "This page cannot be opened that way. Go back to the previous page."),
     "sign_in_again": ("Đăng nhập lại", "Sign in again"),
     "draft_restored": ("Đã khôi phục nội dung bạn gõ dở lúc {at} (chưa được lưu trên máy chủ). Bấm “Lưu” "
                        "để lưu lại.",

@@ -235,3 +235,24 @@ def test_a_failed_post_puts_what_to_fix_first_with_links_to_the_fields(client, w
                         r'data-focus-on-load>(.*?)</div>', answer.text, re.S)
     assert summary, "the summary is focusable and marked to take the focus"
     assert '<a href="#title">Không được để trống.</a>' in summary.group(1)
+
+
+@pytest.mark.usefixtures("world")
+def test_a_wrong_page_address_answers_a_page_in_vietnamese_not_json(client):
+    sign_in(client, "officer")
+    for address in ("/app/scripts/khong-co", "/app/khong-co-trang-nay", "/app/scripts/99999999"):
+        answer = client.get(address)
+        assert answer.status_code == 404, address
+        assert answer.headers["content-type"].startswith("text/html"), address
+        assert "Không" in answer.text
+    assert client.get("/api/v1/khong-co").json()["error"] == "NotFound", "the API still answers JSON"
+
+
+def test_the_issued_bulletin_names_the_voice_for_people(client, world):
+    sign_in(client, "editor")
+    areas = [str(world.areas[0].id)]
+    confirm = post_form(client, "/app/emergency/confirm", {**EMERGENCY, "area_ids": areas}, page="/app/emergency")
+    issued = client.post("/app/emergency", data={**EMERGENCY, "area_ids": areas, "action": "broadcast",
+                                                 **tokens_of(confirm)})
+    engine = re.search(r'id="engine">([^<]+)<', issued.text).group(1)
+    assert engine == "Giọng máy ngoại tuyến (eSpeak NG)", "not the program's name 'espeak'"
