@@ -1,0 +1,109 @@
+"""Whole-line passes around the number reader: symbols before it, slashes and units after it."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+
+from audio.speech_text.conventions import LETTER_NAMES, SYMBOLS
+
+# Spoken numeric items are wrapped in these markers so that a dash between two of them can be read
+# "đến" (a range) and a slash after one can be read "mỗi" (a rate).
+OPEN, CLOSE = "\x01", "\x02"
+
+UNITS: dict[str, str] = {
+    "km/h": "ki lô mét mỗi giờ",
+    "km²": "ki lô mét vuông",
+    "km2": "ki lô mét vuông",
+    "m²": "mét vuông",
+    "m2": "mét vuông",
+    "m³": "mét khối",
+    "m3": "mét khối",
+    "cm³": "xăng ti mét khối",
+    "cm3": "xăng ti mét khối",
+    "cm²": "xăng ti mét vuông",
+    "°C": "độ xê",
+    "ha": "héc ta",
+    "km": "ki lô mét",
+    "cm": "xăng ti mét",
+    "mm": "mi li mét",
+    "mmHg": "mi li mét thủy ngân",
+    "kg": "ki lô gam",
+    "g": "gam",
+    "mg": "mi li gam",
+    "ml": "mi li lít",
+    "l": "lít",
+    "kWh": "ki lô oát giờ",
+    "kW": "ki lô oát",
+    "MW": "mê ga oát",
+    "kV": "ki lô vôn",
+    "V": "vôn",
+    "MB": "mê ga bai",
+    "GB": "gi ga bai",
+    "m": "mét",
+    "đ": "đồng",
+    "VNĐ": "đồng",
+    "VND": "đồng",
+    "USD": "đô la Mỹ",
+    "%": "phần trăm",
+}
+UNIT_RE = "|".join(re.escape(u) for u in sorted(UNITS, key=len, reverse=True))
+
+_INITIAL = re.compile(r"\b([A-ZĐ][a-zà-ỹđ]{1,6}) ([A-ZĐ])\.(?=\s*(?:[,;:)(]|[a-zà-ỹđ]|$))")
+_WEEKDAY_RANGE = re.compile(r"(?i)\b((?:thứ \w+|chủ nhật|t[2-7]|cn))\s*[-–—]\s*(?=thứ|chủ nhật|T[2-7]\b|CN\b)")
+_HOUR_WORDS = re.compile(r"(?<!\d)(\d{1,2}) giờ (\d{2})(?!\d)(?! phút)")
+
+
+def _symbol(key: str, table: Mapping[str, str]) -> str:
+    return table.get(key) or SYMBOLS[key]
+
+
+def drop_markup(text: str, table: Mapping[str, str]) -> str:
+    """Markdown emphasis is silent; the footnote sign "(*)" is read ("dấu (*)" -> "dấu sao")."""
+    text = re.sub(r"\s*\(\*\)", lambda _: " " + _symbol("(*)", table), text)
+    return text.replace("*", "")
+
+
+def read_symbols(text: str, table: Mapping[str, str]) -> str:
+    """Symbols an announcer reads as words; dashes between words and "…" are left as pauses."""
+    text = re.sub(r"\bv\.v\.(?=\s*\S)", _symbol("v.v.", table), text)
+    text = re.sub(r"\bv\.v(?:\.|…)?$", _symbol("v.v.", table) + ".", text)
+    for key in ("≥", "≤", "±"):
+        text = re.sub(rf"{key}\s*", _symbol(key, table) + " ", text)
+    text = re.sub(r"(?<=\s)[>](?=\s*[\d(])", _symbol(">", table), text)
+    text = re.sub(r"(?<=\s)[<](?=\s*[\d(])", _symbol("<", table), text)
+    text = re.sub(r"(?:(?<=\s)|^)~\s*(?=\d)", _symbol("~", table) + " ", text)
+    text = re.sub(r"(?<=\s)&(?=\s)", _symbol("&", table), text)
+    # A minus sign before a number after a word: "có nơi -2°C" (not a range "5 -10").
+    text = re.sub(r"(?:(?<=[^\W\d_] )|(?<=[^\W\d_] \()|^)[-−](?=\d)", _symbol("-", table) + " ", text)
+    text = re.sub(r"(?<=\d)\s*[x×]\s*(?=\d)", f" {_symbol('×', table)} ", text)
+    text = re.sub(r"(?<=[^\W\d_]) [x×] (?=\d)", f" {_symbol('×', table)} ", text)
+    text = re.sub(r"(?<=\d) \+ (?=\d)", f" {_symbol('+', table)} ", text)
+    text = _WEEKDAY_RANGE.sub(lambda m: f"{m[1]} đến ", text)
+    text = _HOUR_WORDS.sub(lambda m: f"{m[1]}h{m[2]}", text)
+    return text
+
+
+def read_initials(text: str) -> str:
+    """ "Nguyễn Văn V." -> "Nguyễn Văn Vê": a person's initial, not a numeral nor a sentence end."""
+    return _INITIAL.sub(lambda m: f"{m[1]} {LETTER_NAMES[m[2]].capitalize()}", text)
+
+
+_PERIODS = r"năm|tháng|tuần|quý|ngày"
+_RATE_LOOKBACK = re.compile(rf"{CLOSE}[^,;:()\n{OPEN}]{{0,30}}$")
+
+
+def read_slashes(text: str) -> str:
+    """ "/" after a quantity is "mỗi" (đồng/con), between two words a pause (quận/phường)."""
+    text = text.replace("và/hoặc", "và hoặc")
+    text = re.sub(rf"\b({_PERIODS})/lần\b", r"\1 một lần", text)
+    out: list[str] = []
+    last = 0
+    for match in re.finditer(rf"(?<=[^\W\d_]|[²³%{CLOSE}])\s?/\s?(?=[^\W\d_])", text):
+        out.append(text[last:match.start()])
+        head = "".join(out)
+        out.append(" mỗi " if _RATE_LOOKBACK.search(head) else ", ")
+        last = match.end()
+    out.append(text[last:])
+    text = "".join(out)
+    return re.sub(rf"(?<=mỗi )({UNIT_RE})(?![\w²³])", lambda m: UNITS[m[1]], text)
