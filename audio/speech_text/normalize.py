@@ -40,6 +40,8 @@ from audio.speech_text.web import protect_addresses, restore
 _CODE = r"[A-ZĐ](?:[A-ZĐ]|[a-zđ](?=[A-ZĐ\d/-]|\b))[A-Za-zĐđ0-9&]*"
 _NUM = r"\d{1,3}(?:\.\d{3})+(?![\d])|\d+"
 _ATOMS = re.compile(
+    # Every item starts with a digit, "(", a capital or "thứ": the lookahead skips other positions fast.
+    r"(?=[\d(A-ZĐt])(?:"
     rf"(?P<doc>(?<![\w/.])(?P<doc_n>\d+)(?:/(?P<doc_y>\d{{4}}))? ?[-/] ?(?P<doc_c>{_CODE}(?:[-/]{_CODE})*))"
     r"|(?P<plate>(?<![\w.])(?P<pl_p>\d{2})(?P<pl_s>[A-Z]{1,2})(?P<pl_d>\d?)-(?P<pl_n>\d{3}\.\d{2}|\d{4,5})(?![\w]))"
     r"|(?P<phone>(?<![\w.,])(?:\(0\d{1,3}\)\s?\d{2,4}(?:[ .]\d{2,4})*"
@@ -57,7 +59,7 @@ _ATOMS = re.compile(
     r"|(?P<ord>(?<!\w)(?P<thu>[Tt]hứ) (?P<ord_n>\d{1,2})(?![\w]|[.,]\d))"
     rf"|(?P<num>(?<![\w.,])(?<![^\W\d_]-)(?P<int>{_NUM})(?:,(?P<frac>\d+))?"
     rf"(?:(?P<usp> ?)(?P<unit>{UNIT_RE})(?![\w²³])|(?![\w])))"
-    r"|(?P<code>(?<![\w/.-])(?:[A-Z]/)?(?:[A-ZĐ][A-Za-zĐđ]*\d[A-Z\d]*|\d+[A-Z]{1,2})(?![\w]))"
+    r"|(?P<code>(?<![\w/.-])(?:[A-Z]/)?(?:[A-ZĐ][A-Za-zĐđ]*\d[A-Z\d]*|\d+[A-Z]{1,2})(?![\w])))"
 )
 
 _ROMAN_CONTEXT = re.compile(
@@ -88,8 +90,10 @@ def _wrap(text: str) -> str:
     return f"{OPEN}{text}{CLOSE}"
 
 
-def _head(match: re.Match[str]) -> str:
-    return match.string[: match.start()].replace(OPEN, "").replace(CLOSE, "")
+def _head(match: re.Match[str], width: int = 80) -> str:
+    """The text just before a match (its last `width` characters: context is local)."""
+    start = match.start()
+    return match.string[max(0, start - width): start].replace(OPEN, "").replace(CLOSE, "")
 
 
 def _before(match: re.Match[str], words: int = 1) -> str:
@@ -171,7 +175,12 @@ def _is_dialled(match: re.Match[str], digits: str) -> bool:
     head = _head(match)
     if len(digits) >= 3 and PHONE_CUES.search(head):
         return True
-    return digits in EMERGENCY and EMERGENCY_CUES.search(head) is not None
+    if digits not in EMERGENCY:
+        return False
+    # "gọi 113, 114 hoặc 115": a service number in a list, not a count of something.
+    listed = re.match(r"\s*(?:[,;:)]|\.(?!\d)|hoặc\b|$)", _after(match)) is not None
+    after_another = re.search(r"\b11[1-5]\W*(?:hoặc\s*)?$", head) is not None
+    return EMERGENCY_CUES.search(head) is not None or (listed and after_another)
 
 
 def _read_time(match: re.Match[str]) -> str | None:
@@ -184,7 +193,7 @@ def _read_time(match: re.Match[str]) -> str | None:
 
 
 def _context_readings(match: re.Match[str]) -> dict[str, str]:
-    head, tail = _head(match), _after(match)
+    head, tail = _head(match, len(match.string)), _after(match)
     return {key: read_in_context(key, head, tail, match.string) for key in CONTEXT_ABBREVIATIONS}
 
 

@@ -64,23 +64,46 @@ def drop_markup(text: str, table: Mapping[str, str]) -> str:
     return text.replace("*", "")
 
 
+_GREATER = re.compile(r"(?<=\s)[>](?=\s*[\d(])")
+_LESS = re.compile(r"(?<=\s)[<](?=\s*[\d(])")
+_ABOUT = re.compile(r"(?:(?<=\s)|^)~\s*(?=\d)")
+_AND = re.compile(r"(?<=\s)&(?=\s)")
+# A minus sign before a number after a word: "có nơi -2°C" (not a range "5 -10").
+_MINUS = re.compile(r"(?:(?<=[^\W\d_] )|(?<=[^\W\d_] \()|^)[-−](?=\d)")
+_TIMES_DIGITS = re.compile(r"(?<=\d)\s*[x×]\s*(?=\d)")
+_TIMES_WORD = re.compile(r"(?<=[^\W\d_]) [x×] (?=\d)")
+_PLUS = re.compile(r"(?<=\d) \+ (?=\d)")
+_ETC = re.compile(r"\bv\.v\.(?=\s*\S)")
+_ETC_END = re.compile(r"\bv\.v(?:\.|…)?$")
+
+
 def read_symbols(text: str, table: Mapping[str, str]) -> str:
     """Symbols an announcer reads as words; dashes between words and "…" are left as pauses."""
-    text = re.sub(r"\bv\.v\.(?=\s*\S)", _symbol("v.v.", table), text)
-    text = re.sub(r"\bv\.v(?:\.|…)?$", _symbol("v.v.", table) + ".", text)
+    if "v.v" in text:
+        text = _ETC.sub(_symbol("v.v.", table), text)
+        text = _ETC_END.sub(_symbol("v.v.", table) + ".", text)
     for key in ("≥", "≤", "±"):
-        text = re.sub(rf"{key}\s*", _symbol(key, table) + " ", text)
-    text = re.sub(r"(?<=\s)[>](?=\s*[\d(])", _symbol(">", table), text)
-    text = re.sub(r"(?<=\s)[<](?=\s*[\d(])", _symbol("<", table), text)
-    text = re.sub(r"(?:(?<=\s)|^)~\s*(?=\d)", _symbol("~", table) + " ", text)
-    text = re.sub(r"(?<=\s)&(?=\s)", _symbol("&", table), text)
-    # A minus sign before a number after a word: "có nơi -2°C" (not a range "5 -10").
-    text = re.sub(r"(?:(?<=[^\W\d_] )|(?<=[^\W\d_] \()|^)[-−](?=\d)", _symbol("-", table) + " ", text)
-    text = re.sub(r"(?<=\d)\s*[x×]\s*(?=\d)", f" {_symbol('×', table)} ", text)
-    text = re.sub(r"(?<=[^\W\d_]) [x×] (?=\d)", f" {_symbol('×', table)} ", text)
-    text = re.sub(r"(?<=\d) \+ (?=\d)", f" {_symbol('+', table)} ", text)
-    text = _WEEKDAY_RANGE.sub(lambda m: f"{m[1]} đến ", text)
-    text = _HOUR_WORDS.sub(lambda m: f"{m[1]}h{m[2]}", text)
+        if key in text:
+            text = re.sub(rf"{key}\s*", _symbol(key, table) + " ", text)
+    if ">" in text:
+        text = _GREATER.sub(_symbol(">", table), text)
+    if "<" in text:
+        text = _LESS.sub(_symbol("<", table), text)
+    if "~" in text:
+        text = _ABOUT.sub(_symbol("~", table) + " ", text)
+    if "&" in text:
+        text = _AND.sub(_symbol("&", table), text)
+    if "-" in text or "−" in text:
+        text = _MINUS.sub(_symbol("-", table) + " ", text)
+    if "x" in text or "×" in text:
+        text = _TIMES_DIGITS.sub(f" {_symbol('×', table)} ", text)
+        text = _TIMES_WORD.sub(f" {_symbol('×', table)} ", text)
+    if "+" in text:
+        text = _PLUS.sub(f" {_symbol('+', table)} ", text)
+    if "-" in text or "–" in text or "—" in text:
+        text = _WEEKDAY_RANGE.sub(lambda m: f"{m[1]} đến ", text)
+    if "giờ" in text:
+        text = _HOUR_WORDS.sub(lambda m: f"{m[1]}h{m[2]}", text)
     return text
 
 
@@ -95,15 +118,21 @@ _RATE_LOOKBACK = re.compile(rf"{CLOSE}[^,;:()\n{OPEN}]{{0,30}}$")
 
 def read_slashes(text: str) -> str:
     """ "/" after a quantity is "mỗi" (đồng/con), between two words a pause (quận/phường)."""
+    if "/" not in text:
+        return text
     text = text.replace("và/hoặc", "và hoặc")
-    text = re.sub(rf"\b({_PERIODS})/lần\b", r"\1 một lần", text)
+    text = _PER_TIME.sub(r"\1 một lần", text)
     out: list[str] = []
     last = 0
-    for match in re.finditer(rf"(?<=[^\W\d_]|[²³%{CLOSE}])\s?/\s?(?=[^\W\d_])", text):
+    for match in _WORD_SLASH.finditer(text):
         out.append(text[last:match.start()])
-        head = "".join(out)
-        out.append(" mỗi " if _RATE_LOOKBACK.search(head) else ", ")
+        rate = _RATE_LOOKBACK.search(text[max(0, match.start() - 40):match.start()])
+        out.append(" mỗi " if rate else ", ")
         last = match.end()
     out.append(text[last:])
-    text = "".join(out)
-    return re.sub(rf"(?<=mỗi )({UNIT_RE})(?![\w²³])", lambda m: UNITS[m[1]], text)
+    return _UNIT_AFTER_EACH.sub(lambda m: UNITS[m[1]], "".join(out))
+
+
+_PER_TIME = re.compile(rf"\b({_PERIODS})/lần\b")
+_WORD_SLASH = re.compile(rf"(?<=[^\W\d_]|[²³%{CLOSE}])\s?/\s?(?=[^\W\d_])")
+_UNIT_AFTER_EACH = re.compile(rf"(?<=mỗi )({UNIT_RE})(?![\w²³])")

@@ -24,6 +24,8 @@ _ADDRESS = re.compile(
     r"|(?P<tag>(?<![\w#])#[^\W_][\w]*)"
 )
 
+_HAS_TLD = re.compile(rf"[a-z0-9]\.{_TLD}\b")
+
 # Labels spelled or said as one word whatever their letters look like.
 _LABELS: Mapping[str, str] = {
     "com": "com", "net": "nét", "gmail": "gờ meo", "yahoo": "da hu", "info": "in phô",
@@ -116,7 +118,7 @@ def protect_addresses(text: str, table: Mapping[str, str]) -> tuple[str, list[st
         saved.append(read_address(match[0], table))
         return chr(_BASE + len(saved) - 1)
 
-    if "." not in text and "#" not in text:
+    if "@" not in text and "#" not in text and not _HAS_TLD.search(text):
         return text, saved
     return _ADDRESS.sub(keep, text), saved
 
