@@ -46,6 +46,9 @@ def read_code(code: str, abbreviations: Mapping[str, str]) -> str:
     leading = re.fullmatch(r"(\d+)([A-Za-z]+)", rest)
     if leading:
         return spoken_prefix + f"{read_cardinal(int(leading[1]))} {spell_letters(leading[2])}"
+    age_group = re.fullmatch(r"U(\d{2})", rest)  # "U23 Việt Nam": an age group, read as a number
+    if age_group:
+        return spoken_prefix + f"u {read_cardinal(int(age_group[1]))}"
     known = re.fullmatch(r"([A-Za-zĐđ]+)(\d+)", rest)
     if known and known[1] in abbreviations:
         return spoken_prefix + f"{abbreviations[known[1]]} {read_cardinal(int(known[2]))}"

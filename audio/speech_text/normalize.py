@@ -46,7 +46,7 @@ _ATOMS = re.compile(
     r"|(?P<plate>(?<![\w.])(?P<pl_p>\d{2})(?P<pl_s>[A-Z]{1,2})(?P<pl_d>\d?)-(?P<pl_n>\d{3}\.\d{2}|\d{4,5})(?![\w]))"
     r"|(?P<phone>(?<![\w.,])(?:\(0\d{1,3}\)\s?\d{2,4}(?:[ .]\d{2,4})*"
     r"|0\d{1,3}(?:(?:\.\s?|\s)\d{2,8}){1,4}(?=[^\d.,]|[.,](?!\d)|$)"
-    r"|(?:1800|1900)(?:[ .-]\d{3,4}){1,2}(?=\D|$)"
+    r"|(?:1800|1900)(?:[ .]\d{3,4}|-(?!(?:1[89]|20)\d\d\b)\d{3,4}){1,2}(?=\D|$)"
     r"|\d{4}(?: \d{4}){2,}(?=\D|$)"
     r"|0\d{2,}(?:-\d{3})?(?![\d,.]\d)"
     r"|\d{7,}(?![\d,.]\d)))"
@@ -65,7 +65,7 @@ _ATOMS = re.compile(
 _ROMAN_CONTEXT = re.compile(
     r"(?P<ctx>(?<!\w)(?:[Đđ]ại hội|[Kk]hóa|[Kk]hoá|[Tt]hứ|[Qq]uý|[Tt]hế kỷ|[Tt]hế kỉ|[Pp]hần"
     r"|[Cc]hương|[Mm]ục|[Đđ]ợt|[Gg]iai đoạn|[Hh]ạng|[Ll]oại|[Kk]ỳ|[Vv]ùng|[Đđ]iều|[Cc]ấp) \(?)"
-    r"(?P<roman>[IVXLC]+)(?:/(?P<year>\d{4}))?(?!\w)"
+    r"(?P<roman>[IVXL]+)(?:/(?P<year>\d{4}))?(?!\w)"
 )
 _LINE_BULLET = re.compile(r"^\s*(?:#+|[-+•●▪◦–—])\s+")
 _LINE_SECTION = re.compile(r"^(\d{1,2}(?:\.\d{1,2})*)\.(?=\s)")
@@ -78,12 +78,23 @@ _UNIT_AFTER = re.compile(rf"{CLOSE} ?({_LONG_UNITS})(?![\w²³])")
 _SPACES = re.compile(r"[ \t\u00a0]+")
 _DOCUMENT_END = re.compile(r"\.\s*/\s*\.\s*$")
 _LUNAR_AFTER = re.compile(r"^\s*(?:\)\s*)?(?:âm lịch|Âm lịch|ÂL|AL|âl|Âl)\b")
-_LUNAR_WORD = re.compile(r"(?<=\s)(?:AL|Âl)\b")
+_LUNAR_WORD = re.compile(rf"(?:(?<={CLOSE} )|(?<=[Gg]iêng )|(?<=[Cc]hạp ))(?:AL|Âl)\b")
 _DATE_WORDS = frozenset({
     "ngày", "hôm", "sáng", "chiều", "tối", "trưa", "đêm", "mai", "qua", "nay", "từ", "đến", "và", "lễ",
     "tức", "nhằm", "rằm", "mùng", "(", "hết", "trước", "sau", "tới", "đầu", "cuối", "dịp",
 })
-_HOUSE_WORDS = frozenset({"số", "ngõ", "ngách", "hẻm", "kiệt", "nhà", "phòng", "lô", "căn"})
+# Words before "N/M" that make it a quantity (a fraction or a score), not a date; and nouns after
+# a fraction ("2/3 số hộ").
+_QUANTITY_BEFORE = frozenset({
+    "hơn", "khoảng", "trên", "dưới", "gần", "có", "được", "đạt", "chiếm", "còn", "điểm", "gồm", "là",
+    "tới", "bằng", "giảm", "tăng", "với", "phần",
+})
+_FRACTION_NOUNS = re.compile(r"\s*(?:số|diện tích|chặng|dân số|tổng|thời gian|lượng|khối lượng|quân số"
+                             r"|kinh phí|dân|hộ|lượt|học sinh|người|trường hợp|thời lượng)\b")
+_HOUSE_WORDS = frozenset({
+    "số", "ngõ", "ngách", "hẻm", "kiệt", "nhà", "phòng", "lô", "căn", "lớp", "tổ", "phố", "khu", "thôn",
+    "xóm", "ấp", "đội", "tầng", "đường",
+})
 
 
 def _wrap(text: str) -> str:
@@ -131,14 +142,21 @@ def _read_date(match: re.Match[str], day: int, month: int, year: int | None) -> 
 
 
 def _in_date_context(match: re.Match[str]) -> bool:
-    return _before(match) in _DATE_WORDS or _is_lunar(match)
+    """A valid "d/m" is a date unless it is a house number, a score or a fraction by its context."""
+    before = _before(match)
+    if before in _DATE_WORDS or _is_lunar(match):
+        return True
+    if before in _HOUSE_WORDS or before in _QUANTITY_BEFORE or match[0] == "24/7":
+        return False
+    return _FRACTION_NOUNS.match(_after(match)) is None
 
 
 def _read_slash_pair(match: re.Match[str]) -> str:
     """ "N/M" that is not a date: a fraction, a house number or a ratio."""
     left, right = match["dm_d"], match["dm_m"]
     n, m = int(left), int(right)
-    if _before(match) not in _HOUSE_WORDS and 0 < n < m <= 10 and not left.startswith("0"):
+    if _before(match) not in _HOUSE_WORDS and 0 < n < m <= 10 and not left.startswith("0") \
+            and (_before(match) != "điểm"):
         return f"{read_cardinal(n)} phần {'tư' if m == 4 else read_cardinal(m)}"
     return f"{read_cardinal(n)} trên {read_cardinal(m)}"
 

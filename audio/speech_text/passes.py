@@ -109,7 +109,11 @@ def read_symbols(text: str, table: Mapping[str, str]) -> str:
 
 def read_initials(text: str) -> str:
     """ "Nguyễn Văn V." -> "Nguyễn Văn Vê": a person's initial, not a numeral nor a sentence end."""
-    return _INITIAL.sub(lambda m: f"{m[1]} {LETTER_NAMES[m[2]].capitalize()}", text)
+    def spoken(match: re.Match[str]) -> str:
+        end = "." if match.end() == len(match.string) else ""
+        return f"{match[1]} {LETTER_NAMES[match[2]].capitalize()}{end}"
+
+    return _INITIAL.sub(spoken, text)
 
 
 _PERIODS = r"năm|tháng|tuần|quý|ngày"
