@@ -188,12 +188,11 @@ def _store(session: Session, station: Station, slot_id: int | None, instance: An
 
 def stations_needing_replan(session: Session) -> list[int]:
     """Stations with a script, slot, area or relay point changed after their last plan."""
-    changed = dict(session.execute(select(Script.station_id, func.max(Script.updated_at))
-                                   .group_by(Script.station_id)).all())
-    for station_id, at in session.execute(select(Station.id, Station.plan_inputs_changed_at)
-                                          .where(Station.plan_inputs_changed_at.is_not(None))):
-        scripts_at = changed.get(station_id)
-        changed[station_id] = at if scripts_at is None or at > scripts_at else scripts_at
+    changed: dict[int, datetime] = dict(session.execute(select(Script.station_id, func.max(Script.updated_at))
+                                                        .group_by(Script.station_id)).tuples().all())
+    for station_id, at in session.execute(select(Station.id, Station.plan_inputs_changed_at)):
+        if at is not None:
+            changed[station_id] = max(at, changed.get(station_id, at))
     planned = dict(session.execute(select(Programme.station_id, func.max(Programme.planned_at))
                                    .where(Programme.is_emergency.is_(False))
                                    .group_by(Programme.station_id)).all())
