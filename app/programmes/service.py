@@ -188,8 +188,8 @@ def _store(session: Session, station: Station, slot_id: int | None, instance: An
 
 def stations_needing_replan(session: Session) -> list[int]:
     """Stations with a script, slot, area or relay point changed after their last plan."""
-    changed: dict[int, datetime] = dict(session.execute(select(Script.station_id, func.max(Script.updated_at))
-                                                        .group_by(Script.station_id)).tuples().all())
+    changed: dict[int, datetime] = dict(session.execute(
+        select(Script.station_id, func.max(Script.updated_at)).group_by(Script.station_id)).all())
     for station_id, at in session.execute(select(Station.id, Station.plan_inputs_changed_at)):
         if at is not None:
             changed[station_id] = max(at, changed.get(station_id, at))
