@@ -17,15 +17,26 @@ from app.deps import AuditReader, CurrentUser, SessionDep
 from app.errors import Forbidden, NotAuthenticated, NotFound, responses
 from app.models import Role
 from app.programmes.views import playlist_download, stored_type
-from app.relays import poll_cache, service, status
+from app.relays import faults, poll_cache, service, status
 from app.relays.exceptions import (
+    FaultAlreadyResolved,
+    FaultNotFound,
     InvalidRelayToken,
     NotThisRelaysArea,
+    NotYourFault,
     RelayRateLimited,
     RelayTokenRevoked,
     UnknownProgramme,
 )
-from app.relays.schemas import FaultReport, Heartbeat, PlayedRecord, RelaySchedule, RelayStatus
+from app.relays.schemas import (
+    FaultRead,
+    FaultReport,
+    FaultResolution,
+    Heartbeat,
+    PlayedRecord,
+    RelaySchedule,
+    RelayStatus,
+)
 from app.speech.audio import storage
 from app.stations import service as stations
 from app.stations.exceptions import RelayPointNotFound
@@ -184,3 +195,10 @@ def report_fault(relay_id: int, report: FaultReport, session: SessionDep, user: 
         raise Forbidden("Trưởng khu phố chỉ báo lỗi cụm loa của khu phố mình.",
                         detail_en="A leader reports faults of their own area's relay points only.")
     return {"id": service.report_fault(session, relay.id, report, reported_by_id=user.id).id}
+
+
+@staff_router.post("/faults/{fault_id}/resolve", response_model=FaultRead,
+                   responses=responses(NotAuthenticated, NotYourFault, FaultNotFound, FaultAlreadyResolved))
+def resolve_fault(fault_id: int, body: FaultResolution, session: SessionDep, user: CurrentUser) -> FaultRead:
+    """Close a fault once fixed, saying what was done (editor, admin, the area's leader)."""
+    return FaultRead.model_validate(faults.resolve(session, fault_id, body.note, user=user))

@@ -140,6 +140,7 @@ def slots_of(session: Session, station_id: int) -> list[Slot]:
 
 @dataclass(frozen=True)
 class RelayFaultRow:
+    id: int
     category: str
     text: str
     reported: str
@@ -173,7 +174,7 @@ def relay_board(session: Session, station_id: int, *, now: datetime | None = Non
 
     rows = []
     for st in status.board(session, station_id, now=now):
-        faults = [RelayFaultRow(str(f["category"]), str(f["text"]),
+        faults = [RelayFaultRow(int(str(f["id"])), str(f["category"]), str(f["text"]),
                                 local(datetime.fromisoformat(str(f["created_at"]))) or "")
                   for f in st.open_faults]
         relay = session.get(RelayPoint, st.id)  # loaded by the board already: no query

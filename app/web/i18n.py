@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from app.web.i18n_operations import OPERATIONS_MESSAGES
+
 DEFAULT_LANG = "vi"
 LANGS = ("vi", "en")
 
@@ -385,6 +387,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "public_none": ("Chưa có tin bài nào được phát.", "Nothing has been aired yet."),
     "aired_at": ("phát lúc", "aired"),
 }
+MESSAGES.update(OPERATIONS_MESSAGES)
 
 
 def translate(key: str, lang: str = DEFAULT_LANG, **params: Any) -> str:

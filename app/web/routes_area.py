@@ -10,9 +10,11 @@ from sqlalchemy import select
 from starlette.responses import Response
 
 from app.deps import SessionDep
-from app.models import Area, Programme, RelayPoint, Role, User
+from app.models import Area, Programme, RelayFault, RelayPoint, Role, User
 from app.programmes.views import audio_download, playlist_download
+from app.relays import faults
 from app.relays import service as relay_service
+from app.relays.exceptions import FaultAlreadyResolved, FaultNotFound, NotYourFault
 from app.relays.schemas import FaultReport
 from app.scripts import service as script_service
 from app.stations import service as station_service
@@ -104,14 +106,44 @@ def programmes(request: Request, session: SessionDep, user: StationStaff, day: d
     }, user=user)
 
 
-@router.get("/relays")
-def relays(request: Request, session: SessionDep, user: StationStaff) -> Response:
-    """The relay points at a glance: green heard from lately, amber a while ago, red silent."""
+def _relays_page(request: Request, session: SessionDep, user: User, *, errors: dict[int, str] | None = None,
+                 status_code: int = 200) -> Response:
     station_id = station_id_of(session, user)
     rows = relay_board(session, station_id)
     if user.role == Role.leader:
         rows = [r for r in rows if r.relay.area_id == user.area_id]
-    return render(request, "relays.html", {"rows": rows}, user=user)
+    return render(request, "relays.html", {"rows": rows, "fault_errors": errors or {},
+                                           "may_resolve": user.role in faults.RESOLVERS},
+                  user=user, status_code=status_code)
+
+
+@router.get("/relays")
+def relays(request: Request, session: SessionDep, user: StationStaff) -> Response:
+    """The relay points at a glance: green heard from lately, amber a while ago, red silent."""
+    return _relays_page(request, session, user)
+
+
+@router.post("/relays/faults/{fault_id}/resolve")
+def resolve_fault(request: Request, session: SessionDep, user: StationStaff, form: Form, fault_id: int) -> Response:
+    """Close a fault once fixed, with a note of what was done; the board then drops it."""
+    lang = lang_of(request)
+    note = text(form, "note").strip()
+    if not note:
+        return _relays_page(request, session, user, errors={fault_id: translate("err_resolution_note", lang)},
+                            status_code=422)
+    try:
+        fault = faults.resolve(session, fault_id, note[:2000], user=user)
+    except FaultNotFound as exc:
+        raise PageForbidden("err_no_fault", status_code=404) from exc
+    except NotYourFault as exc:
+        raise PageForbidden("err_forbidden") from exc
+    except FaultAlreadyResolved:  # a second click, or a colleague was quicker: the fault is closed
+        closed = session.get(RelayFault, fault_id)
+        assert closed is not None
+        fault = closed
+    relay = station_service.get_relay_point(session, fault.relay_point_id)
+    request.session["flash"] = translate("msg_fault_resolved", lang, relay=relay.name)
+    return RedirectResponse(f"/app/relays#relay-{relay.id}", status_code=303)
 
 
 def _programme_for_page(session: SessionDep, user: User, programme_id: int) -> Programme:

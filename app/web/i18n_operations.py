@@ -1,0 +1,14 @@
+"""The words of the programme, relay-board and admin pages added with issue 10 (merged into MESSAGES)."""
+
+from __future__ import annotations
+
+OPERATIONS_MESSAGES: dict[str, tuple[str, str]] = {
+    # faults
+    "fault_resolve": ("Đã khắc phục", "Mark fixed"),
+    "fault_resolution_note": ("Đã làm gì", "What was done"),
+    "fault_resolution_placeholder": ("Ví dụ: đã thay cầu chì âm ly", "e.g. replaced the amplifier fuse"),
+    "err_resolution_note": ("Hãy ghi đã khắc phục thế nào (ví dụ: đã thay loa).",
+                            "Say what was done to fix it (e.g. replaced the speaker)."),
+    "err_no_fault": ("Không có báo lỗi này.", "No such fault report."),
+    "msg_fault_resolved": ("Đã đóng báo lỗi của cụm loa “{relay}”.", "Closed the fault of “{relay}”."),
+}
