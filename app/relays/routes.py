@@ -143,12 +143,13 @@ def get_audio(key: str, session: SessionDep, relay: ReadingRelay) -> FileRespons
 
 
 @router.get("/programmes/{programme_id}.m3u8", responses=responses(*_AUTH, UnknownProgramme))
-def get_playlist(programme_id: int, session: SessionDep, relay: ReadingRelay) -> Response:
-    """The programme's extended M3U8 playlist (its items, in order)."""
+def get_playlist(programme_id: int, request: Request, session: SessionDep, relay: ReadingRelay) -> Response:
+    """The programme's extended M3U8 playlist: its item files in order, as this API's audio URLs."""
     programme = service.programme_for(session, relay, programme_id)
-    if not programme.playlist_key:
+    if not programme.cue_key:
         raise UnknownProgramme(programme_id)
-    return playlist_download(programme)
+    base = f"{request.base_url}api/v1/relay/audio/"
+    return playlist_download(programme, lambda f: base + f.key)
 
 
 @router.post("/heartbeat", status_code=204, responses=responses(*_AUTH))

@@ -10,5 +10,9 @@ OPERATIONS_MESSAGES: dict[str, tuple[str, str]] = {
     "err_resolution_note": ("Hãy ghi đã khắc phục thế nào (ví dụ: đã thay loa).",
                             "Say what was done to fix it (e.g. replaced the speaker)."),
     "err_no_fault": ("Không có báo lỗi này.", "No such fault report."),
+    "err_no_item": ("Chương trình không có mục này.", "The programme has no such item."),
+    "download_short": ("tải", "download"),
+    "download_item": ("Tải tệp “{title}”", "Download “{title}”"),
+    "download_cue": ("Tải bảng mục (cue sheet, JSON)", "Download the cue sheet (JSON)"),
     "msg_fault_resolved": ("Đã đóng báo lỗi của cụm loa “{relay}”.", "Closed the fault of “{relay}”."),
 }

@@ -11,7 +11,7 @@ from starlette.responses import Response
 
 from app.deps import SessionDep
 from app.models import Area, Programme, RelayFault, RelayPoint, Role, User
-from app.programmes.views import audio_download, playlist_download
+from app.programmes.views import audio_download, cue_download, item_download, item_file, playlist_download
 from app.relays import faults
 from app.relays import service as relay_service
 from app.relays.exceptions import FaultAlreadyResolved, FaultNotFound, NotYourFault
@@ -165,10 +165,32 @@ def programme_audio(programme_id: int, session: SessionDep, user: StationStaff) 
     return audio_download(programme)
 
 
-@router.get("/programmes/{programme_id}/playlist.m3u8")
-def programme_playlist(programme_id: int, session: SessionDep, user: StationStaff) -> Response:
-    """The programme's M3U8 playlist."""
+def _rendered_for_page(session: SessionDep, user: User, programme_id: int) -> Programme:
     programme = _programme_for_page(session, user, programme_id)
-    if not programme.playlist_key:
+    if not programme.cue_key:
         raise PageForbidden("err_not_rendered", status_code=404)
-    return playlist_download(programme)
+    return programme
+
+
+@router.get("/programmes/{programme_id}/playlist.m3u8")
+def programme_playlist(request: Request, programme_id: int, session: SessionDep, user: StationStaff) -> Response:
+    """The programme's M3U8 playlist: its item files in order, as URLs of these pages."""
+    programme = _rendered_for_page(session, user, programme_id)
+    base = f"{request.base_url}app/programmes/{programme.id}/items/"
+    return playlist_download(programme, lambda f: base + f.file_name)
+
+
+@router.get("/programmes/{programme_id}/items/{file_name}")
+def programme_item(programme_id: int, file_name: str, session: SessionDep, user: StationStaff) -> Response:
+    """One item's own file (`3.mp3` is the fourth item)."""
+    programme = _rendered_for_page(session, user, programme_id)
+    item = item_file(programme, file_name)
+    if item is None:
+        raise PageForbidden("err_no_item", status_code=404)
+    return item_download(programme, item)
+
+
+@router.get("/programmes/{programme_id}/cue.json")
+def programme_cue(programme_id: int, session: SessionDep, user: StationStaff) -> Response:
+    """The programme's cue sheet."""
+    return cue_download(_rendered_for_page(session, user, programme_id))
