@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 OPERATIONS_MESSAGES: dict[str, tuple[str, str]] = {
+    # emergencies on air
+    "emergency_on_air": ("Tin khẩn cấp đang phát", "Emergency bulletins on air"),
     # faults
     "fault_resolve": ("Đã khắc phục", "Mark fixed"),
     "fault_resolution_note": ("Đã làm gì", "What was done"),

@@ -20,6 +20,7 @@ from app.scripts import service as script_service
 from app.stations import service as station_service
 from app.web.data import programmes_for, relay_board, scripts_for_area_day, slots_of
 from app.web.deps import Form, LeaderPage, PageForbidden, StationStaff, lang_of
+from app.web.emergencies import emergency_banner
 from app.web.forms import build, text
 from app.web.i18n import translate
 from app.web.render import render
@@ -102,7 +103,7 @@ def programmes(request: Request, session: SessionDep, user: StationStaff, day: d
     return render(request, "programmes.html", {
         "station": station, "areas": station.areas, "area_id": area_id, "view": view, "first": first,
         "days": days, "slots": slots_of(session, station.id), "timedelta": timedelta,
-        "leader": user.role == Role.leader,
+        "leader": user.role == Role.leader, **emergency_banner(session, user),
     }, user=user)
 
 
@@ -113,7 +114,8 @@ def _relays_page(request: Request, session: SessionDep, user: User, *, errors: d
     if user.role == Role.leader:
         rows = [r for r in rows if r.relay.area_id == user.area_id]
     return render(request, "relays.html", {"rows": rows, "fault_errors": errors or {},
-                                           "may_resolve": user.role in faults.RESOLVERS},
+                                           "may_resolve": user.role in faults.RESOLVERS,
+                                           **emergency_banner(session, user)},
                   user=user, status_code=status_code)
 
 

@@ -18,6 +18,7 @@ from app.programmes.schemas import EmergencyCreate
 from app.speech.service import spoken
 from app.stations import service as station_service
 from app.web.deps import EditorPage, Form, PageForbidden, lang_of
+from app.web.emergencies import emergency_banner
 from app.web.forms import FORM_LEVEL, build, text
 from app.web.i18n import translate
 from app.web.render import error_text, render
@@ -46,6 +47,7 @@ def _values(form: FormData | None, station: Station) -> dict[str, Any]:
 def _form_page(request: Request, session: SessionDep, user: User, station: Station, values: dict[str, Any],
                errors: dict[str, str], *, status_code: int = 200) -> Response:
     return render(request, "emergency_form.html", {
+        **emergency_banner(session, user),
         "station": station, "areas": station.areas, "values": values, "errors": errors,
         "topics": station_service.topics(session, station.id), "minute_choices": MINUTE_CHOICES,
     }, user=user, status_code=status_code)

@@ -12,6 +12,7 @@ from app.models import Priority, Script, ScriptStatus
 from app.scripts import service as script_service
 from app.scripts.schemas import Approval, Rejection
 from app.web.deps import EditorPage, Form, lang_of
+from app.web.emergencies import emergency_banner
 from app.web.forms import text
 from app.web.i18n import translate
 from app.web.render import render
@@ -35,7 +36,8 @@ def review_queue(request: Request, session: SessionDep, user: EditorPage) -> Res
                      key=queue_order)
     on_air = list(session.scalars(script_service.query(station_id=station_id,
                                                        status=ScriptStatus.approved)))
-    return render(request, "review.html", {"waiting": waiting, "on_air": on_air}, user=user)
+    return render(request, "review.html", {"waiting": waiting, "on_air": on_air,
+                                           **emergency_banner(session, user)}, user=user)
 
 
 def _version(form: Form) -> int | None:
