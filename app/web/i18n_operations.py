@@ -5,6 +5,12 @@ from __future__ import annotations
 OPERATIONS_MESSAGES: dict[str, tuple[str, str]] = {
     # emergencies on air
     "emergency_on_air": ("Tin khẩn cấp đang phát", "Emergency bulletins on air"),
+    # admin
+    "err_no_area": ("Không có khu phố này trong đài.", "No such area in this station."),
+    "err_no_relay": ("Không có cụm loa này.", "No such relay point."),
+    "err_own_role": ("Không thể tự bỏ quyền quản trị của mình; hãy nhờ một quản trị viên khác.",
+                     "You cannot remove your own admin role: ask another admin."),
+    "change_role": ("Đổi vai trò", "Change role"),
     # faults
     "fault_resolve": ("Đã khắc phục", "Mark fixed"),
     "fault_resolution_note": ("Đã làm gì", "What was done"),
