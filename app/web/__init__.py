@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import inspect
+from collections.abc import Awaitable
 from pathlib import Path
 from urllib.parse import quote
 
 from fastapi import APIRouter, FastAPI, Request
-from fastapi.responses import JSONResponse, RedirectResponse
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import FileResponse, JSONResponse, RedirectResponse
 from fastapi.staticfiles import StaticFiles
+from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.responses import Response
 
 from app.config import get_settings
@@ -42,6 +46,18 @@ def web_router() -> APIRouter:
     return router
 
 
+def wants_page(request: Request) -> bool:
+    """A person's browser, not an API client: a page path, or HTML asked for outside the API."""
+    path = request.url.path
+    if path.startswith(PAGE_PREFIXES) or path == "/":
+        return True
+    return not path.startswith("/api/") and "text/html" in request.headers.get("accept", "")
+
+
+async def _answer(result: Response | Awaitable[Response]) -> Response:
+    return await result if inspect.isawaitable(result) else result
+
+
 def install_web(app: FastAPI) -> None:
     """Add the pages, their static files, the session cookie and the page error handlers."""
     settings = get_settings()
@@ -66,6 +82,30 @@ def install_web(app: FastAPI) -> None:
             return JSONResponse(exc.body(), status_code=exc.status_code, headers=exc.headers)
         return render(request, "error.html", {"message": error_text(exc, lang_of(request))},
                       status_code=exc.status_code)
+
+    json_http = app.exception_handlers[StarletteHTTPException]
+    json_validation = app.exception_handlers[RequestValidationError]
+
+    @app.exception_handler(StarletteHTTPException)
+    async def _http(request: Request, exc: StarletteHTTPException) -> Response:
+        # A mistyped address in the browser gets a page in words, not the API's JSON.
+        if not wants_page(request):
+            return await _answer(json_http(request, exc))
+        key = {404: "err_page_not_found", 405: "err_method"}.get(exc.status_code, "err_page_failed")
+        return render(request, "error.html", {"message": translate(key, lang_of(request))},
+                      status_code=exc.status_code, headers=getattr(exc, "headers", None))
+
+    @app.exception_handler(RequestValidationError)
+    async def _invalid(request: Request, exc: RequestValidationError) -> Response:
+        if not wants_page(request):
+            return await _answer(json_validation(request, exc))
+        return render(request, "error.html", {"message": translate("err_page_input", lang_of(request))},
+                      status_code=422)
+
+    @app.get("/favicon.ico", include_in_schema=False)
+    def _favicon() -> FileResponse:
+        return FileResponse(STATIC_DIR / "favicon.svg", media_type="image/svg+xml",
+                            headers={"Cache-Control": "public, max-age=86400"})
 
     @app.exception_handler(CsrfRejected)
     async def _csrf(request: Request, _exc: CsrfRejected) -> Response:
