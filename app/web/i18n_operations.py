@@ -5,13 +5,6 @@ from __future__ import annotations
 OPERATIONS_MESSAGES: dict[str, tuple[str, str]] = {
     # emergencies on air
     "emergency_on_air": ("Tin khẩn cấp đang phát", "Emergency bulletins on air"),
-    # errors of pages
-    "err_page_not_found": ("Không tìm thấy trang này. Hãy kiểm tra lại địa chỉ hoặc quay về trang chủ.",
-                           "This page does not exist. Check the address or go back home."),
-    "err_method": ("Trang này không nhận thao tác đó.", "This page does not accept that action."),
-    "err_page_failed": ("Không mở được trang này.", "This page could not be opened."),
-    "err_page_input": ("Địa chỉ trang có giá trị không hợp lệ (ví dụ ngày tháng hoặc số); hãy quay lại và chọn lại.",
-                       "The address holds an invalid value (a date or a number): go back and choose again."),
     # admin
     "err_no_area": ("Không có khu phố này trong đài.", "No such area in this station."),
     "err_no_relay": ("Không có cụm loa này.", "No such relay point."),

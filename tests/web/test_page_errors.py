@@ -16,7 +16,7 @@ def test_an_unknown_page_is_a_page_in_vietnamese(client, url):
     answer = client.get(url, headers=BROWSER)
     assert answer.status_code == 404
     assert answer.headers["content-type"].startswith("text/html")
-    assert "Không tìm thấy" in answer.text
+    assert "Không có trang này" in answer.text
     assert '"error"' not in answer.text
 
 
@@ -24,9 +24,9 @@ def test_an_unknown_page_is_a_page_in_vietnamese(client, url):
 def test_a_bad_value_in_a_page_address_is_a_page_too(client):
     sign_in(client, "editor")
     answer = client.get("/app/programmes?day=2026-13-45", headers=BROWSER)
-    assert answer.status_code == 422
+    assert answer.status_code == 404  # an address that names no page
     assert answer.headers["content-type"].startswith("text/html")
-    assert "không hợp lệ" in answer.text
+    assert "Không có trang này" in answer.text
 
 
 def test_the_api_still_answers_json(client):

@@ -1,7 +1,7 @@
 """stations remember when their plan inputs (slots, areas, relay points) changed; faults are resolved
 
 Revision ID: 7c41e0d2a9b5
-Revises: 3b7d2e91c4a0
+Revises: 5c1e7a9d2b30
 Create Date: 2026-11-30 12:00:00+00:00
 """
 
@@ -13,7 +13,7 @@ from alembic import op
 import app.models.base
 
 revision: str = '7c41e0d2a9b5'
-down_revision: str | None = '3b7d2e91c4a0'
+down_revision: str | None = '5c1e7a9d2b30'
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
