@@ -43,12 +43,17 @@ def plan_next_days() -> None:
     _in_session(work)
 
 
+def replan_changed_in(session: Session) -> list[int]:
+    """Re-plan every station whose scripts, slots, areas or relay points changed; answers which."""
+    station_ids = programmes.stations_needing_replan(session)
+    for station_id in station_ids:
+        _plan_station(session, station_id)
+    return station_ids
+
+
 def replan_changed() -> None:
-    """Soon after approvals, edits and withdrawals: re-plan the stations whose scripts changed."""
-    def work(session: Session) -> None:
-        for station_id in programmes.stations_needing_replan(session):
-            _plan_station(session, station_id)
-    _in_session(work)
+    """Soon after approvals, edits, withdrawals and slot, area or relay point changes: re-plan."""
+    _in_session(replan_changed_in)
 
 
 def lock_due_programmes() -> None:

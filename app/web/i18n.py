@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from app.web.i18n_operations import OPERATIONS_MESSAGES
+
 DEFAULT_LANG = "vi"
 LANGS = ("vi", "en")
 
@@ -426,6 +428,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "spoken_by_espeak": ("Giọng máy ngoại tuyến (eSpeak NG)", "Offline voice (eSpeak NG)"),
     "spoken_by_gtts": ("Giọng Google (trực tuyến)", "Google voice (online)"),
 }
+MESSAGES.update(OPERATIONS_MESSAGES)
 
 
 def translate(key: str, lang: str = DEFAULT_LANG, **params: Any) -> str:
