@@ -7,6 +7,7 @@ from collections.abc import Mapping
 from functools import lru_cache
 
 from audio.speech_text.abbreviations import CONTEXT_ABBREVIATIONS, DEFAULT_ABBREVIATIONS, read_in_context
+from audio.speech_text.acronyms import spell_unknown_acronyms
 from audio.speech_text.codes import (
     EMERGENCY,
     EMERGENCY_CUES,
@@ -344,6 +345,7 @@ def normalize_line(line: str, abbreviations: Mapping[str, str] = DEFAULT_ABBREVI
     text = _UNIT_AFTER.sub(lambda m: f"{CLOSE} {UNITS[m[1]]}", text)
     text = _LUNAR_WORD.sub("âm lịch", text)
     text = _expand_abbreviations(text, abbreviations)
+    text = spell_unknown_acronyms(text)
     text = read_slashes(text)
     text = text.replace(OPEN, "").replace(CLOSE, "")
     text = re.sub(r"\bđộ C\b", "độ xê", text)
