@@ -66,6 +66,13 @@ class TooManyRequests(LoaError):
     status_code = 429
 
 
+class ServiceUnavailable(LoaError):
+    """Busy for a moment: the client should try again after `Retry-After` seconds."""
+
+    status_code = 503
+    headers = {"Retry-After": "30"}
+
+
 class ErrorBody(BaseModel):
     """The shape of every error answer."""
 
