@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Literal
 
 from audio.config import AudioSettings, get_audio_settings
-from audio.errors import AudioError
+from audio.errors import FFMPEG_DISK_FULL, AudioError, StorageFull
 
 
 class FfmpegNotFound(AudioError):
@@ -166,9 +166,16 @@ def run_ffmpeg(
             f"Không chạy được ffmpeg: {exc}.", f"Could not run ffmpeg: {exc}."
         ) from exc
     if check and done.returncode != 0:
-        tail = _last_lines(done.stderr)
-        raise FfmpegFailed(f"ffmpeg báo lỗi: {tail}", f"ffmpeg failed: {tail}")
+        raise ffmpeg_failure(done.stderr)
     return done
+
+
+def ffmpeg_failure(stderr: bytes) -> Exception:
+    """The named error for a failed ffmpeg run: `StorageFull` when it could not write."""
+    tail = _last_lines(stderr)
+    if FFMPEG_DISK_FULL in stderr.decode("utf-8", "replace"):
+        return StorageFull()
+    return FfmpegFailed(f"ffmpeg báo lỗi: {tail}", f"ffmpeg failed: {tail}")
 
 
 def _last_lines(stderr: bytes, count: int = 3) -> str:

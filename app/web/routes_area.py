@@ -16,6 +16,7 @@ from app.relays import service as relay_service
 from app.relays.schemas import FaultReport
 from app.scripts import service as script_service
 from app.stations import service as station_service
+from app.system import service as system
 from app.web.data import programmes_for, relay_board, scripts_for_area_day, slots_of
 from app.web.deps import Form, LeaderPage, PageForbidden, StationStaff, lang_of
 from app.web.forms import build, text
@@ -111,7 +112,8 @@ def relays(request: Request, session: SessionDep, user: StationStaff) -> Respons
     rows = relay_board(session, station_id)
     if user.role == Role.leader:
         rows = [r for r in rows if r.relay.area_id == user.area_id]
-    return render(request, "relays.html", {"rows": rows}, user=user)
+    problems = system.current(session) if user.role in (Role.editor, Role.admin) else []
+    return render(request, "relays.html", {"rows": rows, "problems": problems}, user=user)
 
 
 def _programme_for_page(session: SessionDep, user: User, programme_id: int) -> Programme:
