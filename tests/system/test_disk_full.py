@@ -128,7 +128,8 @@ def test_render_job_on_a_full_disk_logs_one_line_tells_editors_and_recovers(
         jobs.render_ahead()
         jobs.render_ahead()
     failures = [r for r in caplog.records if r.levelno >= logging.ERROR]
-    assert len(failures) == 2 and all(r.exc_info is None for r in failures)  # one line a run, no traceback
+    assert len(failures) == 2
+    assert all(r.exc_info is None for r in failures)
     assert "disk is full" in failures[0].getMessage()
 
     problems = client.get("/api/v1/system/problems", headers=editor).json()
@@ -147,4 +148,5 @@ def test_render_job_on_a_full_disk_logs_one_line_tells_editors_and_recovers(
     assert client.get("/api/v1/system/problems", headers=editor).json() == []
     assert "Sự cố của máy chủ" not in client.get("/app/relays").text
     programme = session.scalar(select(Programme).where(Programme.station_id == world.station.id))
-    assert programme is not None and programme.audio_key is not None
+    assert programme is not None
+    assert programme.audio_key is not None
