@@ -6,7 +6,7 @@ from __future__ import annotations
 import logging
 import os
 from collections.abc import Iterator
-from datetime import time
+from datetime import UTC, datetime, time
 from pathlib import Path
 
 import pytest
@@ -147,6 +147,8 @@ def test_render_job_on_a_full_disk_logs_one_line_tells_editors_and_recovers(
     jobs.render_ahead()
     assert client.get("/api/v1/system/problems", headers=editor).json() == []
     assert "Sự cố của máy chủ" not in client.get("/app/relays").text
-    programme = session.scalar(select(Programme).where(Programme.station_id == world.station.id))
-    assert programme is not None
-    assert programme.audio_key is not None
+    upcoming = list(session.scalars(select(Programme).where(
+        Programme.station_id == world.station.id, Programme.starts_at > datetime.now(UTC),
+        Programme.starts_at < datetime.now(UTC) + jobs.RENDER_AHEAD)))
+    assert upcoming
+    assert all(p.audio_key is not None for p in upcoming)
