@@ -1,7 +1,7 @@
 """system_problems: what stops the server's own work (a full disk), shown on the status board
 
 Revision ID: 5e1c0a7d9b24
-Revises: 3b7d2e91c4a0
+Revises: 5c1e7a9d2b30
 Create Date: 2026-11-30 14:00:00+00:00
 """
 
@@ -11,7 +11,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision: str = '5e1c0a7d9b24'
-down_revision: str | None = '3b7d2e91c4a0'
+down_revision: str | None = '5c1e7a9d2b30'
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
