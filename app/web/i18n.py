@@ -311,6 +311,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "missed": ("Chương trình bị lỡ", "Missed programmes"),
     "faults": ("Sự cố", "Faults"),
     "no_relays": ("Chưa có cụm loa nào.", "No relay points yet."),
+    "system_problems": ("Sự cố của máy chủ", "Server problems"),
+    "system_problem_since": ("từ {since}, lần gần nhất {last}, {count} lần",
+                             "since {since}, last {last}, {count} times"),
     # recordings
     "recording_title": ("Bản ghi âm thay cho lời đọc", "A recording instead of speech"),
     "recording_hint": ("Nếu đã có bản ghi âm (MP3, WAV, M4A/AAC, OGG/Opus), tải lên để phát bản ghi thay cho "

@@ -18,6 +18,7 @@ from app.relays.exceptions import FaultAlreadyResolved, FaultNotFound, NotYourFa
 from app.relays.schemas import FaultReport
 from app.scripts import service as script_service
 from app.stations import service as station_service
+from app.system import service as system
 from app.web.data import programmes_for, relay_board, scripts_for_area_day, slots_of
 from app.web.deps import Form, LeaderPage, PageForbidden, StationStaff, lang_of
 from app.web.emergencies import emergency_banner
@@ -113,7 +114,8 @@ def _relays_page(request: Request, session: SessionDep, user: User, *, errors: d
     rows = relay_board(session, station_id)
     if user.role == Role.leader:
         rows = [r for r in rows if r.relay.area_id == user.area_id]
-    return render(request, "relays.html", {"rows": rows, "fault_errors": errors or {},
+    problems = system.current(session) if user.role in (Role.editor, Role.admin) else []
+    return render(request, "relays.html", {"rows": rows, "fault_errors": errors or {}, "problems": problems,
                                            "may_resolve": user.role in faults.RESOLVERS,
                                            **emergency_banner(session, user)},
                   user=user, status_code=status_code)
