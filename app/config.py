@@ -28,10 +28,12 @@ class Settings(BaseSettings):
     login_attempts_per_address: int = 50
     login_window_seconds: int = 300
     # Admission: requests served at once (more wait up to admission_wait_seconds, then 503),
-    # and sign-ins at once (each hashes a password for ~0.25 s of one core and 64 MiB).
-    max_concurrent_requests: int = Field(default=24, ge=1)
-    sign_in_concurrency: int = Field(default_factory=lambda: max(2, os.cpu_count() or 2), ge=1)
-    admission_wait_seconds: float = Field(default=1.0, ge=0)
+    # and sign-ins at once (each hashes a password for ~0.25 s of one core and 64 MiB). Few per
+    # core: the requests are mostly CPU, and every worker thread more takes turns at the GIL
+    # with the event loop that answers /healthz and the 503s.
+    max_concurrent_requests: int = Field(default_factory=lambda: 4 * (os.cpu_count() or 2), ge=1)
+    sign_in_concurrency: int = Field(default_factory=lambda: os.cpu_count() or 2, ge=1)
+    admission_wait_seconds: float = Field(default=0.5, ge=0)
     # a request that cannot get a database connection this long is answered 503
     db_pool_timeout_seconds: float = Field(default=10.0, gt=0)
     scheduler_enabled: bool = True
