@@ -146,12 +146,17 @@ def bearer(client: httpx.Client, username: str, password: str) -> dict[str, str]
     return {"Authorization": f"Bearer {r.json()['access_token']}"}
 
 
-def relay_token(client: httpx.Client, admin: dict[str, str]) -> dict[str, str]:
+def relay_tokens(client: httpx.Client, admin: dict[str, str], count: int) -> list[dict[str, str]]:
+    """`count` relay points, one per relay client (each relay point is rate-limited on its own)."""
     station = client.get("/api/v1/stations", headers=admin).json()[0]
     areas = client.get(f"/api/v1/stations/{station['id']}", headers=admin).json()["areas"]
-    r = client.post(f"/api/v1/areas/{areas[0]['id']}/relay-points", headers=admin, json={"name": "Cụm loa bench"})
-    r.raise_for_status()
-    return {"Authorization": f"Bearer {r.json()['token']}"}
+    tokens = []
+    for i in range(count):
+        r = client.post(f"/api/v1/areas/{areas[i % len(areas)]['id']}/relay-points", headers=admin,
+                        json={"name": f"Cụm loa bench {i}"})
+        r.raise_for_status()
+        tokens.append({"Authorization": f"Bearer {r.json()['token']}"})
+    return tokens
 
 
 # --- the scheduler, watched from its tables ------------------------------------------------
@@ -203,11 +208,13 @@ def raw_request(method: str, path: str, headers: dict[str, str], form: dict[str,
     return ("\r\n".join(lines) + "\r\n\r\n").encode() + body
 
 
-def requests_for(form: dict[str, str], officer: dict[str, str], relay: dict[str, str]) -> dict[str, bytes]:
+def requests_for(form: dict[str, str], officer: dict[str, str], relays: list[dict[str, str]]
+                 ) -> dict[str, list[bytes]]:
+    """Each kind of request; client i sends the i-th of its kind (its own relay point)."""
     return {
-        "sign-in": raw_request("POST", "/api/v1/auth/token", {}, form),
-        "script list": raw_request("GET", "/api/v1/scripts", officer),
-        "relay schedule": raw_request("GET", "/api/v1/relay/schedule", relay),
+        "sign-in": [raw_request("POST", "/api/v1/auth/token", {}, form)],
+        "script list": [raw_request("GET", "/api/v1/scripts", officer)],
+        "relay schedule": [raw_request("GET", "/api/v1/relay/schedule", relay) for relay in relays],
     }
 
 
@@ -257,25 +264,26 @@ async def timed(connection: Connection, raw: bytes, figures: Figures) -> float:
     return 0.0
 
 
-async def drive(port: int, requests: dict[str, bytes], clients: int, seconds: float) -> dict[str, Figures]:
+async def drive(port: int, requests: dict[str, list[bytes]], clients: int, seconds: float) -> dict[str, Figures]:
     """`clients` clients, spread evenly over the requests, each looping for `seconds`."""
     figures = {name: Figures() for name in requests}
     end = time.monotonic() + seconds
 
-    async def client(name: str) -> None:
+    async def client(name: str, index: int) -> None:
         connection = Connection(port)
+        raw = requests[name][index % len(requests[name])]
         while time.monotonic() < end:
-            pause = await timed(connection, requests[name], figures[name])
+            pause = await timed(connection, raw, figures[name])
             if pause:
                 await asyncio.sleep(pause)
         connection.close()
 
     names = list(requests)
-    await asyncio.gather(*(client(names[i % len(names)]) for i in range(clients)))
+    await asyncio.gather(*(client(names[i % len(names)], i // len(names)) for i in range(clients)))
     return figures
 
 
-def load_process(port: int, requests: dict[str, bytes], clients: int, seconds: float, out: Pipe) -> None:
+def load_process(port: int, requests: dict[str, list[bytes]], clients: int, seconds: float, out: Pipe) -> None:
     """The load generator, in a process of its own (its CPU use must not delay the health polls)."""
     out.send(asyncio.run(drive(port, requests, clients, seconds)))
 
@@ -334,16 +342,16 @@ def run_one(database: str, args: argparse.Namespace, work: Path) -> list[str]:
     try:
         with httpx.Client(base_url=server.url, timeout=30) as setup:
             officer = bearer(setup, "vanhoa", server.password)
-            relay = relay_token(setup, bearer(setup, "ubnd", server.admin_password))
-        requests = requests_for({"username": "vanhoa", "password": server.password}, officer, relay)
+            relays = relay_tokens(setup, bearer(setup, "ubnd", server.admin_password), args.clients // 3 + 1)
+        requests = requests_for({"username": "vanhoa", "password": server.password}, officer, relays)
         port = int(server.url.rsplit(":", 1)[1])
         base = {name: Figures() for name in requests}
 
         async def one_at_a_time() -> None:
             connection = Connection(port)
-            for name, raw in requests.items():
+            for name, raws in requests.items():
                 for _ in range(10):
-                    await timed(connection, raw, base[name])
+                    await timed(connection, raws[0], base[name])
             connection.close()
         asyncio.run(one_at_a_time())
         done = threading.Event()
