@@ -123,8 +123,14 @@ def _validation_detail(exc: RequestValidationError) -> str:
     return "Dữ liệu không hợp lệ — " + "; ".join(parts)
 
 
+# PostgreSQL's deadlock_detected and serialization_failure: the same request may succeed again
+RETRYABLE_SQLSTATES = frozenset({"40P01", "40001"})
+
+
 def is_database_busy(exc: OperationalError) -> bool:
-    """SQLite's write lock was not had within its busy timeout."""
+    """SQLite's write lock was not had within its busy timeout, or PostgreSQL asks for a retry."""
+    if getattr(exc.orig, "sqlstate", None) in RETRYABLE_SQLSTATES:
+        return True
     return "database is locked" in str(exc.orig) or "database is busy" in str(exc.orig)
 
 

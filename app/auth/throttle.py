@@ -48,7 +48,7 @@ def count_attempt(session: Session, username: str, address: str) -> None:
     settings = get_settings()
     now = datetime.now(UTC)
     window = timedelta(seconds=settings.login_window_seconds)
-    limits = [(EVERY_USERNAME, settings.login_attempts_per_address)]
+    limits = [(EVERY_USERNAME, settings.login_attempts_per_address)]  # locked in this order
     if username:
         limits.append((username, settings.login_attempts_per_window))
     for name, limit in limits:
@@ -60,9 +60,10 @@ def count_attempt(session: Session, username: str, address: str) -> None:
 def forget_attempts(session: Session, username: str, address: str) -> None:
     """After a successful sign-in: this pair starts afresh, and the address gets its attempt back."""
     user_key, address_key = _key(username, address)
-    session.execute(delete(LoginThrottle).where(LoginThrottle.username == user_key,
-                                                LoginThrottle.address == address_key))
+    # The address row first, then the pair's, as count_attempt locks them: never a deadlock.
     session.execute(update(LoginThrottle)
                     .where(LoginThrottle.username == EVERY_USERNAME, LoginThrottle.address == address_key,
                            LoginThrottle.attempts > 0)
                     .values(attempts=LoginThrottle.attempts - 1))
+    session.execute(delete(LoginThrottle).where(LoginThrottle.username == user_key,
+                                                LoginThrottle.address == address_key))
