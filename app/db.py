@@ -116,10 +116,16 @@ def committing(session: Session) -> Iterator[Session]:
         raise
 
 
+def writes_on_read(request: Request) -> None:
+    """Route dependency (`dependencies=[WritesOnRead]`): this GET writes (e.g. it issues a one-time
+    form token), so its transaction is an ordinary (on SQLite: IMMEDIATE) one."""
+    request.state.loa_writes = True
+
+
 def request_transaction(session: Session, request: Request) -> Iterator[Session]:
     """The request boundary: a reading request's session is read-only (no write lock on
     SQLite); any other commits on success and rolls back on error."""
-    if request.method not in READING_METHODS:
+    if request.method not in READING_METHODS or getattr(request.state, "loa_writes", False):
         yield from committing(session)
         return
     mark_read_only(session)

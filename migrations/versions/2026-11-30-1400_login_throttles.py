@@ -1,7 +1,7 @@
 """login_throttles: failed sign-ins counted per username and address, atomically
 
 Revision ID: 5c1e8a2f7d30
-Revises: 3b7d2e91c4a0
+Revises: 5c1e7a9d2b30
 Create Date: 2026-11-30 14:00:00+00:00
 """
 
@@ -13,7 +13,7 @@ from alembic import op
 import app.models.base
 
 revision: str = '5c1e8a2f7d30'
-down_revision: str | None = '3b7d2e91c4a0'
+down_revision: str | None = '5c1e7a9d2b30'
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
