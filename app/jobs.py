@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from typing import TypeVar
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
-from app.db import session_factory
-from app.models import Station
+from app.db import background_session_factory
+from app.models import Programme, Station
 from app.programmes import render
 from app.programmes import service as programmes
 from app.programmes.render import Progress
@@ -27,7 +27,7 @@ T = TypeVar("T")
 def _in_session(job: str, work: Callable[[Session], T]) -> T | None:
     """Run `work` in a session and commit. A full disk is not a bug: one log line, a problem
     shown on the status board, and nothing else until a later run succeeds and clears it."""
-    sessions = session_factory()
+    sessions = background_session_factory()
     try:
         with sessions() as session:
             result = work(session)
@@ -78,13 +78,36 @@ def replan_changed() -> None:
     _in_session("replan_changed", replan_changed_in)
 
 
+# Speaking and rendering take seconds to minutes: the jobs commit before each, so they hold no
+# transaction meanwhile (on SQLite: not the write lock every request and the lease need), and
+# store each result in a short transaction of its own.
+
+def _speak_outside_transaction(session: Session, station: Station, first: date, last: date) -> int:
+    tasks = render.speech_to_make(session, station, first, last)
+    session.commit()
+    done = 0
+    for task in tasks:
+        outcome = render.make_speech(station, task)
+        done += render.store_speech(session, station, task, outcome)
+        session.commit()
+    return done
+
+
+def _render_outside_transaction(session: Session, programme: Programme, progress: Progress | None = None) -> None:
+    pending = render.begin_render(session, programme)
+    session.commit()
+    outcome = render.make_audio(pending, progress)
+    render.finish_render(session, pending, outcome)
+    session.commit()  # each programme's files are final: keep them even if a later one fails
+
+
 def lock_due_programmes() -> None:
     """Every minute: lock programmes 30 minutes before air (rendering any still without audio)."""
     def work(session: Session) -> list[object]:
         now = datetime.now(UTC)
         for station_id in list(session.scalars(select(Station.id).order_by(Station.id))):
             for programme in render.due_for_render(session, station_id, now + LOCK_LEAD, now):
-                render.render(session, programme)
+                _render_outside_transaction(session, programme)
         return list(programmes.lock_due(session, now))
 
     locked = _in_session("lock_due_programmes", work)
@@ -108,12 +131,11 @@ def prepare_and_render(session: Session, station_id: int, *, until: datetime | N
     now = datetime.now(UTC)
     station = programmes.station_with_slots(session, station_id)
     today = scripts.station_today(station, now)
-    if render.prepare_speech(session, station, today, today + timedelta(days=programmes.PLAN_DAYS)):
+    if _speak_outside_transaction(session, station, today, today + timedelta(days=programmes.PLAN_DAYS)):
         programmes.plan_days(session, station, today, programmes.PLAN_DAYS, now=now)
     due = render.due_for_render(session, station.id, until or now + RENDER_AHEAD, now)
     for programme in due:
-        render.render(session, programme, progress=progress)
-        session.commit()  # each programme's files are final: keep them even if a later one fails
+        _render_outside_transaction(session, programme, progress)
     return len(due)
 
 

@@ -4,6 +4,7 @@ from app.models.area import Area, RelayPoint
 from app.models.audit_event import AuditEvent
 from app.models.base import Base, UTCDateTime, utcnow
 from app.models.form_token import FormToken
+from app.models.login_throttle import LoginThrottle
 from app.models.programme import Airing, Emergency, Lease, Programme, ProgrammeStatus
 from app.models.recording import Recording
 from app.models.relay import RelayFault, RelayHeartbeat, RelayPlay
@@ -18,6 +19,7 @@ __all__ = [
     "Emergency",
     "FormToken",
     "Lease",
+    "LoginThrottle",
     "Programme",
     "ProgrammeStatus",
     "RelayFault",

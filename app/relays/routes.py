@@ -76,7 +76,7 @@ def _bearer(authorization: str | None) -> str | None:
 def _with_session(request: Request, work: Callable[[Session], T]) -> T:
     """Run `work` in a read-only session, as the session dependency would (tests override it)."""
     factory = request.app.dependency_overrides.get(get_session, get_session)
-    sessions = factory()
+    sessions = factory(request)
     session = next(sessions)
     try:
         result = work(mark_read_only(session))

@@ -91,9 +91,11 @@ def install_web(app: FastAPI) -> None:
     async def _loa_error(request: Request, exc: LoaError) -> Response:
         # The API answers JSON; a page answers a page, in the reader's language.
         if not request.url.path.startswith(PAGE_PREFIXES):
-            return JSONResponse(exc.body(), status_code=exc.status_code, headers=exc.headers)
-        return render(request, "error.html", {"message": error_text(exc, lang_of(request))},
+            return JSONResponse(exc.body(), status_code=exc.status_code, headers=exc.response_headers())
+        page = render(request, "error.html", {"message": error_text(exc, lang_of(request))},
                       status_code=exc.status_code)
+        page.headers.update(exc.response_headers() or {})
+        return page
 
     api_http = app.exception_handlers[StarletteHTTPException]
     api_validation = app.exception_handlers[RequestValidationError]

@@ -10,7 +10,7 @@ from sqlalchemy import select
 from starlette.datastructures import FormData
 from starlette.responses import Response
 
-from app.deps import SessionDep
+from app.deps import SessionDep, WritesOnRead
 from app.errors import LoaError
 from app.models import Area, Emergency, RelayPoint, Script, Station, User
 from app.programmes import emergency as emergency_service
@@ -85,7 +85,7 @@ def _relays_of(session: SessionDep, station: Station, area_ids: list[int]) -> li
         .order_by(Area.name, RelayPoint.name))]
 
 
-@router.get("")
+@router.get("", dependencies=[WritesOnRead])
 def emergency_form(request: Request, session: SessionDep, user: EditorPage, form: str = "") -> Response:
     """The emergency bulletin form: title, text, areas (all by default), how long, what happens after."""
     if (elsewhere := once.form_address(request, session, user, PURPOSE, form, "/app/emergency")) is not None:
