@@ -21,6 +21,8 @@ _COMMON: dict[str, str] = {
     "401": "NotAuthenticated: no token, or an expired or revoked one",
     "413": "PayloadTooLarge: the body is larger than the server accepts",
     "422": "ValidationError: a field is missing or invalid; detail names it",
+    "503": "ServerBusy: the server is at capacity; retry after Retry-After seconds",
+    "507": "StorageFull: the server's disk is full; nothing sent was wrong",
 }
 
 
@@ -28,9 +30,11 @@ def _error(description: str) -> dict[str, Any]:
     return {"description": description, "content": {"application/json": {"schema": {"$ref": ERROR_REF}}}}
 
 
-def _document(operation: dict[str, Any]) -> None:
+def _document(method: str, operation: dict[str, Any]) -> None:
     responses: dict[str, Any] = operation.setdefault("responses", {})
     applies = {
+        "503": True,
+        "507": method != "get",
         "400": "requestBody" in operation,
         "413": "requestBody" in operation,
         "401": bool(operation.get("security")),
@@ -60,7 +64,7 @@ def document(app: FastAPI) -> dict[str, Any]:
     for path_item in schema.get("paths", {}).values():
         for method in _METHODS:
             if method in path_item:
-                _document(path_item[method])
+                _document(method, path_item[method])
     if _FASTAPI_422 not in str(schema["paths"]):  # every 422 now names ErrorBody
         components.pop("HTTPValidationError", None)
         components.pop("ValidationError", None)

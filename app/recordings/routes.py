@@ -12,7 +12,7 @@ from app.deps import CurrentUser, SessionDep, StaffUser
 from app.errors import Forbidden, NotAuthenticated, PayloadTooLarge, responses
 from app.fields import Id, Line
 from app.recordings import service
-from app.recordings.exceptions import RecordingNotFound, RecordingRefused
+from app.recordings.exceptions import RecordingNotFound, RecordingRefused, RecordingsBusy
 from app.recordings.schemas import RecordingRead
 from app.speech.audio import audio_settings, storage
 from app.stations import service as stations
@@ -25,7 +25,7 @@ _AUTH = (NotAuthenticated, Forbidden)
 
 @router.post(
     "/stations/{station_id}/recordings", response_model=RecordingRead, status_code=201,
-    responses=responses(*_AUTH, StationNotFound, RecordingRefused, PayloadTooLarge),
+    responses=responses(*_AUTH, StationNotFound, RecordingRefused, PayloadTooLarge, RecordingsBusy),
 )
 def upload_recording(
     station_id: Id,

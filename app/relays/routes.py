@@ -18,16 +18,27 @@ from app.errors import Forbidden, NotAuthenticated, NotFound, responses
 from app.fields import Id
 from app.models import Role
 from app.programmes.views import playlist_download, stored_type
-from app.relays import poll_cache, service, status
+from app.relays import faults, poll_cache, service, status
 from app.relays.exceptions import (
+    FaultAlreadyResolved,
+    FaultNotFound,
     InvalidRelayToken,
     NoSuchProgramme,
     NotThisRelaysArea,
+    NotYourFault,
     RelayRateLimited,
     RelayTokenRevoked,
     UnknownProgramme,
 )
-from app.relays.schemas import FaultReport, Heartbeat, PlayedRecord, RelaySchedule, RelayStatus
+from app.relays.schemas import (
+    FaultRead,
+    FaultReport,
+    FaultResolution,
+    Heartbeat,
+    PlayedRecord,
+    RelaySchedule,
+    RelayStatus,
+)
 from app.speech.audio import storage
 from app.stations import service as stations
 from app.stations.exceptions import RelayPointNotFound
@@ -68,7 +79,7 @@ def _bearer(authorization: str | None) -> str | None:
 def _with_session(request: Request, work: Callable[[Session], T]) -> T:
     """Run `work` in a read-only session, as the session dependency would (tests override it)."""
     factory = request.app.dependency_overrides.get(get_session, get_session)
-    sessions = factory()
+    sessions = factory(request)
     session = next(sessions)
     try:
         result = work(mark_read_only(session))
@@ -135,15 +146,16 @@ def get_audio(key: Annotated[str, Path(pattern=KEY_PATTERN)], session: SessionDe
 
 
 @router.get("/programmes/{programme_id}.m3u8", responses=responses(*_AUTH, NoSuchProgramme))
-def get_playlist(programme_id: Id, session: SessionDep, relay: ReadingRelay) -> Response:
-    """The programme's extended M3U8 playlist (its items, in order)."""
+def get_playlist(programme_id: Id, request: Request, session: SessionDep, relay: ReadingRelay) -> Response:
+    """The programme's extended M3U8 playlist: its item files in order, as this API's audio URLs."""
     try:
         programme = service.programme_for(session, relay, programme_id)
     except UnknownProgramme:
         raise NoSuchProgramme(programme_id) from None  # a resource that is not there: 404
-    if not programme.playlist_key:
+    if not programme.cue_key:
         raise NoSuchProgramme(programme_id)
-    return playlist_download(programme)
+    base = f"{request.base_url}api/v1/relay/audio/"
+    return playlist_download(programme, lambda f: base + f.key)
 
 
 @router.post("/heartbeat", status_code=204, responses=responses(*_AUTH))
@@ -190,3 +202,10 @@ def report_fault(relay_id: Id, report: FaultReport, session: SessionDep, user: C
         raise Forbidden("Trưởng khu phố chỉ báo lỗi cụm loa của khu phố mình.",
                         detail_en="A leader reports faults of their own area's relay points only.")
     return {"id": service.report_fault(session, relay.id, report, reported_by_id=user.id).id}
+
+
+@staff_router.post("/faults/{fault_id}/resolve", response_model=FaultRead,
+                   responses=responses(NotAuthenticated, NotYourFault, FaultNotFound, FaultAlreadyResolved))
+def resolve_fault(fault_id: Id, body: FaultResolution, session: SessionDep, user: CurrentUser) -> FaultRead:
+    """Close a fault once fixed, saying what was done (editor, admin, the area's leader)."""
+    return FaultRead.model_validate(faults.resolve(session, fault_id, body.note, user=user))

@@ -5,14 +5,16 @@ from __future__ import annotations
 from fastapi import APIRouter, Request
 from fastapi.responses import RedirectResponse
 from pydantic import ValidationError
+from sqlalchemy import select
 from starlette.responses import Response
 
 from app.deps import SessionDep
 from app.fields import Id, form_id
-from app.models import Priority, Script, ScriptStatus
+from app.models import Priority, Recording, Script, ScriptStatus
 from app.scripts import service as script_service
 from app.scripts.schemas import Approval, Rejection
 from app.web.deps import EditorPage, Form, lang_of
+from app.web.emergencies import emergency_banner
 from app.web.forms import text
 from app.web.i18n import translate
 from app.web.render import render
@@ -36,7 +38,11 @@ def review_queue(request: Request, session: SessionDep, user: EditorPage) -> Res
                      key=queue_order)
     on_air = list(session.scalars(script_service.query(station_id=station_id,
                                                        status=ScriptStatus.approved)))
-    return render(request, "review.html", {"waiting": waiting, "on_air": on_air}, user=user)
+    wanted = {s.recording_id for s in waiting + on_air if s.recording_id is not None}
+    recordings = {r.id: r for r in session.scalars(select(Recording).where(
+        Recording.id.in_(wanted), Recording.station_id == station_id))} if wanted else {}
+    return render(request, "review.html", {"waiting": waiting, "on_air": on_air,
+                                           "recordings": recordings, **emergency_banner(session, user)}, user=user)
 
 
 def _version(form: Form) -> int | None:
