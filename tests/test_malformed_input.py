@@ -140,3 +140,9 @@ def test_an_admin_cannot_lock_themselves_out(client, world):
         assert r.status_code == 409, r.text
         assert r.json()["error"] == "CannotLockOutYourself"
     assert client.get("/api/v1/auth/me", headers=auth(admin)).json()["role"] == "admin"
+
+
+def test_an_abbreviation_the_station_cannot_keep_is_refused_by_its_schema(client, world):
+    r = client.patch(f"/api/v1/stations/{world.station.id}/abbreviations", headers=auth(world.users["admin"]),
+                     json={"entries": {"U\u00a0B": "u bê", "UBND": "ủy ban"}})
+    _refused(r, "entries")

@@ -11,7 +11,7 @@ from app.fields import Id
 from app.speech import service
 from app.speech.audio import storage, synthesize_for
 from app.speech.exceptions import SpeechFailed
-from app.speech.schemas import Abbreviations, ListenRequest, SpokenForm, SpokenRequest
+from app.speech.schemas import Abbreviations, AbbreviationsUpdate, ListenRequest, SpokenForm, SpokenRequest
 from app.stations import service as stations
 from app.stations.exceptions import StationNotFound
 from audio.errors import AudioError
@@ -36,7 +36,7 @@ def list_abbreviations(station_id: Id, session: SessionDep, _user: CurrentUser) 
 
 @router.patch("/stations/{station_id}/abbreviations", response_model=Abbreviations,
               responses=responses(NotAuthenticated, Forbidden, StationNotFound))
-def set_abbreviations(station_id: Id, body: Abbreviations, session: SessionDep,
+def set_abbreviations(station_id: Id, body: AbbreviationsUpdate, session: SessionDep,
                       admin: AdminUser) -> Abbreviations:
     """Add or change the station's abbreviations without a code change (admin)."""
     station = stations.get(session, station_id)
