@@ -33,7 +33,8 @@ def _not_bool(value: Any) -> Any:
 # the bounds come before the check: after it, pydantic would write them as "ge"/"le", not JSON Schema's
 Id = Annotated[int, Field(ge=1, le=MAX_ID), BeforeValidator(_not_bool)]
 Offset = Annotated[int, Field(ge=0, le=MAX_ID), BeforeValidator(_not_bool)]
-ByteCount = Annotated[int, Field(ge=0, le=2**63 - 1), BeforeValidator(_not_bool)]
+# 2**53: what a JSON number holds exactly (a client that parses into a double loses larger ones)
+ByteCount = Annotated[int, Field(ge=0, le=2**53), BeforeValidator(_not_bool)]
 IdList = Annotated[list[Id], Field(max_length=MAX_IDS)]
 
 # XML 1.0 (the RSS feed) and PostgreSQL `text` refuse some of these; no person types the rest.
@@ -74,7 +75,8 @@ class _NoControlCharacters:
 
 Line = Annotated[str, _NoControlCharacters(multiline=False)]
 """One line of text: a title, a name, a label, a code."""
-Text = Annotated[str, _NoControlCharacters(multiline=True)]
+TEXT_CHECK = _NoControlCharacters(multiline=True)
+Text = Annotated[str, TEXT_CHECK]
 """Text that may run over several lines: a script body, an announcement, a reason."""
 
 _CLOCK = re.compile(r"^([01]\d|2[0-3]):[0-5]\d(:[0-5]\d)?$")

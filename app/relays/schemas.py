@@ -5,7 +5,7 @@ from typing import Annotated, Literal
 
 from pydantic import Field, StringConstraints
 
-from app.fields import ByteCount, Id, Instant, Line, Offset, Text
+from app.fields import TEXT_CHECK, ByteCount, Id, Instant, Line, Offset, Text
 from app.schemas import Schema
 
 
@@ -103,7 +103,7 @@ class RelayStatus(Schema):
 
 
 class FaultResolution(Schema):
-    note: Annotated[Text, StringConstraints(strip_whitespace=True, min_length=1, max_length=2000)] = Field(
+    note: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=2000), TEXT_CHECK] = Field(
         description="what was done (đã khắc phục thế nào)")
 
 
