@@ -36,9 +36,12 @@ def authenticate(session: Session, username: str, password: str, address: str) -
         burn_verification_time(password)
     elif user.is_active and verify_password(password, user.password_hash):
         return user
+    # Kept as the user's station's event: its admin, and nobody else there, reads the address.
+    # A name nobody has belongs to no station: only the installation's admin sees those.
     audit.record(
         session, LOGIN_FAILED, actor_name=username[:64], entity_type="user",
-        entity_id=user.id if user else None, client_address=address,
+        entity_id=user.id if user else None, station_id=user.station_id if user else None,
+        client_address=address,
     )
     return None
 

@@ -63,3 +63,13 @@ class AreaInUse(Conflict):
             detail_en=f"Area {name!r} still has {relays} relay point(s) and {leaders} leader(s): "
             "move or remove them first.",
         )
+
+
+class NoStation(NotFound):
+    """The account belongs to no station, and the request names none it may use."""
+
+    def __init__(self) -> None:
+        super().__init__(
+            "Tài khoản của bạn chưa gắn với đài nào: hãy nhờ quản trị gắn tài khoản vào đài.",
+            detail_en="Your account belongs to no station: ask an admin to assign it to one.",
+        )

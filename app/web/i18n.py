@@ -190,6 +190,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
                  "The form is stale or forged (CSRF token missing): reload the page and try again."),
     "err_role": ("Trang này không dành cho vai trò của bạn (chỉ dành cho: {roles}).",
                  "This page is not for your role (only for: {roles})."),
+    "err_account_no_station": ("Tài khoản của bạn chưa gắn với đài nào: hãy nhờ quản trị gắn tài khoản vào đài.",
+                               "Your account belongs to no station: ask an admin to assign it to one."),
     "err_no_station": ("Chưa có đài nào: người quản trị cần tạo đài trước.",
                        "There is no station yet: an administrator must create one first."),
     "err_leader_no_area": ("Tài khoản trưởng khu phố chưa gắn với khu phố nào; hãy nhờ quản trị gắn.",

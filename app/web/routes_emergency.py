@@ -10,10 +10,12 @@ from sqlalchemy import select
 from starlette.datastructures import FormData
 from starlette.responses import Response
 
+from app import access
 from app.deps import SessionDep
 from app.errors import LoaError
 from app.models import Area, Emergency, RelayPoint, Script, Station, User
 from app.programmes import emergency as emergency_service
+from app.programmes.exceptions import EmergencyNotFound
 from app.programmes.schemas import EmergencyCreate
 from app.speech.service import spoken
 from app.stations import service as station_service
@@ -132,9 +134,10 @@ def cancel(request: Request, session: SessionDep, user: EditorPage, _form: Form,
 def issued(request: Request, session: SessionDep, user: EditorPage, emergency_id: int) -> Response:
     """An issued bulletin: which engine spoke it, until when, and the relay points that play it."""
     station = _station(session, user)
-    emergency = session.get(Emergency, emergency_id)
-    if emergency is None or emergency.station_id != station.id:
-        raise PageForbidden("err_no_emergency", status_code=404)
+    try:
+        emergency = access.get_for(session, Emergency, emergency_id, user)
+    except EmergencyNotFound as exc:
+        raise PageForbidden("err_no_emergency", status_code=404) from exc
     script = session.get(Script, emergency.script_id)
     names = {a.id: a.name for a in station.areas}
     return render(request, "emergency_issued.html", {

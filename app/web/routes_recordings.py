@@ -21,6 +21,7 @@ from app.deps import SessionDep
 from app.errors import LoaError
 from app.models import Recording, Role, Station, User
 from app.recordings import service as recording_service
+from app.recordings.exceptions import RecordingNotFound
 from app.scripts import service as script_service
 from app.speech.audio import audio_settings, storage
 from app.stations import service as station_service
@@ -60,8 +61,8 @@ def _library(request: Request, session: SessionDep, user: User, *, values: dict[
              errors: dict[str, str] | None = None, status_code: int = 200) -> Response:
     station_id = station_id_of(session, user)
     return render(request, "recordings.html", {
-        "fillers": recording_service.list_for(session, station_id, filler=True),
-        "others": recording_service.list_for(session, station_id, filler=False),
+        "fillers": recording_service.list_for(session, station_id, user, filler=True),
+        "others": recording_service.list_for(session, station_id, user, filler=False),
         "values": values or {"title": ""}, "errors": errors or {}, "accept": ACCEPT,
     }, user=user, status_code=status_code)
 
@@ -105,7 +106,7 @@ def _upload_for_script(request: Request, session: SessionDep, user: User, form: 
         raise PageForbidden("err_role", roles="officer, editor")
     values: dict[str, Any] = script_values(form)
     raw_script = text(form, "script_id")
-    script = script_service.get(session, int(raw_script)) if raw_script.isdigit() else None
+    script = script_service.get(session, int(raw_script), user) if raw_script.isdigit() else None
     station = station_service.get(session, script.station_id if script else station_id_of(session, user))
     if text(form, "action") == "detach":
         values["recording_id"] = ""
@@ -128,8 +129,9 @@ def _upload_for_script(request: Request, session: SessionDep, user: User, form: 
 @router.get("/{recording_id}/audio")
 def recording_audio(session: SessionDep, user: StationStaff, recording_id: int) -> Response:
     """The loudness-matched copy (WAV) of one of the station's recordings, for the page's player."""
-    recording = session.get(Recording, recording_id)
-    if recording is None or recording.station_id != station_id_of(session, user):
-        raise PageForbidden("err_no_recording", status_code=404)
+    try:
+        recording = recording_service.get(session, recording_id, user)
+    except RecordingNotFound as exc:
+        raise PageForbidden("err_no_recording", status_code=404) from exc
     return FileResponse(storage().path(recording.audio_key), media_type="audio/wav",
                         filename=f"recording-{recording.id}.wav")

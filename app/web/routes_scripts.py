@@ -9,6 +9,7 @@ from fastapi import APIRouter, Depends, Request
 from fastapi.responses import RedirectResponse
 from starlette.responses import Response
 
+from app import access
 from app.audit import service as audit_service
 from app.deps import SessionDep
 from app.errors import LoaError
@@ -31,10 +32,12 @@ ScriptReader = Annotated[User, Depends(web_roles(Role.officer, Role.editor, Role
 
 
 def station_id_of(session: SessionDep, user: User) -> int:
-    """The user's station; an account without one works on the first station."""
+    """The station the pages work in: the user's own; the installation's admin works on the first."""
     if user.station_id is not None:
         return user.station_id
-    stations = station_service.list_stations(session)
+    if not access.is_installation_admin(user):
+        raise PageForbidden("err_account_no_station")
+    stations = station_service.list_stations(session, user)
     if not stations:
         raise PageForbidden("err_no_station")
     return stations[0].id
@@ -89,7 +92,7 @@ def _flash(request: Request, key: str, **params: Any) -> None:
 @router.get("")
 def my_scripts(request: Request, session: SessionDep, user: OfficerOrEditor) -> Response:
     """My scripts, grouped by status: what needs my attention first."""
-    mine = list(session.scalars(script_service.query(author_id=user.id)))
+    mine = list(session.scalars(script_service.query(visible_to=user, author_id=user.id)))
     groups = [(status, [s for s in mine if s.status == status]) for status in STATUS_ORDER]
     return render(request, "my_scripts.html", {"groups": [g for g in groups if g[1]]}, user=user)
 
@@ -134,14 +137,13 @@ def create_script(request: Request, session: SessionDep, user: OfficerOrEditor, 
 @router.get("/{script_id}")
 def show_script(request: Request, session: SessionDep, user: ScriptReader, script_id: int) -> Response:
     """One script: its text, status, rejection reason, changes and history, with the actions."""
-    script = script_service.get(session, script_id)
+    script = script_service.get(session, script_id, user)
     changes = changes_since_approval(script) if script.status == ScriptStatus.submitted else None
     history = list(session.scalars(
         audit_service.query(entity_type="script", entity_id=script.id).limit(30)))
     return render(request, "script_show.html", {
         "script": script, "changes": changes, "history": history, "word_diff": word_diff,
-        "can_edit": script.status in script_service.EDITABLE
-        and (script.author_id == user.id or user.role == Role.editor),
+        "can_edit": script_service.may_edit(script, user),
         "can_submit": script.author_id == user.id
         and script.status in (ScriptStatus.draft, ScriptStatus.rejected),
         "can_review": user.role == Role.editor and script.author_id != user.id
@@ -155,7 +157,9 @@ def show_script(request: Request, session: SessionDep, user: ScriptReader, scrip
 
 @router.get("/{script_id}/edit")
 def edit_script(request: Request, session: SessionDep, user: OfficerOrEditor, script_id: int) -> Response:
-    script = script_service.get(session, script_id)
+    script = script_service.get(session, script_id, user)
+    if not script_service.may_edit(script, user):  # someone else's, or past editing: read it instead
+        return RedirectResponse(f"/app/scripts/{script.id}", status_code=303)
     return editor_page(request, session, user, values=_values_of(script), errors={}, script=script)
 
 
@@ -163,7 +167,7 @@ def edit_script(request: Request, session: SessionDep, user: OfficerOrEditor, sc
 def update_script(request: Request, session: SessionDep, user: OfficerOrEditor, form: Form,
                   script_id: int) -> Response:
     lang = lang_of(request)
-    script = script_service.get(session, script_id)
+    script = script_service.get(session, script_id, user)
     values = script_values(form)
     data, errors = build(ScriptUpdate, {**script_payload(values), "version": text(form, "version")}, lang)
     errors.update(_recording_error(session, script.station_id, values, lang))
@@ -176,18 +180,21 @@ def update_script(request: Request, session: SessionDep, user: OfficerOrEditor, 
                                                                       ScriptStatus.rejected):
                 script_service.submit(session, script, user=user)
     except LoaError as exc:
-        script = script_service.get(session, script_id)
+        script = script_service.get(session, script_id, user)
         return _save_failed(request, session, user, values,
                             {loa_error_field(exc): error_text(exc, lang)}, script)
     _flash(request, "msg_submitted" if script.status == ScriptStatus.submitted else "msg_saved")
     return RedirectResponse(f"/app/scripts/{script.id}", status_code=303)
 
 
-def act(request: Request, session: SessionDep, script_id: int, action: Any, ok_key: str) -> Response:
-    """Run one workflow action; a refusal comes back as a message on the script's page."""
+def act(request: Request, session: SessionDep, user: User, script_id: int, action: Any,
+        ok_key: str) -> Response:
+    """Run one workflow action on a script the user may see; a refusal comes back as a message
+    on the script's page."""
+    script = script_service.get(session, script_id, user)  # another station's: 404, not a message
     try:
         with session.begin_nested():
-            action(script_service.get(session, script_id))
+            action(script)
     except LoaError as exc:
         request.session["flash_error"] = error_text(exc, lang_of(request))
         return RedirectResponse(f"/app/scripts/{script_id}", status_code=303)
@@ -199,6 +206,6 @@ def act(request: Request, session: SessionDep, script_id: int, action: Any, ok_k
 def submit_script(request: Request, session: SessionDep, user: OfficerOrEditor, form: Form,
                   script_id: int) -> Response:
     version = text(form, "version")
-    return act(request, session, script_id, lambda s: script_service.submit(
+    return act(request, session, user, script_id, lambda s: script_service.submit(
         session, s, user=user, version=int(version) if version.isdigit() else None), "msg_submitted")
 
