@@ -111,6 +111,7 @@ def broadcast(request: Request, session: SessionDep, user: EditorPage, form: For
         with session.begin_nested():
             issued = emergency_service.issue(session, data, user=user)
     except LoaError as exc:
+        station = _station(session, user)  # the rolled-back attempt expired what it had loaded
         return _form_page(request, session, user, station, values, {FORM_LEVEL: error_text(exc, lang)},
                           status_code=exc.status_code)
     if issued.note:
