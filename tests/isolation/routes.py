@@ -17,7 +17,7 @@ from typing import Any
 from fastapi import FastAPI
 
 from tests.fixtures.builders import PASSWORD
-from tests.isolation.two_stations import Station1, Station2
+from tests.isolation.two_stations import Station1
 
 REFUSED = frozenset({403, 404})
 REFUSED_OR_UNKNOWN = frozenset({403, 404, 422})
@@ -34,7 +34,7 @@ class Call:
     headers: dict[str, str] = field(default_factory=dict)
 
 
-def Own(path: str, **kwargs: Any) -> Call:  # noqa: N802 - reads as a kind of call
+def Own(path: str, **kwargs: Any) -> Call:  # a kind of call, named like one
     return Call(path, refused=None, **kwargs)
 
 
@@ -79,7 +79,7 @@ def app_routes(app: FastAPI) -> set[tuple[str, str]]:
     return found
 
 
-def cases(t: Station1, o: Station2, tone: Path) -> dict[tuple[str, str], list[Call]]:
+def cases(t: Station1, tone: Path) -> dict[tuple[str, str], list[Call]]:
     s1 = t.station.id
     khu1, khu2, khu3 = (a.id for a in t.world.areas)
     sc = {k: v.id for k, v in t.scripts.items()}

@@ -3,6 +3,7 @@ an officer opens someone else's script read-only."""
 
 from __future__ import annotations
 
+import pytest
 from fastapi.testclient import TestClient
 
 from tests.fixtures.builders import auth, create_installation_admin
@@ -41,8 +42,8 @@ def test_relay_point_changes_are_in_the_stations_audit(client: TestClient, stati
     assert actions[:2] == ["revoke_token", "rotate_token"]
 
 
-def test_a_station_admin_manages_only_their_own_people(client: TestClient, station1: Station1,
-                                                       station2: Station2) -> None:
+@pytest.mark.usefixtures("station1")
+def test_a_station_admin_manages_only_their_own_people(client: TestClient, station2: Station2) -> None:
     admin2 = auth(station2.users["admin"])
     names = {u["username"] for u in client.get("/api/v1/users", headers=admin2).json()}
     assert names == {u.username for u in station2.users.values()}
