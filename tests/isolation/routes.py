@@ -32,6 +32,7 @@ class Call:
     params: dict[str, Any] | None = None
     refused: frozenset[int] | None = REFUSED  # None: the user's own station, any 2xx/3xx/4xx
     headers: dict[str, str] = field(default_factory=dict)
+    form_page: str | None = None  # a page whose one-time form token the post must carry
 
 
 def Own(path: str, **kwargs: Any) -> Call:  # a kind of call, named like one
@@ -186,7 +187,8 @@ def cases(t: Station1, tone: Path) -> dict[tuple[str, str], list[Call]]:
         ("GET", "/app/emergency"): [Own("/app/emergency")],
         ("POST", "/app/emergency/confirm"): [Own("/app/emergency/confirm", data={
             "title": "Khẩn", "body": "Khẩn cấp.", "minutes": "60", "after": "resume", "area_ids": [str(khu1)]})],
-        ("POST", "/app/emergency"): [Call("/app/emergency", refused=REFUSED_OR_UNKNOWN, data={
+        ("POST", "/app/emergency"): [Call("/app/emergency", refused=REFUSED_OR_UNKNOWN,
+                                          form_page="/app/emergency", data={
             "title": "Khẩn", "body": "Khẩn cấp.", "minutes": "60", "after": "resume", "area_ids": [str(khu1)],
             "action": "broadcast"})],
         ("POST", "/app/emergency/{emergency_id}/cancel"): [Call(f"/app/emergency/{e}/cancel", data={})],
