@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import os
 from functools import lru_cache
 from pathlib import Path
 from typing import Literal
 
-from pydantic import model_validator
+from pydantic import Field, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 DEFAULT_SECRET_KEY = "loa-development-secret-change-me"
@@ -22,14 +23,28 @@ class Settings(BaseSettings):
     access_token_minutes: int = 12 * 60
     max_request_bytes: int = 1_000_000
     max_upload_bytes: int = 100 * 1024 * 1024
+    # failed sign-ins allowed per username from one address, and per address over all usernames
     login_attempts_per_window: int = 5
+    login_attempts_per_address: int = 50
     login_window_seconds: int = 300
+    # Admission: requests served at once (more wait up to admission_wait_seconds, then 503),
+    # and sign-ins at once (each hashes a password for ~0.25 s of one core and 64 MiB). Few per
+    # core: the requests are mostly CPU, and every worker thread more takes turns at the GIL
+    # with the event loop that answers /healthz and the 503s.
+    max_concurrent_requests: int = Field(default_factory=lambda: 4 * (os.cpu_count() or 2), ge=1)
+    sign_in_concurrency: int = Field(default_factory=lambda: os.cpu_count() or 2, ge=1)
+    admission_wait_seconds: float = Field(default=0.5, ge=0)
+    # a request that cannot get a database connection this long is answered 503
+    db_pool_timeout_seconds: float = Field(default=10.0, gt=0)
     scheduler_enabled: bool = True
     # approvals, edits and withdrawals are re-planned together this long after the last one
     replan_delay_seconds: float = 20.0
     # argon2id cost; the defaults are argon2-cffi's (RFC 9106 low-memory profile)
     password_time_cost: int = 3
     password_memory_kib: int = 65536
+    # The status board warns when the data disk has less free space than this (or than 5 %
+    # of a small disk): before it fills up and rendering stops.
+    disk_warning_mb: int = 200
 
     @model_validator(mode="after")
     def _refuse_unsafe_production(self) -> Settings:

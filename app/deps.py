@@ -9,13 +9,17 @@ from fastapi import Depends
 from fastapi.security import OAuth2PasswordBearer
 from sqlalchemy.orm import Session
 
-from app.db import get_session
+from app.db import get_session, writes_on_read
 from app.errors import Forbidden, NotAuthenticated
 from app.models import Role, User
 
 # scope="function": the session commits before the response is sent, so a failed
 # commit is answered as an error rather than after a 200.
 SessionDep = Annotated[Session, Depends(get_session, scope="function")]
+
+# For a GET route that writes: `@router.get(..., dependencies=[WritesOnRead])`. Route dependencies
+# are solved before the parameters, so the session begins as a writing one.
+WritesOnRead = Depends(writes_on_read)
 
 _bearer = OAuth2PasswordBearer(tokenUrl="/api/v1/auth/token", auto_error=False)
 

@@ -2,13 +2,21 @@
 
 from __future__ import annotations
 
+import inspect
+import logging
 from typing import Any, ClassVar
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import JSONResponse
+from fastapi.responses import JSONResponse, Response
 from pydantic import BaseModel
+from sqlalchemy.exc import DBAPIError, OperationalError
+from sqlalchemy.exc import TimeoutError as SQLAlchemyTimeoutError
 from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from audio.errors import StorageFull as DiskFull
+
+log = logging.getLogger("loa.errors")
 
 
 class LoaError(Exception):
@@ -25,6 +33,10 @@ class LoaError(Exception):
     @property
     def name(self) -> str:
         return type(self).__name__
+
+    def response_headers(self) -> dict[str, str] | None:
+        """Headers of the error answer (e.g. WWW-Authenticate, Retry-After)."""
+        return self.headers
 
     def body(self) -> dict[str, Any]:
         body: dict[str, Any] = {"error": self.name, "detail": self.detail}
@@ -63,7 +75,45 @@ class Unprocessable(LoaError):
 
 
 class TooManyRequests(LoaError):
+    """Refused for now: `retry_after` seconds later the same request may succeed."""
+
     status_code = 429
+
+    def __init__(self, detail: str, *, detail_en: str | None = None, retry_after: int | None = None) -> None:
+        super().__init__(detail, detail_en=detail_en)
+        self.retry_after = retry_after
+
+    def response_headers(self) -> dict[str, str] | None:
+        return {"Retry-After": str(self.retry_after)} if self.retry_after else None
+
+
+class ServerBusy(TooManyRequests):
+    """The server is at capacity (connections, workers): answered at once, never after a hang."""
+
+    status_code = 503
+
+    def __init__(self, retry_after: int = 1) -> None:
+        super().__init__(
+            f"Máy chủ đang bận, hãy thử lại sau {retry_after} giây.",
+            detail_en=f"The server is busy: retry in {retry_after} s.",
+            retry_after=retry_after,
+        )
+
+
+class StorageFull(LoaError):
+    """The server's disk is full: nothing the user sent is wrong, and nothing saved is lost."""
+
+    status_code = 507
+
+    def __init__(self) -> None:
+        super().__init__(DiskFull.message_vi, detail_en=DiskFull.message_en)
+
+
+class ServiceUnavailable(LoaError):
+    """Busy for a moment: the client should try again after `Retry-After` seconds."""
+
+    status_code = 503
+    headers = {"Retry-After": "30"}
 
 
 class ErrorBody(BaseModel):
@@ -94,10 +144,38 @@ def _validation_detail(exc: RequestValidationError) -> str:
     return "Dữ liệu không hợp lệ — " + "; ".join(parts)
 
 
+# PostgreSQL's deadlock_detected and serialization_failure: the same request may succeed again
+RETRYABLE_SQLSTATES = frozenset({"40P01", "40001"})
+
+
+def is_database_busy(exc: OperationalError) -> bool:
+    """SQLite's write lock was not had within its busy timeout, or PostgreSQL asks for a retry."""
+    if getattr(exc.orig, "sqlstate", None) in RETRYABLE_SQLSTATES:
+        return True
+    return "database is locked" in str(exc.orig) or "database is busy" in str(exc.orig)
+
+
 def install_error_handlers(app: FastAPI) -> None:
     @app.exception_handler(LoaError)
     async def _loa_error(_request: Request, exc: LoaError) -> JSONResponse:
-        return JSONResponse(exc.body(), status_code=exc.status_code, headers=exc.headers)
+        return JSONResponse(exc.body(), status_code=exc.status_code, headers=exc.response_headers())
+
+    @app.exception_handler(SQLAlchemyTimeoutError)
+    async def _pool_timeout(request: Request, _exc: SQLAlchemyTimeoutError) -> Response:
+        # No database connection came in db_pool_timeout_seconds: busy, not broken.
+        return await _as_loa_error(request, ServerBusy())
+
+    @app.exception_handler(OperationalError)
+    async def _database_busy(request: Request, exc: OperationalError) -> Response:
+        if not is_database_busy(exc):
+            return await _disk_full(request, exc)  # a full disk, else re-raised as it came
+        return await _as_loa_error(request, ServerBusy())
+
+    async def _as_loa_error(request: Request, exc: LoaError) -> Response:
+        # the page handler (app.web) answers pages; the API answers JSON
+        handler = request.app.exception_handlers.get(LoaError, _loa_error)
+        response: Response = await handler(request, exc)
+        return response
 
     @app.exception_handler(RequestValidationError)
     async def _validation(_request: Request, exc: RequestValidationError) -> JSONResponse:
@@ -109,6 +187,20 @@ def install_error_handlers(app: FastAPI) -> None:
             },
             status_code=422,
         )
+
+    async def _disk_full(request: Request, exc: Exception) -> Response:
+        from app.system.disk import is_disk_full
+
+        if not is_disk_full(exc):
+            raise exc
+        log.error("%s %s: the data disk is full", request.method, request.url.path)
+        # Whichever LoaError handler is installed last answers: JSON for the API, a page for pages.
+        answer = app.exception_handlers[LoaError](request, StorageFull())
+        return await answer if inspect.isawaitable(answer) else answer
+
+    # Writes that find the disk full: ours (StorageFull), anyone's (OSError), the database's.
+    for raised in (DiskFull, OSError, DBAPIError):
+        app.add_exception_handler(raised, _disk_full)
 
     @app.exception_handler(StarletteHTTPException)
     async def _http(_request: Request, exc: StarletteHTTPException) -> JSONResponse:

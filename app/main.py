@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+
+import anyio.to_thread
 from fastapi import FastAPI
 
+from app.admission import AdmissionControl
 from app.audit.routes import router as audit_router
 from app.auth.routes import router as auth_router
 from app.config import get_settings
@@ -16,8 +21,20 @@ from app.relays.routes import staff_router as relay_staff_router
 from app.scripts.routes import router as scripts_router
 from app.speech.routes import router as speech_router
 from app.stations.routes import router as stations_router
+from app.system.routes import router as system_router
 from app.users.routes import router as users_router
 from app.web import install_web
+
+
+@asynccontextmanager
+async def _lifespan(_app: FastAPI) -> AsyncIterator[None]:
+    # Sync routes run in anyio's worker threads: enough for every admitted request (each holds
+    # one thread and one database connection at a time), with room for the relay polls' reads.
+    settings = get_settings()
+    limiter = anyio.to_thread.current_default_thread_limiter()
+    limiter.total_tokens = max(limiter.total_tokens,
+                               settings.max_concurrent_requests + settings.sign_in_concurrency + 8)
+    yield
 
 
 def create_app() -> FastAPI:
@@ -26,18 +43,26 @@ def create_app() -> FastAPI:
         title="Loa",
         summary="Đài truyền thanh cơ sở — broadcast system for ward and commune loudspeaker stations",
         version="0.1.0",
+        lifespan=_lifespan,
     )
     install_error_handlers(app)
     for router in (auth_router, users_router, stations_router, scripts_router, audit_router,
-                   speech_router, recordings_router, relay_router, relay_staff_router, programmes_router):
+                   speech_router, recordings_router, relay_router, relay_staff_router, programmes_router,
+                   system_router):
         app.include_router(router)
     install_web(app)
     app.add_middleware(
         BodySizeLimit, default_limit=settings.max_request_bytes, upload_limit=settings.max_upload_bytes
     )
 
+    # Outermost: a request over capacity is answered before any other work is done for it.
+    app.add_middleware(AdmissionControl, capacity=settings.max_concurrent_requests,
+                       sign_in_capacity=settings.sign_in_concurrency,
+                       wait_seconds=settings.admission_wait_seconds)
+
     @app.get("/healthz", include_in_schema=False)
-    def healthz() -> dict[str, str]:
+    async def healthz() -> dict[str, str]:
+        # async, no database: answered on the event loop even when every worker thread is busy
         return {"status": "ok"}
 
     return app

@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session
 
 from app import leases
 from app.config import get_settings
-from app.db import session_factory
+from app.db import background_session_factory
 from scheduler.service import SchedulerService
 
 log = logging.getLogger("loa.scheduling")
@@ -56,7 +56,7 @@ class SchedulerLeader:
         self._thread.join(timeout=10)
         self._replanner.join(timeout=10)
         self._stop_service()
-        with session_factory()() as session:
+        with background_session_factory()() as session:
             leases.release(session, LEASE, self.holder)
 
     def request_replan(self) -> None:
@@ -79,7 +79,7 @@ class SchedulerLeader:
     def _loop(self) -> None:
         while not self._stop.is_set():
             try:
-                with session_factory()() as session:
+                with background_session_factory()() as session:
                     leader = leases.acquire(session, LEASE, self.holder, TTL)
                 if leader and self.service is None:
                     url = get_settings().sqlalchemy_url

@@ -19,12 +19,13 @@ os.environ.setdefault("LOA_GTTS_BASE_URL", "http://127.0.0.1:9")
 os.environ.setdefault("LOA_GTTS_TIMEOUT_SECONDS", "2")
 
 import pytest
+from fastapi import Request
 from fastapi.testclient import TestClient
 from hypothesis import settings as hypothesis_settings
 from sqlalchemy import Engine, text
 from sqlalchemy.orm import Session
 
-from app.db import committing, get_session, make_engine
+from app.db import get_session, make_engine, request_transaction
 from app.main import create_app
 from app.migrate import upgrade
 
@@ -80,8 +81,8 @@ def session(engine: Engine) -> Iterator[Session]:
 def client(session: Session) -> Iterator[TestClient]:
     app = create_app()
 
-    def _session() -> Iterator[Session]:
-        yield from committing(session)  # the request boundary, on the test's own session
+    def _session(request: Request) -> Iterator[Session]:
+        yield from request_transaction(session, request)  # the request boundary, on the test's own session
 
     app.dependency_overrides[get_session] = _session
     with TestClient(app) as c:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Select, func, or_, select
+from sqlalchemy import Select, select
 from sqlalchemy.orm import Session
 
 from app import access
@@ -38,18 +38,6 @@ def record(
     session.add(event)
     session.flush()
     return event
-
-
-def count_recent(
-    session: Session, action: str, *, since: datetime, actor_name: str, client_address: str
-) -> int:
-    """Events of one kind since a time, by this name or from this address."""
-    stmt = select(func.count()).where(
-        AuditEvent.action == action,
-        AuditEvent.at >= since,
-        or_(AuditEvent.actor_name == actor_name, AuditEvent.client_address == client_address),
-    )
-    return int(session.scalar(stmt) or 0)
 
 
 def query(

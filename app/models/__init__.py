@@ -4,11 +4,13 @@ from app.models.area import Area, RelayPoint
 from app.models.audit_event import AuditEvent
 from app.models.base import Base, UTCDateTime, utcnow
 from app.models.form_token import FormToken
+from app.models.login_throttle import LoginThrottle
 from app.models.programme import Airing, Emergency, Lease, Programme, ProgrammeStatus
 from app.models.recording import Recording
 from app.models.relay import RelayFault, RelayHeartbeat, RelayPlay
 from app.models.script import Priority, Script, ScriptStatus, script_areas, script_slots
 from app.models.station import Slot, Station
+from app.models.system_problem import SystemProblem
 from app.models.topic import Topic
 from app.models.user import Role, User
 
@@ -17,6 +19,7 @@ __all__ = [
     "Emergency",
     "FormToken",
     "Lease",
+    "LoginThrottle",
     "Programme",
     "ProgrammeStatus",
     "RelayFault",
@@ -33,6 +36,7 @@ __all__ = [
     "ScriptStatus",
     "Slot",
     "Station",
+    "SystemProblem",
     "Topic",
     "UTCDateTime",
     "User",

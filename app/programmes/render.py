@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import copy
 import logging
 from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from functools import lru_cache
 from typing import Any
@@ -12,9 +14,10 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from app.models import Programme, ProgrammeStatus, Recording, Script, Station
+from app.models import Programme, ProgrammeStatus, Recording, Script, Slot, Station
 from app.programmes import inputs
 from app.programmes.announcements import closing_text, opening_text
+from app.programmes.labels import item_label
 from app.speech.audio import ENGINE_NAMES, audio_settings, speech_service, storage, synthesize_for
 from audio.assemble import ProgrammeRenderer
 from audio.errors import AudioError
@@ -24,9 +27,11 @@ from audio.programme import (
     OutputSettings,
     ProgrammeSpec,
     RecordingItem,
+    RenderedProgramme,
     SilenceItem,
     SpeechItem,
 )
+from audio.tts.service import SpeechResult
 
 log = logging.getLogger(__name__)
 Progress = Callable[[int, int, str], None]
@@ -39,32 +44,61 @@ def renderer() -> ProgrammeRenderer:
     return ProgrammeRenderer(storage(), speech=speech_service(), settings=audio_settings())
 
 
-def prepare_speech(session: Session, station: Station, first: date, last: date) -> int:
-    """Synthesize every approved script that airs in the window and has no current speech.
+@dataclass(frozen=True)
+class SpeechTask:
+    """A script whose current text has no speech yet."""
 
-    Answers how many were synthesized. A script whose speech fails keeps a note (shown to
-    editors) and is left out of the plan, so the next candidate takes its place."""
-    done = 0
+    script_id: int
+    spoken: str
+    digest: str
+
+
+def speech_to_make(session: Session, station: Station, first: date, last: date) -> list[SpeechTask]:
+    """Every approved script that airs in the window and has no current speech."""
+    tasks = []
     for script in inputs.approved_scripts(session, station.id, first, last):
         if script.recording_id is not None:
             continue
         spoken = inputs.spoken_body(station, script)
         digest = inputs.speech_hash(station, spoken)
-        if script.speech_hash == digest and script.speech_key:
-            continue
-        try:
-            result = synthesize_for(station, spoken)
-        except AudioError as exc:
-            script.speech_key, script.speech_duration_ms, script.speech_hash = None, None, digest
-            script.speech_note = f"Không đọc được tin bài: {exc.message_vi}"
-            log.warning("speech failed for script %s: %s", script.id, exc.message_en)
-            continue
-        script.speech_key, script.speech_duration_ms = result.audio_key, result.duration_ms
-        script.speech_hash, script.speech_engine = digest, result.engine
-        script.speech_note = result.fallback_reason_vi if result.fell_back else None
-        done += 1
+        if not (script.speech_hash == digest and script.speech_key):
+            tasks.append(SpeechTask(script.id, spoken, digest))
+    return tasks
+
+
+def make_speech(station: Station, task: SpeechTask) -> SpeechResult | AudioError:
+    """Synthesize one script's speech (seconds of work, no database)."""
+    try:
+        return synthesize_for(station, task.spoken)
+    except AudioError as exc:
+        return exc
+
+
+def store_speech(session: Session, station: Station, task: SpeechTask, outcome: SpeechResult | AudioError) -> bool:
+    """Keep the speech on its script, unless the script changed meanwhile; answers whether it was
+    synthesized. A script whose speech failed keeps a note (shown to editors) and is left out of
+    the plan, so the next candidate takes its place."""
+    script = session.get(Script, task.script_id, populate_existing=True)
+    if script is None or inputs.speech_hash(station, inputs.spoken_body(station, script)) != task.digest:
+        return False  # edited while it was spoken: the next run speaks the new text
+    if isinstance(outcome, AudioError):
+        script.speech_key, script.speech_duration_ms, script.speech_hash = None, None, task.digest
+        script.speech_note = f"Không đọc được tin bài: {outcome.message_vi}"
+        log.warning("speech failed for script %s: %s", script.id, outcome.message_en)
+        session.flush()
+        return False
+    script.speech_key, script.speech_duration_ms = outcome.audio_key, outcome.duration_ms
+    script.speech_hash, script.speech_engine = task.digest, outcome.engine
+    script.speech_note = outcome.fallback_reason_vi if outcome.fell_back else None
     session.flush()
-    return done
+    return True
+
+
+def prepare_speech(session: Session, station: Station, first: date, last: date) -> int:
+    """Synthesize every approved script that airs in the window and has no current speech, in
+    the caller's transaction (app.jobs splits the steps to hold none while speaking)."""
+    return sum(store_speech(session, station, task, make_speech(station, task))
+               for task in speech_to_make(session, station, first, last))
 
 
 def _voice(station: Station) -> dict[str, Any]:
@@ -78,7 +112,7 @@ def build_spec(session: Session, station: Station, programme: Programme) -> Prog
     recordings = {r.id: r for r in session.scalars(select(Recording).where(Recording.station_id == station.id))}
     items: list[Any] = []
     for index, item in enumerate(programme.items):
-        common = {"ref": f"item:{index}", "title": item.get("title") or item["kind"],
+        common = {"ref": f"item:{index}", "title": item_label(item),
                   "offset_ms": item["offset_ms"], "duration_ms": item["duration_ms"]}
         kind = item["kind"]
         if kind == "opening":
@@ -99,8 +133,10 @@ def build_spec(session: Session, station: Station, programme: Programme) -> Prog
         else:  # gap, silence, and a filler whose recording is gone
             items.append(SilenceItem(**common))
     fillers = sorted((r for r in recordings.values() if r.is_filler), key=lambda r: r.id)
+    slot = session.get(Slot, programme.slot_id) if programme.slot_id else None
+    slot_label = "Khẩn cấp" if programme.is_emergency else (slot.label if slot and slot.label else programme.slot_name)
     return ProgrammeSpec(
-        title=f"{station.name} — {programme.slot_name} {programme.air_date:%d/%m/%Y}",
+        title=f"{station.name} — {slot_label} {programme.air_date:%d/%m/%Y}",
         slot_length_ms=programme.duration_ms,
         output=OutputSettings(format="opus" if station.audio_format == "opus" else "mp3",
                               sample_rate=station.audio_sample_rate, bitrate_kbps=station.audio_bitrate_kbps),
@@ -109,28 +145,59 @@ def build_spec(session: Session, station: Station, programme: Programme) -> Prog
     )
 
 
-def render(session: Session, programme: Programme, *, progress: Progress | None = None) -> Programme:
-    """Render one programme and store where its files are; failures are kept for editors."""
+@dataclass(frozen=True)
+class PendingRender:
+    """What a programme's audio is made from: its plan as it was read, and the audio's spec."""
+
+    programme_id: int
+    items: list[dict[str, Any]]
+    spec: ProgrammeSpec
+
+
+def begin_render(session: Session, programme: Programme) -> PendingRender:
     station = session.get(Station, programme.station_id)
     assert station is not None
+    return PendingRender(programme.id, copy.deepcopy(programme.items), build_spec(session, station, programme))
+
+
+def make_audio(pending: PendingRender, progress: Progress | None = None) -> RenderedProgramme | AudioError:
+    """Render the files (seconds to minutes of work, no database)."""
     try:
-        result = renderer().render(build_spec(session, station, programme), progress=progress)
+        return renderer().render(pending.spec, progress=progress)
     except AudioError as exc:
-        programme.render_error = f"Không dựng được âm thanh: {exc.message_vi}"[:2000]
+        return exc
+
+
+def finish_render(session: Session, pending: PendingRender, outcome: RenderedProgramme | AudioError
+                  ) -> Programme | None:
+    """Store where the files are, unless the programme was re-planned meanwhile (None: the next
+    run renders the new plan); failures are kept for editors."""
+    programme = session.get(Programme, pending.programme_id, populate_existing=True)
+    if programme is None or programme.items != pending.items or programme.status not in RENDERABLE:
+        return None
+    if isinstance(outcome, AudioError):
+        programme.render_error = f"Không dựng được âm thanh: {outcome.message_vi}"[:2000]
         session.flush()
         return programme
-    keys = {item.ref: item.audio.key for item in result.items}
+    keys = {item.ref: item.audio.key for item in outcome.items}
     programme.items = [{**item, "audio_key": keys.get(f"item:{i}")} for i, item in enumerate(programme.items)]
-    programme.audio_key, programme.audio_size = result.programme.key, result.programme.size_bytes
-    programme.audio_duration_ms = result.programme.duration_ms
-    programme.cue_key, programme.playlist_key = result.cue_sheet.key, result.playlist.key
-    failures = "; ".join(f"{f.title}: {f.reason_vi}" for f in result.failures)
+    programme.audio_key, programme.audio_size = outcome.programme.key, outcome.programme.size_bytes
+    programme.audio_duration_ms = outcome.programme.duration_ms
+    programme.cue_key, programme.playlist_key = outcome.cue_sheet.key, outcome.playlist.key
+    failures = "; ".join(f"{f.title}: {f.reason_vi}" for f in outcome.failures)
     programme.render_error = failures[:2000] or None
     programme.rendered_at = datetime.now(UTC)
     if programme.status in (ProgrammeStatus.provisional, ProgrammeStatus.planned):
         programme.status = ProgrammeStatus.rendered
     session.flush()
     return programme
+
+
+def render(session: Session, programme: Programme, *, progress: Progress | None = None) -> Programme:
+    """Render one programme and store where its files are, in the caller's transaction
+    (app.jobs splits the steps to hold none while rendering); failures are kept for editors."""
+    pending = begin_render(session, programme)
+    return finish_render(session, pending, make_audio(pending, progress)) or programme
 
 
 def due_for_render(session: Session, station_id: int, until: datetime, now: datetime) -> list[Programme]:

@@ -12,7 +12,7 @@ from app import access
 from app.deps import CurrentUser, SessionDep, StaffUser
 from app.errors import Forbidden, NotAuthenticated, PayloadTooLarge, responses
 from app.recordings import service
-from app.recordings.exceptions import RecordingNotFound, RecordingRefused
+from app.recordings.exceptions import RecordingNotFound, RecordingRefused, RecordingsBusy
 from app.recordings.schemas import RecordingRead
 from app.speech.audio import audio_settings, storage
 from app.stations.exceptions import StationNotFound
@@ -23,7 +23,7 @@ _AUTH = (NotAuthenticated, Forbidden)
 
 @router.post(
     "/stations/{station_id}/recordings", response_model=RecordingRead, status_code=201,
-    responses=responses(*_AUTH, StationNotFound, RecordingRefused, PayloadTooLarge),
+    responses=responses(*_AUTH, StationNotFound, RecordingRefused, PayloadTooLarge, RecordingsBusy),
 )
 def upload_recording(
     station_id: int,

@@ -17,15 +17,26 @@ from app.db import get_session, mark_read_only
 from app.deps import AuditReader, CurrentUser, SessionDep
 from app.errors import Forbidden, NotAuthenticated, NotFound, responses
 from app.programmes.views import playlist_download, stored_type
-from app.relays import poll_cache, service, status
+from app.relays import faults, poll_cache, service, status
 from app.relays.exceptions import (
+    FaultAlreadyResolved,
+    FaultNotFound,
     InvalidRelayToken,
     NotThisRelaysArea,
+    NotYourFault,
     RelayRateLimited,
     RelayTokenRevoked,
     UnknownProgramme,
 )
-from app.relays.schemas import FaultReport, Heartbeat, PlayedRecord, RelaySchedule, RelayStatus
+from app.relays.schemas import (
+    FaultRead,
+    FaultReport,
+    FaultResolution,
+    Heartbeat,
+    PlayedRecord,
+    RelaySchedule,
+    RelayStatus,
+)
 from app.speech.audio import storage
 from app.stations import service as stations
 from app.stations.exceptions import RelayPointNotFound, StationNotFound
@@ -65,7 +76,7 @@ def _bearer(authorization: str | None) -> str | None:
 def _with_session(request: Request, work: Callable[[Session], T]) -> T:
     """Run `work` in a read-only session, as the session dependency would (tests override it)."""
     factory = request.app.dependency_overrides.get(get_session, get_session)
-    sessions = factory()
+    sessions = factory(request)
     session = next(sessions)
     try:
         result = work(mark_read_only(session))
@@ -132,12 +143,13 @@ def get_audio(key: str, session: SessionDep, relay: ReadingRelay) -> FileRespons
 
 
 @router.get("/programmes/{programme_id}.m3u8", responses=responses(*_AUTH, UnknownProgramme))
-def get_playlist(programme_id: int, session: SessionDep, relay: ReadingRelay) -> Response:
-    """The programme's extended M3U8 playlist (its items, in order)."""
+def get_playlist(programme_id: int, request: Request, session: SessionDep, relay: ReadingRelay) -> Response:
+    """The programme's extended M3U8 playlist: its item files in order, as this API's audio URLs."""
     programme = service.programme_for(session, relay, programme_id)
-    if not programme.playlist_key:
+    if not programme.cue_key:
         raise UnknownProgramme(programme_id)
-    return playlist_download(programme)
+    base = f"{request.base_url}api/v1/relay/audio/"
+    return playlist_download(programme, lambda f: base + f.key)
 
 
 @router.post("/heartbeat", status_code=204, responses=responses(*_AUTH))
@@ -178,3 +190,10 @@ def report_fault(relay_id: int, report: FaultReport, session: SessionDep, user: 
     """A neighbourhood leader reports a fault of their area's relay point (or staff on their behalf)."""
     relay = stations.get_relay_point(session, relay_id, user)
     return {"id": service.report_fault(session, relay.id, report, reported_by_id=user.id).id}
+
+
+@staff_router.post("/faults/{fault_id}/resolve", response_model=FaultRead,
+                   responses=responses(NotAuthenticated, NotYourFault, FaultNotFound, FaultAlreadyResolved))
+def resolve_fault(fault_id: int, body: FaultResolution, session: SessionDep, user: CurrentUser) -> FaultRead:
+    """Close a fault once fixed, saying what was done (editor, admin, the area's leader)."""
+    return FaultRead.model_validate(faults.resolve(session, fault_id, body.note, user=user))

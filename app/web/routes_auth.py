@@ -73,9 +73,11 @@ def login(request: Request, session: SessionDep, form: Form) -> Response:
     try:
         user = auth_service.login_or_raise(session, username, password, address)
     except LoaError as exc:
-        return render(request, "login.html", {
+        page = render(request, "login.html", {
             "next": next_url, "username": username, "error": error_text(exc, lang_of(request)),
         }, status_code=exc.status_code)
+        page.headers.update(exc.response_headers() or {})
+        return page
     sign_in(request, user)
     return RedirectResponse(next_url or HOME_OF_ROLE[user.role], status_code=303)
 

@@ -11,7 +11,7 @@ from starlette.datastructures import FormData
 from starlette.responses import Response
 
 from app import access
-from app.deps import SessionDep
+from app.deps import SessionDep, WritesOnRead
 from app.errors import LoaError
 from app.models import Area, Emergency, RelayPoint, Script, Station, User
 from app.programmes import emergency as emergency_service
@@ -21,6 +21,7 @@ from app.speech.service import spoken
 from app.stations import service as station_service
 from app.web import once
 from app.web.deps import EditorPage, Form, PageForbidden, lang_of
+from app.web.emergencies import emergency_banner
 from app.web.forms import FORM_LEVEL, build, text
 from app.web.i18n import translate
 from app.web.render import error_text, render
@@ -55,6 +56,7 @@ def _token(session: SessionDep, user: User, sent: str) -> str:
 def _form_page(request: Request, session: SessionDep, user: User, station: Station, values: dict[str, Any],
                errors: dict[str, str], *, form_token: str = "", status_code: int = 200) -> Response:
     return render(request, "emergency_form.html", {
+        **emergency_banner(session, user),
         "station": station, "areas": station.areas, "values": values, "errors": errors,
         "topics": station_service.topics(session, station.id), "minute_choices": MINUTE_CHOICES,
         "form_token": _token(session, user, form_token),
@@ -85,7 +87,7 @@ def _relays_of(session: SessionDep, station: Station, area_ids: list[int]) -> li
         .order_by(Area.name, RelayPoint.name))]
 
 
-@router.get("")
+@router.get("", dependencies=[WritesOnRead])
 def emergency_form(request: Request, session: SessionDep, user: EditorPage, form: str = "") -> Response:
     """The emergency bulletin form: title, text, areas (all by default), how long, what happens after."""
     if (elsewhere := once.form_address(request, session, user, PURPOSE, form, "/app/emergency")) is not None:

@@ -11,7 +11,7 @@ from starlette.responses import Response
 
 from app import access
 from app.audit import service as audit_service
-from app.deps import SessionDep
+from app.deps import SessionDep, WritesOnRead
 from app.errors import LoaError
 from app.models import Recording, Role, Script, ScriptStatus, User
 from app.scripts import service as script_service
@@ -136,7 +136,7 @@ def my_scripts(request: Request, session: SessionDep, user: OfficerOrEditor) -> 
     return render(request, "my_scripts.html", {"groups": [g for g in groups if g[1]]}, user=user)
 
 
-@router.get("/new")
+@router.get("/new", dependencies=[WritesOnRead])
 def new_script(request: Request, session: SessionDep, user: OfficerOrEditor, form: str = "") -> Response:
     """A blank script form (or the one being typed, after attaching a recording)."""
     if (elsewhere := once.form_address(request, session, user, editor_purpose(None), form,
@@ -219,7 +219,7 @@ def show_script(request: Request, session: SessionDep, user: ScriptReader, scrip
     }, user=user)
 
 
-@router.get("/{script_id}/edit")
+@router.get("/{script_id}/edit", dependencies=[WritesOnRead])
 def edit_script(request: Request, session: SessionDep, user: OfficerOrEditor, script_id: int,
                 form: str = "") -> Response:
     """The script's form with its saved values (or the ones being typed, after attaching a recording);

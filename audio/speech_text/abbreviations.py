@@ -13,6 +13,7 @@ from collections.abc import Mapping
 from types import MappingProxyType
 
 from audio.speech_text.conventions import LOAN_WORDS
+from audio.speech_text.notice_abbreviations import NOTICE_ABBREVIATIONS
 
 _ADMINISTRATION: dict[str, str] = {
     "UBND": "ủy ban nhân dân",
@@ -228,7 +229,8 @@ _DOCUMENTS: dict[str, str] = {
 }
 
 _ENTRIES: dict[str, str] = {
-    **_ADMINISTRATION, **_ORGANISATIONS, **_HEALTH_EDUCATION, **_ECONOMY, **_DOCUMENTS, **LOAN_WORDS,
+    **NOTICE_ABBREVIATIONS, **_ADMINISTRATION, **_ORGANISATIONS,
+    **_HEALTH_EDUCATION, **_ECONOMY, **_DOCUMENTS, **LOAN_WORDS,
 }
 
 DEFAULT_ABBREVIATIONS: Mapping[str, str] = MappingProxyType(_ENTRIES)

@@ -60,21 +60,33 @@ def read_code(code: str, abbreviations: Mapping[str, str]) -> str:
 def _read_doc_part(part: str, abbreviations: Mapping[str, str], context_reader: Mapping[str, str]) -> str:
     letters, digits = re.fullmatch(r"(.*?)(\d*)", part).groups()  # type: ignore[union-attr]
     spoken = (context_reader.get(letters) or DOCUMENT_TYPES.get(letters) or abbreviations.get(letters)
-              or _split_known(letters, abbreviations) or spell_letters(letters))
+              or _split_known(letters, abbreviations, context_reader) or spell_letters(letters))
     return f"{spoken} {read_cardinal(int(digits))}" if digits else spoken
 
 
-def _split_known(letters: str, abbreviations: Mapping[str, str]) -> str | None:
-    """Read "SGDĐT" as "sở" + "GDĐT" when the parts are known, rather than spell six letters."""
-    for cut in range(1, len(letters)):
-        head, tail = letters[:cut], letters[cut:]
-        head_words = abbreviations.get(head) or _OFFICE_PREFIXES.get(head)
-        if head_words and tail in abbreviations:
-            return f"{head_words} {abbreviations[tail]}"
-    return None
+def _split_known(letters: str, abbreviations: Mapping[str, str],
+                 context_reader: Mapping[str, str]) -> str | None:
+    """Read an issuing body as its known parts: "SGDĐT" -> sở + giáo dục và đào tạo, "BTGDVTU" ->
+    ban tuyên giáo + dân vận + thành ủy (fewest parts wins), rather than spell seven letters."""
+
+    def words(piece: str) -> str | None:
+        return context_reader.get(piece) or abbreviations.get(piece) or _OFFICE_PREFIXES.get(piece)
+
+    best: list[list[str] | None] = [[]] + [None] * len(letters)
+    for end in range(1, len(letters) + 1):
+        for start in range(end):
+            head, spoken = best[start], words(letters[start:end])
+            if head is not None and spoken and (best[end] is None or len(head) + 1 < len(best[end] or [])):
+                best[end] = [*head, spoken]
+    parts = best[-1]
+    return " ".join(parts) if parts and len(parts) > 1 else None
 
 
-_OFFICE_PREFIXES = {"S": "sở", "B": "bộ", "P": "phòng", "TT": "trung tâm", "BQL": "ban quản lý"}
+# Parts of an issuing body's code that are read only inside a document number.
+_OFFICE_PREFIXES = {
+    "S": "sở", "B": "bộ", "P": "phòng", "TT": "trung tâm", "BQL": "ban quản lý", "DV": "dân vận",
+    "TG": "tuyên giáo", "VP": "văn phòng", "UB": "ủy ban",
+}
 
 
 def read_document_number(number: str, year: str | None, code: str, abbreviations: Mapping[str, str],

@@ -20,6 +20,11 @@ or the API): e.g. "≥" -> "từ … trở lên" is not expressible, but "≥" -
 | times                            | "7h30" "bảy giờ ba mươi phút"; "14h00"      | "bảy rưỡi", "không không"   |
 |                                  | "mười bốn giờ"                              |                             |
 | letters in codes and initials    | `LETTER_NAMES` ("en", "em", "gờ")           | "nờ", "mờ", "giê"           |
+| unknown capital code, 2-3 letters| spelled, O "ô" and D "đê" ("ô pê vê")       | left to the voice           |
+| or without a vowel               | (`acronyms.py`); longer names said (YAGI)   |                             |
+| "7 giờ 30" (no "phút" written)   | as written: "bảy giờ ba mươi"; "giờ 00"     | "phút" added                |
+|                                  | silent                                      |                             |
+| "document number 02/KH-…"        | "hai" (leading zero dropped)                | "không hai"                 |
 """
 
 from __future__ import annotations

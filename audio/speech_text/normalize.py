@@ -7,6 +7,7 @@ from collections.abc import Mapping
 from functools import lru_cache
 
 from audio.speech_text.abbreviations import CONTEXT_ABBREVIATIONS, DEFAULT_ABBREVIATIONS, read_in_context
+from audio.speech_text.acronyms import spell_unknown_acronyms
 from audio.speech_text.codes import (
     EMERGENCY,
     EMERGENCY_CUES,
@@ -53,6 +54,7 @@ _ATOMS = re.compile(
     r"|(?P<date>(?<![\w/.,])(?P<d>\d{1,2})(?P<sep>[/.-])(?P<m>\d{1,2})(?P=sep)(?P<y>\d{4})(?![\w/]))"
     r"|(?P<my>(?<![\w/.,])(?P<my_m>\d{1,2})/(?P<my_y>\d{4})(?![\w/]))"
     r"|(?P<dm>(?<![\w/.,])(?P<dm_d>\d{1,3})/(?P<dm_m>\d{1,3})(?![\w/]|[.,]\d))"
+    r"|(?P<dotdate>(?<=[Nn]gày )(?P<dd_d>\d{1,2})\.(?P<dd_m>\d{1,2})(?![\w/.]|,\d))"
     rf"|(?P<dash>(?<![\w/.,])(?P<da_d>\d{{1,2}})-(?P<da_m>\d{{1,2}})(?![\w/]|[.,]\d|\s?(?:{UNIT_RE})(?![\w²³])))"
     r"|(?P<time>(?<![\w.,])(?P<hh>\d{1,2})(?:h(?P<hm>\d{2})?(?:'|’|ph\b|p\b)?|g(?P<gm>\d{2})'?|:(?P<cm>\d{2}))"
     r"(?![\w:]))"
@@ -161,13 +163,22 @@ def _read_slash_pair(match: re.Match[str]) -> str:
     return f"{read_cardinal(n)} trên {read_cardinal(m)}"
 
 
+_MONTH_AFTER = r"tháng\s+(?:\d|giêng|chạp|một|hai|ba|tư|năm|sáu|bảy|tám|chín|mười)"
+# "ngày 25 đến 30-6": the second day of a range that began with "ngày" is a date too.
+_DAY_RANGE_BEFORE = re.compile(r"(?i)\bngày\s+\d{1,2}\s*(?:đến|và|[-–])\s*$")
+
+
 def _reads_as_day(match: re.Match[str], value: int) -> bool:
     if not 1 <= value <= 31:
         return False
     after = _after(match).lstrip().lower()
-    if re.match(r"tháng\s+(?:\d|giêng|chạp|một|hai|ba|tư|năm|sáu|bảy|tám|chín|mười)", after):
+    if re.match(_MONTH_AFTER, after):
         return True
-    return _before(match) == "ngày" and re.match(r"^(?:\S+\s+){0,4}?tháng\b", after) is not None
+    if _before(match) != "ngày":
+        return False
+    # "ngày 12 đến 25 tháng 4", "ngày 5-6/9": a day of the month named just after.
+    return (re.match(rf"^(?:\S+\s+){{0,4}}?{_MONTH_AFTER}", after) is not None
+            or re.match(r"^[-–]\s?\d{1,2}/\d{1,2}(?![\d/])", after) is not None)
 
 
 def _read_number(match: re.Match[str]) -> str:
@@ -240,9 +251,11 @@ def _atom(match: re.Match[str], abbreviations: Mapping[str, str]) -> str:
         spoken = _read_date(match, int(day_text), int(month_text), None) if dated else None
         if spoken is None:
             spoken = _read_slash_pair(match)
+    elif kind == "dotdate":
+        spoken = _read_date(match, int(match["dd_d"]), int(match["dd_m"]), None)
     elif kind == "dash":
         spoken = None
-        if _before(match) in _DATE_WORDS - {"từ", "đến", "và", "("}:
+        if _before(match) in _DATE_WORDS - {"từ", "đến", "và", "("} or _DAY_RANGE_BEFORE.search(_head(match)):
             spoken = _read_date(match, int(match["da_d"]), int(match["da_m"]), None)
         if spoken is None:
             return f"{_wrap(read_cardinal(int(match['da_d'])))}-{_wrap(read_cardinal(int(match['da_m'])))}"
@@ -344,6 +357,7 @@ def normalize_line(line: str, abbreviations: Mapping[str, str] = DEFAULT_ABBREVI
     text = _UNIT_AFTER.sub(lambda m: f"{CLOSE} {UNITS[m[1]]}", text)
     text = _LUNAR_WORD.sub("âm lịch", text)
     text = _expand_abbreviations(text, abbreviations)
+    text = spell_unknown_acronyms(text)
     text = read_slashes(text)
     text = text.replace(OPEN, "").replace(CLOSE, "")
     text = re.sub(r"\bđộ C\b", "độ xê", text)

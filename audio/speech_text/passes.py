@@ -23,12 +23,18 @@ UNITS: dict[str, str] = {
     "cm3": "xăng ti mét khối",
     "cm²": "xăng ti mét vuông",
     "°C": "độ xê",
+    "ºC": "độ xê",
+    "oC": "độ xê",
     "ha": "héc ta",
     "km": "ki lô mét",
+    "Km": "ki lô mét",
+    "KM": "ki lô mét",
     "cm": "xăng ti mét",
     "mm": "mi li mét",
     "mmHg": "mi li mét thủy ngân",
     "kg": "ki lô gam",
+    "Kg": "ki lô gam",
+    "KG": "ki lô gam",
     "g": "gam",
     "mg": "mi li gam",
     "ml": "mi li lít",
@@ -51,7 +57,7 @@ UNIT_RE = "|".join(re.escape(u) for u in sorted(UNITS, key=len, reverse=True))
 
 _INITIAL = re.compile(r"\b([A-ZĐ][a-zà-ỹđ]{1,6}) ([A-ZĐ])\.(?=\s*(?:[,;:)(]|[a-zà-ỹđ]|$))")
 _WEEKDAY_RANGE = re.compile(r"(?i)\b((?:thứ \w+|chủ nhật|t[2-7]|cn))\s*[-–—]\s*(?=thứ|chủ nhật|T[2-7]\b|CN\b)")
-_HOUR_WORDS = re.compile(r"(?<!\d)(\d{1,2}) giờ (\d{2})(?!\d)(?! phút)")
+_ZERO_MINUTES = re.compile(r"(?<!\d)(\d{1,2}) giờ 00(?!\d)(?: phút)?")
 
 
 def _symbol(key: str, table: Mapping[str, str]) -> str:
@@ -103,7 +109,7 @@ def read_symbols(text: str, table: Mapping[str, str]) -> str:
     if "-" in text or "–" in text or "—" in text:
         text = _WEEKDAY_RANGE.sub(lambda m: f"{m[1]} đến ", text)
     if "giờ" in text:
-        text = _HOUR_WORDS.sub(lambda m: f"{m[1]}h{m[2]}", text)
+        text = _ZERO_MINUTES.sub(lambda m: f"{m[1]}h", text)
     return text
 
 

@@ -36,7 +36,9 @@ _LABELS: Mapping[str, str] = {
 WORDS: Mapping[str, str] = {
     "bode": "bồ đề", "trangnguyen": "trạng nguyên", "hochiminh": "hồ chí minh", "haiphong": "hải phòng",
     "danang": "đà nẵng", "cantho": "cần thơ", "quangninh": "quảng ninh", "halong": "hạ long",
-    "dichvucong": "dịch vụ công", "baohiemxahoi": "bảo hiểm xã hội", "mienphi": "miễn phí",
+    "dichvucong": "dịch vụ công", "vacxin": "vắc xin", "tiemchung": "tiêm chủng", "suckhoe": "sức khỏe",
+    "baohiem": "bảo hiểm", "congan": "công an", "thuedientu": "thuế điện tử",
+    "baohiemxahoi": "bảo hiểm xã hội", "mienphi": "miễn phí",
 }
 
 # Unaccented syllables and their usual reading in Vietnamese addresses and hashtags.
@@ -58,7 +60,9 @@ SYLLABLES: Mapping[str, str] = {
     "thu": "thủ", "thuan": "thuận", "tien": "tiến", "tin": "tin", "tinh": "tỉnh", "to": "tổ",
     "tra": "tra", "trung": "trung", "truong": "trường", "tu": "tư", "tuyen": "tuyển", "uy": "ủy",
     "van": "văn", "viet": "việt", "vinh": "vinh", "vu": "vụ", "xa": "xã", "xuan": "xuân",
-    "y": "y", "yen": "yên", "yeu": "yêu",
+    "y": "y", "yen": "yên", "yeu": "yêu", "tiem": "tiêm", "vac": "vắc", "xin": "xin", "benh": "bệnh",
+    "vien": "viện", "suc": "sức", "khoe": "khỏe", "thue": "thuế", "lang": "làng",
+    "moi": "mới", "thuong": "thương", "tuc": "tục",
 }
 _MAX_SYLLABLE = max(len(s) for s in SYLLABLES)
 

@@ -45,6 +45,8 @@ NOT_SCOPED = {
     ("GET", "/docs/oauth2-redirect"): "the API's description",
     ("GET", "/redoc"): "the API's description",
     ("GET", "/healthz"): "liveness",
+    ("GET", "/favicon.ico"): "the site's icon",
+    ("GET", "/api/v1/system/problems"): "the server's own problems (its disk, its jobs): no station's rows",
     ("POST", "/api/v1/auth/token"): "signing in",
     ("GET", "/api/v1/auth/me"): "the user themself",
     ("POST", "/api/v1/auth/password"): "the user themself",
@@ -162,6 +164,8 @@ def cases(t: Station1, tone: Path) -> dict[tuple[str, str], list[Call]]:
         # relays, as staff see them
         ("GET", "/api/v1/relays/status"): [Own("/api/v1/relays/status"),
                                            Call("/api/v1/relays/status", params={"station_id": s1})],
+        ("POST", "/api/v1/faults/{fault_id}/resolve"): [Call(f"/api/v1/faults/{t.fault.id}/resolve",
+                                                             json={"note": "Đã thay loa."})],
         ("POST", "/api/v1/relay-points/{relay_id}/faults"): [
             Call(f"/api/v1/relay-points/{relay}/faults", json={"category": "speaker", "text": "Loa rè"})],
         # programmes and emergencies
@@ -171,6 +175,8 @@ def cases(t: Station1, tone: Path) -> dict[tuple[str, str], list[Call]]:
         ("GET", "/api/v1/programmes/{programme_id}/explain"): [Call(f"/api/v1/programmes/{p}/explain")],
         ("GET", "/api/v1/programmes/{programme_id}/audio"): [Call(f"/api/v1/programmes/{p}/audio")],
         ("GET", "/api/v1/programmes/{programme_id}/playlist.m3u8"): [Call(f"/api/v1/programmes/{p}/playlist.m3u8")],
+        ("GET", "/api/v1/programmes/{programme_id}/cue.json"): [Call(f"/api/v1/programmes/{p}/cue.json")],
+        ("GET", "/api/v1/programmes/{programme_id}/items/{file_name}"): [Call(f"/api/v1/programmes/{p}/items/0.mp3")],
         ("POST", "/api/v1/stations/{station_id}/plan"): [Call(f"/api/v1/stations/{s1}/plan")],
         ("POST", "/api/v1/emergency/{emergency_id}/cancel"): [Call(f"/api/v1/emergency/{e}/cancel")],
         ("POST", "/api/v1/emergency"): [Call("/api/v1/emergency", json={"title": "Khẩn", "body": "Khẩn cấp.",
@@ -221,6 +227,10 @@ def cases(t: Station1, tone: Path) -> dict[tuple[str, str], list[Call]]:
             "label": "đổi", "start_time": "06:00", "length_minutes": "30"})],
         ("POST", "/app/admin/slots/{slot_id}/delete"): [Call(f"/app/admin/slots/{t.slot.id}/delete", data={})],
         ("POST", "/app/admin/areas/add"): [Own("/app/admin/areas/add", data={"name": "Thôn mới"})],
+        ("POST", "/app/admin/areas/{area_id}/delete"): [Call(f"/app/admin/areas/{khu3}/delete", data={})],
+        ("POST", "/app/admin/relays/{relay_id}/delete"): [Call(f"/app/admin/relays/{relay}/delete", data={})],
+        ("POST", "/app/admin/users/{user_id}/role"): [Call(f"/app/admin/users/{officer1}/role",
+                                                           data={"role": "editor"})],
         ("POST", "/app/admin/areas/{area_id}"): [Call(f"/app/admin/areas/{khu3}", data={"name": "Khu đổi tên"})],
         ("POST", "/app/admin/relays/add"): [Call("/app/admin/relays/add", data={"name": "Cụm lạ",
                                                                                "area_id": str(khu1)})],
@@ -239,6 +249,10 @@ def cases(t: Station1, tone: Path) -> dict[tuple[str, str], list[Call]]:
         ("GET", "/app/relays"): [Own("/app/relays")],
         ("GET", "/app/programmes/{programme_id}/audio.mp3"): [Call(f"/app/programmes/{p}/audio.mp3")],
         ("GET", "/app/programmes/{programme_id}/playlist.m3u8"): [Call(f"/app/programmes/{p}/playlist.m3u8")],
+        ("GET", "/app/programmes/{programme_id}/cue.json"): [Call(f"/app/programmes/{p}/cue.json")],
+        ("GET", "/app/programmes/{programme_id}/items/{file_name}"): [Call(f"/app/programmes/{p}/items/0.mp3")],
+        ("POST", "/app/relays/faults/{fault_id}/resolve"): [Call(f"/app/relays/faults/{t.fault.id}/resolve",
+                                                                 data={"note": "Đã thay loa."})],
         # the script editor's preview
         ("POST", "/web/preview/spoken"): [Own("/web/preview/spoken", json={"text": "UBND", "station_id": s1})],
         ("POST", "/web/preview/listen"): [Own("/web/preview/listen", json={"text": "Xin chào", "station_id": s1})],

@@ -3,6 +3,7 @@ station 2 with one user of each role, who must find none of station 1's things."
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -32,6 +33,8 @@ from app.models import (
     User,
 )
 from app.recordings import service as recording_service
+from app.relays import service as relay_service
+from app.relays.schemas import FaultReport
 from app.speech.audio import storage
 from app.stations import service as stations
 from tests.fixtures.audio_files import tone_file
@@ -56,6 +59,7 @@ class Station1:
     area_programme: Programme  # the variant for Khu 2 only
     emergency: Emergency  # for Khu 2 only
     relay: RelayPoint  # in Khu 1
+    fault: RelayFault  # of that relay point, open
     slot: Slot
     topic: Topic
 
@@ -77,6 +81,10 @@ def _programme(session: Session, world: World, *, area_key: int, script: Script,
     audio_key = storage().put_bytes(f"ID3 {SECRET} {area_key} {script.id}".encode(), suffix=".mp3")
     playlist_key = storage().put_bytes(f"#EXTM3U\n#EXTINF:1,{script.title}\n{audio_key}\n".encode(),
                                        suffix=".m3u8")
+    item_key = storage().put_bytes(f"ID3 {SECRET} item {area_key} {script.id}".encode(), suffix=".mp3")
+    cue_key = storage().put_bytes(json.dumps({"title": script.title, "items": [
+        {"ref": "item:0", "file_key": item_key, "file_sample_count": 22050, "file_sample_rate": 22050}]}).encode(),
+        suffix=".json")
     slot = world.station.slots[0] if not emergency else None
     programme = Programme(
         station_id=world.station.id, slot_id=slot.id if slot else None,
@@ -88,7 +96,7 @@ def _programme(session: Session, world: World, *, area_key: int, script: Script,
         explanation=[{"script_id": script.id, "title": script.title, "code": "placed",
                       "message_vi": "", "message_en": "", "position": 0}],
         plan_hash=f"{area_key}-{script.id}", audio_key=audio_key, audio_size=10, audio_duration_ms=1_800_000,
-        playlist_key=playlist_key,
+        playlist_key=playlist_key, cue_key=cue_key,
     )
     session.add(programme)
     session.flush()
@@ -133,6 +141,7 @@ def build_station1(session: Session, world: World, tmp: Path) -> Station1:
                           expires_at=datetime.now(UTC) + timedelta(hours=1))
     session.add(emergency)
     relay, _token = stations.add_relay_point(session, khu1, f"{SECRET} cụm loa chợ", actor=None)
+    fault = relay_service.report_fault(session, relay.id, FaultReport(category="speaker", text=f"{SECRET} loa rè"))
     create_user(session, f"{SECRET.lower()}-officer", Role.officer, world.station)
     # a wrong password for a station 1 user, and for a name nobody has
     auth_service.authenticate(session, "officer", "sai-mat-khau", ATTACKER_ADDRESS)
@@ -140,7 +149,7 @@ def build_station1(session: Session, world: World, tmp: Path) -> Station1:
     session.commit()
     topic = session.scalars(select(Topic).where(Topic.station_id == world.station.id)).first()
     assert topic is not None
-    return Station1(world, scripts, recording, filler, programme, area_programme, emergency, relay,
+    return Station1(world, scripts, recording, filler, programme, area_programme, emergency, relay, fault,
                     world.station.slots[0], topic)
 
 
@@ -189,6 +198,6 @@ def fingerprint(session: Session, station_id: int) -> dict[str, Any]:
         "users": rows(User, User.id, User.username, User.role, User.area_id, User.password_hash, User.is_active,
                       where=User.station_id == station_id),
         "audit": rows(AuditEvent, AuditEvent.id, where=AuditEvent.station_id == station_id),
-        "faults": rows(RelayFault, RelayFault.id, RelayFault.resolved_at,
+        "faults": rows(RelayFault, RelayFault.id, RelayFault.resolved_at, RelayFault.resolution_note,
                        where=RelayFault.relay_point_id.in_(select(RelayPoint.id).where(RelayPoint.area_id.in_(area_ids)))),
     }
