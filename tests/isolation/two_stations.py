@@ -14,6 +14,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.auth import service as auth_service
+from app.auth.exceptions import InvalidCredentials
 from app.models import (
     Area,
     AuditEvent,
@@ -144,8 +145,9 @@ def build_station1(session: Session, world: World, tmp: Path) -> Station1:
     fault = relay_service.report_fault(session, relay.id, FaultReport(category="speaker", text=f"{SECRET} loa rè"))
     create_user(session, f"{SECRET.lower()}-officer", Role.officer, world.station)
     # a wrong password for a station 1 user, and for a name nobody has
-    auth_service.authenticate(session, "officer", "sai-mat-khau", ATTACKER_ADDRESS)
-    auth_service.authenticate(session, "khong-ai-co-ten-nay", "sai-mat-khau", "198.51.100.9")
+    for username, address in (("officer", ATTACKER_ADDRESS), ("khong-ai-co-ten-nay", "198.51.100.9")):
+        with pytest.raises(InvalidCredentials):
+            auth_service.login_or_raise(session, username, "sai-mat-khau", address)
     session.commit()
     topic = session.scalars(select(Topic).where(Topic.station_id == world.station.id)).first()
     assert topic is not None
