@@ -128,8 +128,8 @@ def _cmd_users_add(args: argparse.Namespace) -> int:
 def _cmd_users_passwd(args: argparse.Namespace) -> int:
     from sqlalchemy import select
 
-    from app.auth.security import generate_password, hash_password
-    from app.auth.service import validate_new_password
+    from app.auth.security import generate_password
+    from app.auth.service import set_password
     from app.db import session_factory
     from app.errors import LoaError
     from app.models import User
@@ -143,11 +143,10 @@ def _cmd_users_passwd(args: argparse.Namespace) -> int:
         generated = password is None
         password = password or generate_password()
         try:
-            validate_new_password(password)
+            set_password(session, user, password)
         except LoaError as exc:
             print(f"Lỗi: {exc.detail}", file=sys.stderr)
             return 1
-        user.password_hash = hash_password(password)
         session.commit()
     print(f"Đã đặt lại mật khẩu cho {args.name}." + (f" Mật khẩu mới: {password}" if generated else ""))
     return 0

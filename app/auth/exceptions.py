@@ -1,4 +1,4 @@
-from app.errors import NotAuthenticated, TooManyRequests
+from app.errors import NotAuthenticated, TooManyRequests, Unprocessable
 
 
 class InvalidCredentials(NotAuthenticated):
@@ -15,3 +15,7 @@ class TooManyLoginAttempts(TooManyRequests):
             f"Đăng nhập sai quá nhiều lần. Hãy thử lại sau {minutes} phút.",
             detail_en=f"Too many failed sign-ins: try again in {minutes} minutes.",
         )
+
+
+class WeakPassword(Unprocessable):
+    """A new password that is too short, among the commonest, or made of the username."""

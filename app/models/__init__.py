@@ -10,6 +10,7 @@ from app.models.script import Priority, Script, ScriptStatus, script_areas, scri
 from app.models.station import Slot, Station
 from app.models.topic import Topic
 from app.models.user import Role, User
+from app.models.web_session import WebSession
 
 __all__ = [
     "Airing",
@@ -34,6 +35,7 @@ __all__ = [
     "Topic",
     "UTCDateTime",
     "User",
+    "WebSession",
     "script_areas",
     "script_slots",
     "utcnow",
