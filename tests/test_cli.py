@@ -103,3 +103,15 @@ def test_plan_prints_each_slot_filled_to_its_length(tmp_path):
     assert bad.returncode == 2
     assert "YYYY-MM-DD" in bad.stderr
     assert "Traceback" not in bad.stderr
+
+
+def test_users_passwd_refuses_a_common_password(tmp_path):
+    assert _loa(tmp_path, "init").returncode == 0
+    assert _loa(tmp_path, "users", "add", "quantri", "--role", "admin").returncode == 0
+    weak = _loa(tmp_path, "users", "passwd", "quantri", "--password-stdin", stdin="matkhau123\n")
+    assert weak.returncode == 1
+    assert "mật khẩu phổ biến" in weak.stderr
+    weak = _loa(tmp_path, "users", "add", "bientap3", "--role", "editor", "--password-stdin",
+                stdin="anhyeuem123\n")
+    assert weak.returncode == 1
+    assert "mật khẩu phổ biến" in weak.stderr
