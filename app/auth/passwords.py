@@ -1,4 +1,4 @@
-"""What a new password must be: long enough, not among the commonest, not the username."""
+"""What a new password must be: long enough, not among the commonest, not the username and digits."""
 
 from __future__ import annotations
 
@@ -19,7 +19,7 @@ def common_passwords() -> frozenset[str]:
 
 
 def validate_new_password(password: str, *, username: str = "") -> None:
-    """Refuse, saying what to fix, a password that is short, common or made of the username."""
+    """Refuse, saying what to fix, a password that is short, common, or the username and digits."""
     if len(password) < MIN_PASSWORD_LENGTH or not password.strip():
         raise WeakPassword(
             f"Mật khẩu phải có ít nhất {MIN_PASSWORD_LENGTH} ký tự.",
@@ -33,8 +33,10 @@ def validate_new_password(password: str, *, username: str = "") -> None:
             detail_en="This password is one of the most common ones and easy to guess: "
                       "choose another, e.g. three or four unrelated words together.",
         )
-    if len(username) >= 3 and username.lower() in lowered:
+    name = username.strip().lower()
+    if name and not any(c.isalpha() for c in lowered.replace(name, "")):
         raise WeakPassword(
-            "Mật khẩu không được chứa tên đăng nhập. Hãy chọn mật khẩu khác.",
-            detail_en="The password must not contain the username: choose another.",
+            "Mật khẩu không được chỉ là tên đăng nhập thêm số hoặc ký hiệu. Hãy chọn mật khẩu khác.",
+            detail_en="The password must not be the username with only digits or symbols added: "
+                      "choose another.",
         )

@@ -23,7 +23,7 @@ def test_the_commonest_passwords_are_refused_saying_what_to_fix(client, world, c
     assert client.get("/api/v1/auth/me", headers=h).status_code == 200, "nothing changed"
 
 
-def test_an_admin_cannot_give_a_common_password_or_the_username_as_password(client, world):
+def test_an_admin_cannot_give_a_common_password_or_the_username_and_digits(client, world):
     h = auth(world.users["admin"])
     common = client.post("/api/v1/users", headers=h, json={
         "username": "vanhoa3", "role": "officer", "station_id": world.station.id, "password": "matkhau@123"})
@@ -33,6 +33,9 @@ def test_an_admin_cannot_give_a_common_password_or_the_username_as_password(clie
         "username": "vanhoa3", "role": "officer", "station_id": world.station.id, "password": "Vanhoa3-2024"})
     assert own_name.status_code == 422
     assert "tên đăng nhập" in own_name.json()["detail"]
+    words_and_name = client.post("/api/v1/users", headers=h, json={
+        "username": "vanhoa3", "role": "officer", "station_id": world.station.id, "password": "mat-khau-vanhoa3-1"})
+    assert words_and_name.status_code == 201
     reset = client.patch(f"/api/v1/users/{world.users['editor'].id}", headers=h, json={"password": "qwerty123"})
     assert reset.status_code == 422
 
