@@ -19,6 +19,7 @@ run: setup
 	$(BIN)/loa serve
 
 test: setup
+	@sh tests/tools/ensure-chromium.sh
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
 lint: setup

@@ -172,6 +172,7 @@ class Agent:
             self._finish_if_ended(now)
             emergency = schedule.emergency if schedule else None
             self._follow_emergency(now, emergency)
+            self._follow_programme_change(now, schedule)
             if self.current is None and schedule is not None:
                 self._start_due_programme(now, schedule)
             if schedule is not None:
@@ -234,6 +235,23 @@ class Agent:
             self._stop_current(now, f"emergency:{emergency.id}")
         log.warning("PHÁT BẢN TIN KHẨN #%d «%s» (playing emergency)", emergency.id, emergency.title)
         self._start(now, None, emergency, 0.0, emergency.duration_ms)
+
+    def _follow_programme_change(self, now: datetime, schedule: Schedule | None) -> None:
+        """Drop a programme the server changed or removed while it plays: a script taken off
+        the air (a stopped emergency, a withdrawal) must not go on from the old audio. The new
+        version then starts from the same moment once its audio is here."""
+        current = self.current
+        if current is None or current.programme is None or schedule is None:
+            return
+        latest = next((p for p in schedule.programmes if p.id == current.programme.id), None)
+        if latest is None:
+            reason = "removed"
+        elif latest.audio is None or latest.audio.sha256 != current.sha256:
+            reason = "changed"
+        else:
+            return
+        log.warning("Chương trình #%d đã thay đổi trên máy chủ, dừng bản cũ (%s)", current.programme.id, reason)
+        self._stop_current(now, reason)
 
     def _start_due_programme(self, now: datetime, schedule: Schedule) -> None:
         for programme in schedule.programmes:

@@ -16,6 +16,7 @@ class ProgrammeStatus(enum.StrEnum):
     rendered = "rendered"
     locked = "locked"  # 30 minutes before air: only an emergency changes it
     aired = "aired"
+    cancelled = "cancelled"  # an emergency bulletin stopped by the editor: never counted as aired
 
 
 class Programme(Base):

@@ -9,8 +9,8 @@ from pathlib import Path
 from sqlalchemy.orm import Session
 
 from app.audit import service as audit
-from app.models import Emergency, Priority, Programme, ProgrammeStatus, User
-from app.programmes import inputs, service
+from app.models import Emergency, Priority, Programme, ProgrammeStatus, Script, ScriptStatus, User
+from app.programmes import inputs, off_air, service
 from app.programmes.exceptions import EmergencyNotFound
 from app.programmes.schemas import EmergencyCreate, EmergencyRead
 from app.scripts import service as scripts
@@ -29,15 +29,22 @@ GAP_MS = 1500
 
 
 def cancel(session: Session, emergency_id: int, *, user: User) -> Emergency:
-    """Stop a bulletin: relay points playing it stop at their next poll."""
+    """Stop a bulletin for good: relay points playing it stop at their next poll, its script is
+    withdrawn, and no programme plays it again (locked ones included)."""
     emergency = session.get(Emergency, emergency_id)
     if emergency is None or emergency.station_id != user.station_id:
         raise EmergencyNotFound(emergency_id)
     if emergency.cancelled_at is None:
-        emergency.cancelled_at = datetime.now(UTC)
+        now = datetime.now(UTC)
+        off_air.stop_emergency(session, emergency, now)
         session.flush()
         audit.record(session, "cancel_emergency", actor=user, entity_type="emergency", entity_id=emergency.id,
                      station_id=emergency.station_id)
+        script = session.get(Script, emergency.script_id)
+        if script is not None and script.status == ScriptStatus.approved:
+            scripts.withdraw(session, script, user=user)  # takes it off the air everywhere
+        elif script is not None:
+            off_air.take_off_air(session, script, now=now)
     return emergency
 
 

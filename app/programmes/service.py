@@ -67,8 +67,10 @@ def station_with_slots(session: Session, station_id: int) -> Station:
 
 
 def plan_days(session: Session, station: Station, first: date, days: int = PLAN_DAYS,
-              *, now: datetime | None = None) -> PlanReport:
-    """Plan (or re-plan) every slot of `days` local dates; locked and aired programmes stay."""
+              *, now: datetime | None = None, reopen: frozenset[int] = frozenset()) -> PlanReport:
+    """Plan (or re-plan) every slot of `days` local dates; locked and aired programmes stay,
+    except a locked one that would play a script in `reopen` (taken off the air): it is
+    planned anew and its audio rendered again, even while it is on air."""
     now = now or datetime.now(UTC)
     last = first + timedelta(days=days - 1)
     instances = [i for i in instances_for_dates(inputs.slots_of(station), first, last) if i.ends_at > now]
@@ -87,7 +89,8 @@ def plan_days(session: Session, station: Station, first: date, days: int = PLAN_
     for instance in instances:
         key = (instance.slot.name, instance.local_date)
         rows = existing.get(key, [])
-        if any(p.status in FROZEN for p in rows) or (rows and instance.starts_at - LOCK_LEAD <= now):
+        frozen = any(p.status in FROZEN for p in rows) or (rows and instance.starts_at - LOCK_LEAD <= now)
+        if frozen and not _plays_any(rows, reopen):
             report.frozen += 1
             for p in rows:  # what a frozen programme airs counts for the slots after it
                 for item in p.items:
@@ -114,6 +117,12 @@ def plan_days(session: Session, station: Station, first: date, days: int = PLAN_
                existing.get(key, []), report)
     session.flush()
     return report
+
+
+def _plays_any(rows: list[Programme], script_ids: frozenset[int]) -> bool:
+    """Whether a slot instance not yet aired would play one of these scripts."""
+    return any(p.status != ProgrammeStatus.aired and item.get("script_id") in script_ids
+               for p in rows for item in p.items)
 
 
 def _with_frozen(candidate: Candidate, aired: set[tuple[date, str]]) -> Candidate:

@@ -337,6 +337,11 @@ def withdraw(session: Session, script: Script, *, user: User, version: int | Non
     if script.status != ScriptStatus.approved:
         raise InvalidTransition("rút", STATUS_VI[script.status])
     _transition(session, script, user, "withdraw", ScriptStatus.withdrawn)
+    # Off the air at once, not at the next re-plan: its bulletins stop and every programme that
+    # would play it (a locked one too) is planned anew. Imported here: programmes import scripts.
+    from app.programmes.off_air import take_off_air
+
+    take_off_air(session, script)
     request_replan(session)
     return script
 

@@ -76,6 +76,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "programme_rendered": ("Đã dựng âm thanh", "Rendered"),
     "programme_locked": ("Đã khóa, sắp phát", "Locked for air"),
     "programme_aired": ("Đã phát", "Aired"),
+    "programme_cancelled": ("Đã dừng, không phát", "Stopped, not aired"),
     "prio_normal": ("Thông thường", "Normal"),
     "prio_priority": ("Ưu tiên", "Priority"),
     "prio_emergency": ("Khẩn cấp", "Emergency"),

@@ -289,3 +289,30 @@ def test_emergency_that_could_not_be_fetched_before_it_expired_is_reported_faile
 
     (record,) = [r for r in played(server) if r["emergency_id"] == 13]
     assert (record["outcome"], record["reason"]) == ("failed", "not_cached")
+
+
+def test_a_programme_changed_on_air_is_dropped_and_the_new_audio_played_from_the_same_moment(
+    clock: FakeClock, server: FakeRelayServer, make_agent: MakeAgent
+) -> None:
+    """A script taken off the air re-plans the programme on air: its old audio must not go on."""
+    server.poll_seconds = 30
+    agent = make_agent()
+    drive(agent, clock, MORNING + timedelta(minutes=5))
+    assert agent.current is not None
+    assert agent.current.programme is not None
+    with server.lock:
+        morning = server.programmes[0]
+        morning.update(status="planned", audio_url=None, sha256=None, size_bytes=None, m3u8_url=None,
+                       version=2)
+    drive(agent, clock, MORNING + timedelta(minutes=7))
+    assert agent.current is None, "the old audio, holding what was withdrawn, stopped"
+    with server.lock:
+        server._render(morning, audio_bytes(11))
+    drive(agent, clock, MORNING + timedelta(minutes=10))
+    assert agent.current is not None
+    assert agent.current.sha256 == morning["sha256"]
+    drive(agent, clock, END_OF_DAY)
+    records = [r for r in played(server) if r["programme_id"] == 1]
+    assert [r["outcome"] for r in records] == ["interrupted", "completed"]
+    assert records[0]["reason"] == "changed"
+    assert 7 * 60_000 <= int(records[1]["offset_ms"]) <= 10 * 60_000

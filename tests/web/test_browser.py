@@ -1,6 +1,6 @@
 """End to end in real Chromium against a running `loa serve` with the demo station.
 
-Needs Debian's `chromium` package (`.ci/run` installs it). Playwright drives that executable;
+Needs Debian's `chromium` package (`make test` installs it). Playwright drives that executable;
 no browser is ever downloaded. Screenshots of the main pages go to test-artifacts/screenshots/.
 """
 
