@@ -3,6 +3,7 @@
 from app.models.area import Area, RelayPoint
 from app.models.audit_event import AuditEvent
 from app.models.base import Base, UTCDateTime, utcnow
+from app.models.form_token import FormToken
 from app.models.programme import Airing, Emergency, Lease, Programme, ProgrammeStatus
 from app.models.recording import Recording
 from app.models.relay import RelayFault, RelayHeartbeat, RelayPlay
@@ -15,6 +16,7 @@ from app.models.web_session import WebSession
 __all__ = [
     "Airing",
     "Emergency",
+    "FormToken",
     "Lease",
     "Programme",
     "ProgrammeStatus",

@@ -77,13 +77,18 @@ class Script(Base):
     approved_at: Mapped[datetime | None] = mapped_column(UTCDateTime, default=None)
     rejection_reason: Mapped[str | None] = mapped_column(Text, default=None)
     approved_snapshot: Mapped[dict[str, Any] | None] = mapped_column(JSON, default=None)
+    # what the editor saw when they last rejected it (cleared on approval): the base of the next diff
+    rejected_snapshot: Mapped[dict[str, Any] | None] = mapped_column(JSON, default=None)
     # the script's synthesized speech: storage key, exact length, and what it was made from
     speech_key: Mapped[str | None] = mapped_column(String(80), default=None)
     speech_duration_ms: Mapped[int | None] = mapped_column(Integer, default=None)
     speech_hash: Mapped[str | None] = mapped_column(String(64), default=None)
     speech_engine: Mapped[str | None] = mapped_column(String(32), default=None)
     speech_note: Mapped[str | None] = mapped_column(Text, default=None)
+    # `version` guards concurrent writes and moves with every row update (speech renders, airings);
+    # `revision` counts the versions people wrote: 1 at creation, +1 per edit that changed content.
     version: Mapped[int] = mapped_column(Integer, default=1)
+    revision: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)
 

@@ -82,7 +82,9 @@ class ScriptRead(Schema):
     approved_at: datetime | None
     rejection_reason: str | None
     approved_snapshot: dict[str, Any] | None
-    version: int
+    rejected_snapshot: dict[str, Any] | None = None
+    version: int = Field(description="changes with every write: send it back to refuse a stale edit")
+    revision: int = Field(default=1, description="the version people wrote: 1, then +1 per edit")
     created_at: datetime
     updated_at: datetime
 

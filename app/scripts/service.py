@@ -10,7 +10,7 @@ from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session, selectinload
 
 from app.audit import service as audit
-from app.models import Area, Priority, Role, Script, ScriptStatus, Slot, Station, Topic, User
+from app.models import Area, Priority, Recording, Role, Script, ScriptStatus, Slot, Station, Topic, User
 from app.scheduling import request_replan
 from app.scripts.exceptions import (
     InvalidAirWindow,
@@ -36,7 +36,7 @@ STATUS_VI = {
 }
 EDITABLE = {ScriptStatus.draft, ScriptStatus.rejected, ScriptStatus.submitted, ScriptStatus.approved}
 SNAPSHOT_FIELDS = ("title", "body", "topic", "source_ref", "priority", "air_from", "air_until",
-                   "slots", "area_ids", "airings_target", "recording_id")
+                   "slots", "area_ids", "airings_target", "recording_id", "recording_sha256")
 
 
 def _options() -> list[Any]:
@@ -113,8 +113,6 @@ def _recording(session: Session, station_id: int, recording_id: int | None) -> i
     """A recording the script may air instead of speech: one of its own station's."""
     if recording_id is None:
         return None
-    from app.models import Recording
-
     recording = session.get(Recording, recording_id)
     if recording is None or recording.station_id != station_id:
         raise UnknownReference(
@@ -173,7 +171,7 @@ def create(session: Session, data: ScriptCreate, *, author: User) -> Script:
     """Draft a new script (officers and editors)."""
     script = _build(session, _author_station(session, author, data.station_id), data, author=author)
     audit.record(session, "create", actor=author, entity_type="script", entity_id=script.id,
-                 station_id=script.station_id, changes=_snapshot(script))
+                 station_id=script.station_id, changes=snapshot(session, script))
     return script
 
 
@@ -188,14 +186,29 @@ def create_emergency(session: Session, *, title: str, body: str, topic: str, are
         air_until=today + timedelta(days=1), area_ids=area_ids), author=author)
     script.status = ScriptStatus.approved
     script.reviewed_by_id, script.reviewed_at, script.approved_at = author.id, now, now
-    script.approved_snapshot = _snapshot(script)
+    script.approved_snapshot = reviewed_snapshot(session, script)
     session.flush()
     return script
 
 
-def _snapshot(script: Script) -> dict[str, Any]:
+def recording_sha256(session: Session, script: Script) -> str | None:
+    """The content hash of the recording the script airs (its loudness-matched audio), if any."""
+    if script.recording_id is None:
+        return None
+    recording = session.get(Recording, script.recording_id)
+    return recording.audio_key.split(".", 1)[0] if recording is not None else None
+
+
+def snapshot(session: Session, script: Script) -> dict[str, Any]:
+    """The script's content as an editor reviews it: text, window, areas, slots and recording."""
     read = to_read(script).model_dump(mode="json")
-    return {k: read[k] for k in SNAPSHOT_FIELDS}
+    return {**{k: read[k] for k in SNAPSHOT_FIELDS if k in read},
+            "recording_sha256": recording_sha256(session, script)}
+
+
+def reviewed_snapshot(session: Session, script: Script) -> dict[str, Any]:
+    """What the editor approved or rejected: the content and the revision number they saw."""
+    return {**snapshot(session, script), "revision": script.revision}
 
 
 def _check_version(script: Script, version: int | None) -> None:
@@ -214,7 +227,7 @@ def update(session: Session, script: Script, data: ScriptUpdate, *, user: User) 
     _check_author(script, user)
     if script.status not in EDITABLE:
         raise InvalidTransition("sửa", STATUS_VI[script.status])
-    before = _snapshot(script)
+    before = snapshot(session, script)
     changes = data.model_dump(exclude_unset=True, exclude={"version"})
     air_from = changes.get("air_from") or script.air_from
     air_until = changes.get("air_until") or script.air_until
@@ -237,10 +250,13 @@ def update(session: Session, script: Script, data: ScriptUpdate, *, user: User) 
     if changes.get("slots") is not None:
         script.slots = _slots(session, script.station_id, changes["slots"])
     script.search_text = fold(f"{script.title}\n{script.body}")
-    after = _snapshot(script)
+    after = snapshot(session, script)
     diff = {k: [before[k], after[k]] for k in SNAPSHOT_FIELDS if before[k] != after[k]}
     if not diff:
         return script
+    # A new recording is new content too: after approval it goes back for review like a text edit.
+    diff["revision"] = [script.revision, script.revision + 1]
+    script.revision += 1
     if script.status == ScriptStatus.approved:
         script.status = ScriptStatus.submitted
         diff["status"] = [ScriptStatus.approved.value, ScriptStatus.submitted.value]
@@ -288,7 +304,6 @@ ANNOUNCEMENT_ALLOWANCE_S = 45
 
 def _check_fits(session: Session, station: Station, script: Script, longest_slot_s: int) -> None:
     """Refuse a script that could never fit a slot it may use (its recording, else its speech)."""
-    from app.models import Recording
     from app.programmes.inputs import spoken_body
     from scheduler import estimate_duration_ms
 
@@ -316,7 +331,8 @@ def approve(session: Session, script: Script, data: Approval, *, user: User) -> 
     now = datetime.now(UTC)
     script.reviewed_by_id, script.reviewed_at, script.approved_at = user.id, now, now
     script.rejection_reason = None
-    script.approved_snapshot = _snapshot(script)
+    script.approved_snapshot = reviewed_snapshot(session, script)
+    script.rejected_snapshot = None
     _transition(session, script, user, "approve", ScriptStatus.approved, changes)
     request_replan(session)
     return script
@@ -328,6 +344,7 @@ def reject(session: Session, script: Script, reason: str, *, user: User,
     _check_review(script, user, version, "từ chối")
     script.reviewed_by_id, script.reviewed_at = user.id, datetime.now(UTC)
     script.rejection_reason = reason
+    script.rejected_snapshot = reviewed_snapshot(session, script)
     return _transition(session, script, user, "reject", ScriptStatus.rejected, {"reason": reason})
 
 

@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import inspect
+from collections.abc import Awaitable
 from pathlib import Path
 from urllib.parse import quote
 
 from fastapi import APIRouter, FastAPI, Request
+from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, RedirectResponse
 from fastapi.staticfiles import StaticFiles
+from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.responses import Response
 
 from app.config import get_settings
@@ -19,6 +23,7 @@ from app.web.session import SignedSessionMiddleware
 
 STATIC_DIR = Path(__file__).parent / "static"
 PAGE_PREFIXES = ("/app", "/account", "/login", "/logout", "/stations/")
+JSON_PREFIXES = ("/web/",)  # the pages' own JSON endpoints (speech preview)
 
 
 def web_router() -> APIRouter:
@@ -42,6 +47,11 @@ def web_router() -> APIRouter:
     return router
 
 
+async def _answer(answer: Response | Awaitable[Response]) -> Response:
+    """What an API exception handler (sync or async) answered."""
+    return await answer if inspect.isawaitable(answer) else answer
+
+
 def install_web(app: FastAPI) -> None:
     """Add the pages, their static files, the session cookie and the page error handlers."""
     settings = get_settings()
@@ -52,8 +62,18 @@ def install_web(app: FastAPI) -> None:
                        always_secure=settings.environment == "production")
 
     @app.exception_handler(LoginRequired)
-    async def _login(_request: Request, exc: LoginRequired) -> Response:
-        return RedirectResponse(f"/login?next={quote(exc.next_url, safe='/')}", status_code=303)
+    async def _login(request: Request, exc: LoginRequired) -> Response:
+        login_url = f"/login?next={quote(exc.next_url, safe='/')}"
+        if request.method in ("GET", "HEAD"):
+            return RedirectResponse(login_url, status_code=303)
+        # A post without a session: it expired while the page was open. Say so; the page's
+        # script keeps what was typed (loa.js) until the user is back.
+        message = translate("session_expired", lang_of(request))
+        if request.url.path.startswith(JSON_PREFIXES):
+            return JSONResponse({"error": "SessionExpired", "detail": message, "login_url": login_url},
+                                status_code=401)
+        request.session["flash_error"] = message
+        return RedirectResponse(login_url, status_code=303)
 
     @app.exception_handler(PageForbidden)
     async def _forbidden(request: Request, exc: PageForbidden) -> Response:
@@ -68,7 +88,29 @@ def install_web(app: FastAPI) -> None:
         return render(request, "error.html", {"message": error_text(exc, lang_of(request))},
                       status_code=exc.status_code)
 
+    api_http = app.exception_handlers[StarletteHTTPException]
+    api_validation = app.exception_handlers[RequestValidationError]
+
+    @app.exception_handler(StarletteHTTPException)
+    async def _http(request: Request, exc: Exception) -> Response:
+        # A person who follows a stale link reads a page in their language, not JSON.
+        if not request.url.path.startswith(PAGE_PREFIXES) or not isinstance(exc, StarletteHTTPException):
+            return await _answer(api_http(request, exc))
+        key = "err_page_not_found" if exc.status_code == 404 else "err_page_method"
+        return render(request, "error.html", {"message": translate(key, lang_of(request))},
+                      status_code=exc.status_code)
+
+    @app.exception_handler(RequestValidationError)
+    async def _invalid(request: Request, exc: Exception) -> Response:
+        # On a page, a malformed address (/app/scripts/abc) names no page: answer as a 404 page.
+        if not request.url.path.startswith(PAGE_PREFIXES) or request.method != "GET":
+            return await _answer(api_validation(request, exc))
+        return render(request, "error.html", {"message": translate("err_page_not_found", lang_of(request))},
+                      status_code=404)
+
     @app.exception_handler(CsrfRejected)
     async def _csrf(request: Request, _exc: CsrfRejected) -> Response:
         message = translate("err_csrf", lang_of(request))
+        if request.url.path.startswith(JSON_PREFIXES):
+            return JSONResponse({"error": "CsrfRejected", "detail": message}, status_code=403)
         return render(request, "error.html", {"message": message}, status_code=403)

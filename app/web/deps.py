@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import AsyncIterator, Callable
 from typing import Annotated, Any
+from urllib.parse import urlsplit
 
 from fastapi import Depends, Request
 from sqlalchemy.orm import Session
@@ -73,10 +74,19 @@ def optional_user(request: Request, session: SessionDep) -> User | None:
 MaybeUser = Annotated[User | None, Depends(optional_user)]
 
 
+def return_to(request: Request) -> str:
+    """Where to come back after signing in: the page asked for, or for a post (a form, the
+    preview) the page it was sent from, so the user lands where their typed text is."""
+    if request.method not in ("GET", "HEAD"):
+        referer = urlsplit(request.headers.get("referer", ""))
+        if referer.netloc == request.url.netloc and referer.path.startswith("/"):
+            return referer.path + (f"?{referer.query}" if referer.query else "")
+    return request.url.path + (f"?{request.url.query}" if request.url.query else "")
+
+
 def web_user(request: Request, user: MaybeUser) -> User:
     if user is None:
-        target = request.url.path + (f"?{request.url.query}" if request.url.query else "")
-        raise LoginRequired(target)
+        raise LoginRequired(return_to(request))
     return user
 
 

@@ -388,6 +388,46 @@ MESSAGES: dict[str, tuple[str, str]] = {
                      "The scripts aired on the loudspeakers, newest first."),
     "public_none": ("Chưa có tin bài nào được phát.", "Nothing has been aired yet."),
     "aired_at": ("phát lúc", "aired"),
+    # script pages: what the editor reviews, forms that act once, drafts across sign-ins
+    "revision": ("Phiên bản", "Version"),
+    "history_revision": ("phiên bản {n}", "version {n}"),
+    "changes_since_approved": ("Thay đổi so với bản đã duyệt (phiên bản {n})",
+                               "Changes since the approved version (version {n})"),
+    "changes_since_rejected": ("Thay đổi so với bản đã bị từ chối (phiên bản {n})",
+                               "Changes since the rejected version (version {n})"),
+    "diff_legend": ("Chữ gạch ngang là phần bỏ đi, chữ gạch chân là phần thêm vào.",
+                    "Struck-through words were removed, underlined words were added."),
+    "diff_removed": ("[bỏ]", "[removed]"),
+    "diff_added": ("[thêm]", "[added]"),
+    "recording_airs": ("Loa sẽ phát bản ghi âm này thay cho lời đọc. Hãy nghe hết trước khi duyệt.",
+                       "The speakers air this recording instead of the text. Listen to it before approving."),
+    "recording_length": ("Thời lượng", "Length"),
+    "recording_none": ("Không có (đọc bằng giọng máy)", "None (read by the voice)"),
+    "recording_gone": ("Bản ghi số {id} (đã bị xóa)", "Recording {id} (deleted)"),
+    "has_recording": ("có bản ghi âm", "has a recording"),
+    "msg_form_replayed": ("Biểu mẫu này đã được gửi trước đó; đây là kết quả lần gửi đó. Không có gì được "
+                          "tạo hay phát thêm lần nữa.",
+                          "This form was sent before; this is what that did. Nothing was created or "
+                          "broadcast a second time."),
+    "err_form_stale": ("Biểu mẫu đã mở quá lâu nên chưa lưu. Hãy kiểm tra lại rồi bấm lưu lần nữa.",
+                       "The form was open too long, so nothing was saved. Check it and send it again."),
+    "session_expired": ("Phiên đăng nhập đã hết hạn. Hãy đăng nhập lại; nội dung bạn đang gõ vẫn được "
+                        "giữ trên máy này.",
+                        "Your session has expired. Sign in again; what you were typing is kept on this "
+                        "computer."),
+    "err_page_not_found": ("Không có trang này. Hãy kiểm tra lại địa chỉ, hoặc quay lại trang trước.",
+                           "There is no such page. Check the address, or go back."),
+    "err_page_method": ("Không mở được trang này theo cách đó. Hãy quay lại trang trước.",
+                        "This page cannot be opened that way. Go back to the previous page."),
+    "sign_in_again": ("Đăng nhập lại", "Sign in again"),
+    "draft_restored": ("Đã khôi phục nội dung bạn gõ dở lúc {at} (chưa được lưu trên máy chủ). Bấm “Lưu” "
+                       "để lưu lại.",
+                       "Restored what you were typing at {at} (not saved on the server yet). Choose "
+                       "“Save” to keep it."),
+    "draft_discard": ("Bỏ nội dung này", "Discard it"),
+    "errors_summary_link": ("Đi tới ô cần sửa", "Go to the field to fix"),
+    "spoken_by_espeak": ("Giọng máy ngoại tuyến (eSpeak NG)", "Offline voice (eSpeak NG)"),
+    "spoken_by_gtts": ("Giọng Google (trực tuyến)", "Google voice (online)"),
 }
 
 

@@ -30,8 +30,15 @@ def _day(value: date | None) -> str:
     return value.strftime("%d/%m/%Y") if value else "—"
 
 
+def duration(ms: int) -> str:
+    """m:ss, as a player shows it."""
+    seconds = round(ms / 1000)
+    return f"{seconds // 60}:{seconds % 60:02d}"
+
+
 TEMPLATES.env.filters["local"] = _local
 TEMPLATES.env.filters["day"] = _day
+TEMPLATES.env.filters["duration"] = duration
 
 
 def error_text(exc: LoaError, lang: str) -> str:

@@ -17,6 +17,7 @@ from app.programmes import emergency as emergency_service
 from app.programmes.schemas import EmergencyCreate
 from app.speech.service import spoken
 from app.stations import service as station_service
+from app.web import once
 from app.web.deps import EditorPage, Form, PageForbidden, lang_of
 from app.web.forms import FORM_LEVEL, build, text
 from app.web.i18n import translate
@@ -26,6 +27,7 @@ from app.web.routes_scripts import station_id_of
 router = APIRouter(prefix="/app/emergency", include_in_schema=False)
 
 MINUTE_CHOICES = (15, 30, 60, 120, 240, 480, 1440)
+PURPOSE = "emergency"
 DEFAULT_TOPIC = "thong-bao"
 
 
@@ -43,12 +45,23 @@ def _values(form: FormData | None, station: Station) -> dict[str, Any]:
             "area_ids": [v for v in form.getlist("area_ids") if isinstance(v, str)]}
 
 
+def _token(session: SessionDep, user: User, sent: str) -> str:
+    """The form's one-time token while it is unused; a fresh one otherwise."""
+    return sent if once.usable(session, user, PURPOSE, sent) else once.issue(session, user, PURPOSE)
+
+
 def _form_page(request: Request, session: SessionDep, user: User, station: Station, values: dict[str, Any],
-               errors: dict[str, str], *, status_code: int = 200) -> Response:
+               errors: dict[str, str], *, form_token: str = "", status_code: int = 200) -> Response:
     return render(request, "emergency_form.html", {
         "station": station, "areas": station.areas, "values": values, "errors": errors,
         "topics": station_service.topics(session, station.id), "minute_choices": MINUTE_CHOICES,
+        "form_token": _token(session, user, form_token),
     }, user=user, status_code=status_code)
+
+
+def _first_result(request: Request, session: SessionDep, user: User, token: str) -> Response | None:
+    """This form was broadcast already (Back, reload, a second click): show that bulletin, never a second."""
+    return once.first_result(request, session, user, PURPOSE, token)
 
 
 def _bulletin(values: dict[str, Any], lang: str) -> tuple[EmergencyCreate | None, dict[str, str]]:
@@ -71,10 +84,12 @@ def _relays_of(session: SessionDep, station: Station, area_ids: list[int]) -> li
 
 
 @router.get("")
-def emergency_form(request: Request, session: SessionDep, user: EditorPage) -> Response:
+def emergency_form(request: Request, session: SessionDep, user: EditorPage, form: str = "") -> Response:
     """The emergency bulletin form: title, text, areas (all by default), how long, what happens after."""
+    if (elsewhere := once.form_address(request, session, user, PURPOSE, form, "/app/emergency")) is not None:
+        return elsewhere
     station = _station(session, user)
-    return _form_page(request, session, user, station, _values(None, station), {})
+    return _form_page(request, session, user, station, _values(None, station), {}, form_token=form)
 
 
 @router.post("/confirm")
@@ -82,15 +97,18 @@ def confirm(request: Request, session: SessionDep, user: EditorPage, form: Form)
     """Show exactly what will be broadcast, spoken how, and to which areas, before anything airs."""
     lang = lang_of(request)
     station = _station(session, user)
+    token = text(form, once.FIELD)
+    if (first := _first_result(request, session, user, token)) is not None:
+        return first
     values = _values(form, station)
     data, errors = _bulletin(values, lang)
     if data is None:
-        return _form_page(request, session, user, station, values, errors, status_code=422)
+        return _form_page(request, session, user, station, values, errors, form_token=token, status_code=422)
     chosen = [a for a in station.areas if a.id in data.area_ids]
     return render(request, "emergency_confirm.html", {
         "station": station, "values": values, "bulletin": data, "areas": chosen,
         "every_area": len(chosen) == len(station.areas), "spoken": spoken(data.body, station),
-        "relays": _relays_of(session, station, data.area_ids),
+        "relays": _relays_of(session, station, data.area_ids), "form_token": _token(session, user, token),
     }, user=user)
 
 
@@ -99,18 +117,27 @@ def broadcast(request: Request, session: SessionDep, user: EditorPage, form: For
     """Broadcast the confirmed bulletin now; "back" returns to the form with the typed values."""
     lang = lang_of(request)
     station = _station(session, user)
+    token = text(form, once.FIELD)
+    if (first := _first_result(request, session, user, token)) is not None:
+        return first
     values = _values(form, station)
     if text(form, "action") != "broadcast":
-        return _form_page(request, session, user, station, values, {})
+        return _form_page(request, session, user, station, values, {}, form_token=token)
     data, errors = _bulletin(values, lang)
     if data is None:
-        return _form_page(request, session, user, station, values, errors, status_code=422)
+        return _form_page(request, session, user, station, values, errors, form_token=token, status_code=422)
     try:
         with session.begin_nested():
+            once.take(session, user, PURPOSE, token)
             issued = emergency_service.issue(session, data, user=user)
+            once.finish(session, token, f"/app/emergency/{issued.id}")
+    except once.AlreadyPosted as posted:
+        return once.replayed(request, posted) or _form_page(
+            request, session, user, station, values, {FORM_LEVEL: translate("err_form_stale", lang)},
+            status_code=409)
     except LoaError as exc:
         return _form_page(request, session, user, station, values, {FORM_LEVEL: error_text(exc, lang)},
-                          status_code=exc.status_code)
+                          form_token=token, status_code=exc.status_code)
     if issued.note:
         request.session["flash_error"] = issued.note
     request.session["flash"] = translate("msg_emergency_issued", lang)

@@ -19,16 +19,17 @@ from starlette.responses import FileResponse, Response
 
 from app.deps import SessionDep
 from app.errors import LoaError
-from app.models import Recording, Role, Station, User
+from app.models import Recording, Role, Script, Station, User
 from app.recordings import service as recording_service
 from app.scripts import service as script_service
 from app.speech.audio import audio_settings, storage
 from app.stations import service as station_service
+from app.web import once
 from app.web.deps import Form, PageForbidden, StationStaff, lang_of, web_roles
 from app.web.forms import script_values, text
 from app.web.i18n import translate
 from app.web.render import error_text, render
-from app.web.routes_scripts import editor_page, station_id_of
+from app.web.routes_scripts import editor_page, editor_purpose, editor_url, station_id_of
 
 router = APIRouter(prefix="/app/recordings", include_in_schema=False)
 
@@ -104,25 +105,34 @@ def _upload_for_script(request: Request, session: SessionDep, user: User, form: 
     if user.role not in (Role.officer, Role.editor):
         raise PageForbidden("err_role", roles="officer, editor")
     values: dict[str, Any] = script_values(form)
+    token = text(form, once.FIELD)
     raw_script = text(form, "script_id")
     script = script_service.get(session, int(raw_script)) if raw_script.isdigit() else None
     station = station_service.get(session, script.station_id if script else station_id_of(session, user))
     if text(form, "action") == "detach":
         values["recording_id"] = ""
-        return editor_page(request, session, user, values=values, errors={}, script=script)
+        return _back_to_editor(session, user, script, token, values)
     upload = _file(form)
     if upload is None:
         return editor_page(request, session, user, values=values, script=script, status_code=422,
-                           errors={"recording": translate("err_choose_file", lang)})
+                           form_token=token, errors={"recording": translate("err_choose_file", lang)})
     title = values["title"].strip() or Path(upload.filename or "").stem
     try:
         recording = _ingest(session, station, upload, title=title, is_filler=False, user=user)
     except LoaError as exc:
         return editor_page(request, session, user, values=values, script=script, status_code=422,
-                           errors={"recording": error_text(exc, lang)})
+                           form_token=token, errors={"recording": error_text(exc, lang)})
     values["recording_id"] = str(recording.id)
     request.session["flash"] = translate("msg_recording_attached", lang)
-    return editor_page(request, session, user, values=values, errors={}, script=script)
+    return _back_to_editor(session, user, script, token, values)
+
+
+def _back_to_editor(session: SessionDep, user: User, script: Script | None, token: str,
+                    values: dict[str, Any]) -> Response:
+    """Post/Redirect/Get: the typed form is kept with its token, so reloading the editor never
+    uploads the file again."""
+    kept = once.keep_draft(session, user, editor_purpose(script), token, values)
+    return RedirectResponse(f"{editor_url(script)}?form={kept}", status_code=303)
 
 
 @router.get("/{recording_id}/audio")

@@ -5,10 +5,11 @@ from __future__ import annotations
 from fastapi import APIRouter, Request
 from fastapi.responses import RedirectResponse
 from pydantic import ValidationError
+from sqlalchemy import select
 from starlette.responses import Response
 
 from app.deps import SessionDep
-from app.models import Priority, Script, ScriptStatus
+from app.models import Priority, Recording, Script, ScriptStatus
 from app.scripts import service as script_service
 from app.scripts.schemas import Approval, Rejection
 from app.web.deps import EditorPage, Form, lang_of
@@ -35,7 +36,11 @@ def review_queue(request: Request, session: SessionDep, user: EditorPage) -> Res
                      key=queue_order)
     on_air = list(session.scalars(script_service.query(station_id=station_id,
                                                        status=ScriptStatus.approved)))
-    return render(request, "review.html", {"waiting": waiting, "on_air": on_air}, user=user)
+    wanted = {s.recording_id for s in waiting + on_air if s.recording_id is not None}
+    recordings = {r.id: r for r in session.scalars(select(Recording).where(
+        Recording.id.in_(wanted), Recording.station_id == station_id))} if wanted else {}
+    return render(request, "review.html", {"waiting": waiting, "on_air": on_air,
+                                           "recordings": recordings}, user=user)
 
 
 def _version(form: Form) -> int | None:

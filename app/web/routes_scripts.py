@@ -16,9 +16,10 @@ from app.models import Recording, Role, Script, ScriptStatus, User
 from app.scripts import service as script_service
 from app.scripts.schemas import MAX_BODY_CHARS, ScriptCreate, ScriptUpdate
 from app.stations import service as station_service
+from app.web import once
 from app.web.deps import Form, OfficerOrEditor, PageForbidden, lang_of, web_roles
-from app.web.diff import changes_since_approval, word_diff
-from app.web.forms import build, loa_error_field, script_payload, script_values, text
+from app.web.diff import changes_since_review
+from app.web.forms import FORM_LEVEL, build, loa_error_field, script_payload, script_values, text
 from app.web.i18n import translate
 from app.web.render import error_text, render
 
@@ -47,14 +48,52 @@ def _choices(session: SessionDep, station_id: int) -> dict[str, Any]:
             "max_body": MAX_BODY_CHARS}
 
 
+def editor_purpose(script: Script | None) -> str:
+    """What a form token of the editor is for: a new script, or editing this one."""
+    return f"edit:{script.id}" if script else "new_script"
+
+
+def editor_url(script: Script | None) -> str:
+    return f"/app/scripts/{script.id}/edit" if script else "/app/scripts/new"
+
+
 def editor_page(request: Request, session: SessionDep, user: User, *, values: dict[str, Any],
-                errors: dict[str, str], script: Script | None, status_code: int = 200) -> Response:
-    """The script editor with what the user typed (and the recording they attached, if any)."""
+                errors: dict[str, str], script: Script | None, form_token: str | None = None,
+                typed: bool = False, status_code: int = 200) -> Response:
+    """The script editor with what the user typed (and the recording they attached, if any).
+
+    It keeps the form's one-time token while that is unused, so a corrected form still acts once.
+    `typed` (or errors) says the values come from the user's last post: newer than any draft the
+    browser kept, which the page must then not restore over them.
+    """
     station_id = script.station_id if script else station_id_of(session, user)
+    purpose = editor_purpose(script)
+    if not form_token or once.usable(session, user, purpose, form_token) is None:
+        form_token = once.issue(session, user, purpose)
     return render(request, "script_form.html", {
         **_choices(session, station_id), "values": values, "errors": errors, "script": script,
         "recording": attachable_recording(session, station_id, values.get("recording_id")),
+        "form_token": form_token, "draft_key": draft_key(user, editor_url(script)),
+        "typed": typed or bool(errors),
     }, user=user, status_code=status_code)
+
+
+def draft_key(user: User, form_url: str) -> str:
+    """Where the page's script keeps the typed text in the browser (per user and form)."""
+    return f"loa-draft:{user.id}:{form_url}"
+
+
+def _saved(request: Request, user: User, script: Script | None, target: Script) -> Response:
+    """After a save: the browser may forget its draft of this form."""
+    request.session["draft_done"] = draft_key(user, editor_url(script))
+    _flash(request, "msg_submitted" if target.status == ScriptStatus.submitted else "msg_saved")
+    return RedirectResponse(f"/app/scripts/{target.id}", status_code=303)
+
+
+def _draft_values(session: SessionDep, user: User, script: Script | None, token: str) -> dict[str, Any] | None:
+    """What the user typed before a redirect (kept with the form's token), or None."""
+    row = once.usable(session, user, editor_purpose(script), token) if token else None
+    return dict(row.draft) if row is not None and row.draft else None
 
 
 def attachable_recording(session: SessionDep, station_id: int, raw_id: object) -> Recording | None:
@@ -95,51 +134,76 @@ def my_scripts(request: Request, session: SessionDep, user: OfficerOrEditor) -> 
 
 
 @router.get("/new")
-def new_script(request: Request, session: SessionDep, user: OfficerOrEditor) -> Response:
-    station = station_service.get(session, station_id_of(session, user))
-    today = script_service.station_today(station)
-    values = {"title": "", "body": "", "topic": "", "source_ref": "", "priority": "normal",
-              "air_from": today.isoformat(), "air_until": (today + timedelta(days=7)).isoformat(),
-              "airings_target": "1", "slots": [], "area_ids": [], "recording_id": ""}
-    return editor_page(request, session, user, values=values, errors={}, script=None)
+def new_script(request: Request, session: SessionDep, user: OfficerOrEditor, form: str = "") -> Response:
+    """A blank script form (or the one being typed, after attaching a recording)."""
+    if (elsewhere := once.form_address(request, session, user, editor_purpose(None), form,
+                                       editor_url(None))) is not None:
+        return elsewhere
+    values = _draft_values(session, user, None, form)
+    typed = values is not None
+    if values is None:
+        station = station_service.get(session, station_id_of(session, user))
+        today = script_service.station_today(station)
+        values = {"title": "", "body": "", "topic": "", "source_ref": "", "priority": "normal",
+                  "air_from": today.isoformat(), "air_until": (today + timedelta(days=7)).isoformat(),
+                  "airings_target": "1", "slots": [], "area_ids": [], "recording_id": ""}
+    return editor_page(request, session, user, values=values, errors={}, script=None, form_token=form,
+                       typed=typed)
 
 
 def _save_failed(request: Request, session: SessionDep, user: User, values: dict[str, Any],
-                 errors: dict[str, str], script: Script | None) -> Response:
+                 errors: dict[str, str], script: Script | None, form_token: str) -> Response:
     return editor_page(request, session, user, values=values, errors=errors, script=script,
-                        status_code=422)
+                        form_token=form_token, status_code=422)
+
+
+def _stale_form(request: Request, session: SessionDep, user: User, values: dict[str, Any],
+                script: Script | None) -> Response:
+    """A form whose token is unknown (too old, or from before a restart of the page): nothing was
+    saved; the user checks the form and posts it again with a fresh token."""
+    return _save_failed(request, session, user, values,
+                        {FORM_LEVEL: translate("err_form_stale", lang_of(request))}, script, "")
 
 
 @router.post("/new")
 def create_script(request: Request, session: SessionDep, user: OfficerOrEditor, form: Form) -> Response:
     lang = lang_of(request)
     values = script_values(form)
+    token = text(form, once.FIELD)
+    if (first := once.first_result(request, session, user, editor_purpose(None), token)) is not None:
+        return first
     payload = {**script_payload(values), "station_id": station_id_of(session, user)}
     data, errors = build(ScriptCreate, payload, lang)
     errors.update(_recording_error(session, payload["station_id"], values, lang))
     if errors:
-        return _save_failed(request, session, user, values, errors, None)
+        return _save_failed(request, session, user, values, errors, None, token)
     try:
         with session.begin_nested():
+            once.take(session, user, editor_purpose(None), token)
             script = script_service.create(session, data, author=user)
             if text(form, "action") == "submit":
                 script_service.submit(session, script, user=user)
+            once.finish(session, token, f"/app/scripts/{script.id}")
+    except once.AlreadyPosted as posted:
+        return once.replayed(request, posted) or _stale_form(request, session, user, values, None)
     except LoaError as exc:
         return _save_failed(request, session, user, values,
-                            {loa_error_field(exc): error_text(exc, lang)}, None)
-    _flash(request, "msg_submitted" if script.status == ScriptStatus.submitted else "msg_saved")
-    return RedirectResponse(f"/app/scripts/{script.id}", status_code=303)
+                            {loa_error_field(exc): error_text(exc, lang)}, None, token)
+    return _saved(request, user, None, script)
 
 
 @router.get("/{script_id}")
 def show_script(request: Request, session: SessionDep, user: ScriptReader, script_id: int) -> Response:
     """One script: its text, status, rejection reason, changes and history, with the actions."""
     script = script_service.get(session, script_id)
-    changes = changes_since_approval(script) if script.status == ScriptStatus.submitted else None
-    history = list(session.scalars(
-        audit_service.query(entity_type="script", entity_id=script.id).limit(30)))
+    lang = lang_of(request)
+    review = changes_since_review(session, script, lang) if script.status == ScriptStatus.submitted else None
+    # Oldest first, so the numbers read as the script's story: 1 is its creation.
+    history = list(reversed(list(session.scalars(
+        audit_service.query(entity_type="script", entity_id=script.id).limit(200)))))
     return render(request, "script_show.html", {
-        "script": script, "changes": changes, "history": history, "word_diff": word_diff,
+        "script": script, "review": review, "history": history,
+        "recording": attachable_recording(session, script.station_id, script.recording_id),
         "can_edit": script.status in script_service.EDITABLE
         and (script.author_id == user.id or user.role == Role.editor),
         "can_submit": script.author_id == user.id
@@ -154,9 +218,16 @@ def show_script(request: Request, session: SessionDep, user: ScriptReader, scrip
 
 
 @router.get("/{script_id}/edit")
-def edit_script(request: Request, session: SessionDep, user: OfficerOrEditor, script_id: int) -> Response:
+def edit_script(request: Request, session: SessionDep, user: OfficerOrEditor, script_id: int,
+                form: str = "") -> Response:
+    """The script's form with its saved values (or the ones being typed, after attaching a recording)."""
     script = script_service.get(session, script_id)
-    return editor_page(request, session, user, values=_values_of(script), errors={}, script=script)
+    if (elsewhere := once.form_address(request, session, user, editor_purpose(script), form,
+                                       editor_url(script))) is not None:
+        return elsewhere
+    typed = _draft_values(session, user, script, form)
+    return editor_page(request, session, user, values=typed or _values_of(script), errors={}, script=script,
+                       form_token=form, typed=typed is not None)
 
 
 @router.post("/{script_id}/edit")
@@ -165,22 +236,29 @@ def update_script(request: Request, session: SessionDep, user: OfficerOrEditor, 
     lang = lang_of(request)
     script = script_service.get(session, script_id)
     values = script_values(form)
+    token, purpose = text(form, once.FIELD), editor_purpose(script)
+    if (first := once.first_result(request, session, user, purpose, token)) is not None:
+        return first
     data, errors = build(ScriptUpdate, {**script_payload(values), "version": text(form, "version")}, lang)
     errors.update(_recording_error(session, script.station_id, values, lang))
     if errors:
-        return _save_failed(request, session, user, values, errors, script)
+        return _save_failed(request, session, user, values, errors, script, token)
     try:
         with session.begin_nested():
+            once.take(session, user, purpose, token)
             script_service.update(session, script, data, user=user)
             if text(form, "action") == "submit" and script.status in (ScriptStatus.draft,
                                                                       ScriptStatus.rejected):
                 script_service.submit(session, script, user=user)
+            once.finish(session, token, f"/app/scripts/{script.id}")
+    except once.AlreadyPosted as posted:
+        script = script_service.get(session, script_id)
+        return once.replayed(request, posted) or _stale_form(request, session, user, values, script)
     except LoaError as exc:
         script = script_service.get(session, script_id)
         return _save_failed(request, session, user, values,
-                            {loa_error_field(exc): error_text(exc, lang)}, script)
-    _flash(request, "msg_submitted" if script.status == ScriptStatus.submitted else "msg_saved")
-    return RedirectResponse(f"/app/scripts/{script.id}", status_code=303)
+                            {loa_error_field(exc): error_text(exc, lang)}, script, token)
+    return _saved(request, user, script, script)
 
 
 def act(request: Request, session: SessionDep, script_id: int, action: Any, ok_key: str) -> Response:

@@ -13,7 +13,7 @@ from sqlalchemy import select
 from app.models import Priority, Role, Script, ScriptStatus
 from app.programmes import service as programme_service
 from tests.fixtures.builders import create_script, create_user
-from tests.web.helpers import csrf_of, post_form, sign_in
+from tests.web.helpers import csrf_of, post_form, sign_in, tokens_of
 
 RFC822 = re.compile(r"^[A-Z][a-z]{2}, \d{2} [A-Z][a-z]{2} \d{4} \d{2}:\d{2}:\d{2} (GMT|[+-]\d{4})$")
 
@@ -163,7 +163,7 @@ def test_editor_rejects_with_a_reason_then_approves_the_resubmitted_script(clien
     edit = client.get(f"{page}/edit")
     form = script_form(world, source_ref="Công văn 79/UBND ngày 22/01/2024", title=script.title,
                        version=re.search(r'name="version" value="(\d+)"', edit.text).group(1))
-    answer = client.post(f"{page}/edit", data={**form, "csrf_token": csrf_of(edit)}, follow_redirects=False)
+    answer = client.post(f"{page}/edit", data={**form, **tokens_of(edit)}, follow_redirects=False)
     assert answer.status_code == 303
     session.refresh(script)
     assert script.status == ScriptStatus.submitted
@@ -185,13 +185,25 @@ def test_editor_sees_what_changed_since_the_approved_version(client, world, sess
     edit = client.get(f"{page}/edit")
     form = script_form(world, title=script.title, body=script.body.replace("một số nội dung trọng tâm",
                                                                           "ba nội dung mới"),
-                       topic="thoi-su", version=str(script.version), action="save")
-    client.post(f"{page}/edit", data={**form, "csrf_token": csrf_of(edit)})
+                       topic="y-te", version=str(script.version), action="save")
+    client.post(f"{page}/edit", data={**form, **tokens_of(edit)})
     client.cookies.clear()
     sign_in(client, "editor")
     shown = client.get(page).text
-    assert "Thay đổi so với bản đã duyệt" in shown
-    assert "<del>một số</del> <ins>ba</ins> nội dung <del>trọng tâm.</del> <ins>mới.</ins>" in shown
+    assert "Thay đổi so với bản đã duyệt (phiên bản 1)" in shown
+    removed = '<del><span class="visually-hidden">[bỏ] </span>'
+    added = '<ins><span class="visually-hidden">[thêm] </span>'
+    assert (f"{removed}một số</del> {added}ba</ins> nội dung {removed}trọng tâm.</del> {added}mới.</ins>"
+            in shown), "words removed and added are marked, and named for screen readers"
+    def change(field):
+        return re.sub(r"<[^>]+>", "", re.search(rf'<dd class="diff-{field}">(.*?)</dd>', shown).group(1))
+
+    # People's names for everything, never codes or ids.
+    assert change("topic") == "[bỏ] Thời sự – chính trị → [thêm] Y tế – sức khỏe"
+    assert change("area_ids") == "[bỏ] Tất cả khu phố, [thêm] Khu 3"
+    assert change("slots") == "[bỏ] Mọi khung giờ, [thêm] Buổi sáng"
+    assert change("priority") == "[bỏ] Thông thường → [thêm] Ưu tiên"
+    assert change("source_ref") == "[thêm] Kế hoạch 12/KH-TYT"
 
 
 def test_review_queue_puts_emergencies_on_top_then_oldest_first(client, world, session):
@@ -388,7 +400,7 @@ def test_editor_confirms_then_broadcasts_an_emergency_to_the_chosen_areas(client
         "nothing airs before the confirmation"
 
     issued = client.post("/app/emergency", data={**EMERGENCY, "area_ids": areas, "action": "broadcast",
-                                                 "csrf_token": csrf_of(confirm)}, follow_redirects=False)
+                                                 **tokens_of(confirm)}, follow_redirects=False)
     assert issued.status_code == 303, issued.text
     emergency = session.scalar(select(Emergency))
     assert emergency.area_ids == sorted(int(a) for a in areas)
@@ -409,7 +421,7 @@ def test_going_back_from_the_confirmation_keeps_what_was_typed(client, world, se
     confirm = post_form(client, "/app/emergency/confirm", {**EMERGENCY, "area_ids": areas},
                         page="/app/emergency")
     back = client.post("/app/emergency", data={**EMERGENCY, "area_ids": areas, "action": "back",
-                                               "csrf_token": csrf_of(confirm)})
+                                               **tokens_of(confirm)})
     assert back.status_code == 200
     assert 'value="Cảnh báo bão số 3"' in back.text
     assert "Bà con khẩn trương chằng chống nhà cửa." in back.text
@@ -519,8 +531,7 @@ def test_relay_board_shows_last_error_cached_horizon_and_missed_programmes(clien
 
 
 def _upload_in_editor(client, world, path, *, page="/app/scripts/new", **overrides):
-    token = csrf_of(client.get(page))
-    form = {**script_form(world, **overrides), "csrf_token": token}
+    form = {**script_form(world, **overrides), **tokens_of(client.get(page))}
     form.pop("action")
     with path.open("rb") as fh:
         return client.post("/app/recordings", data={**form, "action": "upload"},
@@ -545,7 +556,7 @@ def test_officer_uploads_a_recording_and_saves_the_script_with_it(client, world,
     assert audio.content[:4] == b"RIFF"
 
     saved = client.post("/app/scripts/new", data={**script_form(world), "recording_id": recording_id,
-                                                  "csrf_token": csrf_of(answer)}, follow_redirects=False)
+                                                  **tokens_of(answer)}, follow_redirects=False)
     assert saved.status_code == 303, saved.text
     script = session.get(Script, int(saved.headers["location"].rsplit("/", 1)[1]))
     session.refresh(script)

@@ -32,6 +32,83 @@
     area.addEventListener("input", update); update();
   });
 
+  // After a failed post the summary of what to fix takes the focus, so it is read out first.
+  var summary = document.querySelector("[data-focus-on-load]");
+  if (summary) { summary.focus(); }
+
+  // Drafts: what the officer types is kept in this browser until the server has saved it, so an
+  // expired session (or a closed tab) loses nothing. Keyed per user and form by the server.
+  var DRAFT_SKIP = /^(csrf_token|form_token|version|script_id|action)$/;
+  var DRAFT_DAYS = 7;
+
+  function readDraft(key) {
+    try {
+      var draft = JSON.parse(window.localStorage.getItem(key) || "null");
+      if (draft && Date.now() - draft.at < DRAFT_DAYS * 864e5) { return draft; }
+    } catch (e) { /* unreadable: start afresh */ }
+    return null;
+  }
+
+  function fieldsOf(form) {
+    var data = {};
+    Array.prototype.forEach.call(form.elements, function (el) {
+      if (!el.name || DRAFT_SKIP.test(el.name) || /^(file|submit|button)$/.test(el.type)) { return; }
+      if (el.type === "checkbox") {
+        data[el.name] = data[el.name] || [];
+        if (el.checked) { data[el.name].push(el.value); }
+      } else if (el.type === "radio") {
+        if (el.checked) { data[el.name] = el.value; }
+      } else { data[el.name] = el.value; }
+    });
+    return data;
+  }
+
+  function applyFields(form, data) {
+    Array.prototype.forEach.call(form.elements, function (el) {
+      if (!el.name || !(el.name in data) || DRAFT_SKIP.test(el.name) || /^(file|submit|button)$/.test(el.type)) { return; }
+      if (el.type === "checkbox") { el.checked = data[el.name].indexOf(el.value) >= 0; }
+      else if (el.type === "radio") { el.checked = data[el.name] === el.value; }
+      else { el.value = data[el.name]; }
+      el.dispatchEvent(new Event("input", { bubbles: true }));
+    });
+  }
+
+  function saveDraft(form) {
+    try {
+      window.localStorage.setItem(form.getAttribute("data-draft"),
+        JSON.stringify({ at: Date.now(), fields: fieldsOf(form) }));
+    } catch (e) { /* storage full or off: the form still works */ }
+  }
+
+  var done = document.querySelector('meta[name="loa-draft-done"]');
+  if (done) { try { window.localStorage.removeItem(done.content); } catch (e) { /* nothing kept */ } }
+
+  document.querySelectorAll("form[data-draft]").forEach(function (form) {
+    var key = form.getAttribute("data-draft");
+    var draft = readDraft(key);
+    if (form.getAttribute("data-draft-fresh") !== "yes") {
+      saveDraft(form);  // a refused post came back with what was typed: that is the draft now
+    } else if (draft && JSON.stringify(draft.fields) !== JSON.stringify(fieldsOf(form))) {
+      applyFields(form, draft.fields);
+      var note = document.createElement("div");
+      note.className = "notice draft-restored";
+      note.setAttribute("role", "status");
+      var text = document.createElement("p");
+      var at = new Date(draft.at);
+      text.textContent = form.getAttribute("data-draft-restored")
+        .replace("{at}", at.toLocaleTimeString(document.documentElement.lang, { hour: "2-digit", minute: "2-digit" }));
+      var discard = document.createElement("button");
+      discard.type = "button"; discard.className = "secondary";
+      discard.textContent = form.getAttribute("data-draft-discard");
+      discard.addEventListener("click", function () { window.localStorage.removeItem(key); window.location.reload(); });
+      note.appendChild(text); note.appendChild(discard);
+      form.parentNode.insertBefore(note, form);
+    }
+    form.addEventListener("input", function () { saveDraft(form); });
+    form.addEventListener("change", function () { saveDraft(form); });
+    form.addEventListener("submit", function () { saveDraft(form); });
+  });
+
   function post(url, text) {
     return fetch(url, {
       method: "POST", credentials: "same-origin",
@@ -56,9 +133,20 @@
         var type = response.headers.get("Content-Type") || "";
         if (type.indexOf("application/json") === 0) {
           return response.json().then(function (data) {
-            if (data.ready) { showMessage(target, data.spoken, false); }
-            else { showMessage(target, data.message || data.detail || "", true); }
+            if (data.ready) { showMessage(target, data.spoken, false); return; }
+            showMessage(target, data.message || data.detail || "", true);
+            if (response.status === 401 && data.login_url) {
+              // The session expired: the draft is kept (above); signing in brings the user back here.
+              var link = document.createElement("a");
+              link.href = data.login_url;
+              link.textContent = target.getAttribute("data-sign-in") || "Đăng nhập lại";
+              target.appendChild(document.createTextNode(" "));
+              target.appendChild(link);
+            }
           });
+        }
+        if (!response.ok || type.indexOf("audio/") !== 0) {
+          throw new Error("unexpected answer " + response.status);
         }
         return response.blob().then(function (blob) {
           var player = document.getElementById(button.getAttribute("data-player"));
