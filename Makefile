@@ -27,6 +27,7 @@ lint: setup
 	$(BIN)/mypy app audio scheduler relay_agent
 
 bench: setup
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[dev,bench]'
 	$(BIN)/python -m bench
 
 clean:

@@ -38,6 +38,9 @@ class Settings(BaseSettings):
     # argon2id cost; the defaults are argon2-cffi's (RFC 9106 low-memory profile)
     password_time_cost: int = 3
     password_memory_kib: int = 65536
+    # The status board warns when the data disk has less free space than this (or than 5 %
+    # of a small disk): before it fills up and rendering stops.
+    disk_warning_mb: int = 200
 
     @model_validator(mode="after")
     def _refuse_unsafe_production(self) -> Settings:

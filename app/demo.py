@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
+import re
+from datetime import date, timedelta
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -25,6 +26,24 @@ DEMO_USERS = (
 )
 
 
+DEMO_RELAY = ("Cụm loa chợ Khu 1", 0)
+_PLACEHOLDER = re.compile(r"\{(ngay[+-]\d+|nam|thang_toi|thang_truoc)\}")
+
+
+def fill(text: str, today: date) -> str:
+    """Write the dates of a demo text relative to `today` (see the placeholders in demo_content)."""
+    def one(match: re.Match[str]) -> str:
+        name = match.group(1)
+        if name.startswith("ngay"):
+            return (today + timedelta(days=int(name[4:]))).strftime("%d/%m/%Y")
+        if name == "nam":
+            return str(today.year)
+        first = today.replace(day=1)
+        month = first + timedelta(days=32) if name == "thang_toi" else first - timedelta(days=1)
+        return month.strftime("%m/%Y")
+    return _PLACEHOLDER.sub(one, text)
+
+
 def create_demo(session: Session) -> str:
     """Create the demo once; answers what to tell the person who ran it."""
     if session.scalar(select(Station.id).where(Station.name == DEMO_STATION)) is not None:
@@ -35,6 +54,7 @@ def create_demo(session: Session) -> str:
     people: dict[str, User] = {}
     lines = [f"Đã tạo {DEMO_STATION} với {len(areas)} khu phố và 2 khung giờ (06:30, 16:30).",
              "Tài khoản demo (mật khẩu chỉ hiện một lần):"]
+    relay_name, relay_area = DEMO_RELAY
     for username, role, full_name, area_index in DEMO_USERS:
         user, password = users.create(session, UserCreate(
             username=username, role=role, full_name=full_name, station_id=station.id,
@@ -46,8 +66,8 @@ def create_demo(session: Session) -> str:
     officer, editor = people["vanhoa"], people["bientap"]
     for demo in DEMO_SCRIPTS:
         script = scripts.create(session, ScriptCreate(
-            station_id=station.id, title=demo.title, body=demo.body, topic=demo.topic,
-            source_ref=demo.source_ref, priority=Priority(demo.priority), air_from=today,
+            station_id=station.id, title=fill(demo.title, today), body=fill(demo.body, today), topic=demo.topic,
+            source_ref=fill(demo.source_ref, today), priority=Priority(demo.priority), air_from=today,
             air_until=today + timedelta(days=demo.days), airings_target=demo.airings,
             slots=list(demo.slots), area_ids=[areas[i].id for i in demo.areas],
         ), author=officer)
@@ -57,8 +77,14 @@ def create_demo(session: Session) -> str:
         if demo.status == "approved":
             scripts.approve(session, script, Approval(), user=editor)
         elif demo.status == "rejected":
-            scripts.reject(session, script, demo.rejection_reason or "Cần bổ sung nguồn.", user=editor)
+            scripts.reject(session, script, fill(demo.rejection_reason or "Cần bổ sung nguồn.", today),
+                           user=editor)
     lines.append(f"Đã tạo {len(DEMO_SCRIPTS)} tin bài mẫu.")
+    _relay, token = stations.add_relay_point(session, areas[relay_area], relay_name, actor=None)
+    lines += [f"Cụm loa demo “{relay_name}” ({DEMO_AREAS[relay_area]}), mã truy cập (chỉ hiện một lần):",
+              f"  {token}",
+              "  chạy thử: lưu mã vào tệp relay.token rồi chạy loa relay sync --server http://127.0.0.1:8000 "
+              "--token-file relay.token --cache relay-cache"]
     from app.demo_audio import add_demo_filler
 
     add_demo_filler(session, station, people["vanhoa"])

@@ -23,7 +23,12 @@ normalizer.
 Field conventions of ``DemoScript``:
 
 * ``days``: length of the air window in days, counted from the day the demo
-  loader runs (today + days), not from the dates written in the body.
+  loader runs (today + days).
+* The ward's own notices (water cut, vaccination, fire checks, storm season) are
+  dated relative to that day: ``{ngay+3}`` is today + 3 days (dd/mm/yyyy),
+  ``{ngay-1}`` yesterday, ``{nam}`` this year, ``{thang_toi}`` next month and
+  ``{thang_truoc}`` last month (mm/yyyy); ``demo.fill`` writes them in. The
+  propaganda items cite real documents and keep those documents' dates.
 * ``airings``: how many times the script should air in total (1-6).
 * ``slots``: ``()`` means any broadcast slot; otherwise ``("morning",)`` or
   ``("afternoon",)``.
@@ -283,8 +288,8 @@ DEMO_SCRIPTS: tuple[DemoScript, ...] = (
         body=(
             "Thưa bà con nhân dân!\n\n"
             "Hiện nay đang là mùa hanh khô, độ ẩm không khí thấp, nhu cầu sử dụng "
-            "điện, gas, vàng mã và hương nến trong dịp Tết Nguyên đán Giáp Thìn "
-            "2024 tăng cao nên nguy cơ xảy ra cháy, nổ rất lớn. Trên địa bàn tỉnh "
+            "điện, gas, vàng mã và hương nến trong dịp lễ, Tết "
+            "tăng cao nên nguy cơ xảy ra cháy, nổ rất lớn. Trên địa bàn tỉnh "
             "đã xảy ra một số vụ cháy nhà ở kết hợp kinh doanh gây thiệt hại về "
             "người và tài sản.\n\n"
             "Thực hiện Luật PCCC và chỉ đạo của UBND thành phố Hạ Long, UBND phường "
@@ -297,7 +302,7 @@ DEMO_SCRIPTS: tuple[DemoScript, ...] = (
             "nhà ở kết hợp kinh doanh phải trang bị bình chữa cháy, có lối thoát "
             "nạn thứ hai, không lắp “chuồng cọp” bịt kín lối thoát.\n\n"
             "Công an phường phối hợp với các khu phố tổ chức kiểm tra an toàn PCCC "
-            "tại các hộ kinh doanh, nhà trọ từ ngày 29/01/2024 đến ngày 05/02/2024; "
+            "tại các hộ kinh doanh, nhà trọ từ ngày {ngay+2} đến ngày {ngay+9}; "
             "đề nghị các hộ tạo điều kiện cho đoàn kiểm tra.\n\n"
             "Khi phát hiện cháy, bà con hãy bình tĩnh hô hoán, ngắt điện, dùng "
             "phương tiện tại chỗ để dập lửa và gọi ngay số 114 hoặc báo Công an "
@@ -375,19 +380,19 @@ DEMO_SCRIPTS: tuple[DemoScript, ...] = (
         slots=("afternoon",),
         rejection_reason=(
             "Trùng nội dung với tin ATGT đã phát tuần trước; đề nghị bổ sung số "
-            "liệu tai nạn giao thông tháng 01/2024 của Công an phường và kiểm tra "
+            "liệu tai nạn giao thông tháng {thang_truoc} của Công an phường và kiểm tra "
             "lại mức phạt trước khi trình lại."
         ),
     ),
     DemoScript(
-        title="Thông báo lịch tiêm chủng mở rộng tháng 02/2024 cho trẻ em Khu 1 và Khu 4",
+        title="Thông báo lịch tiêm chủng mở rộng tháng {thang_toi} cho trẻ em Khu 1 và Khu 4",
         body=(
             "Thông báo của UBND phường Hà Tu.\n\n"
             "Thưa bà con nhân dân Khu 1 và Khu 4!\n\n"
-            "Thực hiện kế hoạch tiêm chủng mở rộng năm 2024, Trạm Y tế phường Hà Tu "
-            "tổ chức buổi tiêm chủng định kỳ tháng 02/2024 cho trẻ em thuộc Khu 1 "
+            "Thực hiện kế hoạch tiêm chủng mở rộng năm {nam}, Trạm Y tế phường Hà Tu "
+            "tổ chức buổi tiêm chủng định kỳ tháng {thang_toi} cho trẻ em thuộc Khu 1 "
             "và Khu 4 như sau:\n\n"
-            "Thời gian: từ 7h30 đến 11h00 ngày 05/02/2024 và ngày 06/02/2024.\n\n"
+            "Thời gian: từ 7h30 đến 11h00 ngày {ngay+5} và ngày {ngay+6}.\n\n"
             "Địa điểm: Trạm Y tế phường Hà Tu.\n\n"
             "Đối tượng: trẻ em từ 0 đến 18 tháng tuổi đến lịch tiêm các loại vắc "
             "xin phòng bệnh lao, viêm gan B, bạch hầu, ho gà, uốn ván, bại liệt, "
@@ -405,7 +410,7 @@ DEMO_SCRIPTS: tuple[DemoScript, ...] = (
             "hộ gia đình có con nhỏ."
         ),
         topic="y-te",
-        source_ref="Thông báo của UBND phường Hà Tu ngày 29/01/2024",
+        source_ref="Thông báo của UBND phường Hà Tu ngày {ngay-1}",
         priority="normal",
         status="approved",
         days=7,
@@ -414,20 +419,19 @@ DEMO_SCRIPTS: tuple[DemoScript, ...] = (
         areas=(0, 3),
     ),
     DemoScript(
-        title="Thông báo tạm ngừng cấp nước ngày 25/01/2024 tại Khu 2 và Khu 3",
+        title="Thông báo tạm ngừng cấp nước ngày {ngay+3} tại Khu 2 và Khu 3",
         body=(
             "Thông báo của UBND phường Hà Tu.\n\n"
             "Thưa bà con nhân dân Khu 2 và Khu 3!\n\n"
             "Để thi công đấu nối, thay thế đường ống cấp nước chính trên tuyến "
             "đường qua địa bàn phường, đơn vị cấp nước thông báo tạm ngừng cấp "
-            "nước sinh hoạt từ 7h30 đến 11h00 ngày 25/01/2024, tức ngày 15 tháng "
-            "Chạp năm Quý Mão.\n\n"
+            "nước sinh hoạt từ 7h30 đến 11h00 ngày {ngay+3}.\n\n"
             "Khu vực bị ảnh hưởng: toàn bộ các hộ dân, cơ quan, trường học và hộ "
             "kinh doanh thuộc Khu 2 và Khu 3. Sau 11h00, nước sẽ được cấp trở lại; "
             "trong 1 đến 2 giờ đầu, áp lực nước có thể yếu và nước có thể hơi đục, "
             "bà con nên xả bỏ nước đầu vòi trước khi sử dụng.\n\n"
             "Đề nghị bà con chủ động dự trữ nước sinh hoạt từ chiều tối ngày "
-            "24/01/2024; khóa van tổng và tắt máy bơm trong thời gian ngừng cấp "
+            "{ngay+2}; khóa van tổng và tắt máy bơm trong thời gian ngừng cấp "
             "nước để tránh hư hỏng thiết bị. Trường hợp thời gian thi công thay đổi "
             "do thời tiết, UBND phường sẽ thông báo lại trên hệ thống loa truyền "
             "thanh.\n\n"
@@ -438,7 +442,7 @@ DEMO_SCRIPTS: tuple[DemoScript, ...] = (
             "bà con thông cảm vì sự bất tiện này."
         ),
         topic="thong-bao",
-        source_ref="Thông báo của UBND phường Hà Tu ngày 22/01/2024",
+        source_ref="Thông báo của UBND phường Hà Tu ngày {ngay-1}",
         priority="priority",
         status="approved",
         days=3,
@@ -446,10 +450,10 @@ DEMO_SCRIPTS: tuple[DemoScript, ...] = (
         areas=(1, 2),
     ),
     DemoScript(
-        title="Chủ động phòng chống thiên tai mùa mưa bão năm 2024",
+        title="Chủ động phòng chống thiên tai mùa mưa bão năm {nam}",
         body=(
             "Thưa bà con nhân dân!\n\n"
-            "Theo nhận định của cơ quan khí tượng thủy văn, năm 2024 thiên tai "
+            "Theo nhận định của cơ quan khí tượng thủy văn, năm {nam} thiên tai "
             "tiếp tục diễn biến phức tạp, khó lường; khu vực Bắc Bộ có khả năng "
             "chịu ảnh hưởng của bão, áp thấp nhiệt đới, mưa lớn gây ngập úng và "
             "sạt lở đất. Phường Hà Tu có nhiều hộ dân sinh sống gần chân bãi thải "

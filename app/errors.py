@@ -2,13 +2,20 @@
 
 from __future__ import annotations
 
+import inspect
+import logging
 from typing import Any, ClassVar
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import JSONResponse
+from fastapi.responses import JSONResponse, Response
 from pydantic import BaseModel
+from sqlalchemy.exc import DBAPIError
 from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from audio.errors import StorageFull as DiskFull
+
+log = logging.getLogger("loa.errors")
 
 
 class LoaError(Exception):
@@ -66,6 +73,22 @@ class TooManyRequests(LoaError):
     status_code = 429
 
 
+class StorageFull(LoaError):
+    """The server's disk is full: nothing the user sent is wrong, and nothing saved is lost."""
+
+    status_code = 507
+
+    def __init__(self) -> None:
+        super().__init__(DiskFull.message_vi, detail_en=DiskFull.message_en)
+
+
+class ServiceUnavailable(LoaError):
+    """Busy for a moment: the client should try again after `Retry-After` seconds."""
+
+    status_code = 503
+    headers = {"Retry-After": "30"}
+
+
 class ErrorBody(BaseModel):
     """The shape of every error answer."""
 
@@ -109,6 +132,20 @@ def install_error_handlers(app: FastAPI) -> None:
             },
             status_code=422,
         )
+
+    async def _disk_full(request: Request, exc: Exception) -> Response:
+        from app.system.disk import is_disk_full
+
+        if not is_disk_full(exc):
+            raise exc
+        log.error("%s %s: the data disk is full", request.method, request.url.path)
+        # Whichever LoaError handler is installed last answers: JSON for the API, a page for pages.
+        answer = app.exception_handlers[LoaError](request, StorageFull())
+        return await answer if inspect.isawaitable(answer) else answer
+
+    # Writes that find the disk full: ours (StorageFull), anyone's (OSError), the database's.
+    for raised in (DiskFull, OSError, DBAPIError):
+        app.add_exception_handler(raised, _disk_full)
 
     @app.exception_handler(StarletteHTTPException)
     async def _http(_request: Request, exc: StarletteHTTPException) -> JSONResponse:

@@ -8,7 +8,7 @@ from datetime import UTC, datetime, timedelta
 from typing import TypeVar
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, sessionmaker
 
 from app.db import session_factory
 from app.models import Station
@@ -16,17 +16,39 @@ from app.programmes import render
 from app.programmes import service as programmes
 from app.programmes.render import Progress
 from app.scripts import service as scripts
+from app.system import service as system
+from app.system.disk import is_disk_full
 from scheduler.slots import LOCK_LEAD
 
 log = logging.getLogger("loa.jobs")
 T = TypeVar("T")
 
 
-def _in_session(work: Callable[[Session], T]) -> T:
-    with session_factory()() as session:
-        result = work(session)
-        session.commit()
-        return result
+def _in_session(job: str, work: Callable[[Session], T]) -> T | None:
+    """Run `work` in a session and commit. A full disk is not a bug: one log line, a problem
+    shown on the status board, and nothing else until a later run succeeds and clears it."""
+    sessions = session_factory()
+    try:
+        with sessions() as session:
+            result = work(session)
+            session.commit()
+    except Exception as exc:
+        if not is_disk_full(exc):
+            raise
+        log.error("%s stopped: the data disk is full; it runs again by itself once there is space", job)
+        _note(sessions, lambda s: system.record_disk_full(s, job))
+        return None
+    _note(sessions, lambda s: system.clear_job_problems(s, job))
+    return result
+
+
+def _note(sessions: sessionmaker[Session], change: Callable[[Session], object]) -> None:
+    try:
+        with sessions() as session:
+            change(session)
+            session.commit()
+    except Exception as exc:  # the database may live on the full disk too: the log line stays
+        log.warning("could not update the system problems: %s", type(exc).__name__)
 
 
 def _plan_station(session: Session, station_id: int, days: int = programmes.PLAN_DAYS) -> None:
@@ -40,15 +62,20 @@ def plan_next_days() -> None:
     def work(session: Session) -> None:
         for station_id in session.scalars(select(Station.id).order_by(Station.id)):
             _plan_station(session, station_id)
-    _in_session(work)
+    _in_session("plan_next_days", work)
+
+
+def replan_changed_in(session: Session) -> list[int]:
+    """Re-plan every station whose scripts, slots, areas or relay points changed; answers which."""
+    station_ids = programmes.stations_needing_replan(session)
+    for station_id in station_ids:
+        _plan_station(session, station_id)
+    return station_ids
 
 
 def replan_changed() -> None:
-    """Soon after approvals, edits and withdrawals: re-plan the stations whose scripts changed."""
-    def work(session: Session) -> None:
-        for station_id in programmes.stations_needing_replan(session):
-            _plan_station(session, station_id)
-    _in_session(work)
+    """Soon after approvals, edits, withdrawals and slot, area or relay point changes: re-plan."""
+    _in_session("replan_changed", replan_changed_in)
 
 
 def lock_due_programmes() -> None:
@@ -60,14 +87,14 @@ def lock_due_programmes() -> None:
                 render.render(session, programme)
         return list(programmes.lock_due(session, now))
 
-    locked = _in_session(work)
+    locked = _in_session("lock_due_programmes", work)
     if locked:
         log.info("locked %d programme(s)", len(locked))
 
 
 def record_aired_programmes() -> None:
     """Every few minutes: record what aired, count airings, archive expired scripts."""
-    count = _in_session(lambda s: programmes.record_aired(s, datetime.now(UTC)))
+    count = _in_session("record_aired_programmes", lambda s: programmes.record_aired(s, datetime.now(UTC)))
     if count:
         log.info("recorded %d aired programme(s)", count)
 
@@ -97,4 +124,4 @@ def render_ahead() -> None:
             count = prepare_and_render(session, station_id)
             if count:
                 log.info("rendered %d programme(s) of station %s", count, station_id)
-    _in_session(work)
+    _in_session("render_ahead", work)

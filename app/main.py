@@ -19,6 +19,7 @@ from app.scripts.routes import router as scripts_router
 from app.security_headers import SecurityHeaders
 from app.speech.routes import router as speech_router
 from app.stations.routes import router as stations_router
+from app.system.routes import router as system_router
 from app.users.routes import router as users_router
 from app.web import install_web
 from app.web.docs import install_signed_in_docs
@@ -42,7 +43,8 @@ def create_app() -> FastAPI:
     )
     install_error_handlers(app)
     for router in (auth_router, users_router, stations_router, scripts_router, audit_router,
-                   speech_router, recordings_router, relay_router, relay_staff_router, programmes_router):
+                   speech_router, recordings_router, relay_router, relay_staff_router, programmes_router,
+                   system_router):
         app.include_router(router)
     install_web(app)
     if production:

@@ -25,8 +25,8 @@ from pathlib import Path
 
 from audio.config import AudioSettings, get_audio_settings
 from audio.cue import cue_sheet_json, m3u8_playlist
-from audio.errors import AudioError
-from audio.ffmpeg import FfmpegFailed, ffmpeg_exe, pcm_input, run_ffmpeg
+from audio.errors import AudioError, disk_full_as_storage_full
+from audio.ffmpeg import FfmpegFailed, ffmpeg_exe, ffmpeg_failure, pcm_input, run_ffmpeg
 from audio.item_audio import fit
 from audio.mp3frames import (
     TAIL_GUARD_SAMPLES,
@@ -285,8 +285,7 @@ class ProgrammeRenderer:
             errors = process.stderr.read()
             process.wait(timeout=self.settings.ffmpeg_timeout_seconds)
         if process.returncode != 0:
-            tail = errors.decode("utf-8", "replace").strip()[-300:]
-            raise FfmpegFailed(f"ffmpeg báo lỗi: {tail}", f"ffmpeg failed: {tail}")
+            raise ffmpeg_failure(errors)
 
     # -- programme ---------------------------------------------------------------------
 
@@ -355,6 +354,7 @@ class ProgrammeRenderer:
         key = self.storage.put_bytes(data, suffix=suffix)
         return StoredFile(key=key, sha256=key[:64], size_bytes=len(data))
 
+    @disk_full_as_storage_full()
     def _temp_file(self, suffix: str) -> _TempFile:
         staging = self.storage.root / "staging"
         staging.mkdir(parents=True, exist_ok=True)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from typing import Any
 
 from audio.programme import ItemFailure, OutputSettings, RenderedItem, StoredAudio
@@ -64,8 +64,14 @@ def _clean(title: str) -> str:
 
 def m3u8_playlist(title: str, items: list[RenderedItem], url_for: Callable[[str], str]) -> bytes:
     """Extended M3U (UTF-8): one `#EXTINF:<seconds>,<title>` entry per item file."""
+    return m3u8_entries(title, [(item.audio.duration_seconds, item.title, url_for(item.audio.key))
+                                for item in items])
+
+
+def m3u8_entries(title: str, entries: Iterable[tuple[float, str, str]]) -> bytes:
+    """Extended M3U (UTF-8) from (seconds, label, URL) entries, in playing order."""
     lines = ["#EXTM3U", f"#PLAYLIST:{_clean(title)}"]
-    for item in items:
-        lines.append(f"#EXTINF:{item.audio.duration_seconds:.3f},{_clean(item.title)}")
-        lines.append(url_for(item.audio.key))
+    for seconds, label, url in entries:
+        lines.append(f"#EXTINF:{seconds:.3f},{_clean(label)}")
+        lines.append(url)
     return ("\n".join(lines) + "\n").encode("utf-8")

@@ -6,17 +6,21 @@ parses the banner that `ffmpeg -i` prints.
 
 from __future__ import annotations
 
+import io
 import math
+import os
 import re
 import shutil
 import subprocess
+import tempfile
+import threading
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from typing import Literal
 
 from audio.config import AudioSettings, get_audio_settings
-from audio.errors import AudioError
+from audio.errors import FFMPEG_DISK_FULL, AudioError, StorageFull
 
 
 class FfmpegNotFound(AudioError):
@@ -37,6 +41,14 @@ class FfmpegTimeout(FfmpegFailed):
 class UnplayableAudio(AudioError):
     message_vi = "Tệp không phải là âm thanh phát được; hãy chọn tệp MP3, WAV, M4A hoặc OGG."
     message_en = "The file is not playable audio; choose an MP3, WAV, M4A or OGG file."
+
+
+class AudioTooDemanding(UnplayableAudio):
+    message_vi = (
+        "Giải mã tệp này cần quá nhiều bộ nhớ; hãy xuất lại thành MP3 hoặc WAV thông thường "
+        "rồi tải lên."
+    )
+    message_en = "Decoding this file needs too much memory; export it as a plain MP3 or WAV."
 
 
 @dataclass(frozen=True)
@@ -101,6 +113,26 @@ def configure_pydub(settings: AudioSettings | None = None) -> None:
     AudioSegment.ffmpeg = exe
 
 
+def _command(args: list[str], settings: AudioSettings, memory_limit_mb: int | None) -> list[str]:
+    command = [ffmpeg_exe(settings), "-hide_banner", "-nostdin", "-nostats", *args]
+    if memory_limit_mb is None:
+        return command
+    limiter = shutil.which("prlimit")
+    if limiter is None:  # pragma: no cover - util-linux is on every Debian and Ubuntu
+        raise FfmpegNotFound(
+            "Không tìm thấy lệnh prlimit (gói util-linux) để giới hạn bộ nhớ khi giải mã.",
+            "prlimit (util-linux) is needed to limit memory while decoding.",
+        )
+    limit = memory_limit_mb * 1024 * 1024
+    return [limiter, f"--as={limit}", "--", *command]
+
+
+def _environment(memory_limit_mb: int | None) -> dict[str, str] | None:
+    # glibc reserves 64 MiB of address space per thread arena: with one per ffmpeg thread an
+    # address-space limit would be spent on reservations, not on audio.
+    return None if memory_limit_mb is None else {**os.environ, "MALLOC_ARENA_MAX": "2"}
+
+
 def run_ffmpeg(
     args: list[str],
     *,
@@ -108,10 +140,12 @@ def run_ffmpeg(
     timeout: float | None = None,
     settings: AudioSettings | None = None,
     check: bool = True,
+    memory_limit_mb: int | None = None,
 ) -> subprocess.CompletedProcess[bytes]:
-    """Run ffmpeg with `args`, a timeout, no stdin unless given; raise named errors."""
+    """Run ffmpeg with `args`, a timeout, no stdin unless given, optionally with at most
+    `memory_limit_mb` of address space; raise named errors."""
     settings = settings or get_audio_settings()
-    command = [ffmpeg_exe(settings), "-hide_banner", "-nostdin", "-nostats", *args]
+    command = _command(args, settings, memory_limit_mb)
     limit = timeout if timeout is not None else settings.ffmpeg_timeout_seconds
     try:
         done = subprocess.run(
@@ -121,6 +155,7 @@ def run_ffmpeg(
             capture_output=True,
             timeout=limit,
             check=False,
+            env=_environment(memory_limit_mb),
         )
     except subprocess.TimeoutExpired as exc:
         raise FfmpegTimeout(
@@ -131,9 +166,16 @@ def run_ffmpeg(
             f"Không chạy được ffmpeg: {exc}.", f"Could not run ffmpeg: {exc}."
         ) from exc
     if check and done.returncode != 0:
-        tail = _last_lines(done.stderr)
-        raise FfmpegFailed(f"ffmpeg báo lỗi: {tail}", f"ffmpeg failed: {tail}")
+        raise ffmpeg_failure(done.stderr)
     return done
+
+
+def ffmpeg_failure(stderr: bytes) -> Exception:
+    """The named error for a failed ffmpeg run: `StorageFull` when it could not write."""
+    tail = _last_lines(stderr)
+    if FFMPEG_DISK_FULL in stderr.decode("utf-8", "replace"):
+        return StorageFull()
+    return FfmpegFailed(f"ffmpeg báo lỗi: {tail}", f"ffmpeg failed: {tail}")
 
 
 def _last_lines(stderr: bytes, count: int = 3) -> str:
@@ -149,13 +191,19 @@ _AUDIO = re.compile(
 _CHANNELS = {"mono": 1, "stereo": 2, "2.1": 3, "quad": 4, "5.0": 5, "5.1": 6, "7.1": 8}
 
 
-def probe(path: Path, settings: AudioSettings | None = None) -> ProbeResult:
+def probe(
+    path: Path, settings: AudioSettings | None = None, *, memory_limit_mb: int | None = None
+) -> ProbeResult:
     """Read format, codec, rate, channels and duration of `path` without decoding it."""
-    done = run_ffmpeg(["-i", str(path)], settings=settings, check=False, timeout=30)
+    done = run_ffmpeg(
+        ["-i", str(path)], settings=settings, check=False, timeout=30, memory_limit_mb=memory_limit_mb
+    )
     text = done.stderr.decode("utf-8", "replace")
     audio = _AUDIO.search(text)
     container = _INPUT.search(text)
     if audio is None or container is None:
+        if _out_of_memory(done.returncode, text, memory_limit_mb):
+            raise AudioTooDemanding()
         raise UnplayableAudio()
     duration: float | None = None
     bit_rate: int | None = None
@@ -196,31 +244,97 @@ def pcm_output(sample_rate: int) -> list[str]:
 
 
 def decode_to_pcm(
-    path: Path, sample_rate: int, settings: AudioSettings | None = None
+    path: Path,
+    sample_rate: int,
+    settings: AudioSettings | None = None,
+    *,
+    max_seconds: float | None = None,
+    memory_limit_mb: int | None = None,
 ) -> tuple[bytes, str]:
-    """Decode the first audio stream to mono s16le PCM; return it with ffmpeg's warnings."""
-    done = run_ffmpeg(
-        [
-            "-v",
-            "error",
-            "-i",
-            str(path),
-            "-map",
-            "0:a:0",
-            "-vn",
-            "-sn",
-            "-dn",
-            *pcm_output(sample_rate),
-        ],
-        settings=settings,
-        check=False,
-    )
-    if done.returncode != 0:
+    """Decode the first audio stream to mono s16le PCM; return it with ffmpeg's warnings.
+
+    With `max_seconds`, ffmpeg stops after that much audio and no more than that is ever read
+    from it, whatever the file's header claims: the caller compares the length it got with
+    its own limit to tell "longer than allowed" (a hostile file cannot make us hold hours).
+    """
+    settings = settings or get_audio_settings()
+    cap = ["-t", f"{max_seconds:.3f}"] if max_seconds is not None else []
+    args = ["-v", "error", "-i", str(path), "-map", "0:a:0", "-vn", "-sn", "-dn", *cap,
+            *pcm_output(sample_rate)]
+    if max_seconds is None:
+        done = run_ffmpeg(args, settings=settings, check=False, memory_limit_mb=memory_limit_mb)
+        code, pcm, stderr = done.returncode, done.stdout, done.stderr
+    else:
+        most = 2 * math.ceil(max_seconds * sample_rate)
+        code, pcm, stderr = _run_reading_at_most(args, most, settings, memory_limit_mb)
+    if code != 0:
+        tail = _last_lines(stderr)
+        if _out_of_memory(code, tail, memory_limit_mb):
+            raise AudioTooDemanding()
         raise UnplayableAudio(
-            f"ffmpeg không giải mã được tệp: {_last_lines(done.stderr)}",
-            f"ffmpeg could not decode the file: {_last_lines(done.stderr)}",
+            f"ffmpeg không giải mã được tệp: {tail}", f"ffmpeg could not decode the file: {tail}"
         )
-    return done.stdout, done.stderr.decode("utf-8", "replace")
+    return pcm, stderr.decode("utf-8", "replace")
+
+
+_OUT_OF_MEMORY = re.compile(r"Cannot allocate memory|Resource temporarily unavailable|ENOMEM")
+
+
+def _out_of_memory(code: int, messages: str, memory_limit_mb: int | None) -> bool:
+    """Whether a limited ffmpeg failed for want of memory (a crash or an allocation error)."""
+    return memory_limit_mb is not None and (code < 0 or bool(_OUT_OF_MEMORY.search(messages)))
+
+
+def _run_reading_at_most(
+    args: list[str], most: int, settings: AudioSettings, memory_limit_mb: int | None
+) -> tuple[int, bytes, bytes]:
+    """Run ffmpeg writing to stdout; keep at most `most` bytes of it and stop ffmpeg there."""
+    command = _command(args, settings, memory_limit_mb)
+    limit = settings.ffmpeg_timeout_seconds
+    timed_out = threading.Event()
+    with tempfile.TemporaryFile() as errors:
+        try:
+            process = subprocess.Popen(
+                command, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=errors,
+                env=_environment(memory_limit_mb),
+            )
+        except OSError as exc:
+            raise FfmpegNotFound(
+                f"Không chạy được ffmpeg: {exc}.", f"Could not run ffmpeg: {exc}."
+            ) from exc
+
+        def expire() -> None:
+            timed_out.set()
+            process.kill()
+
+        timer = threading.Timer(limit, expire)
+        timer.start()
+        kept = io.BytesIO()
+        try:
+            assert process.stdout is not None
+            while kept.tell() < most:
+                chunk = process.stdout.read(min(1 << 20, most - kept.tell()))
+                if not chunk:
+                    break
+                kept.write(chunk)
+            capped = kept.tell() >= most
+            if capped:
+                process.kill()  # whatever remains is never read
+            code = process.wait()
+        finally:
+            timer.cancel()
+            if process.poll() is None:
+                process.kill()
+                process.wait()
+            if process.stdout is not None:
+                process.stdout.close()
+        if timed_out.is_set():
+            raise FfmpegTimeout(
+                f"ffmpeg chạy quá {limit:.0f} giây.", f"ffmpeg took more than {limit:.0f} s."
+            )
+        size = errors.seek(0, os.SEEK_END)
+        errors.seek(max(0, size - 16 * 1024))
+        return (0 if capped else code), kept.getvalue(), errors.read()
 
 
 def decode_bytes_to_pcm(

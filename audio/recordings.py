@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 import math
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 from audio.config import AudioSettings, get_audio_settings
 from audio.errors import AudioError
-from audio.ffmpeg import UnplayableAudio, decode_to_pcm, probe
+from audio.ffmpeg import AudioTooDemanding, UnplayableAudio, decode_to_pcm, probe
 from audio.loudness import normalize_pieces
 from audio.pcm import Pcm, rms_dbfs, to_wav_bytes
 from audio.storage import Storage
@@ -50,6 +54,30 @@ class RecordingTooLong(RecordingRejected):
     message_en = "The recording is longer than a broadcast slot; shorten it."
 
 
+class DecoderBusy(AudioError):
+    """Every decode slot stayed taken while the upload waited: try again shortly."""
+
+    message_vi = "Máy chủ đang xử lý các bản ghi khác; hãy đợi một phút rồi tải lên lại."
+    message_en = "The server is busy processing other recordings; upload again in a minute."
+
+
+@lru_cache(maxsize=4)
+def _decode_slots(count: int) -> threading.BoundedSemaphore:
+    return threading.BoundedSemaphore(count)
+
+
+@contextmanager
+def decode_slot(settings: AudioSettings) -> Iterator[None]:
+    """Hold one of the few slots for decoding an upload (each holds up to a slot's PCM)."""
+    slots = _decode_slots(settings.max_concurrent_decodes)
+    if not slots.acquire(timeout=settings.decode_wait_seconds):
+        raise DecoderBusy()
+    try:
+        yield
+    finally:
+        slots.release()
+
+
 @dataclass(frozen=True)
 class IngestedRecording:
     """A validated upload: the original and its loudness-matched mono WAV copy."""
@@ -66,6 +94,8 @@ class IngestedRecording:
 
 
 _SILENT_DBFS = -60.0
+# Decode at most this much past the limit: getting it all means the file is too long.
+_BEYOND_LIMIT_SECONDS = 1.0
 # A decode this much shorter than the header promises means the file was cut off.
 _TRUNCATION_TOLERANCE = 0.9
 
@@ -86,8 +116,16 @@ def ingest_recording(
             f"The file is {size / 1_000_000:.1f} MB, over the {limit_mb:.0f} MB limit; "
             "compress or shorten it.",
         )
+    with decode_slot(settings):
+        return _ingest(source, size, storage, settings)
+
+
+def _ingest(source: Path, size: int, storage: Storage, settings: AudioSettings) -> IngestedRecording:
+    memory = settings.decode_memory_limit_mb
     try:
-        info = probe(source, settings)
+        info = probe(source, settings, memory_limit_mb=memory)
+    except AudioTooDemanding:
+        raise
     except UnplayableAudio as exc:
         raise NotAudio() from exc
     limit = settings.max_recording_seconds
@@ -100,16 +138,21 @@ def ingest_recording(
         )
     rate = settings.sample_rate
     try:
-        samples, warnings = decode_to_pcm(source, rate, settings)
+        samples, warnings = decode_to_pcm(
+            source, rate, settings, max_seconds=limit + _BEYOND_LIMIT_SECONDS, memory_limit_mb=memory
+        )
+    except AudioTooDemanding:
+        raise
     except UnplayableAudio as exc:
         raise CorruptAudio() from exc
     pcm = Pcm(samples, rate)
     if pcm.frame_count == 0:
         raise CorruptAudio()
     if pcm.duration_seconds > limit + 0.5:
+        # Decoding stopped just past the limit: the header hid the length, the audio did not.
         raise RecordingTooLong(
-            f"Bản ghi dài {_clock(pcm.duration_seconds)}, vượt {_clock(limit)}; hãy cắt ngắn.",
-            f"The recording lasts {_clock(pcm.duration_seconds)}, over {_clock(limit)}; "
+            f"Bản ghi dài hơn {_clock(limit)} (tệp không ghi rõ độ dài); hãy cắt ngắn.",
+            f"The recording lasts more than {_clock(limit)} (its header hides the length); "
             "shorten it.",
         )
     promised = info.duration_seconds

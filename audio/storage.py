@@ -16,7 +16,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import BinaryIO, Protocol
 
-from audio.errors import AudioError
+from audio.errors import AudioError, disk_full_as_storage_full
 
 _KEY = re.compile(r"^[0-9a-f]{64}(\.[a-z0-9]{1,8})?$")
 _CHUNK = 1024 * 1024
@@ -39,6 +39,7 @@ class Storage(Protocol):
         """Store a copy of the file at `source`; return its key."""
         ...
 
+    @disk_full_as_storage_full()
     def put_stream(self, chunks: Iterable[bytes], *, suffix: str = "") -> str:
         """Store bytes arriving in chunks; return their key."""
         ...
@@ -73,8 +74,10 @@ def _check_suffix(suffix: str) -> str:
     return suffix
 
 
+@disk_full_as_storage_full()
 def write_atomically(target: Path, chunks: Iterable[bytes]) -> None:
-    """Write `target` so a reader sees the old file or the complete new one, never a part."""
+    """Write `target` so a reader sees the old file or the complete new one, never a part;
+    a full disk raises `StorageFull` and leaves nothing behind."""
     target.parent.mkdir(parents=True, exist_ok=True)
     handle, temp_name = tempfile.mkstemp(prefix=TEMP_PREFIX, dir=target.parent)
     try:
@@ -144,6 +147,7 @@ class LocalStorage:
         with Path(source).open("rb") as handle:
             return self.put_stream(iter(lambda: handle.read(_CHUNK), b""), suffix=suffix)
 
+    @disk_full_as_storage_full()
     def put_stream(self, chunks: Iterable[bytes], *, suffix: str = "") -> str:
         """Store bytes arriving in chunks (hashed while written); return their key."""
         _check_suffix(suffix)

@@ -169,6 +169,7 @@ class Agent:
         with self._lock:
             now = self.clock.now()
             schedule = self.syncer.schedule
+            self._stop_if_overran(now, schedule)
             self._finish_if_ended(now)
             emergency = schedule.emergency if schedule else None
             self._follow_emergency(now, emergency)
@@ -196,6 +197,57 @@ class Agent:
                 self._attempts[current.key] = self._attempts.get(current.key, 0) + 1
                 if self._attempts[current.key] >= MAX_PLAY_ATTEMPTS:
                     self.store.mark_done(current.key, "failed", now)
+
+    def _stop_if_overran(self, now: datetime, schedule: Schedule | None) -> None:
+        """Stop a player that outlives its audio: at the expected end plus the grace, or at
+        once when another programme is due, so the next one starts on time."""
+        current = self.current
+        if current is None or current.playback.finished():
+            return
+        end = current.playback.expected_end()
+        if now < end:
+            return
+        grace = timedelta(seconds=self.config.overrun_grace_seconds)
+        if now < end + grace and not (
+            current.programme is not None and self._other_programme_due(now, schedule, current.key)
+        ):
+            return
+        late = (now - end).total_seconds()
+        log.error(
+            "Trình phát không tự dừng %.0f giây sau khi hết %s: buộc dừng (player overran, stopped)",
+            late,
+            current.key,
+        )
+        current.playback.stop()
+        self.current = None
+        reason = f"player_overran: still running {late:.0f} s after the expected end, stopped"
+        self._as_run(current, now, "interrupted", reason)
+        self.store.mark_done(current.key, "stopped_overrun", now)
+        what = (
+            f"bản tin khẩn #{current.emergency.id}"
+            if current.emergency is not None
+            else f"chương trình #{current.programme.id}"  # type: ignore[union-attr]
+        )
+        self.store.enqueue(
+            "fault",
+            {
+                "category": "other",
+                "text": (
+                    f"Trình phát ({self.player.name}) không tự dừng sau {what}; cụm loa đã buộc "
+                    f"dừng nó {late:.0f} giây sau giờ kết thúc. Hãy kiểm tra trình phát. "
+                    f"(The player did not exit after {current.key}; stopped {late:.0f} s late.)"
+                ),
+            },
+            now,
+        )
+        if current.emergency is not None:
+            self._after_emergency(now, current.emergency)
+
+    def _other_programme_due(self, now: datetime, schedule: Schedule | None, key: str) -> bool:
+        return schedule is not None and any(
+            p.key != key and p.starts_at <= now < p.ends_at and not self.store.is_done(p.key)
+            for p in schedule.programmes
+        )
 
     def _after_emergency(self, now: datetime, emergency: Emergency) -> None:
         interrupted, self._interrupted = self._interrupted, None
@@ -392,7 +444,8 @@ class Agent:
     def _seconds_to_next_event(self, now: datetime, schedule: Schedule | None) -> float:
         moments: list[datetime] = []
         if self.current is not None:
-            moments.append(self.current.playback.expected_end())
+            end = self.current.playback.expected_end()
+            moments += [end, end + timedelta(seconds=self.config.overrun_grace_seconds)]
         if schedule is not None:
             upcoming = schedule.next_programme(now)
             if upcoming is not None:

@@ -33,6 +33,10 @@ def _parser() -> argparse.ArgumentParser:
     add("--cache", required=True, type=Path, help="thư mục lưu lịch và âm thanh")
     add("--player", default=None, help="lệnh phát có {file} và {offset_seconds}, hoặc null")
     connection.add_argument("--hours", type=int, default=48, help="số giờ lịch cần tải trước")
+    connection.add_argument(
+        "--overrun-grace", type=float, default=30.0, metavar="GIÂY",
+        help="buộc dừng trình phát chạy quá giờ kết thúc chừng này giây (mặc định 30)",
+    )
     connection.add_argument("-q", "--quiet", action="store_true", help="chỉ ghi cảnh báo và lỗi")
     commands.add_parser("run", parents=[connection], help="chạy liên tục: đồng bộ và phát đúng giờ")
     commands.add_parser("sync", parents=[connection], help="đồng bộ một lần rồi thoát (cho cron)")
@@ -51,6 +55,7 @@ def _config(args: argparse.Namespace) -> AgentConfig:
         cache_dir=args.cache,
         player=args.player,
         hours=args.hours,
+        overrun_grace_seconds=args.overrun_grace,
     )
 
 

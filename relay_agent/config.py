@@ -24,6 +24,9 @@ class AgentConfig:
     token_retry_seconds: float = 600.0
     min_poll_seconds: float = 1.0
     timeout_seconds: float = 15.0
+    # A player still running this long after its audio should have ended is hung: it is stopped
+    # (and at once when the next programme is due), so one stuck player never silences the day.
+    overrun_grace_seconds: float = 30.0
 
 
 def read_token(path: Path) -> str:

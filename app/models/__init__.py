@@ -9,6 +9,7 @@ from app.models.recording import Recording
 from app.models.relay import RelayFault, RelayHeartbeat, RelayPlay
 from app.models.script import Priority, Script, ScriptStatus, script_areas, script_slots
 from app.models.station import Slot, Station
+from app.models.system_problem import SystemProblem
 from app.models.topic import Topic
 from app.models.user import Role, User
 from app.models.web_session import WebSession
@@ -34,6 +35,7 @@ __all__ = [
     "ScriptStatus",
     "Slot",
     "Station",
+    "SystemProblem",
     "Topic",
     "UTCDateTime",
     "User",

@@ -35,6 +35,8 @@ class Station(Base):
     audio_sample_rate: Mapped[int] = mapped_column(Integer, default=22050)
     # bumped whenever a programme or emergency of the station changes: relays' ETags hang on it
     schedule_version: Mapped[int] = mapped_column(Integer, default=1)
+    # set when a slot, area or relay point changes: the next re-plan picks the station up
+    plan_inputs_changed_at: Mapped[datetime | None] = mapped_column(UTCDateTime, default=None)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
     slots: Mapped[list[Slot]] = relationship(

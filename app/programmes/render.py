@@ -12,9 +12,10 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from app.models import Programme, ProgrammeStatus, Recording, Script, Station
+from app.models import Programme, ProgrammeStatus, Recording, Script, Slot, Station
 from app.programmes import inputs
 from app.programmes.announcements import closing_text, opening_text
+from app.programmes.labels import item_label
 from app.speech.audio import ENGINE_NAMES, audio_settings, speech_service, storage, synthesize_for
 from audio.assemble import ProgrammeRenderer
 from audio.errors import AudioError
@@ -78,7 +79,7 @@ def build_spec(session: Session, station: Station, programme: Programme) -> Prog
     recordings = {r.id: r for r in session.scalars(select(Recording).where(Recording.station_id == station.id))}
     items: list[Any] = []
     for index, item in enumerate(programme.items):
-        common = {"ref": f"item:{index}", "title": item.get("title") or item["kind"],
+        common = {"ref": f"item:{index}", "title": item_label(item),
                   "offset_ms": item["offset_ms"], "duration_ms": item["duration_ms"]}
         kind = item["kind"]
         if kind == "opening":
@@ -99,8 +100,10 @@ def build_spec(session: Session, station: Station, programme: Programme) -> Prog
         else:  # gap, silence, and a filler whose recording is gone
             items.append(SilenceItem(**common))
     fillers = sorted((r for r in recordings.values() if r.is_filler), key=lambda r: r.id)
+    slot = session.get(Slot, programme.slot_id) if programme.slot_id else None
+    slot_label = "Khẩn cấp" if programme.is_emergency else (slot.label if slot and slot.label else programme.slot_name)
     return ProgrammeSpec(
-        title=f"{station.name} — {programme.slot_name} {programme.air_date:%d/%m/%Y}",
+        title=f"{station.name} — {slot_label} {programme.air_date:%d/%m/%Y}",
         slot_length_ms=programme.duration_ms,
         output=OutputSettings(format="opus" if station.audio_format == "opus" else "mp3",
                               sample_rate=station.audio_sample_rate, bitrate_kbps=station.audio_bitrate_kbps),

@@ -4,7 +4,7 @@ from dataclasses import asdict
 from datetime import date, timedelta
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Query
+from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import FileResponse, Response
 
 from app.deps import CurrentUser, EditorUser, SessionDep, require_roles
@@ -13,7 +13,14 @@ from app.models import Programme, Role, User
 from app.programmes import emergency, service
 from app.programmes.exceptions import EmergencyNotFound, InvalidDateRange, ProgrammeNotFound
 from app.programmes.schemas import EmergencyCreate, EmergencyRead, Explanation, ProgrammeRead
-from app.programmes.views import audio_download, playlist_download, to_read
+from app.programmes.views import (
+    audio_download,
+    cue_download,
+    item_download,
+    item_file,
+    playlist_download,
+    to_read,
+)
 from app.scripts import service as scripts
 from app.stations import service as stations
 from app.stations.exceptions import StationNotFound
@@ -84,14 +91,38 @@ def programme_audio(programme_id: int, session: SessionDep, user: CurrentUser) -
     return audio_download(programme)
 
 
+def _rendered(session: SessionDep, user: User, programme_id: int) -> Programme:
+    programme = _visible(session, user, programme_id)
+    if not programme.cue_key:
+        raise NotFound("Chương trình chưa được dựng âm thanh.", detail_en="Not rendered yet.")
+    return programme
+
+
 @router.get("/programmes/{programme_id}/playlist.m3u8",
             responses=responses(NotAuthenticated, Forbidden, ProgrammeNotFound, NotFound))
-def programme_playlist(programme_id: int, session: SessionDep, user: CurrentUser) -> Response:
-    """The programme's extended M3U8 playlist."""
-    programme = _visible(session, user, programme_id)
-    if not programme.playlist_key:
-        raise NotFound("Chương trình chưa được dựng âm thanh.", detail_en="Not rendered yet.")
-    return playlist_download(programme)
+def programme_playlist(programme_id: int, request: Request, session: SessionDep, user: CurrentUser) -> Response:
+    """The programme's extended M3U8 playlist: its item files in order, as URLs of this API."""
+    programme = _rendered(session, user, programme_id)
+    base = f"{request.base_url}api/v1/programmes/{programme.id}/items/"
+    return playlist_download(programme, lambda f: base + f.file_name)
+
+
+@router.get("/programmes/{programme_id}/items/{file_name}", response_class=FileResponse,
+            responses=responses(NotAuthenticated, Forbidden, ProgrammeNotFound, NotFound))
+def programme_item(programme_id: int, file_name: str, session: SessionDep, user: CurrentUser) -> FileResponse:
+    """One item's own file (`3.mp3` is the fourth item), as the playlist and cue sheet list them."""
+    programme = _rendered(session, user, programme_id)
+    item = item_file(programme, file_name)
+    if item is None:
+        raise NotFound(f"Chương trình không có mục “{file_name}”.", detail_en=f"No item file {file_name!r}.")
+    return item_download(programme, item)
+
+
+@router.get("/programmes/{programme_id}/cue.json", response_class=FileResponse,
+            responses=responses(NotAuthenticated, Forbidden, ProgrammeNotFound, NotFound))
+def programme_cue(programme_id: int, session: SessionDep, user: CurrentUser) -> FileResponse:
+    """The cue sheet: every item's offset, duration, file and checksum."""
+    return cue_download(_rendered(session, user, programme_id))
 
 
 @router.post("/stations/{station_id}/plan", responses=responses(NotAuthenticated, Forbidden, StationNotFound))

@@ -40,6 +40,7 @@ class ProgrammeRead(Schema):
     audio_size: int | None
     audio_duration_ms: int | None
     playlist_url: str | None
+    cue_url: str | None = None
     render_error: str | None
 
 

@@ -115,8 +115,23 @@ def plan_days(session: Session, station: Station, first: date, days: int = PLAN_
         instance = by_request[key]
         _store(session, station, slot_ids.get(request.slot_name), instance, plan, titles, priorities,
                existing.get(key, []), report)
+    report.removed += _remove_unslotted(session, existing, set(slot_ids), now)
     session.flush()
     return report
+
+
+def _remove_unslotted(session: Session, existing: dict[tuple[str, date], list[Programme]],
+                      slot_names: set[str], now: datetime) -> int:
+    """Drop the programmes of a deleted slot, unless they are locked, aired or about to air."""
+    removed = 0
+    for (slot_name, _day), rows in existing.items():
+        if slot_name in slot_names:
+            continue
+        for row in rows:
+            if row.status not in FROZEN and row.starts_at - LOCK_LEAD > now:
+                session.delete(row)
+                removed += 1
+    return removed
 
 
 def _plays_any(rows: list[Programme], script_ids: frozenset[int]) -> bool:
@@ -181,9 +196,12 @@ def _store(session: Session, station: Station, slot_id: int | None, instance: An
 
 
 def stations_needing_replan(session: Session) -> list[int]:
-    """Stations with a script changed after their last plan (approvals, edits, withdrawals)."""
-    changed = dict(session.execute(select(Script.station_id, func.max(Script.updated_at))
-                                   .group_by(Script.station_id)).all())
+    """Stations with a script, slot, area or relay point changed after their last plan."""
+    changed: dict[int, datetime] = dict(session.execute(
+        select(Script.station_id, func.max(Script.updated_at)).group_by(Script.station_id)).all())
+    for station_id, at in session.execute(select(Station.id, Station.plan_inputs_changed_at)):
+        if at is not None:
+            changed[station_id] = max(at, changed.get(station_id, at))
     planned = dict(session.execute(select(Programme.station_id, func.max(Programme.planned_at))
                                    .where(Programme.is_emergency.is_(False))
                                    .group_by(Programme.station_id)).all())

@@ -1,4 +1,4 @@
-from app.errors import NotFound, Unprocessable
+from app.errors import NotFound, ServiceUnavailable, Unprocessable
 
 
 class RecordingNotFound(NotFound):
@@ -8,3 +8,7 @@ class RecordingNotFound(NotFound):
 
 class RecordingRefused(Unprocessable):
     """An upload that is not usable audio: the detail says what to fix."""
+
+
+class RecordingsBusy(ServiceUnavailable):
+    """Every decode slot is taken: the upload is refused for now, not queued without end."""

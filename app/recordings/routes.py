@@ -11,7 +11,7 @@ from fastapi.responses import FileResponse
 from app.deps import CurrentUser, SessionDep, StaffUser
 from app.errors import Forbidden, NotAuthenticated, PayloadTooLarge, responses
 from app.recordings import service
-from app.recordings.exceptions import RecordingNotFound, RecordingRefused
+from app.recordings.exceptions import RecordingNotFound, RecordingRefused, RecordingsBusy
 from app.recordings.schemas import RecordingRead
 from app.speech.audio import audio_settings, storage
 from app.stations import service as stations
@@ -23,7 +23,7 @@ _AUTH = (NotAuthenticated, Forbidden)
 
 @router.post(
     "/stations/{station_id}/recordings", response_model=RecordingRead, status_code=201,
-    responses=responses(*_AUTH, StationNotFound, RecordingRefused, PayloadTooLarge),
+    responses=responses(*_AUTH, StationNotFound, RecordingRefused, PayloadTooLarge, RecordingsBusy),
 )
 def upload_recording(
     station_id: int,

@@ -10,10 +10,10 @@ from sqlalchemy.orm import Session
 
 from app.audit import service as audit
 from app.models import Recording, Station, User
-from app.recordings.exceptions import RecordingNotFound, RecordingRefused
+from app.recordings.exceptions import RecordingNotFound, RecordingRefused, RecordingsBusy
 from app.speech.audio import audio_settings, storage
 from audio.errors import AudioError
-from audio.recordings import ingest_recording
+from audio.recordings import DecoderBusy, ingest_recording
 
 
 def sha_of(key: str) -> str:
@@ -26,6 +26,8 @@ def ingest(session: Session, station: Station, source: Path, *, title: str, file
     """Check an uploaded file, store it and its normalized copy, and record it."""
     try:
         result = ingest_recording(source, storage(), audio_settings())
+    except DecoderBusy as exc:
+        raise RecordingsBusy(exc.message_vi, detail_en=exc.message_en) from exc
     except AudioError as exc:
         raise RecordingRefused(exc.message_vi, detail_en=exc.message_en) from exc
     recording = Recording(

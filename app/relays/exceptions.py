@@ -1,4 +1,4 @@
-from app.errors import Forbidden, NotAuthenticated, TooManyRequests, Unprocessable
+from app.errors import Conflict, Forbidden, NotAuthenticated, NotFound, TooManyRequests, Unprocessable
 
 
 class InvalidRelayToken(NotAuthenticated):
@@ -38,4 +38,25 @@ class UnknownProgramme(Unprocessable):
         super().__init__(
             f"Không có chương trình số {programme_id} của khu phố này.",
             detail_en=f"No programme {programme_id} for this relay point's area.",
+        )
+
+
+class FaultNotFound(NotFound):
+    def __init__(self, fault_id: int) -> None:
+        super().__init__(f"Không có báo lỗi số {fault_id}.", detail_en=f"No fault report {fault_id}.")
+
+
+class FaultAlreadyResolved(Conflict):
+    def __init__(self, fault_id: int) -> None:
+        super().__init__(
+            f"Báo lỗi số {fault_id} đã được đánh dấu khắc phục rồi.",
+            detail_en=f"Fault report {fault_id} is already resolved.",
+        )
+
+
+class NotYourFault(Forbidden):
+    def __init__(self) -> None:
+        super().__init__(
+            "Chỉ biên tập viên, quản trị viên hoặc trưởng khu phố của cụm loa này được đóng báo lỗi.",
+            detail_en="Only editors, admins or this relay point's area leader close its faults.",
         )

@@ -17,15 +17,26 @@ from app.deps import AuditReader, CurrentUser, SessionDep
 from app.errors import Forbidden, NotAuthenticated, NotFound, responses
 from app.models import Role
 from app.programmes.views import playlist_download, stored_type
-from app.relays import poll_cache, service, status
+from app.relays import faults, poll_cache, service, status
 from app.relays.exceptions import (
+    FaultAlreadyResolved,
+    FaultNotFound,
     InvalidRelayToken,
     NotThisRelaysArea,
+    NotYourFault,
     RelayRateLimited,
     RelayTokenRevoked,
     UnknownProgramme,
 )
-from app.relays.schemas import FaultReport, Heartbeat, PlayedRecord, RelaySchedule, RelayStatus
+from app.relays.schemas import (
+    FaultRead,
+    FaultReport,
+    FaultResolution,
+    Heartbeat,
+    PlayedRecord,
+    RelaySchedule,
+    RelayStatus,
+)
 from app.speech.audio import storage
 from app.stations import service as stations
 from app.stations.exceptions import RelayPointNotFound
@@ -132,12 +143,13 @@ def get_audio(key: str, session: SessionDep, relay: ReadingRelay) -> FileRespons
 
 
 @router.get("/programmes/{programme_id}.m3u8", responses=responses(*_AUTH, UnknownProgramme))
-def get_playlist(programme_id: int, session: SessionDep, relay: ReadingRelay) -> Response:
-    """The programme's extended M3U8 playlist (its items, in order)."""
+def get_playlist(programme_id: int, request: Request, session: SessionDep, relay: ReadingRelay) -> Response:
+    """The programme's extended M3U8 playlist: its item files in order, as this API's audio URLs."""
     programme = service.programme_for(session, relay, programme_id)
-    if not programme.playlist_key:
+    if not programme.cue_key:
         raise UnknownProgramme(programme_id)
-    return playlist_download(programme)
+    base = f"{request.base_url}api/v1/relay/audio/"
+    return playlist_download(programme, lambda f: base + f.key)
 
 
 @router.post("/heartbeat", status_code=204, responses=responses(*_AUTH))
@@ -184,3 +196,10 @@ def report_fault(relay_id: int, report: FaultReport, session: SessionDep, user: 
         raise Forbidden("Trưởng khu phố chỉ báo lỗi cụm loa của khu phố mình.",
                         detail_en="A leader reports faults of their own area's relay points only.")
     return {"id": service.report_fault(session, relay.id, report, reported_by_id=user.id).id}
+
+
+@staff_router.post("/faults/{fault_id}/resolve", response_model=FaultRead,
+                   responses=responses(NotAuthenticated, NotYourFault, FaultNotFound, FaultAlreadyResolved))
+def resolve_fault(fault_id: int, body: FaultResolution, session: SessionDep, user: CurrentUser) -> FaultRead:
+    """Close a fault once fixed, saying what was done (editor, admin, the area's leader)."""
+    return FaultRead.model_validate(faults.resolve(session, fault_id, body.note, user=user))

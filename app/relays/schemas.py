@@ -1,9 +1,9 @@
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Literal
+from typing import Annotated, Literal
 
-from pydantic import Field
+from pydantic import Field, StringConstraints
 
 from app.schemas import Schema
 
@@ -99,3 +99,19 @@ class RelayStatus(Schema):
     open_faults: list[dict[str, object]]
     health: Literal["green", "amber", "red"]
     flagged: bool
+
+
+class FaultResolution(Schema):
+    note: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=2000)] = Field(
+        description="what was done (đã khắc phục thế nào)")
+
+
+class FaultRead(Schema):
+    id: int
+    relay_point_id: int
+    category: str
+    text: str
+    created_at: datetime
+    resolved_at: datetime | None
+    resolved_by_id: int | None
+    resolution_note: str | None

@@ -162,7 +162,7 @@ def schedule(session: Session, ctx: RelayContext, hours: int, now: datetime) -> 
                 starts_at_local=p.starts_at.astimezone(zone), duration_ms=p.duration_ms,
                 status=p.status.value, audio_url=audio_url(p.audio_key), sha256=_sha(p.audio_key),
                 size_bytes=p.audio_size,
-                m3u8_url=f"/api/v1/relay/programmes/{p.id}.m3u8" if p.playlist_key else None,
+                m3u8_url=f"/api/v1/relay/programmes/{p.id}.m3u8" if p.cue_key else None,
                 version=p.version,
             )
             for p in programmes

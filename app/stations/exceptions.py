@@ -56,10 +56,18 @@ class SlotsOverlap(Conflict):
 
 
 class AreaInUse(Conflict):
-    def __init__(self, name: str, relays: int, leaders: int) -> None:
+    def __init__(self, name: str, relays: int, leaders: int, scripts: list[str] | None = None) -> None:
+        scripts = scripts or []
+        uses_vi = [f"{relays} cụm loa"] if relays else []
+        uses_vi += [f"{leaders} trưởng khu phố"] if leaders else []
+        uses_en = [f"{relays} relay point(s)"] if relays else []
+        uses_en += [f"{leaders} leader(s)"] if leaders else []
+        if scripts:
+            named = ", ".join(f"“{t}”" for t in scripts[:3]) + (", …" if len(scripts) > 3 else "")
+            uses_vi.append(f"{len(scripts)} tin bài nhắm tới khu phố này ({named})")
+            uses_en.append(f"{len(scripts)} script(s) aimed at it")
         super().__init__(
-            f"Khu phố “{name}” còn {relays} cụm loa và {leaders} trưởng khu phố; hãy chuyển hoặc xóa "
-            "chúng trước khi xóa khu phố.",
-            detail_en=f"Area {name!r} still has {relays} relay point(s) and {leaders} leader(s): "
-            "move or remove them first.",
+            f"Không xóa được khu phố “{name}” vì còn {' và '.join(uses_vi)}; hãy chuyển hoặc xóa cụm loa, "
+            "đổi khu phố của trưởng khu phố và bỏ khu phố này khỏi các tin bài trước khi xóa.",
+            detail_en=f"Area {name!r} is still used by {' and '.join(uses_en)}: move or remove them first.",
         )

@@ -10,7 +10,8 @@ from sqlalchemy.orm import Session, selectinload
 
 from app.audit import service as audit
 from app.auth.security import hash_relay_token, new_relay_token
-from app.models import Area, RelayPoint, Slot, Station, Topic, User
+from app.models import Area, RelayPoint, Script, ScriptStatus, Slot, Station, Topic, User
+from app.scheduling import request_replan
 from app.stations.defaults import DEFAULT_SLOTS, DEFAULT_TOPICS
 from app.stations.exceptions import (
     AreaInUse,
@@ -92,10 +93,19 @@ def update(session: Session, station: Station, data: StationUpdate, *, actor: Us
         _check_unique_station_name(session, changes["name"], station.id)
     for field, value in changes.items():
         setattr(station, field, value)
+    plan_inputs_changed(session, station.id)  # zone and announcements shape every programme
     session.flush()
     audit.record(session, "edit", actor=actor, entity_type="station", entity_id=station.id,
                  station_id=station.id, changes=changes)
     return station
+
+
+def plan_inputs_changed(session: Session, station_id: int) -> None:
+    """A slot, area or relay point changed: the debounced re-plan (or the minute job) plans it."""
+    station = session.get(Station, station_id)
+    if station is not None:
+        station.plan_inputs_changed_at = datetime.now(UTC)
+    request_replan(session)
 
 
 # --- slots -----------------------------------------------------------------------------
@@ -123,6 +133,7 @@ def add_slot(session: Session, station: Station, data: SlotCreate, *, actor: Use
                      + [(data.name, data.start_time, data.length_seconds)])
     slot = Slot(station_id=station.id, **data.model_dump())
     session.add(slot)
+    plan_inputs_changed(session, station.id)
     session.flush()
     audit.record(session, "create", actor=actor, entity_type="slot", entity_id=slot.id,
                  station_id=station.id, changes=data.model_dump(mode="json"))
@@ -145,6 +156,7 @@ def update_slot(session: Session, slot: Slot, data: SlotUpdate, *, actor: User) 
                      + [(slot.name, start, length)])
     for field, value in changes.items():
         setattr(slot, field, value)
+    plan_inputs_changed(session, slot.station_id)
     session.flush()
     audit.record(session, "edit", actor=actor, entity_type="slot", entity_id=slot.id,
                  station_id=slot.station_id, changes=data.model_dump(mode="json", exclude_unset=True))
@@ -154,6 +166,7 @@ def update_slot(session: Session, slot: Slot, data: SlotUpdate, *, actor: User) 
 def delete_slot(session: Session, slot: Slot, *, actor: User) -> None:
     audit.record(session, "delete", actor=actor, entity_type="slot", entity_id=slot.id,
                  station_id=slot.station_id, changes={"name": slot.name})
+    plan_inputs_changed(session, slot.station_id)
     session.delete(slot)
     session.flush()
 
@@ -173,6 +186,7 @@ def add_area(session: Session, station: Station, name: str, *, actor: User | Non
         raise NameTaken("khu phố", name)
     area = Area(station_id=station.id, name=name)
     session.add(area)
+    plan_inputs_changed(session, station.id)
     session.flush()
     audit.record(session, "create", actor=actor, entity_type="area", entity_id=area.id,
                  station_id=station.id, changes={"name": name})
@@ -184,20 +198,29 @@ def rename_area(session: Session, area: Area, name: str, *, actor: User) -> Area
     if found is not None and found != area.id:
         raise NameTaken("khu phố", name)
     old, area.name = area.name, name
+    plan_inputs_changed(session, area.station_id)
     session.flush()
     audit.record(session, "edit", actor=actor, entity_type="area", entity_id=area.id,
                  station_id=area.station_id, changes={"name": [old, name]})
     return area
 
 
+# Scripts that may still air (or be sent to air): dropping their only area would make them air everywhere.
+LIVE_SCRIPT_STATUSES = (ScriptStatus.draft, ScriptStatus.submitted, ScriptStatus.approved, ScriptStatus.rejected)
+
+
 def delete_area(session: Session, area: Area, *, actor: User) -> None:
-    """Remove an area that no relay point or leader uses any more (scripts simply stop targeting it)."""
+    """Remove an area that no relay point, leader or live script uses any more."""
     relays = session.scalar(select(func.count()).select_from(RelayPoint).where(RelayPoint.area_id == area.id))
     leaders = session.scalar(select(func.count()).select_from(User).where(User.area_id == area.id))
-    if relays or leaders:
-        raise AreaInUse(area.name, int(relays or 0), int(leaders or 0))
+    scripts = list(session.scalars(
+        select(Script.title).join(Script.areas).where(Area.id == area.id, Script.status.in_(LIVE_SCRIPT_STATUSES))
+        .order_by(Script.id)))
+    if relays or leaders or scripts:
+        raise AreaInUse(area.name, int(relays or 0), int(leaders or 0), scripts)
     audit.record(session, "delete", actor=actor, entity_type="area", entity_id=area.id,
                  station_id=area.station_id, changes={"name": area.name})
+    plan_inputs_changed(session, area.station_id)
     session.delete(area)
     session.flush()
 
@@ -242,6 +265,7 @@ def add_relay_point(session: Session, area: Area, name: str, *, actor: User | No
     relay = RelayPoint(area_id=area.id, name=name)
     token = _issue_token(relay)
     session.add(relay)
+    plan_inputs_changed(session, area.station_id)
     session.flush()
     audit.record(session, "create", actor=actor, entity_type="relay_point", entity_id=relay.id,
                  station_id=area.station_id, changes={"name": name, "area_id": area.id})
@@ -257,8 +281,10 @@ def rotate_relay_token(session: Session, relay: RelayPoint, *, actor: User) -> s
 
 def delete_relay_point(session: Session, relay: RelayPoint, *, actor: User) -> None:
     """Remove a relay point for good (its as-run history goes with it; revoke to keep it)."""
+    station_id = get_area(session, relay.area_id).station_id
     audit.record(session, "delete", actor=actor, entity_type="relay_point", entity_id=relay.id,
-                 changes={"name": relay.name, "area_id": relay.area_id})
+                 station_id=station_id, changes={"name": relay.name, "area_id": relay.area_id})
+    plan_inputs_changed(session, station_id)
     session.delete(relay)
     session.flush()
 

@@ -9,7 +9,7 @@ from urllib.parse import quote
 
 from fastapi import APIRouter, FastAPI, Request
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import JSONResponse, RedirectResponse
+from fastapi.responses import FileResponse, JSONResponse, RedirectResponse
 from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.responses import Response
@@ -45,6 +45,14 @@ def web_router() -> APIRouter:
                    routes_admin, routes_area, routes_public, routes_preview):
         router.include_router(module.router)
     return router
+
+
+def wants_page(request: Request) -> bool:
+    """A person's browser, not an API client: a page path, or HTML asked for outside the API."""
+    path = request.url.path
+    if path.startswith(PAGE_PREFIXES) or path == "/":
+        return True
+    return not path.startswith("/api/") and "text/html" in request.headers.get("accept", "")
 
 
 async def _answer(answer: Response | Awaitable[Response]) -> Response:
@@ -94,19 +102,24 @@ def install_web(app: FastAPI) -> None:
     @app.exception_handler(StarletteHTTPException)
     async def _http(request: Request, exc: Exception) -> Response:
         # A person who follows a stale link reads a page in their language, not JSON.
-        if not request.url.path.startswith(PAGE_PREFIXES) or not isinstance(exc, StarletteHTTPException):
+        if not wants_page(request) or not isinstance(exc, StarletteHTTPException):
             return await _answer(api_http(request, exc))
         key = "err_page_not_found" if exc.status_code == 404 else "err_page_method"
         return render(request, "error.html", {"message": translate(key, lang_of(request))},
-                      status_code=exc.status_code)
+                      status_code=exc.status_code, headers=getattr(exc, "headers", None))
 
     @app.exception_handler(RequestValidationError)
     async def _invalid(request: Request, exc: Exception) -> Response:
         # On a page, a malformed address (/app/scripts/abc) names no page: answer as a 404 page.
-        if not request.url.path.startswith(PAGE_PREFIXES) or request.method != "GET":
+        if not wants_page(request) or request.method != "GET":
             return await _answer(api_validation(request, exc))
         return render(request, "error.html", {"message": translate("err_page_not_found", lang_of(request))},
                       status_code=404)
+
+    @app.get("/favicon.ico", include_in_schema=False)
+    def _favicon() -> FileResponse:
+        return FileResponse(STATIC_DIR / "favicon.svg", media_type="image/svg+xml",
+                            headers={"Cache-Control": "public, max-age=86400"})
 
     @app.exception_handler(CsrfRejected)
     async def _csrf(request: Request, _exc: CsrfRejected) -> Response:

@@ -13,6 +13,8 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.models import RelayPoint, Script, ScriptStatus, Slot
+from app.programmes.labels import item_label
+from app.programmes.views import item_files
 from app.scripts import service as script_service
 
 # Published on the portal once aired; a script withdrawn after airing stays off the portal.
@@ -24,6 +26,7 @@ class ProgrammeItem:
     title: str
     seconds: int
     kind: str = "speech"
+    file_url: str | None = None  # the item's own rendered file
 
 
 @dataclass(frozen=True)
@@ -38,6 +41,7 @@ class Programme:
     items: list[ProgrammeItem] = field(default_factory=list)
     audio_url: str | None = None
     playlist_url: str | None = None
+    cue_url: str | None = None
     explanation: list[str] = field(default_factory=list)
 
     @property
@@ -48,10 +52,6 @@ class Programme:
 # Not worth a line: placed items are listed anyway, and naming another area's scripts would show
 # a leader what was meant for the neighbours (and say nothing useful).
 QUIET_REASONS = ("placed", "area_not_targeted")
-
-KIND_TITLES = {"opening": "Lời mở đầu", "closing": "Lời kết", "filler": "Nhạc nền",
-               "silence": "Khoảng lặng", "alert": "Tín hiệu khẩn cấp"}
-
 
 def programmes_for(session: Session, station_id: int, area_id: int | None, day: date) -> list[Programme]:
     """The station's programmes on a local day, as the area hears them (area None: every variant)."""
@@ -75,14 +75,17 @@ def programmes_for(session: Session, station_id: int, area_id: int | None, day: 
                 continue
             shown.add(key)
             label = f"{label} — {', '.join(served[key])}"
-        items = [ProgrammeItem(title=i.get("title") or KIND_TITLES.get(i["kind"], i["kind"]),
-                               seconds=round(i["duration_ms"] / 1000), kind=i["kind"])
-                 for i in p.items if i["kind"] != "gap"]
+        base = f"/app/programmes/{p.id}"
+        files = {f.index: f"{base}/items/{f.file_name}" for f in item_files(p)}
+        items = [ProgrammeItem(title=item_label(i), seconds=round(i["duration_ms"] / 1000), kind=i["kind"],
+                               file_url=files.get(index))
+                 for index, i in enumerate(p.items) if i["kind"] != "gap"]
         out.append(Programme(
             slot_name=p.slot_name, slot_label=label, starts_at=p.starts_at,
             length_seconds=max(1, round(p.duration_ms / 1000)), status=p.status.value, items=items,
-            audio_url=f"/app/programmes/{p.id}/audio.mp3" if p.audio_key else None,
-            playlist_url=f"/app/programmes/{p.id}/playlist.m3u8" if p.playlist_key else None,
+            audio_url=f"{base}/audio.mp3" if p.audio_key else None,
+            playlist_url=f"{base}/playlist.m3u8" if p.cue_key else None,
+            cue_url=f"{base}/cue.json" if p.cue_key else None,
             # What was left out, and why; scripts meant for other areas are no news to this one.
             explanation=[f"{e.get('title', '')}: {e.get('message_vi', '')}" for e in p.explanation
                          if e.get("code") not in QUIET_REASONS],
@@ -140,6 +143,7 @@ def slots_of(session: Session, station_id: int) -> list[Slot]:
 
 @dataclass(frozen=True)
 class RelayFaultRow:
+    id: int
     category: str
     text: str
     reported: str
@@ -173,7 +177,7 @@ def relay_board(session: Session, station_id: int, *, now: datetime | None = Non
 
     rows = []
     for st in status.board(session, station_id, now=now):
-        faults = [RelayFaultRow(str(f["category"]), str(f["text"]),
+        faults = [RelayFaultRow(int(str(f["id"])), str(f["category"]), str(f["text"]),
                                 local(datetime.fromisoformat(str(f["created_at"]))) or "")
                   for f in st.open_faults]
         relay = session.get(RelayPoint, st.id)  # loaded by the board already: no query

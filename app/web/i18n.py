@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from app.web.i18n_operations import OPERATIONS_MESSAGES
+
 DEFAULT_LANG = "vi"
 LANGS = ("vi", "en")
 
@@ -312,6 +314,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "missed": ("Chương trình bị lỡ", "Missed programmes"),
     "faults": ("Sự cố", "Faults"),
     "no_relays": ("Chưa có cụm loa nào.", "No relay points yet."),
+    "system_problems": ("Sự cố của máy chủ", "Server problems"),
+    "system_problem_since": ("từ {since}, lần gần nhất {last}, {count} lần",
+                             "since {since}, last {last}, {count} times"),
     # recordings
     "recording_title": ("Bản ghi âm thay cho lời đọc", "A recording instead of speech"),
     "recording_hint": ("Nếu đã có bản ghi âm (MP3, WAV, M4A/AAC, OGG/Opus), tải lên để phát bản ghi thay cho "
@@ -429,6 +434,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "spoken_by_espeak": ("Giọng máy ngoại tuyến (eSpeak NG)", "Offline voice (eSpeak NG)"),
     "spoken_by_gtts": ("Giọng Google (trực tuyến)", "Google voice (online)"),
 }
+MESSAGES.update(OPERATIONS_MESSAGES)
 
 
 def translate(key: str, lang: str = DEFAULT_LANG, **params: Any) -> str:

@@ -47,7 +47,8 @@ def error_text(exc: LoaError, lang: str) -> str:
 
 
 def render(request: Request, template: str, context: dict[str, Any] | None = None, *,
-           user: User | None = None, status_code: int = 200) -> Response:
+           user: User | None = None, status_code: int = 200,
+           headers: dict[str, str] | None = None) -> Response:
     """A page in the session's language."""
     from app.web.deps import lang_of
 
@@ -58,4 +59,4 @@ def render(request: Request, template: str, context: dict[str, Any] | None = Non
 
     ctx = {"user": user, "lang": lang, "_": _, "csrf_token": csrf_token(request.session),
            "path": request.url.path, **(context or {})}
-    return TEMPLATES.TemplateResponse(request, template, ctx, status_code=status_code)
+    return TEMPLATES.TemplateResponse(request, template, ctx, status_code=status_code, headers=headers)

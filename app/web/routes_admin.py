@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from fastapi import APIRouter, Request
@@ -12,7 +13,7 @@ from starlette.responses import Response
 from app.auth.security import generate_password
 from app.deps import SessionDep
 from app.errors import LoaError
-from app.models import Station
+from app.models import Area, RelayPoint, Station
 from app.stations import service as station_service
 from app.stations.schemas import (
     AreaWrite,
@@ -76,6 +77,20 @@ def _apply(request: Request, session: SessionDep, user: AdminPage, section: str,
                      status_code=422)
     if once:  # a secret shown once: answer the page itself rather than a redirect
         return _page(request, session, user, once={section: once}, notice=translate(ok_key, lang))
+    request.session["flash"] = translate(ok_key, lang)
+    return RedirectResponse(f"/app/admin#{section}", status_code=303)
+
+
+def _run(request: Request, session: SessionDep, user: AdminPage, section: str, action: Callable[[], object],
+         ok_key: str) -> Response:
+    """Run a service call without a form to validate; a refusal is shown in its section, in words."""
+    lang = lang_of(request)
+    try:
+        with session.begin_nested():
+            action()
+    except LoaError as exc:
+        return _page(request, session, user, errors={section: {"_form": error_text(exc, lang)}},
+                     status_code=exc.status_code)
     request.session["flash"] = translate(ok_key, lang)
     return RedirectResponse(f"/app/admin#{section}", status_code=303)
 
@@ -150,6 +165,30 @@ def rename_area(request: Request, session: SessionDep, user: AdminPage, form: Fo
                   "msg_saved")
 
 
+@router.post("/areas/{area_id}/delete")
+def delete_area(request: Request, session: SessionDep, user: AdminPage, _form: Form, area_id: int) -> Response:
+    """Remove an area no relay point, leader or live script uses; otherwise say which do."""
+    area = _own_area(session, user, area_id)
+    return _run(request, session, user, "areas", lambda: station_service.delete_area(session, area, actor=user),
+                "msg_deleted")
+
+
+def _own_area(session: SessionDep, user: AdminPage, area_id: int) -> Area:
+    station = _require_station(session, user)
+    area = session.get(Area, area_id)
+    if area is None or area.station_id != station.id:
+        raise PageForbidden("err_no_area", status_code=404)
+    return area
+
+
+def _own_relay(session: SessionDep, user: AdminPage, relay_id: int) -> RelayPoint:
+    relay = session.get(RelayPoint, relay_id)
+    if relay is None:
+        raise PageForbidden("err_no_relay", status_code=404)
+    _own_area(session, user, relay.area_id)
+    return relay
+
+
 @router.post("/relays/add")
 def add_relay(request: Request, session: SessionDep, user: AdminPage, form: Form) -> Response:
     raw_area = text(form, "area_id")
@@ -182,6 +221,15 @@ def revoke_relay(request: Request, session: SessionDep, user: AdminPage, _form: 
     station_service.revoke_relay_token(session, relay, actor=user)
     request.session["flash"] = translate("msg_saved", lang_of(request))
     return RedirectResponse("/app/admin#relays", status_code=303)
+
+
+@router.post("/relays/{relay_id}/delete")
+def delete_relay(request: Request, session: SessionDep, user: AdminPage, _form: Form,
+                 relay_id: int) -> Response:
+    """Remove a relay point and its history for good (revoking its token keeps the history)."""
+    relay = _own_relay(session, user, relay_id)
+    return _run(request, session, user, "relays",
+                lambda: station_service.delete_relay_point(session, relay, actor=user), "msg_deleted")
 
 
 @router.post("/users/add")
@@ -218,3 +266,21 @@ def toggle_active(request: Request, session: SessionDep, user: AdminPage, _form:
     request.session["flash"] = translate("msg_saved", lang_of(request))
     return RedirectResponse("/app/admin#users", status_code=303)
 
+
+
+@router.post("/users/{user_id}/role")
+def change_role(request: Request, session: SessionDep, user: AdminPage, form: Form, user_id: int) -> Response:
+    """Change a user's role and area (a leader needs an area of this station)."""
+    station = _require_station(session, user)
+    target = user_service.get(session, user_id)
+    if target.station_id not in (station.id, None):
+        raise PageForbidden("err_forbidden", status_code=404)
+    area = text(form, "area_id")
+    if area.isdigit():
+        _own_area(session, user, int(area))
+    payload = {"role": text(form, "role"), "area_id": int(area) if area.isdigit() else None}
+    if target.id == user.id and payload["role"] != "admin":  # an admin never demotes themself by a slip
+        return _page(request, session, user, status_code=422,
+                     errors={"users": {"_form": translate("err_own_role", lang_of(request))}})
+    return _apply(request, session, user, "users", UserUpdate, payload,
+                  lambda d: user_service.update(session, target, d, actor=user) and None, "msg_saved")

@@ -10,14 +10,18 @@ from sqlalchemy import select
 from starlette.responses import Response
 
 from app.deps import SessionDep
-from app.models import Area, Programme, RelayPoint, Role, User
-from app.programmes.views import audio_download, playlist_download
+from app.models import Area, Programme, RelayFault, RelayPoint, Role, User
+from app.programmes.views import audio_download, cue_download, item_download, item_file, playlist_download
+from app.relays import faults
 from app.relays import service as relay_service
+from app.relays.exceptions import FaultAlreadyResolved, FaultNotFound, NotYourFault
 from app.relays.schemas import FaultReport
 from app.scripts import service as script_service
 from app.stations import service as station_service
+from app.system import service as system
 from app.web.data import programmes_for, relay_board, scripts_for_area_day, slots_of
 from app.web.deps import Form, LeaderPage, PageForbidden, StationStaff, lang_of
+from app.web.emergencies import emergency_banner
 from app.web.forms import build, text
 from app.web.i18n import translate
 from app.web.render import render
@@ -100,18 +104,50 @@ def programmes(request: Request, session: SessionDep, user: StationStaff, day: d
     return render(request, "programmes.html", {
         "station": station, "areas": station.areas, "area_id": area_id, "view": view, "first": first,
         "days": days, "slots": slots_of(session, station.id), "timedelta": timedelta,
-        "leader": user.role == Role.leader,
+        "leader": user.role == Role.leader, **emergency_banner(session, user),
     }, user=user)
+
+
+def _relays_page(request: Request, session: SessionDep, user: User, *, errors: dict[int, str] | None = None,
+                 status_code: int = 200) -> Response:
+    station_id = station_id_of(session, user)
+    rows = relay_board(session, station_id)
+    if user.role == Role.leader:
+        rows = [r for r in rows if r.relay.area_id == user.area_id]
+    problems = system.current(session) if user.role in (Role.editor, Role.admin) else []
+    return render(request, "relays.html", {"rows": rows, "fault_errors": errors or {}, "problems": problems,
+                                           "may_resolve": user.role in faults.RESOLVERS,
+                                           **emergency_banner(session, user)},
+                  user=user, status_code=status_code)
 
 
 @router.get("/relays")
 def relays(request: Request, session: SessionDep, user: StationStaff) -> Response:
     """The relay points at a glance: green heard from lately, amber a while ago, red silent."""
-    station_id = station_id_of(session, user)
-    rows = relay_board(session, station_id)
-    if user.role == Role.leader:
-        rows = [r for r in rows if r.relay.area_id == user.area_id]
-    return render(request, "relays.html", {"rows": rows}, user=user)
+    return _relays_page(request, session, user)
+
+
+@router.post("/relays/faults/{fault_id}/resolve")
+def resolve_fault(request: Request, session: SessionDep, user: StationStaff, form: Form, fault_id: int) -> Response:
+    """Close a fault once fixed, with a note of what was done; the board then drops it."""
+    lang = lang_of(request)
+    note = text(form, "note").strip()
+    if not note:
+        return _relays_page(request, session, user, errors={fault_id: translate("err_resolution_note", lang)},
+                            status_code=422)
+    try:
+        fault = faults.resolve(session, fault_id, note[:2000], user=user)
+    except FaultNotFound as exc:
+        raise PageForbidden("err_no_fault", status_code=404) from exc
+    except NotYourFault as exc:
+        raise PageForbidden("err_forbidden") from exc
+    except FaultAlreadyResolved:  # a second click, or a colleague was quicker: the fault is closed
+        closed = session.get(RelayFault, fault_id)
+        assert closed is not None
+        fault = closed
+    relay = station_service.get_relay_point(session, fault.relay_point_id)
+    request.session["flash"] = translate("msg_fault_resolved", lang, relay=relay.name)
+    return RedirectResponse(f"/app/relays#relay-{relay.id}", status_code=303)
 
 
 def _programme_for_page(session: SessionDep, user: User, programme_id: int) -> Programme:
@@ -133,10 +169,32 @@ def programme_audio(programme_id: int, session: SessionDep, user: StationStaff) 
     return audio_download(programme)
 
 
-@router.get("/programmes/{programme_id}/playlist.m3u8")
-def programme_playlist(programme_id: int, session: SessionDep, user: StationStaff) -> Response:
-    """The programme's M3U8 playlist."""
+def _rendered_for_page(session: SessionDep, user: User, programme_id: int) -> Programme:
     programme = _programme_for_page(session, user, programme_id)
-    if not programme.playlist_key:
+    if not programme.cue_key:
         raise PageForbidden("err_not_rendered", status_code=404)
-    return playlist_download(programme)
+    return programme
+
+
+@router.get("/programmes/{programme_id}/playlist.m3u8")
+def programme_playlist(request: Request, programme_id: int, session: SessionDep, user: StationStaff) -> Response:
+    """The programme's M3U8 playlist: its item files in order, as URLs of these pages."""
+    programme = _rendered_for_page(session, user, programme_id)
+    base = f"{request.base_url}app/programmes/{programme.id}/items/"
+    return playlist_download(programme, lambda f: base + f.file_name)
+
+
+@router.get("/programmes/{programme_id}/items/{file_name}")
+def programme_item(programme_id: int, file_name: str, session: SessionDep, user: StationStaff) -> Response:
+    """One item's own file (`3.mp3` is the fourth item)."""
+    programme = _rendered_for_page(session, user, programme_id)
+    item = item_file(programme, file_name)
+    if item is None:
+        raise PageForbidden("err_no_item", status_code=404)
+    return item_download(programme, item)
+
+
+@router.get("/programmes/{programme_id}/cue.json")
+def programme_cue(programme_id: int, session: SessionDep, user: StationStaff) -> Response:
+    """The programme's cue sheet."""
+    return cue_download(_rendered_for_page(session, user, programme_id))

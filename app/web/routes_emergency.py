@@ -19,6 +19,7 @@ from app.speech.service import spoken
 from app.stations import service as station_service
 from app.web import once
 from app.web.deps import EditorPage, Form, PageForbidden, lang_of
+from app.web.emergencies import emergency_banner
 from app.web.forms import FORM_LEVEL, build, text
 from app.web.i18n import translate
 from app.web.render import error_text, render
@@ -53,6 +54,7 @@ def _token(session: SessionDep, user: User, sent: str) -> str:
 def _form_page(request: Request, session: SessionDep, user: User, station: Station, values: dict[str, Any],
                errors: dict[str, str], *, form_token: str = "", status_code: int = 200) -> Response:
     return render(request, "emergency_form.html", {
+        **emergency_banner(session, user),
         "station": station, "areas": station.areas, "values": values, "errors": errors,
         "topics": station_service.topics(session, station.id), "minute_choices": MINUTE_CHOICES,
         "form_token": _token(session, user, form_token),

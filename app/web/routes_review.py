@@ -13,6 +13,7 @@ from app.models import Priority, Recording, Script, ScriptStatus
 from app.scripts import service as script_service
 from app.scripts.schemas import Approval, Rejection
 from app.web.deps import EditorPage, Form, lang_of
+from app.web.emergencies import emergency_banner
 from app.web.forms import text
 from app.web.i18n import translate
 from app.web.render import render
@@ -40,7 +41,7 @@ def review_queue(request: Request, session: SessionDep, user: EditorPage) -> Res
     recordings = {r.id: r for r in session.scalars(select(Recording).where(
         Recording.id.in_(wanted), Recording.station_id == station_id))} if wanted else {}
     return render(request, "review.html", {"waiting": waiting, "on_air": on_air,
-                                           "recordings": recordings}, user=user)
+                                           "recordings": recordings, **emergency_banner(session, user)}, user=user)
 
 
 def _version(form: Form) -> int | None:

@@ -1,17 +1,20 @@
-"""Built-in dictionary of administrative abbreviations and how a station reader says them."""
+"""Built-in dictionary of the abbreviations ward bulletins use, and how a station reader says them.
+
+Keys are matched case-sensitively as whole words; the longest key wins ("UB MTTQ" before "UB").
+Entries were collected from the seed directives (Hà Tu, Cẩm Phả, Thanh Xuân, Hải Phòng, Quảng
+Ninh) and from public notices of wards, communes, health, police, tax and power services.
+Abbreviations with two meanings (BCH, TU) are in `CONTEXT_ABBREVIATIONS`, read by the sentence.
+"""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from types import MappingProxyType
 
-# "TU" and "BTGTU" are left out on purpose: they stand for a provincial (tỉnh ủy) or a city
-# (thành ủy) committee depending on the issuer, so they are spelled rather than guessed.
-# Keys are matched case-sensitively as whole words; the longest key wins ("UB MTTQ" before "UB").
-# Entries were collected from the seed directives (Hà Tu, Cẩm Phả, Thanh Xuân, Hải Phòng,
-# Quảng Ninh).
-_ENTRIES: dict[str, str] = {
-    # People's committees, councils, fronts
+from audio.speech_text.conventions import LOAN_WORDS
+
+_ADMINISTRATION: dict[str, str] = {
     "UBND": "ủy ban nhân dân",
     "HĐND": "hội đồng nhân dân",
     "MTTQ": "mặt trận tổ quốc",
@@ -19,12 +22,22 @@ _ENTRIES: dict[str, str] = {
     "UB MTTQ": "ủy ban mặt trận tổ quốc",
     "UBMTTQ": "ủy ban mặt trận tổ quốc",
     "UB": "ủy ban",
+    "UBKT": "ủy ban kiểm tra",
     "UBKTTW": "ủy ban kiểm tra trung ương",
     "BTG": "ban tuyên giáo",
     "BTGTW": "ban tuyên giáo trung ương",
-    "BCH": "ban chấp hành",
+    "BCĐ": "ban chỉ đạo",
+    "BQL": "ban quản lý",
+    "BTC": "ban tổ chức",
+    "BDV": "ban dân vận",
+    "ĐU": "đảng ủy",
+    "ĐUK": "đảng ủy khối",
     "TW": "trung ương",
     "TƯ": "trung ương",
+    "CP": "chính phủ",
+    "TTg": "thủ tướng",
+    "QH": "quốc hội",
+    "ĐBQH": "đại biểu quốc hội",
     "CT-XH": "chính trị - xã hội",
     "KT-XH": "kinh tế - xã hội",
     "VH-XH": "văn hóa - xã hội",
@@ -34,36 +47,145 @@ _ENTRIES: dict[str, str] = {
     "VH": "văn hóa",
     "TTTT": "thông tin và truyền thông",
     "STTTT": "sở thông tin và truyền thông",
-    "TTg": "thủ tướng",
+    "BTTTT": "bộ thông tin và truyền thông",
+    "BYT": "bộ y tế",
+    "SYT": "sở y tế",
+    "PYT": "phòng y tế",
+    "BCA": "bộ công an",
+    "BCT": "bộ công thương",
+    "BXD": "bộ xây dựng",
+    "BTC-BYT": "bộ tài chính - bộ y tế",
+    "BTNMT": "bộ tài nguyên và môi trường",
+    "BGDĐT": "bộ giáo dục và đào tạo",
+    "SGDĐT": "sở giáo dục và đào tạo",
+    "GD&ĐT": "giáo dục và đào tạo",
+    "GDĐT": "giáo dục và đào tạo",
+    "BLĐTBXH": "bộ lao động - thương binh và xã hội",
+    "LĐTB&XH": "lao động - thương binh và xã hội",
+    "LĐ-TB&XH": "lao động - thương binh và xã hội",
+    "BNN&PTNT": "bộ nông nghiệp và phát triển nông thôn",
+    "NN&PTNT": "nông nghiệp và phát triển nông thôn",
+    "TN&MT": "tài nguyên và môi trường",
+    "TNMT": "tài nguyên và môi trường",
+    "KH&ĐT": "kế hoạch và đầu tư",
+    "TC-KH": "tài chính - kế hoạch",
+    "VP": "văn phòng",
+    "HĐNVQS": "hội đồng nghĩa vụ quân sự",
+    "NVQS": "nghĩa vụ quân sự",
+    "CHQS": "chỉ huy quân sự",
+    "BCHQS": "ban chỉ huy quân sự",
+    "PCTT": "phòng chống thiên tai",
+    "PCTT&TKCN": "phòng chống thiên tai và tìm kiếm cứu nạn",
+    "TKCN": "tìm kiếm cứu nạn",
+    "PTDS": "phòng thủ dân sự",
+    "DQTV": "dân quân tự vệ",
+    "CA": "công an",
+    "CAP": "công an phường",
+    "CAX": "công an xã",
+    "CAND": "công an nhân dân",
+    "CSKV": "cảnh sát khu vực",
+    "CSGT": "cảnh sát giao thông",
+    "CSCĐ": "cảnh sát cơ động",
+    "QĐND": "quân đội nhân dân",
     "ANTT": "an ninh trật tự",
     "AN-QP": "an ninh - quốc phòng",
     "QP-AN": "quốc phòng - an ninh",
     "ATGT": "an toàn giao thông",
-    "CSGT": "cảnh sát giao thông",
+    "TTATGT": "trật tự an toàn giao thông",
     "PCCC": "phòng cháy chữa cháy",
     "PCCC&CNCH": "phòng cháy chữa cháy và cứu nạn cứu hộ",
     "CNCH": "cứu nạn cứu hộ",
-    "ATVSTP": "an toàn vệ sinh thực phẩm",
-    "BHYT": "bảo hiểm y tế",
-    "BHXH": "bảo hiểm xã hội",
-    "THCS": "trung học cơ sở",
-    "THPT": "trung học phổ thông",
+    "GPLX": "giấy phép lái xe",
+    "CCCD": "căn cước công dân",
+    "CMND": "chứng minh nhân dân",
+    "ĐKKD": "đăng ký kinh doanh",
+    "GCN": "giấy chứng nhận",
+    "QSDĐ": "quyền sử dụng đất",
+    "TTHC": "thủ tục hành chính",
+    "DVC": "dịch vụ công",
+    "CCHC": "cải cách hành chính",
     "TDP": "tổ dân phố",
+    "KDC": "khu dân cư",
     "KP": "khu phố",
-    "CN": "chủ nhật",
+    "KCN": "khu công nghiệp",
+    "CCN": "cụm công nghiệp",
+    "TBA": "trạm biến áp",
     "CB": "cán bộ",
     "CBCCVC": "cán bộ, công chức, viên chức",
     "CBCC": "cán bộ, công chức",
+    "NLĐ": "người lao động",
+    "NCT": "người cao tuổi",
+    "NKT": "người khuyết tật",
+    "HS": "học sinh",
+    "SN": "sinh năm",
+    "TP.HCM": "thành phố Hồ Chí Minh",
+    "TP HCM": "thành phố Hồ Chí Minh",
+    "TPHCM": "thành phố Hồ Chí Minh",
+    "HCM": "Hồ Chí Minh",
+    "TP.": "thành phố",
+    "TP": "thành phố",
+    "Tp.": "thành phố",
+    "TX": "thị xã",
+    "Q.": "quận",
+    "P.": "phường",
+    "NTM": "nông thôn mới",
+    "GPMB": "giải phóng mặt bằng",
+    "XDCB": "xây dựng cơ bản",
+}
+
+_ORGANISATIONS: dict[str, str] = {
     "ĐVTN": "đoàn viên thanh niên",
     "TNCS": "thanh niên cộng sản",
+    "TNTN": "thanh niên tình nguyện",
     "HLHPN": "hội liên hiệp phụ nữ",
+    "LHPN": "liên hiệp phụ nữ",
     "CCB": "cựu chiến binh",
-    "QĐND": "quân đội nhân dân",
-    "CAND": "công an nhân dân",
+    "HND": "hội nông dân",
+    "HTX": "hợp tác xã",
+    "CLB": "câu lạc bộ",
+    "LĐLĐ": "liên đoàn lao động",
+    "CĐCS": "công đoàn cơ sở",
+    "NVH": "nhà văn hóa",
+    "TNHH": "trách nhiệm hữu hạn",
     "CHXHCN": "cộng hòa xã hội chủ nghĩa",
     "XHCN": "xã hội chủ nghĩa",
-    "ĐBQH": "đại biểu quốc hội",
-    "QH": "quốc hội",
+}
+
+_HEALTH_EDUCATION: dict[str, str] = {
+    "TYT": "trạm y tế",
+    "TTYT": "trung tâm y tế",
+    "BVĐK": "bệnh viện đa khoa",
+    "BV": "bệnh viện",
+    "KSBT": "kiểm soát bệnh tật",
+    "CDC": "trung tâm kiểm soát bệnh tật",
+    "WHO": "tổ chức y tế thế giới",
+    "NVY": "nghiệp vụ y",
+    "SXH": "sốt xuất huyết",
+    "TCM": "tay chân miệng",
+    "HA": "huyết áp",
+    "KHHGĐ": "kế hoạch hóa gia đình",
+    "DS-KHHGĐ": "dân số - kế hoạch hóa gia đình",
+    "ATTP": "an toàn thực phẩm",
+    "ATVSTP": "an toàn vệ sinh thực phẩm",
+    "VSATTP": "vệ sinh an toàn thực phẩm",
+    "BHYT": "bảo hiểm y tế",
+    "BHXH": "bảo hiểm xã hội",
+    "BHTN": "bảo hiểm thất nghiệp",
+    "MN": "mầm non",
+    "TH": "tiểu học",
+    "THCS": "trung học cơ sở",
+    "THPT": "trung học phổ thông",
+    "GDTX": "giáo dục thường xuyên",
+    "GDNN": "giáo dục nghề nghiệp",
+    "QLT": "quản lý thi",
+}
+
+_ECONOMY: dict[str, str] = {
+    "GTGT": "giá trị gia tăng",
+    "TNCN": "thu nhập cá nhân",
+    "TNDN": "thu nhập doanh nghiệp",
+    "MST": "mã số thuế",
+    "NSNN": "ngân sách nhà nước",
     "GDP": "gi đi pi",
     "GRDP": "tổng sản phẩm trên địa bàn",
     "CPI": "chỉ số giá tiêu dùng",
@@ -72,53 +194,90 @@ _ENTRIES: dict[str, str] = {
     "PAR INDEX": "chỉ số cải cách hành chính",
     "SIPAS": "chỉ số hài lòng về sự phục vụ hành chính",
     "FDI": "đầu tư trực tiếp nước ngoài",
-    "OCOP": "ô cốp",
-    "COVID": "cô-vít",
-    "COP": "cốp",
-    "ASEAN": "a-xê-an",
-    "UNESCO": "u-nét-xcô",
     "USD": "đô la Mỹ",
     "VNĐ": "đồng",
     "VND": "đồng",
-    "TP.HCM": "thành phố Hồ Chí Minh",
-    "TP HCM": "thành phố Hồ Chí Minh",
-    "TPHCM": "thành phố Hồ Chí Minh",
-    "HCM": "Hồ Chí Minh",
-    "TP.": "thành phố",
-    "TP": "thành phố",
-    "Q.": "quận",
-    "P.": "phường",
+}
+
+_DOCUMENTS: dict[str, str] = {
     "V/v": "về việc",
     "v/v": "về việc",
+    "Đ/c": "đồng chí",
+    "đ/c": "đồng chí",
+    "Đ/C": "đồng chí",
     "CTr": "chương trình",
     "TM.": "thay mặt",
     "KT.": "ký thay",
     "K/T": "ký thay",
+    "TL.": "thừa lệnh",
     "B/c": "báo cáo",
-    "VP": "văn phòng",
-    "TNHH": "trách nhiệm hữu hạn",
-    "HTX": "hợp tác xã",
-    "NTM": "nông thôn mới",
-    "GPMB": "giải phóng mặt bằng",
-    "LĐTB&XH": "lao động - thương binh và xã hội",
-    "LĐ-TB&XH": "lao động - thương binh và xã hội",
+    "T2": "thứ hai",
+    "T3": "thứ ba",
+    "T4": "thứ tư",
+    "T5": "thứ năm",
+    "T6": "thứ sáu",
+    "T7": "thứ bảy",
+    "CN": "chủ nhật",
+    "ÂL": "âm lịch",
+    "âl": "âm lịch",
+    # Two meanings: the value is the reading when the sentence does not decide (see below).
+    "BCH": "ban chấp hành",
+    "TU": "tỉnh ủy",
+    "BTGTU": "ban tuyên giáo tỉnh ủy",
+    "BDVTU": "ban dân vận tỉnh ủy",
+}
+
+_ENTRIES: dict[str, str] = {
+    **_ADMINISTRATION, **_ORGANISATIONS, **_HEALTH_EDUCATION, **_ECONOMY, **_DOCUMENTS, **LOAN_WORDS,
 }
 
 DEFAULT_ABBREVIATIONS: Mapping[str, str] = MappingProxyType(_ENTRIES)
 
-# Vietnamese letter names used to spell codes that are not in the dictionary (e.g. "NQ" in a
-# document number is read "nờ quy"), the way announcers spell them.
-LETTER_NAMES: Mapping[str, str] = MappingProxyType({
-    "A": "a", "B": "bê", "C": "xê", "D": "dê", "Đ": "đê", "E": "e", "F": "ép", "G": "giê",
-    "H": "hát", "I": "i", "J": "gi", "K": "ca", "L": "lờ", "M": "mờ", "N": "nờ", "O": "o",
-    "P": "pê", "Q": "quy", "R": "rờ", "S": "ét", "T": "tê", "U": "u", "V": "vê", "W": "vê kép",
-    "X": "ích", "Y": "i dài", "Z": "dét",
+# Document types, read as words only inside a document number ("15/KH-UBND" -> kế hoạch): outside
+# one, "CT" or "TT" mean other things ("CT-XH", "Mẫu CT01").
+DOCUMENT_TYPES: Mapping[str, str] = MappingProxyType({
+    "NQ": "nghị quyết", "QĐ": "quyết định", "KH": "kế hoạch", "KL": "kết luận", "CT": "chỉ thị",
+    "HD": "hướng dẫn", "CV": "công văn", "TB": "thông báo", "BC": "báo cáo", "TT": "thông tư",
+    "NĐ": "nghị định", "PA": "phương án", "TTr": "tờ trình", "QC": "quy chế", "QyĐ": "quy định",
+    "CTr": "chương trình", "ĐA": "đề án", "GM": "giấy mời", "BB": "biên bản", "TTLT": "thông tư liên tịch",
+    "UBND": "ủy ban nhân dân", "L": "luật", "PL": "pháp lệnh", "HĐ": "hợp đồng",
+})
+
+# Abbreviations whose meaning depends on the sentence: (pattern that selects the first reading,
+# first reading, otherwise). BCH is a military or disaster command (ban chỉ huy) next to these
+# words, otherwise the executive committee of a party, union or association (ban chấp hành).
+# TU is a provincial party committee (tỉnh ủy) unless the sentence speaks of a city (thành ủy).
+CONTEXT_ABBREVIATIONS: Mapping[str, tuple[re.Pattern[str], str, str]] = MappingProxyType({
+    "BCH": (re.compile(r"(?i)^\W*(?:\S+\s+){0,2}?(?:quân sự|phòng chống|pctt|phòng thủ|thiên tai|tkcn"
+                       r"|tìm kiếm|cứu nạn|cứu hộ|qs\b|phòng không|biên phòng)"),
+            "ban chỉ huy", "ban chấp hành"),
+    "TU": (re.compile(r"(?i)thành (?:ủy|uỷ)|\bthành phố"), "thành ủy", "tỉnh ủy"),
+    "BTGTU": (re.compile(r"(?i)thành (?:ủy|uỷ)|\bthành phố"), "ban tuyên giáo thành ủy", "ban tuyên giáo tỉnh ủy"),
+    "BDVTU": (re.compile(r"(?i)thành (?:ủy|uỷ)|\bthành phố"), "ban dân vận thành ủy", "ban dân vận tỉnh ủy"),
 })
 
 
-def spell_letters(code: str) -> str:
-    """Spell an uppercase code with Vietnamese letter names: "NQ" -> "nờ quy"."""
-    return " ".join(LETTER_NAMES.get(ch.upper(), ch) for ch in code if ch.isalpha())
+def read_in_context(key: str, before: str, after: str, line: str) -> str:
+    """The reading of a two-meaning abbreviation, chosen by the words around it.
+
+    BCH looks at the words that follow it; TU at the nearest "Tỉnh ủy"/"Thành ủy" in the line
+    (after it first: "Nghị quyết số 20-NQ/TU ngày … của Tỉnh ủy").
+    """
+    pattern, first, other = CONTEXT_ABBREVIATIONS[key]
+    if key == "BCH":
+        return first if pattern.search(after) else other
+    committee = _COMMITTEE.search(after) or _last(_COMMITTEE, before)
+    if committee:
+        return first if committee[1].lower() == "thành" else other
+    return first if pattern.search(line) else other
+
+
+_COMMITTEE = re.compile(r"(?i)\b(tỉnh|thành) (?:ủy|uỷ)")
+
+
+def _last(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
+    matches = list(pattern.finditer(text))
+    return matches[-1] if matches else None
 
 
 def merged_abbreviations(extra: Mapping[str, str] | None) -> Mapping[str, str]:

@@ -6,7 +6,17 @@ import re
 from collections.abc import Mapping
 from functools import lru_cache
 
-from audio.speech_text.abbreviations import DEFAULT_ABBREVIATIONS, spell_letters
+from audio.speech_text.abbreviations import CONTEXT_ABBREVIATIONS, DEFAULT_ABBREVIATIONS, read_in_context
+from audio.speech_text.codes import (
+    EMERGENCY,
+    EMERGENCY_CUES,
+    PHONE_CUES,
+    read_code,
+    read_document_number,
+    read_groups,
+    read_plate,
+    spell_letters,
+)
 from audio.speech_text.numbers import (
     read_cardinal,
     read_decimal,
@@ -15,124 +25,149 @@ from audio.speech_text.numbers import (
     read_ordinal,
     roman_to_int,
 )
+from audio.speech_text.passes import (
+    CLOSE,
+    OPEN,
+    UNIT_RE,
+    UNITS,
+    drop_markup,
+    read_initials,
+    read_slashes,
+    read_symbols,
+)
+from audio.speech_text.web import protect_addresses, restore
 
-# Spoken numeric items are wrapped in these markers so that a dash between two of them can be read
-# "đến" (a range) while a dash between words ("kinh tế - xã hội") is left alone.
-_OPEN, _CLOSE = "\x01", "\x02"
-
-UNITS: dict[str, str] = {
-    "km/h": "ki lô mét trên giờ",
-    "km²": "ki lô mét vuông",
-    "km2": "ki lô mét vuông",
-    "m²": "mét vuông",
-    "m2": "mét vuông",
-    "m³": "mét khối",
-    "m3": "mét khối",
-    "°C": "độ xê",
-    "ha": "héc ta",
-    "km": "ki lô mét",
-    "cm": "xen ti mét",
-    "mm": "mi li mét",
-    "kg": "ki lô gam",
-    "kWh": "ki lô oát giờ",
-    "kW": "ki lô oát",
-    "MW": "mê ga oát",
-    "m": "mét",
-    "đ": "đồng",
-    "VNĐ": "đồng",
-    "VND": "đồng",
-    "USD": "đô la Mỹ",
-    "%": "phần trăm",
-}
-_UNIT_RE = "|".join(re.escape(u) for u in sorted(UNITS, key=len, reverse=True))
-
-_CODE = r"[A-ZĐ]{2}[A-Za-zĐđ0-9&]*"
-_NUM = r"\d{1,3}(?:\.\d{3})+|\d+"
+_CODE = r"[A-ZĐ](?:[A-ZĐ]|[a-zđ](?=[A-ZĐ\d/-]|\b))[A-Za-zĐđ0-9&]*"
+_NUM = r"\d{1,3}(?:\.\d{3})+(?![\d])|\d+"
 _ATOMS = re.compile(
-    rf"(?P<doc>(?<![\w/])\d+(?:/\d{{4}})? ?[-/](?={_CODE}){_CODE}(?:[-/]{_CODE})*)"
+    # Every item starts with a digit, "(", a capital or "thứ": the lookahead skips other positions fast.
+    r"(?=[\d(A-ZĐt])(?:"
+    rf"(?P<doc>(?<![\w/.])(?P<doc_n>\d+)(?:/(?P<doc_y>\d{{4}}))? ?[-/] ?(?P<doc_c>{_CODE}(?:[-/]{_CODE})*))"
+    r"|(?P<plate>(?<![\w.])(?P<pl_p>\d{2})(?P<pl_s>[A-Z]{1,2})(?P<pl_d>\d?)-(?P<pl_n>\d{3}\.\d{2}|\d{4,5})(?![\w]))"
+    r"|(?P<phone>(?<![\w.,])(?:\(0\d{1,3}\)\s?\d{2,4}(?:[ .]\d{2,4})*"
+    r"|0\d{1,3}(?:(?:\.\s?|\s)\d{2,8}){1,4}(?=[^\d.,]|[.,](?!\d)|$)"
+    r"|(?:1800|1900)(?:[ .]\d{3,4}|-(?!(?:1[89]|20)\d\d\b)\d{3,4}){1,2}(?=\D|$)"
+    r"|\d{4}(?: \d{4}){2,}(?=\D|$)"
+    r"|0\d{2,}(?:-\d{3})?(?![\d,.]\d)"
+    r"|\d{7,}(?![\d,.]\d)))"
     r"|(?P<date>(?<![\w/.,])(?P<d>\d{1,2})(?P<sep>[/.-])(?P<m>\d{1,2})(?P=sep)(?P<y>\d{4})(?![\w/]))"
     r"|(?P<my>(?<![\w/.,])(?P<my_m>\d{1,2})/(?P<my_y>\d{4})(?![\w/]))"
-    r"|(?P<dm>(?<![\w/.,])(?P<dm_d>\d{1,2})/(?P<dm_m>\d{1,2})(?![\w/]))"
-    r"|(?P<time>(?<![\w.,])(?P<hh>\d{1,2})(?:h(?P<hm>\d{2})?(?:'|’|ph\b|p\b)?|:(?P<cm>\d{2}))"
+    r"|(?P<dm>(?<![\w/.,])(?P<dm_d>\d{1,3})/(?P<dm_m>\d{1,3})(?![\w/]|[.,]\d))"
+    rf"|(?P<dash>(?<![\w/.,])(?P<da_d>\d{{1,2}})-(?P<da_m>\d{{1,2}})(?![\w/]|[.,]\d|\s?(?:{UNIT_RE})(?![\w²³])))"
+    r"|(?P<time>(?<![\w.,])(?P<hh>\d{1,2})(?:h(?P<hm>\d{2})?(?:'|’|ph\b|p\b)?|g(?P<gm>\d{2})'?|:(?P<cm>\d{2}))"
     r"(?![\w:]))"
-    r"|(?P<phone>(?<![\w.,])(?:0\d{2,3}(?:[ .]\d{3,4}){2}|0\d{9,10})(?![\w]|[.,]\d))"
-    r"|(?P<ord>(?<!\w)(?P<thu>[Tt]hứ) (?P<ord_n>\d{1,2})(?![\w.,]))"
+    r"|(?P<ord>(?<!\w)(?P<thu>[Tt]hứ) (?P<ord_n>\d{1,2})(?![\w]|[.,]\d))"
     rf"|(?P<num>(?<![\w.,])(?<![^\W\d_]-)(?P<int>{_NUM})(?:,(?P<frac>\d+))?"
-    rf"(?:(?P<usp> ?)(?P<unit>{_UNIT_RE})(?![\w²³])|(?![\w])))"
+    rf"(?:(?P<usp> ?)(?P<unit>{UNIT_RE})(?![\w²³])|(?![\w])))"
+    r"|(?P<code>(?<![\w/.-])(?:[A-Z]/)?(?:[A-ZĐ][A-Za-zĐđ]*\d[A-Z\d]*|\d+[A-Z]{1,2})(?![\w])))"
 )
 
 _ROMAN_CONTEXT = re.compile(
     r"(?P<ctx>(?<!\w)(?:[Đđ]ại hội|[Kk]hóa|[Kk]hoá|[Tt]hứ|[Qq]uý|[Tt]hế kỷ|[Tt]hế kỉ|[Pp]hần"
-    r"|[Cc]hương|[Mm]ục|[Đđ]ợt|[Gg]iai đoạn) \(?)(?P<roman>[IVXLC]+)(?:/(?P<year>\d{4}))?(?!\w)"
+    r"|[Cc]hương|[Mm]ục|[Đđ]ợt|[Gg]iai đoạn|[Hh]ạng|[Ll]oại|[Kk]ỳ|[Vv]ùng|[Đđ]iều|[Cc]ấp) \(?)"
+    r"(?P<roman>[IVXL]+)(?:/(?P<year>\d{4}))?(?!\w)"
 )
 _LINE_BULLET = re.compile(r"^\s*(?:#+|[-+•●▪◦–—])\s+")
 _LINE_SECTION = re.compile(r"^(\d{1,2}(?:\.\d{1,2})*)\.(?=\s)")
 _LINE_ROMAN = re.compile(r"^([IVXL]+)\.(?=\s)")
-_RANGE = re.compile(rf"{_CLOSE}\s*[-–—]\s*{_OPEN}")
-_PER = re.compile(r"(?<=[a-zà-ỹđ])/(?=[a-zà-ỹđ])")
+_RANGE = re.compile(rf"{CLOSE}\s*[-–—]\s*{OPEN}")
 _ATTACHED_DIGITS = re.compile(r"(?<=[^\W\d_])-?(\d+)(?!\w)")
 _LEFTOVER_DIGITS = re.compile(r"\d+")
+_LONG_UNITS = "|".join(re.escape(u) for u in sorted(UNITS, key=len, reverse=True) if len(u) > 1)
+_UNIT_AFTER = re.compile(rf"{CLOSE} ?({_LONG_UNITS})(?![\w²³])")
 _SPACES = re.compile(r"[ \t\u00a0]+")
-
-
 _DOCUMENT_END = re.compile(r"\.\s*/\s*\.\s*$")
+_LUNAR_AFTER = re.compile(r"^\s*(?:\)\s*)?(?:âm lịch|Âm lịch|ÂL|AL|âl|Âl)\b")
+_LUNAR_WORD = re.compile(rf"(?:(?<={CLOSE} )|(?<=[Gg]iêng )|(?<=[Cc]hạp ))(?:AL|Âl)\b")
+_DATE_WORDS = frozenset({
+    "ngày", "hôm", "sáng", "chiều", "tối", "trưa", "đêm", "mai", "qua", "nay", "từ", "đến", "và", "lễ",
+    "tức", "nhằm", "rằm", "mùng", "(", "hết", "trước", "sau", "tới", "đầu", "cuối", "dịp",
+})
+# Words before "N/M" that make it a quantity (a fraction or a score), not a date; and nouns after
+# a fraction ("2/3 số hộ").
+_QUANTITY_BEFORE = frozenset({
+    "hơn", "khoảng", "trên", "dưới", "gần", "có", "được", "đạt", "chiếm", "còn", "điểm", "gồm", "là",
+    "tới", "bằng", "giảm", "tăng", "với", "phần",
+})
+_FRACTION_NOUNS = re.compile(r"\s*(?:số|diện tích|chặng|dân số|tổng|thời gian|lượng|khối lượng|quân số"
+                             r"|kinh phí|dân|hộ|lượt|học sinh|người|trường hợp|thời lượng)\b")
+_HOUSE_WORDS = frozenset({
+    "số", "ngõ", "ngách", "hẻm", "kiệt", "nhà", "phòng", "lô", "căn", "lớp", "tổ", "phố", "khu", "thôn",
+    "xóm", "ấp", "đội", "tầng", "đường",
+})
 
 
 def _wrap(text: str) -> str:
-    return f"{_OPEN}{text}{_CLOSE}"
+    return f"{OPEN}{text}{CLOSE}"
+
+
+def _head(match: re.Match[str], width: int = 80) -> str:
+    """The text just before a match (its last `width` characters: context is local)."""
+    start = match.start()
+    return match.string[max(0, start - width): start].replace(OPEN, "").replace(CLOSE, "")
 
 
 def _before(match: re.Match[str], words: int = 1) -> str:
-    """The lowercased text just before a match, to read it in context ("tháng 4" -> "tháng tư")."""
-    head = match.string[: match.start()].replace(_OPEN, "").replace(_CLOSE, "")
-    return " ".join(head.lower().split()[-words:])
+    """The lowercased words just before a match, to read it in context ("tháng 4" -> "tháng tư")."""
+    head = _head(match).lower().replace("(", " ( ")
+    return " ".join(head.split()[-words:])
 
 
-def _read_month(month: int) -> str:
+def _after(match: re.Match[str]) -> str:
+    return match.string[match.end():]
+
+
+def _is_lunar(match: re.Match[str]) -> bool:
+    return _LUNAR_AFTER.match(_after(match)) is not None
+
+
+def _read_month(month: int, lunar: bool = False) -> str:
+    if lunar and month in (1, 12):
+        return "giêng" if month == 1 else "chạp"
     return "tư" if month == 4 else read_cardinal(month)
 
 
-def _read_day(day: int) -> str:
+def _read_day(day: int, after_mung: bool = False) -> str:
     # Northern announcers say "mùng" before days one to ten.
-    return f"mùng {read_cardinal(day)}" if day <= 10 else read_cardinal(day)
+    return f"mùng {read_cardinal(day)}" if day <= 10 and not after_mung else read_cardinal(day)
 
 
 def _read_date(match: re.Match[str], day: int, month: int, year: int | None) -> str | None:
     if not (1 <= day <= 31 and 1 <= month <= 12):
         return None
-    words = [] if _before(match) == "ngày" else ["ngày"]
-    words += [_read_day(day), "tháng", _read_month(month)]
+    words = [_read_day(day, _before(match) == "mùng"), "tháng", _read_month(month, _is_lunar(match))]
     if year is not None:
         words += ["năm", read_cardinal(year)]
     return " ".join(words)
 
 
-def _read_doc_code(code: str, abbreviations: Mapping[str, str]) -> str:
-    """Read a document code such as "NQ/TW" or "QĐ-TTg": known parts expanded, others spelled."""
-    words: list[str] = []
-    for part in re.split(r"([-/])", code):
-        if part == "/":
-            words.append("trên")
-        elif part and part != "-":
-            letters, digits = re.fullmatch(r"(.*?)(\d*)", part).groups()  # type: ignore[union-attr]
-            words.append(abbreviations.get(letters) or spell_letters(letters))
-            if digits:
-                words.append(read_cardinal(int(digits)))
-    return " ".join(w for w in words if w)
+def _in_date_context(match: re.Match[str]) -> bool:
+    """A valid "d/m" is a date unless it is a house number, a score or a fraction by its context."""
+    before = _before(match)
+    if before in _DATE_WORDS or _is_lunar(match):
+        return True
+    if before in _HOUSE_WORDS or before in _QUANTITY_BEFORE or match[0] == "24/7":
+        return False
+    return _FRACTION_NOUNS.match(_after(match)) is None
 
 
-def _read_doc(text: str, abbreviations: Mapping[str, str]) -> str:
-    number, year, code = re.fullmatch(
-        r"(\d+)(?:/(\d{4}))? ?[-/](.*)", text
-    ).groups()  # type: ignore[union-attr]
-    words = [read_cardinal(int(number))]
-    if year:
-        words += ["trên", read_cardinal(int(year))]
-    # "-" joining number and code is silent; "/" is read "trên" like the slashes inside the code.
-    if text[len(number) + (len(year) + 1 if year else 0):].lstrip().startswith("/"):
-        words.append("trên")
-    words.append(_read_doc_code(code, abbreviations))
-    return " ".join(words)
+def _read_slash_pair(match: re.Match[str]) -> str:
+    """ "N/M" that is not a date: a fraction, a house number or a ratio."""
+    left, right = match["dm_d"], match["dm_m"]
+    n, m = int(left), int(right)
+    if _before(match) not in _HOUSE_WORDS and 0 < n < m <= 10 and not left.startswith("0") \
+            and (_before(match) != "điểm"):
+        return f"{read_cardinal(n)} phần {'tư' if m == 4 else read_cardinal(m)}"
+    return f"{read_cardinal(n)} trên {read_cardinal(m)}"
+
+
+def _reads_as_day(match: re.Match[str], value: int) -> bool:
+    if not 1 <= value <= 31:
+        return False
+    after = _after(match).lstrip().lower()
+    if re.match(r"tháng\s+(?:\d|giêng|chạp|một|hai|ba|tư|năm|sáu|bảy|tám|chín|mười)", after):
+        return True
+    return _before(match) == "ngày" and re.match(r"^(?:\S+\s+){0,4}?tháng\b", after) is not None
 
 
 def _read_number(match: re.Match[str]) -> str:
@@ -141,10 +176,12 @@ def _read_number(match: re.Match[str]) -> str:
     context = _before(match)
     if frac is not None:
         words = read_decimal(integer, frac)
+    elif "." not in integer and not unit and _is_dialled(match, integer):
+        words = read_digits(integer)
     elif context == "tháng" and 1 <= value <= 12:
-        words = _read_month(value)
-    elif context == "ngày" and match.string[match.end():].lstrip().lower().startswith("tháng"):
-        words = _read_day(value)
+        words = _read_month(value, _is_lunar(match))
+    elif frac is None and not unit and _reads_as_day(match, value):
+        words = _read_day(value, context == "mùng")
     else:
         words = read_integer_text(integer)
     if unit:
@@ -152,28 +189,43 @@ def _read_number(match: re.Match[str]) -> str:
     return words
 
 
+def _is_dialled(match: re.Match[str], digits: str) -> bool:
+    head = _head(match)
+    if len(digits) >= 3 and PHONE_CUES.search(head):
+        return True
+    if digits not in EMERGENCY:
+        return False
+    # "gọi 113, 114 hoặc 115": a service number in a list, not a count of something.
+    listed = re.match(r"\s*(?:[,;:)]|\.(?!\d)|hoặc\b|$)", _after(match)) is not None
+    after_another = re.search(r"\b11[1-5]\W*(?:hoặc\s*)?$", head) is not None
+    return EMERGENCY_CUES.search(head) is not None or (listed and after_another)
+
+
 def _read_time(match: re.Match[str]) -> str | None:
     hours = int(match["hh"])
-    minutes = int(match["hm"] or match["cm"] or 0)
+    minutes = int(match["hm"] or match["gm"] or match["cm"] or 0)
     if hours > 24 or minutes > 59:
         return None
     words = f"{read_cardinal(hours)} giờ"
     return f"{words} {read_cardinal(minutes)} phút" if minutes else words
 
 
-def _read_phone(text: str) -> str:
-    groups = re.split(r"[ .]", text)
-    if len(groups) == 1:
-        digits = groups[0]
-        groups = [digits[:4], digits[4:7], digits[7:]]
-    return ", ".join(read_digits(group) for group in groups)
+def _context_readings(match: re.Match[str]) -> dict[str, str]:
+    head, tail = _head(match, len(match.string)), _after(match)
+    return {key: read_in_context(key, head, tail, match.string) for key in CONTEXT_ABBREVIATIONS}
 
 
 def _atom(match: re.Match[str], abbreviations: Mapping[str, str]) -> str:
     kind = match.lastgroup
     spoken: str | None
     if kind == "doc":
-        spoken = _read_doc(match["doc"], abbreviations)
+        context = {k: v for k, v in _context_readings(match).items()
+                   if abbreviations.get(k) == DEFAULT_ABBREVIATIONS.get(k)}
+        spoken = read_document_number(match["doc_n"], match["doc_y"], match["doc_c"], abbreviations, context)
+    elif kind == "plate":
+        spoken = read_plate(match["pl_p"], match["pl_s"], match["pl_d"], match["pl_n"])
+    elif kind == "phone":
+        spoken = read_groups(match["phone"])
     elif kind == "date":
         spoken = _read_date(match, int(match["d"]), int(match["m"]), int(match["y"]))
     elif kind == "my":
@@ -183,15 +235,23 @@ def _atom(match: re.Match[str], abbreviations: Mapping[str, str]) -> str:
             prefix = "" if _before(match) == "tháng" else "tháng "
             spoken = f"{prefix}{_read_month(month)} năm {read_cardinal(int(match['my_y']))}"
     elif kind == "dm":
-        spoken = _read_date(match, int(match["dm_d"]), int(match["dm_m"]), None)
+        day_text, month_text = match["dm_d"], match["dm_m"]
+        dated = day_text.startswith("0") or month_text.startswith("0") or _in_date_context(match)
+        spoken = _read_date(match, int(day_text), int(month_text), None) if dated else None
         if spoken is None:
-            spoken = f"{read_cardinal(int(match['dm_d']))} trên {read_cardinal(int(match['dm_m']))}"
+            spoken = _read_slash_pair(match)
+    elif kind == "dash":
+        spoken = None
+        if _before(match) in _DATE_WORDS - {"từ", "đến", "và", "("}:
+            spoken = _read_date(match, int(match["da_d"]), int(match["da_m"]), None)
+        if spoken is None:
+            return f"{_wrap(read_cardinal(int(match['da_d'])))}-{_wrap(read_cardinal(int(match['da_m'])))}"
     elif kind == "time":
         spoken = _read_time(match)
-    elif kind == "phone":
-        spoken = _read_phone(match["phone"])
     elif kind == "ord":
         spoken = f"{match['thu']} {read_ordinal(int(match['ord_n']))}"
+    elif kind == "code":
+        spoken = read_code(match["code"], abbreviations)
     else:
         spoken = _read_number(match)
     return match.group(0) if spoken is None else _wrap(spoken)
@@ -240,18 +300,32 @@ def _drop_glosses(line: str, abbreviations: Mapping[str, str]) -> str:
     return _gloss_pattern(tuple(abbreviations)).sub(replace, line)
 
 
+def _expand(match: re.Match[str], abbreviations: Mapping[str, str]) -> str:
+    key = match[0]
+    if key in CONTEXT_ABBREVIATIONS and abbreviations[key] == DEFAULT_ABBREVIATIONS.get(key):
+        head, tail = match.string[: match.start()], match.string[match.end():]
+        spoken = read_in_context(key, head, tail, match.string)
+    else:
+        spoken = abbreviations[key]
+    # "Chỉ số PCI": the expansion would repeat the words before it, so the letters are read.
+    first_words = " ".join(spoken.lower().split()[:2])
+    before = " ".join(match.string[: match.start()].lower().split()[-2:])
+    if key.isupper() and len(spoken.split()) > 2 and first_words == before:
+        return spell_letters(key)
+    return spoken + (" " if key[-1] == "." else "")
+
+
 def _expand_abbreviations(line: str, abbreviations: Mapping[str, str]) -> str:
     if not abbreviations:
         return line
     line = _drop_glosses(line, abbreviations)
     pattern = _abbreviation_pattern(tuple(abbreviations))
-    # A dotted key may touch the next word ("KT.CHỦ TỊCH"): keep a space after its expansion.
-    return pattern.sub(lambda m: abbreviations[m[0]] + (" " if m[0][-1] == "." else ""), line)
+    return pattern.sub(lambda m: _expand(m, abbreviations), line)
 
 
 def normalize_line(line: str, abbreviations: Mapping[str, str] = DEFAULT_ABBREVIATIONS) -> str:
     """Return the spoken form of one line (no newline inside)."""
-    text = line.replace("*", "").replace("\u00a0", " ")
+    text = drop_markup(line.replace("\u00a0", " "), abbreviations)
     # "./." closes an official document: it has no spoken form
     text = _DOCUMENT_END.sub(".", text)
     text = _LINE_BULLET.sub("", text)
@@ -261,13 +335,19 @@ def normalize_line(line: str, abbreviations: Mapping[str, str] = DEFAULT_ABBREVI
     text = _LINE_ROMAN.sub(
         lambda m: f"{read_cardinal(v)}." if (v := roman_to_int(m[1])) else m[0], text
     )
+    text, saved = protect_addresses(text, abbreviations)
+    text = read_symbols(text, abbreviations)
     text = _ROMAN_CONTEXT.sub(_roman, text)
+    text = read_initials(text)
     text = _ATOMS.sub(lambda m: _atom(m, abbreviations), text)
-    text = _RANGE.sub(f"{_CLOSE} đến {_OPEN}", text)
-    text = text.replace(_OPEN, "").replace(_CLOSE, "")
+    text = _RANGE.sub(f"{CLOSE} đến {OPEN}", text)
+    text = _UNIT_AFTER.sub(lambda m: f"{CLOSE} {UNITS[m[1]]}", text)
+    text = _LUNAR_WORD.sub("âm lịch", text)
     text = _expand_abbreviations(text, abbreviations)
-    text = text.replace("và/hoặc", "và hoặc")
-    text = _PER.sub(" mỗi ", text)
+    text = read_slashes(text)
+    text = text.replace(OPEN, "").replace(CLOSE, "")
+    text = re.sub(r"\bđộ C\b", "độ xê", text)
     text = _ATTACHED_DIGITS.sub(lambda m: " " + read_cardinal(int(m[1])), text)
     text = _LEFTOVER_DIGITS.sub(lambda m: f" {read_cardinal(int(m[0]))} ", text)
+    text = restore(text, saved)
     return _SPACES.sub(" ", text).strip()

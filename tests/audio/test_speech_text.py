@@ -117,3 +117,27 @@ def test_blind_held_out_sentences_stay_exact() -> None:
     assert len(rows) >= 18
     wrong = [(text, expected, to_spoken(text)) for text, expected in rows if to_spoken(text) != expected]
     assert wrong == []
+
+
+@pytest.mark.parametrize(("written", "spoken"), [
+    ("Quốc khánh 2/9 và Quốc tế Phụ nữ 8/3", "Quốc khánh mùng hai tháng chín và Quốc tế Phụ nữ mùng tám tháng ba"),
+    ("Giảm 1/3 so với cùng kỳ", "Giảm một phần ba so với cùng kỳ"),
+    ("Lớp 10/3 có 45 học sinh", "Lớp mười trên ba có bốn mươi lăm học sinh"),
+    ("giai đoạn 1900-1945", "giai đoạn một nghìn chín trăm đến một nghìn chín trăm bốn mươi lăm"),
+    ("Khi cần, gọi 113, 114 hoặc 115.", "Khi cần, gọi một một ba, một một bốn hoặc một một năm."),
+    ("Kỷ niệm 115 năm Ngày sinh", "Kỷ niệm một trăm mười lăm năm Ngày sinh"),
+    ("Đội tuyển U23 Việt Nam", "Đội tuyển u hai mươi ba Việt Nam"),
+    ("Cư trú tại Khu A.", "Cư trú tại Khu A."),
+    ("Nghị quyết 20-NQ/TU của Thành ủy", "Nghị quyết hai mươi nghị quyết thành ủy của Thành ủy"),
+])
+def test_context_rules_on_unseen_sentences(written: str, spoken: str) -> None:
+    assert to_spoken(written) == spoken
+
+
+def test_station_overrides_a_convention_and_a_two_meaning_abbreviation() -> None:
+    station = {"≥": "từ", "BCH": "ban chỉ huy", "Zalo": "gia lô"}
+    assert to_spoken("Trẻ sốt ≥ 38°C") == "Trẻ sốt lớn hơn hoặc bằng ba mươi tám độ xê"
+    assert to_spoken("Trẻ sốt ≥ 38°C", abbreviations=station) == "Trẻ sốt từ ba mươi tám độ xê"
+    assert to_spoken("BCH Đoàn phường", abbreviations=station) == "ban chỉ huy Đoàn phường"
+    assert to_spoken("BCH Đoàn phường") == "ban chấp hành Đoàn phường"
+    assert to_spoken("trang Zalo phường", abbreviations=station) == "trang gia lô phường"

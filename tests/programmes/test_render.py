@@ -1,47 +1,19 @@
 """A programme rendered from the database: exact length, files the API serves, failures shown."""
 
-from datetime import time, timedelta
-
 import pytest
-from sqlalchemy import select
 
-from app.models import Programme, ProgrammeStatus, ScriptStatus, Slot
-from app.programmes import render
-from app.programmes import service as programmes
+from app.models import ProgrammeStatus, ScriptStatus
 from app.speech.audio import storage
 from audio.ffmpeg import decode_to_pcm
 from tests.fixtures.builders import auth, create_script
-
-SLOT_MS = 90_000
-
-
-@pytest.fixture
-def short_slot_world(session, world):
-    """The station airs one 90-second slot, so a render takes a second or two."""
-    for slot in session.scalars(select(Slot).where(Slot.station_id == world.station.id)):
-        session.delete(slot)
-    session.add(Slot(station_id=world.station.id, name="test", label="Thử", start_time=time(9, 0),
-                     length_seconds=SLOT_MS // 1000))
-    session.commit()
-    return world
-
-
-def _plan_and_render(session, world):
-    station = programmes.station_with_slots(session, world.station.id)
-    day = world.today() + timedelta(days=1)
-    render.prepare_speech(session, station, day, day)
-    programmes.plan_days(session, station, day, 1)
-    programme = session.scalar(select(Programme).where(Programme.station_id == station.id))
-    render.render(session, programme)
-    session.commit()
-    return programme
+from tests.programmes.helpers import SLOT_MS, plan_and_render
 
 
 def test_rendered_programme_is_exactly_the_slot_and_served_by_the_api(client, session, short_slot_world):
     world = short_slot_world
     create_script(session, world, status=ScriptStatus.approved, title="Thông báo ngắn",
                   body="Thưa bà con, UBND phường thông báo lịch tiêm chủng ngày 25/01/2024 lúc 7h30.")
-    programme = _plan_and_render(session, world)
+    programme = plan_and_render(session, world)
     assert programme.status == ProgrammeStatus.rendered
     assert programme.render_error is None
     samples, _ = decode_to_pcm(storage().path(programme.audio_key), 22050)
@@ -62,7 +34,7 @@ def test_rendered_programme_is_exactly_the_slot_and_served_by_the_api(client, se
 def test_real_speech_lengths_replace_the_estimates(session, short_slot_world):
     world = short_slot_world
     script = create_script(session, world, status=ScriptStatus.approved, title="Tin đo độ dài")
-    programme = _plan_and_render(session, world)
+    programme = plan_and_render(session, world)
     session.refresh(script)
     placed = next(i for i in programme.items if i.get("script_id") == script.id)
     assert placed["duration_ms"] == script.speech_duration_ms
@@ -79,7 +51,7 @@ def test_an_item_that_cannot_be_produced_is_replaced_and_reported(session, short
                             filename="ban-ghi.wav", is_filler=False, actor=world.users["officer"])
     create_script(session, world, status=ScriptStatus.approved, title="Tin có bản ghi", recording_id=rec.id)
     storage().path(rec.audio_key).unlink()  # the recording's file is lost on disk
-    programme = _plan_and_render(session, world)
+    programme = plan_and_render(session, world)
     assert programme.audio_key is not None, "the relay point still gets a programme"
     assert "Tin có bản ghi" in (programme.render_error or "")
     samples, _ = decode_to_pcm(storage().path(programme.audio_key), 22050)
@@ -93,7 +65,7 @@ def test_a_station_on_a_weak_link_gets_smaller_files(client, session, short_slot
     assert r.status_code == 200
     assert r.json()["audio_bitrate_kbps"] == 24
     create_script(session, world, status=ScriptStatus.approved, title="Tin gọn")
-    programme = _plan_and_render(session, world)
+    programme = plan_and_render(session, world)
     # 90 s at 24 kbps is about 270 kB (48 kbps would be about 540 kB)
     assert programme.audio_size < 330_000
     samples, _ = decode_to_pcm(storage().path(programme.audio_key), 16000)

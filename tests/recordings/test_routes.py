@@ -1,8 +1,12 @@
+from contextlib import ExitStack
 from urllib.parse import unquote
 
 import pytest
 
-from tests.fixtures.audio_files import tone_file
+from app.recordings import service as recording_service
+from app.speech.audio import audio_settings
+from audio.recordings import decode_slot
+from tests.fixtures.audio_files import hidden_length_flac, tone_file
 from tests.fixtures.builders import auth
 
 
@@ -67,3 +71,24 @@ def test_listen_falls_back_to_offline_when_gtts_is_unreachable(client, world, se
     assert r.headers["x-loa-engine"] == "espeak"
     assert "x-loa-fallback" in r.headers
     assert unquote(r.headers["x-loa-fallback"])
+
+
+def test_hours_of_audio_behind_a_header_that_hides_them_are_refused(client, world, tmp_path):
+    r = _upload(client, world, hidden_length_flac(tmp_path / "im-lang.flac", hours=2))
+    assert r.status_code == 422, r.text
+    assert r.json()["error"] == "RecordingRefused"
+    assert "dài hơn 0:30:00" in r.json()["detail"]
+
+
+def test_uploads_beyond_the_decode_slots_get_503_with_retry_after(client, world, tmp_path, monkeypatch):
+    settings = audio_settings().model_copy(update={"decode_wait_seconds": 0})
+    monkeypatch.setattr(recording_service, "audio_settings", lambda: settings)
+    with ExitStack() as busy:
+        for _ in range(settings.max_concurrent_decodes):
+            busy.enter_context(decode_slot(settings))
+        r = _upload(client, world, tone_file(tmp_path / "a.wav", 1.0))
+    assert r.status_code == 503, r.text
+    assert r.headers["retry-after"]
+    assert r.json()["error"] == "RecordingsBusy"
+    assert "tải lên lại" in r.json()["detail"]
+    assert _upload(client, world, tone_file(tmp_path / "a.wav", 1.0)).status_code == 201

@@ -1,9 +1,12 @@
 import hashlib
+from datetime import timedelta
 
+import pytest
 from sqlalchemy import select
 
-from app.models import RelayPoint
-from tests.fixtures.builders import auth
+from app import jobs, scheduling
+from app.models import RelayPoint, ScriptStatus
+from tests.fixtures.builders import auth, create_script
 
 
 def test_station_detail_lists_slots_areas_and_topics(client, world):
@@ -98,3 +101,69 @@ def test_a_deleted_relay_point_can_no_longer_poll(client, world):
     gone = client.get("/api/v1/relay/schedule", headers=poll)
     assert gone.status_code == 401
     assert gone.json()["error"] == "InvalidRelayToken"
+
+
+def test_an_area_a_live_script_aims_at_is_kept_and_says_why(client, session, world):
+    create_script(session, world, status=ScriptStatus.approved, title="Cắt điện Khu 3",
+                  area_ids=[world.areas[2].id])
+    h = auth(world.users["admin"])
+    used = client.delete(f"/api/v1/areas/{world.areas[2].id}", headers=h)
+    assert used.status_code == 409
+    assert used.json()["error"] == "AreaInUse"
+    assert "Cắt điện Khu 3" in used.json()["detail"]
+    assert "tin bài" in used.json()["detail"]
+    names = [a["name"] for a in client.get(f"/api/v1/stations/{world.station.id}", headers=h).json()["areas"]]
+    assert "Khu 3" in names, "the script would otherwise air in every area"
+
+
+class _Leader:
+    """Stands in for the scheduler leader of this process: counts the re-plans asked for."""
+
+    def __init__(self) -> None:
+        self.requests = 0
+
+    def request_replan(self) -> None:
+        self.requests += 1
+
+
+@pytest.fixture
+def leader(monkeypatch):
+    found = _Leader()
+    monkeypatch.setattr(scheduling, "_leader", found)
+    return found
+
+
+def _slots_planned(client, world, day):
+    rows = client.get(f"/api/v1/stations/{world.station.id}/programmes?from={day}&to={day}",
+                      headers=auth(world.users["editor"])).json()
+    return sorted({p["slot"] for p in rows})
+
+
+def test_slot_area_and_relay_point_changes_are_planned_without_a_script_change(client, session, world, leader):
+    create_script(session, world, status=ScriptStatus.approved, title="Tin thường")
+    day = world.today() + timedelta(days=1)
+    jobs.replan_changed_in(session)
+    session.commit()
+    assert _slots_planned(client, world, day) == ["afternoon", "morning"]
+    assert jobs.replan_changed_in(session) == [], "nothing changed since"
+    h = auth(world.users["admin"])
+    asked = leader.requests
+    noon = client.post(f"/api/v1/stations/{world.station.id}/slots", headers=h,
+                       json={"name": "noon", "label": "Buổi trưa", "start_time": "11:00", "length_seconds": 900})
+    assert noon.status_code == 201
+    assert leader.requests == asked + 1, "the debounced re-plan is asked for once the change is committed"
+    assert jobs.replan_changed_in(session) == [world.station.id]
+    session.commit()
+    assert _slots_planned(client, world, day) == ["afternoon", "morning", "noon"]
+
+    assert client.delete(f"/api/v1/slots/{noon.json()['id']}", headers=h).status_code == 204
+    jobs.replan_changed_in(session)
+    session.commit()
+    assert _slots_planned(client, world, day) == ["afternoon", "morning"], "a deleted slot's programmes go"
+
+    requests = leader.requests
+    area = client.post(f"/api/v1/stations/{world.station.id}/areas", headers=h, json={"name": "Khu 4"})
+    assert client.post(f"/api/v1/areas/{area.json()['id']}/relay-points", headers=h,
+                       json={"name": "Cụm loa Khu 4"}).status_code == 201
+    assert leader.requests == requests + 2
+    assert jobs.replan_changed_in(session) == [world.station.id]

@@ -241,6 +241,16 @@ def test_the_whole_workflow_in_chromium(server, browser):
     editor.get_by_role("button", name="Phát ngay").click()
     expect(editor.get_by_role("heading", name="Đã phát tin khẩn cấp")).to_be_visible()
     _shot(editor, "emergency-issued")
+    # Wherever the editor looks, the bulletin on air is listed with its Stop button.
+    editor.goto("/app/programmes")
+    on_air = editor.locator("#on-air")
+    expect(on_air).to_contain_text("Cảnh báo mưa lớn")
+    _shot(editor, "emergency-on-air")
+    editor.once("dialog", lambda dialog: dialog.accept())
+    on_air.get_by_role("button", name="Dừng phát bản tin này").click()
+    expect(editor.get_by_role("status")).to_be_visible()
+    editor.goto("/app/review")
+    expect(editor.locator("#on-air")).to_have_count(0)
     for page in (officer, editor, leader, public, admin, planner):
         page.context.close()
     assert not CSP_REFUSALS, "the pages' own scripts and styles must all run:\n" + "\n".join(CSP_REFUSALS)

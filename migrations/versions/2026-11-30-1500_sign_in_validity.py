@@ -1,8 +1,8 @@
 """sign-ins end with their reason: users.session_epoch and the web_sessions table
 
 Revision ID: 5e1c0a7d9b42
-Revises: 5c1e7a9d2b30
-Create Date: 2026-11-30 13:00:00+00:00
+Revises: 5e1c0a7d9b24
+Create Date: 2026-11-30 15:00:00+00:00
 """
 
 from collections.abc import Sequence
@@ -13,7 +13,7 @@ from alembic import op
 from app.models.base import UTCDateTime
 
 revision: str = '5e1c0a7d9b42'
-down_revision: str | None = '5c1e7a9d2b30'
+down_revision: str | None = '5e1c0a7d9b24'
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 

@@ -1,0 +1,87 @@
+"""Digit strings, licence plates, model codes and document numbers: read as announcers read them."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+
+from audio.speech_text.abbreviations import DOCUMENT_TYPES
+from audio.speech_text.conventions import LETTER_NAMES
+from audio.speech_text.numbers import read_cardinal, read_digits
+
+# Words that announce a telephone or service number: a short number after them is dialled,
+# so it is read digit by digit ("tổng đài 1022" -> một không hai hai).
+PHONE_CUES = re.compile(
+    r"(?i)(?:gọi|tổng đài|đường dây nóng|hotline|hót lai|điện thoại|số máy|fax|cấp cứu|nhắn tin|tài khoản)\W*$"
+)
+EMERGENCY = frozenset({"111", "112", "113", "114", "115"})
+EMERGENCY_CUES = re.compile(r"(?i)(?:số|gọi|cấp cứu|báo|quay)\W*$")
+
+
+def spell_letters(code: str) -> str:
+    """Spell a code with Vietnamese letter names: "NQ" -> "en quy"."""
+    return " ".join(LETTER_NAMES.get(ch.upper(), ch) for ch in code if ch.isalpha())
+
+
+def read_groups(text: str) -> str:
+    """Digits read one by one in the groups they are written in, a pause (comma) between groups."""
+    groups = re.findall(r"\d+", text)
+    return ", ".join(read_digits(group) for group in groups)
+
+
+def read_plate(province: str, series: str, series_digit: str, serial: str) -> str:
+    """A licence plate: "14A-123.45" -> "mười bốn a, một hai ba, bốn năm"."""
+    head = f"{read_cardinal(int(province))} {spell_letters(series)}"
+    if series_digit:
+        head += f" {read_digits(series_digit)}"
+    return f"{head}, {read_groups(serial)}"
+
+
+def read_code(code: str, abbreviations: Mapping[str, str]) -> str:
+    """A code mixing letters and digits: "H5N1" -> hát năm en một, "5G" -> năm gờ, "QH15"."""
+    if code in abbreviations:
+        return abbreviations[code]
+    prefix, _, rest = code.rpartition("/")
+    spoken_prefix = spell_letters(prefix) + " " if prefix else ""
+    leading = re.fullmatch(r"(\d+)([A-Za-z]+)", rest)
+    if leading:
+        return spoken_prefix + f"{read_cardinal(int(leading[1]))} {spell_letters(leading[2])}"
+    age_group = re.fullmatch(r"U(\d{2})", rest)  # "U23 Việt Nam": an age group, read as a number
+    if age_group:
+        return spoken_prefix + f"u {read_cardinal(int(age_group[1]))}"
+    known = re.fullmatch(r"([A-Za-zĐđ]+)(\d+)", rest)
+    if known and known[1] in abbreviations:
+        return spoken_prefix + f"{abbreviations[known[1]]} {read_cardinal(int(known[2]))}"
+    parts = re.findall(r"[A-Za-zĐđ]+|\d+", rest)
+    words = [read_digits(p) if p.isdigit() else spell_letters(p) for p in parts]
+    return spoken_prefix + " ".join(words)
+
+
+def _read_doc_part(part: str, abbreviations: Mapping[str, str], context_reader: Mapping[str, str]) -> str:
+    letters, digits = re.fullmatch(r"(.*?)(\d*)", part).groups()  # type: ignore[union-attr]
+    spoken = (context_reader.get(letters) or DOCUMENT_TYPES.get(letters) or abbreviations.get(letters)
+              or _split_known(letters, abbreviations) or spell_letters(letters))
+    return f"{spoken} {read_cardinal(int(digits))}" if digits else spoken
+
+
+def _split_known(letters: str, abbreviations: Mapping[str, str]) -> str | None:
+    """Read "SGDĐT" as "sở" + "GDĐT" when the parts are known, rather than spell six letters."""
+    for cut in range(1, len(letters)):
+        head, tail = letters[:cut], letters[cut:]
+        head_words = abbreviations.get(head) or _OFFICE_PREFIXES.get(head)
+        if head_words and tail in abbreviations:
+            return f"{head_words} {abbreviations[tail]}"
+    return None
+
+
+_OFFICE_PREFIXES = {"S": "sở", "B": "bộ", "P": "phòng", "TT": "trung tâm", "BQL": "ban quản lý"}
+
+
+def read_document_number(number: str, year: str | None, code: str, abbreviations: Mapping[str, str],
+                         context_reader: Mapping[str, str]) -> str:
+    """ "43-NQ/TW" -> "bốn mươi ba nghị quyết trung ương": separators silent, year as "năm"."""
+    words = [read_cardinal(int(number))]
+    if year:
+        words += ["năm", read_cardinal(int(year))]
+    words += [_read_doc_part(p, abbreviations, context_reader) for p in re.split(r"[-/]", code) if p]
+    return " ".join(w for w in words if w)

@@ -1,0 +1,89 @@
+"""The one table of readings where Vietnamese announcers differ, and the reading Loa picked.
+
+A station overrides any entry by adding an abbreviation with the same key (`loa abbreviations set`
+or the API): e.g. "≥" -> "từ … trở lên" is not expressible, but "≥" -> "không dưới" is, and
+"Zalo" -> "gia lô" replaces the loan-word reading. Conventions that are rules, not words:
+
+| question                         | Loa reads                                   | also heard                  |
+| -------------------------------- | ------------------------------------------- | --------------------------- |
+| days 1-10 of a month             | "mùng một" … "mùng mười"                    | "ngày một" (Southern)       |
+| 1000                             | "nghìn"                                     | "ngàn" (Southern)           |
+| 105                              | "một trăm linh năm"                         | "lẻ năm" (Southern)         |
+| "dd/mm" after no "ngày"          | the date alone ("hôm mùng chín tháng tư")   | "ngày" added                |
+| lunar month 1 / 12               | "tháng giêng" / "tháng chạp"                | "tháng một" / "mười hai"    |
+| "/" in a document number         | silent ("15/KH-UBND" -> mười lăm kế hoạch…) | "trên", "xẹt"               |
+| "/" in house numbers, ratios     | "trên" ("12/3", "9/9", "140/90")            | "xẹt"                       |
+| "/" per unit                     | "mỗi" ("đồng/con"); "N năm/lần" "một lần"   | "trên"                      |
+| "/" between two words            | a pause (comma): "quận/phường"              | "hoặc"                      |
+| digit strings                    | digit by digit, a comma between written     | read in pairs               |
+|                                  | groups; unbroken strings stay unbroken       |                             |
+| times                            | "7h30" "bảy giờ ba mươi phút"; "14h00"      | "bảy rưỡi", "không không"   |
+|                                  | "mười bốn giờ"                              |                             |
+| letters in codes and initials    | `LETTER_NAMES` ("en", "em", "gờ")           | "nờ", "mờ", "giê"           |
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from types import MappingProxyType
+
+# Symbols read as words (">" and "<" only between words and numbers; "&" only between spaces).
+SYMBOLS: Mapping[str, str] = MappingProxyType({
+    "≥": "lớn hơn hoặc bằng",
+    "≤": "nhỏ hơn hoặc bằng",
+    ">": "lớn hơn",
+    "<": "nhỏ hơn",
+    "±": "cộng trừ",
+    "~": "khoảng",
+    "&": "và",
+    "×": "nhân",
+    "+": "cộng",
+    "v.v.": "vân vân",
+    "(*)": "sao",
+    "-": "âm",  # a minus sign before a number after a word: "-2°C"
+})
+
+# Vietnamese letter names used to spell codes, plates and initials ("H5N1" -> hát năm en một).
+LETTER_NAMES: Mapping[str, str] = MappingProxyType({
+    "A": "a", "B": "bê", "C": "xê", "D": "dê", "Đ": "đê", "E": "e", "F": "ép", "G": "gờ",
+    "H": "hát", "I": "i", "J": "gi", "K": "ca", "L": "e lờ", "M": "em", "N": "en", "O": "o",
+    "P": "pê", "Q": "quy", "R": "e rờ", "S": "ét", "T": "tê", "U": "u", "V": "vê", "W": "vê kép",
+    "X": "ích", "Y": "i dài", "Z": "dét",
+})
+
+# Foreign words and brands in the form Vietnamese announcers use; matched like abbreviations.
+LOAN_WORDS: dict[str, str] = {
+    "COVID": "cô vít", "Covid": "cô vít", "covid": "cô vít",
+    "Zalo": "da lô", "zalo": "da lô",
+    "Facebook": "phây búc", "facebook": "phây búc",
+    "Fanpage": "phan pết", "fanpage": "phan pết",
+    "YouTube": "diu túp", "Youtube": "diu túp", "youtube": "diu túp",
+    "TikTok": "tíc tóc", "Tiktok": "tíc tóc",
+    "online": "on lai", "Online": "on lai",
+    "hotline": "hót lai", "Hotline": "hót lai",
+    "email": "i meo", "Email": "i meo", "e-mail": "i meo", "E-mail": "i meo",
+    "website": "oép sai", "Website": "oép sai",
+    "Internet": "in tơ nét", "internet": "in tơ nét",
+    "Wi-Fi": "oai phai", "WiFi": "oai phai", "wifi": "oai phai", "Wifi": "oai phai",
+    "QR": "kiu a",
+    "VNeID": "vê en e ai đi",
+    "OTP": "ô tê pê",
+    "SMS": "ét em ét",
+    "LED": "lét",
+    "OCOP": "ô cốp",
+    "COP": "cốp",
+    "ASEAN": "a-xê-an",
+    "UNESCO": "u-nét-xcô",
+    "app": "áp",
+    "video": "vi đê ô", "Video": "vi đê ô",
+    "clip": "clíp",
+    "camera": "ca mê ra",
+    "smartphone": "điện thoại thông minh",
+    "iHanoi": "ai Hà Nội",
+}
+
+# Reading of the punctuation inside web and e-mail addresses and hashtags.
+WEB_SIGNS: Mapping[str, str] = MappingProxyType({
+    "@": "a còng", ".": "chấm", "/": "gạch chéo", "-": "gạch ngang", "_": "gạch dưới", "#": "hát tác",
+    ":": "hai chấm",
+})

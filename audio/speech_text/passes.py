@@ -1,0 +1,142 @@
+"""Whole-line passes around the number reader: symbols before it, slashes and units after it."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+
+from audio.speech_text.conventions import LETTER_NAMES, SYMBOLS
+
+# Spoken numeric items are wrapped in these markers so that a dash between two of them can be read
+# "đến" (a range) and a slash after one can be read "mỗi" (a rate).
+OPEN, CLOSE = "\x01", "\x02"
+
+UNITS: dict[str, str] = {
+    "km/h": "ki lô mét mỗi giờ",
+    "km²": "ki lô mét vuông",
+    "km2": "ki lô mét vuông",
+    "m²": "mét vuông",
+    "m2": "mét vuông",
+    "m³": "mét khối",
+    "m3": "mét khối",
+    "cm³": "xăng ti mét khối",
+    "cm3": "xăng ti mét khối",
+    "cm²": "xăng ti mét vuông",
+    "°C": "độ xê",
+    "ha": "héc ta",
+    "km": "ki lô mét",
+    "cm": "xăng ti mét",
+    "mm": "mi li mét",
+    "mmHg": "mi li mét thủy ngân",
+    "kg": "ki lô gam",
+    "g": "gam",
+    "mg": "mi li gam",
+    "ml": "mi li lít",
+    "l": "lít",
+    "kWh": "ki lô oát giờ",
+    "kW": "ki lô oát",
+    "MW": "mê ga oát",
+    "kV": "ki lô vôn",
+    "V": "vôn",
+    "MB": "mê ga bai",
+    "GB": "gi ga bai",
+    "m": "mét",
+    "đ": "đồng",
+    "VNĐ": "đồng",
+    "VND": "đồng",
+    "USD": "đô la Mỹ",
+    "%": "phần trăm",
+}
+UNIT_RE = "|".join(re.escape(u) for u in sorted(UNITS, key=len, reverse=True))
+
+_INITIAL = re.compile(r"\b([A-ZĐ][a-zà-ỹđ]{1,6}) ([A-ZĐ])\.(?=\s*(?:[,;:)(]|[a-zà-ỹđ]|$))")
+_WEEKDAY_RANGE = re.compile(r"(?i)\b((?:thứ \w+|chủ nhật|t[2-7]|cn))\s*[-–—]\s*(?=thứ|chủ nhật|T[2-7]\b|CN\b)")
+_HOUR_WORDS = re.compile(r"(?<!\d)(\d{1,2}) giờ (\d{2})(?!\d)(?! phút)")
+
+
+def _symbol(key: str, table: Mapping[str, str]) -> str:
+    return table.get(key) or SYMBOLS[key]
+
+
+def drop_markup(text: str, table: Mapping[str, str]) -> str:
+    """Markdown emphasis is silent; the footnote sign "(*)" is read ("dấu (*)" -> "dấu sao")."""
+    text = re.sub(r"\s*\(\*\)", lambda _: " " + _symbol("(*)", table), text)
+    return text.replace("*", "")
+
+
+_GREATER = re.compile(r"(?<=\s)[>](?=\s*[\d(])")
+_LESS = re.compile(r"(?<=\s)[<](?=\s*[\d(])")
+_ABOUT = re.compile(r"(?:(?<=\s)|^)~\s*(?=\d)")
+_AND = re.compile(r"(?<=\s)&(?=\s)")
+# A minus sign before a number after a word: "có nơi -2°C" (not a range "5 -10").
+_MINUS = re.compile(r"(?:(?<=[^\W\d_] )|(?<=[^\W\d_] \()|^)[-−](?=\d)")
+_TIMES_DIGITS = re.compile(r"(?<=\d)\s*[x×]\s*(?=\d)")
+_TIMES_WORD = re.compile(r"(?<=[^\W\d_]) [x×] (?=\d)")
+_PLUS = re.compile(r"(?<=\d) \+ (?=\d)")
+_ETC = re.compile(r"\bv\.v\.(?=\s*\S)")
+_ETC_END = re.compile(r"\bv\.v(?:\.|…)?$")
+
+
+def read_symbols(text: str, table: Mapping[str, str]) -> str:
+    """Symbols an announcer reads as words; dashes between words and "…" are left as pauses."""
+    if "v.v" in text:
+        text = _ETC.sub(_symbol("v.v.", table), text)
+        text = _ETC_END.sub(_symbol("v.v.", table) + ".", text)
+    for key in ("≥", "≤", "±"):
+        if key in text:
+            text = re.sub(rf"{key}\s*", _symbol(key, table) + " ", text)
+    if ">" in text:
+        text = _GREATER.sub(_symbol(">", table), text)
+    if "<" in text:
+        text = _LESS.sub(_symbol("<", table), text)
+    if "~" in text:
+        text = _ABOUT.sub(_symbol("~", table) + " ", text)
+    if "&" in text:
+        text = _AND.sub(_symbol("&", table), text)
+    if "-" in text or "−" in text:
+        text = _MINUS.sub(_symbol("-", table) + " ", text)
+    if "x" in text or "×" in text:
+        text = _TIMES_DIGITS.sub(f" {_symbol('×', table)} ", text)
+        text = _TIMES_WORD.sub(f" {_symbol('×', table)} ", text)
+    if "+" in text:
+        text = _PLUS.sub(f" {_symbol('+', table)} ", text)
+    if "-" in text or "–" in text or "—" in text:
+        text = _WEEKDAY_RANGE.sub(lambda m: f"{m[1]} đến ", text)
+    if "giờ" in text:
+        text = _HOUR_WORDS.sub(lambda m: f"{m[1]}h{m[2]}", text)
+    return text
+
+
+def read_initials(text: str) -> str:
+    """ "Nguyễn Văn V." -> "Nguyễn Văn Vê": a person's initial, not a numeral nor a sentence end."""
+    def spoken(match: re.Match[str]) -> str:
+        end = "." if match.end() == len(match.string) else ""
+        return f"{match[1]} {LETTER_NAMES[match[2]].capitalize()}{end}"
+
+    return _INITIAL.sub(spoken, text)
+
+
+_PERIODS = r"năm|tháng|tuần|quý|ngày"
+_RATE_LOOKBACK = re.compile(rf"{CLOSE}[^,;:()\n{OPEN}]{{0,30}}$")
+
+
+def read_slashes(text: str) -> str:
+    """ "/" after a quantity is "mỗi" (đồng/con), between two words a pause (quận/phường)."""
+    if "/" not in text:
+        return text
+    text = text.replace("và/hoặc", "và hoặc")
+    text = _PER_TIME.sub(r"\1 một lần", text)
+    out: list[str] = []
+    last = 0
+    for match in _WORD_SLASH.finditer(text):
+        out.append(text[last:match.start()])
+        rate = _RATE_LOOKBACK.search(text[max(0, match.start() - 40):match.start()])
+        out.append(" mỗi " if rate else ", ")
+        last = match.end()
+    out.append(text[last:])
+    return _UNIT_AFTER_EACH.sub(lambda m: UNITS[m[1]], "".join(out))
+
+
+_PER_TIME = re.compile(rf"\b({_PERIODS})/lần\b")
+_WORD_SLASH = re.compile(rf"(?<=[^\W\d_]|[²³%{CLOSE}])\s?/\s?(?=[^\W\d_])")
+_UNIT_AFTER_EACH = re.compile(rf"(?<=mỗi )({UNIT_RE})(?![\w²³])")

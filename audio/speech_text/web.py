@@ -1,0 +1,130 @@
+"""Web and e-mail addresses and hashtags, read so that a listener can write them down.
+
+"vanphong@hanoi.gov.vn" -> "văn phòng a còng hà nội chấm gờ o vê chấm vê en": unaccented
+Vietnamese words are read as words (split into syllables found in `SYLLABLES`), the rest spelled.
+A station adds its own address words as abbreviations ("bode" -> "bồ đề").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from functools import lru_cache
+
+from audio.speech_text.codes import spell_letters
+from audio.speech_text.conventions import LOAN_WORDS, WEB_SIGNS
+from audio.speech_text.numbers import read_cardinal
+
+_BASE = 0xE000  # private-use characters stand for an address already read
+
+_TLD = r"(?:vn|com|net|org|gov|edu|info|int|asia)"
+_ADDRESS = re.compile(
+    rf"(?P<email>(?<![\w@.])[A-Za-z0-9][A-Za-z0-9._-]*@[a-z0-9-]+(?:\.[a-z0-9-]+)*\.{_TLD}\b)"
+    rf"|(?P<url>(?<![\w@./])(?:https?://)?(?:[a-z0-9-]+\.)+{_TLD}(?:\.vn)?\b(?:/[A-Za-z0-9._/-]*[A-Za-z0-9/])?)"
+    r"|(?P<tag>(?<![\w#])#[^\W_][\w]*)"
+)
+
+_HAS_TLD = re.compile(rf"[a-z0-9]\.{_TLD}\b")
+
+# Labels spelled or said as one word whatever their letters look like.
+_LABELS: Mapping[str, str] = {
+    "com": "com", "net": "nét", "gmail": "gờ meo", "yahoo": "da hu", "info": "in phô",
+    "www": "vê kép vê kép vê kép", "gov": "gờ o vê", "vn": "vê en", "edu": "e dê u", "org": "o e rờ gờ",
+}
+
+# Place names and words common in addresses whose syllables alone would be read wrong.
+WORDS: Mapping[str, str] = {
+    "bode": "bồ đề", "trangnguyen": "trạng nguyên", "hochiminh": "hồ chí minh", "haiphong": "hải phòng",
+    "danang": "đà nẵng", "cantho": "cần thơ", "quangninh": "quảng ninh", "halong": "hạ long",
+    "dichvucong": "dịch vụ công", "baohiemxahoi": "bảo hiểm xã hội", "mienphi": "miễn phí",
+}
+
+# Unaccented syllables and their usual reading in Vietnamese addresses and hashtags.
+SYLLABLES: Mapping[str, str] = {
+    "a": "a", "an": "an", "anh": "anh", "ba": "ba", "bac": "bắc", "bao": "báo", "bien": "biên",
+    "binh": "bình", "bo": "bộ", "cao": "cao", "chi": "chí", "chinh": "chính", "cong": "công",
+    "cu": "cư", "cuu": "cứu", "dan": "dân", "dang": "đảng", "dec": "đéc", "dich": "dịch", "dien": "điện",
+    "dinh": "định", "do": "đô", "doan": "đoàn", "dong": "đồng", "duc": "đức", "dung": "dũng",
+    "duong": "đường", "gia": "gia", "giang": "giang", "giao": "giáo", "ha": "hà", "hai": "hải",
+    "hanh": "hành", "hiem": "hiểm", "hoa": "hòa", "hoc": "học", "hoi": "hội", "hung": "hưng",
+    "huyen": "huyện", "khanh": "khánh", "khoa": "khoa", "kinh": "kinh", "la": "là", "lai": "lai",
+    "lam": "lâm", "lao": "lao", "le": "lê", "long": "long", "luat": "luật", "ly": "lý", "mai": "mai",
+    "minh": "minh", "nam": "nam", "nghe": "nghệ", "ngoc": "ngọc", "nguyen": "nguyên", "nha": "nhà",
+    "nhan": "nhân", "nien": "niên", "ninh": "ninh", "noi": "nội", "nong": "nông", "nuoc": "nước",
+    "o": "ở", "phat": "phát", "phong": "phòng", "phu": "phú", "phuc": "phúc", "phuong": "phường",
+    "quan": "quận", "quang": "quang", "quoc": "quốc", "sa": "sa", "sinh": "sinh", "so": "sở",
+    "son": "sơn", "tai": "tại", "tam": "tâm", "tan": "tân", "tay": "tây", "te": "tế", "thai": "thái",
+    "thanh": "thanh", "thap": "tháp", "thi": "thị", "thien": "thiện", "thon": "thôn", "thong": "thông",
+    "thu": "thủ", "thuan": "thuận", "tien": "tiến", "tin": "tin", "tinh": "tỉnh", "to": "tổ",
+    "tra": "tra", "trung": "trung", "truong": "trường", "tu": "tư", "tuyen": "tuyển", "uy": "ủy",
+    "van": "văn", "viet": "việt", "vinh": "vinh", "vu": "vụ", "xa": "xã", "xuan": "xuân",
+    "y": "y", "yen": "yên", "yeu": "yêu",
+}
+_MAX_SYLLABLE = max(len(s) for s in SYLLABLES)
+
+
+@lru_cache(maxsize=1024)
+def _syllables(word: str) -> tuple[str, ...] | None:
+    """Split an unaccented word into the fewest known syllables, or None."""
+    best: list[tuple[str, ...] | None] = [()] + [None] * len(word)
+    for end in range(1, len(word) + 1):
+        for start in range(max(0, end - _MAX_SYLLABLE), end):
+            head = best[start]
+            piece = word[start:end]
+            if head is not None and piece in SYLLABLES:
+                candidate = (*head, SYLLABLES[piece])
+                current = best[end]
+                if current is None or len(candidate) < len(current):
+                    best[end] = candidate
+    return best[-1]
+
+
+def _read_label(label: str, table: Mapping[str, str]) -> str:
+    words: list[str] = []
+    for part in re.findall(r"[^\W\d_]+|\d+", label):
+        lower = part.lower()
+        known = table.get(part) or table.get(lower) or LOAN_WORDS.get(part)
+        loan = next((v for k, v in LOAN_WORDS.items() if k.lower() == lower), None)
+        if part.isdigit():
+            words.append(read_cardinal(int(part)))
+        elif lower in _LABELS or lower in WORDS:
+            words.append(_LABELS.get(lower) or WORDS[lower])
+        elif loan or known:
+            words.append(loan or known or "")
+        elif (syllables := _syllables(lower)) is not None:
+            words.append(" ".join(syllables))
+        else:
+            words.append(spell_letters(part))
+    return " ".join(words)
+
+
+def read_address(address: str, table: Mapping[str, str]) -> str:
+    """Read an address or hashtag piece by piece, signs by their names."""
+    address = re.sub(r"^https?://", "", address)
+    words = []
+    for piece in re.split(r"([@./_#:-])", address):
+        if piece in WEB_SIGNS:
+            words.append((table.get(piece) if piece in "#@" else None) or WEB_SIGNS[piece])
+        elif piece:
+            words.append(_read_label(piece, table))
+    return " ".join(words)
+
+
+def protect_addresses(text: str, table: Mapping[str, str]) -> tuple[str, list[str]]:
+    """Replace addresses by placeholders (so no later pass touches them); return their readings."""
+    saved: list[str] = []
+
+    def keep(match: re.Match[str]) -> str:
+        saved.append(read_address(match[0], table))
+        return chr(_BASE + len(saved) - 1)
+
+    if "@" not in text and "#" not in text and not _HAS_TLD.search(text):
+        return text, saved
+    return _ADDRESS.sub(keep, text), saved
+
+
+def restore(text: str, saved: list[str]) -> str:
+    """Put the readings of the addresses back in place of their placeholders."""
+    for index, spoken in enumerate(saved):
+        text = text.replace(chr(_BASE + index), spoken)
+    return text
