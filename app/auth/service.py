@@ -8,8 +8,9 @@ from sqlalchemy.orm import Session
 from app.audit import service as audit
 from app.auth import throttle
 from app.auth.exceptions import InvalidCredentials
+from app.auth.passwords import validate_new_password
 from app.auth.security import burn_verification_time, hash_password, verify_password
-from app.errors import Unprocessable
+from app.auth.sessions import end_sign_ins
 from app.models import User
 
 LOGIN_FAILED = "login_failed"
@@ -44,20 +45,15 @@ def login_or_raise(session: Session, username: str, password: str, address: str)
     raise InvalidCredentials()
 
 
-MIN_PASSWORD_LENGTH = 8
-
-
-def validate_new_password(password: str) -> None:
-    if len(password) < MIN_PASSWORD_LENGTH or not password.strip():
-        raise Unprocessable(
-            f"Mật khẩu phải có ít nhất {MIN_PASSWORD_LENGTH} ký tự.",
-            detail_en=f"The password must have at least {MIN_PASSWORD_LENGTH} characters.",
-        )
+def set_password(session: Session, user: User, password: str) -> None:
+    """Give the user a new password (checked first) and end every sign-in made with the old one."""
+    validate_new_password(password, username=user.username)
+    user.password_hash = hash_password(password)
+    end_sign_ins(session, user)
 
 
 def change_password(session: Session, user: User, current: str, new: str) -> None:
     if not verify_password(current, user.password_hash):
         raise InvalidCredentials()
-    validate_new_password(new)
-    user.password_hash = hash_password(new)
+    set_password(session, user, new)
     audit.record(session, "password_changed", actor=user, entity_type="user", entity_id=user.id)

@@ -8,8 +8,10 @@ from sqlalchemy.orm import Session
 
 from app import access
 from app.audit import service as audit
+from app.auth.passwords import validate_new_password
 from app.auth.security import generate_password, hash_password
-from app.auth.service import validate_new_password
+from app.auth.service import set_password
+from app.auth.sessions import end_sign_ins
 from app.models import Area, Role, Station, User
 from app.stations.exceptions import AreaNotFound, StationNotFound
 from app.users.exceptions import LeaderNeedsArea, UsernameTaken
@@ -64,7 +66,7 @@ def create(session: Session, data: UserCreate, *, actor: User | None) -> tuple[U
     if data.password is None:
         password = generated = generate_password()
     else:
-        validate_new_password(data.password)
+        validate_new_password(data.password, username=data.username)
         password = data.password
     user = User(
         username=data.username, full_name=data.full_name.strip(), role=data.role,
@@ -94,9 +96,11 @@ def update(session: Session, user: User, data: UserUpdate, *, actor: User) -> Us
     if "password" in changes:
         password = changes.pop("password")
         if password is not None:
-            validate_new_password(password)
-            user.password_hash = hash_password(password)
+            set_password(session, user, password)
             changes["password"] = "(changed)"
+    # A new role or a (re)activation is a new reason to be signed in: the old sign-ins end.
+    if any(field in changes and changes[field] != getattr(user, field) for field in ("role", "is_active")):
+        end_sign_ins(session, user)
     for field in ("full_name", "role", "area_id", "is_active"):
         if field in changes:
             setattr(user, field, changes[field])

@@ -105,7 +105,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "current_password": ("Mật khẩu hiện tại", "Current password"),
     "new_password": ("Mật khẩu mới", "New password"),
     "new_password_again": ("Nhập lại mật khẩu mới", "New password again"),
-    "password_rule": ("Ít nhất 8 ký tự.", "At least 8 characters."),
+    "password_rule": ("Ít nhất 8 ký tự, không phải mật khẩu phổ biến như 12345678 hay matkhau123, "
+                      "không phải tên đăng nhập thêm vài chữ số.",
+                      "At least 8 characters, not a common one such as 12345678, not the username "
+                      "with a few digits."),
     # my scripts and the editor
     "new_script": ("Soạn tin bài mới", "New script"),
     "edit_script": ("Sửa tin bài", "Edit script"),
