@@ -50,8 +50,13 @@ def find_chromium() -> str:
 @pytest.fixture(scope="module")
 def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Path]]:
     """`loa init --demo` then `loa serve` (with its scheduler) on a free port, in a data dir of its own."""
-    live = LoaServer(tmp_path_factory.mktemp("loa-browser"), scheduler=True,
-                     env={"LOA_REPLAN_DELAY_SECONDS": "1"})
+    yield from demo_server(tmp_path_factory.mktemp("loa-browser"), scheduler=True,
+                           env={"LOA_REPLAN_DELAY_SECONDS": "1"})
+
+
+def demo_server(data_dir: Path, *, scheduler: bool, env: dict[str, str] | None = None) -> Iterator[tuple[str, Path]]:
+    """The demo station served from `data_dir`, its users' passwords set to PASSWORDS."""
+    live = LoaServer(data_dir, scheduler=scheduler, env=env)
     live.cli("init", "--demo")
     for name, password in PASSWORDS.items():
         live.cli("users", "passwd", name, "--password-stdin", stdin=password + "\n")
