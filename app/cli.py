@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import ipaddress
 import sys
 from collections.abc import Callable, Sequence
 
@@ -39,6 +40,32 @@ def _cmd_init(args: argparse.Namespace) -> int:
     return 0
 
 
+def is_loopback(host: str) -> bool:
+    """Whether only this machine can reach the address (a host name other than localhost: no)."""
+    if host.lower() == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host.strip("[]")).is_loopback
+    except ValueError:
+        return False
+
+
+def _refuse_default_key_off_loopback(host: str) -> bool:
+    from app.config import DEFAULT_SECRET_KEY
+
+    if get_settings().secret_key != DEFAULT_SECRET_KEY or is_loopback(host):
+        return False
+    print(f"Lỗi: LOA_SECRET_KEY vẫn là khóa mặc định công khai, ai cũng giả mạo được phiên đăng nhập, "
+          f"nên Loa không chạy trên địa chỉ {host} mà máy khác truy cập được. Hãy đặt LOA_SECRET_KEY "
+          "là một chuỗi ngẫu nhiên dài, hoặc chạy với --host 127.0.0.1.\n"
+          f"Error: LOA_SECRET_KEY is the published default key, with which anyone can forge a sign-in: "
+          f"refusing to serve on {host}, which other machines can reach. Set LOA_SECRET_KEY to a long "
+          "random value, or serve on 127.0.0.1.\n"
+          "  export LOA_SECRET_KEY=$(python3 -c 'import secrets; print(secrets.token_urlsafe(48))')",
+          file=sys.stderr)
+    return True
+
+
 def _cmd_serve(args: argparse.Namespace) -> int:
     import logging
 
@@ -46,6 +73,8 @@ def _cmd_serve(args: argparse.Namespace) -> int:
 
     from app.main import create_app
 
+    if _refuse_default_key_off_loopback(args.host):
+        return 2
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     leader = None
     if get_settings().scheduler_enabled and not args.no_scheduler:
@@ -128,8 +157,8 @@ def _cmd_users_add(args: argparse.Namespace) -> int:
 def _cmd_users_passwd(args: argparse.Namespace) -> int:
     from sqlalchemy import select
 
-    from app.auth.security import generate_password, hash_password
-    from app.auth.service import validate_new_password
+    from app.auth.security import generate_password
+    from app.auth.service import set_password
     from app.db import session_factory
     from app.errors import LoaError
     from app.models import User
@@ -143,11 +172,10 @@ def _cmd_users_passwd(args: argparse.Namespace) -> int:
         generated = password is None
         password = password or generate_password()
         try:
-            validate_new_password(password)
+            set_password(session, user, password)
         except LoaError as exc:
             print(f"Lỗi: {exc.detail}", file=sys.stderr)
             return 1
-        user.password_hash = hash_password(password)
         session.commit()
     print(f"Đã đặt lại mật khẩu cho {args.name}." + (f" Mật khẩu mới: {password}" if generated else ""))
     return 0

@@ -11,6 +11,14 @@ from pydantic import Field, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 DEFAULT_SECRET_KEY = "loa-development-secret-change-me"
+DEFAULT_KEY_WARNING = (
+    "\n" + "!" * 78 + "\n"
+    "!! LOA_SECRET_KEY là khóa mặc định công khai: ai cũng giả mạo được phiên đăng nhập.\n"
+    "!! LOA_SECRET_KEY is the published default key: anyone can forge a sign-in.\n"
+    "!! Chỉ dùng để thử trên máy này (only for trying Loa on this machine). Đặt khóa riêng:\n"
+    "!!   export LOA_SECRET_KEY=$(python3 -c 'import secrets; print(secrets.token_urlsafe(48))')\n"
+    + "!" * 78
+)
 
 
 class Settings(BaseSettings):

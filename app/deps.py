@@ -32,9 +32,10 @@ def current_user(session: SessionDep, token: Annotated[str | None, Depends(_bear
             "Bạn cần đăng nhập để dùng chức năng này.",
             detail_en="Sign in first: send a bearer token from /api/v1/auth/token.",
         )
-    user_id = decode_access_token(token)
-    user = session.get(User, user_id) if user_id is not None else None
-    if user is None or not user.is_active:
+    claims = decode_access_token(token)
+    user = session.get(User, claims[0]) if claims is not None else None
+    # A token of an older epoch was issued before a password, role or active-flag change.
+    if user is None or not user.is_active or claims is None or claims[1] != user.session_epoch:
         raise NotAuthenticated(
             "Phiên đăng nhập không hợp lệ hoặc đã hết hạn, hãy đăng nhập lại.",
             detail_en="The token is invalid or expired: sign in again.",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
@@ -11,7 +12,7 @@ from fastapi import FastAPI
 from app.admission import AdmissionControl
 from app.audit.routes import router as audit_router
 from app.auth.routes import router as auth_router
-from app.config import get_settings
+from app.config import DEFAULT_KEY_WARNING, DEFAULT_SECRET_KEY, get_settings
 from app.errors import install_error_handlers
 from app.limits import BodySizeLimit
 from app.openapi import install_openapi
@@ -20,11 +21,15 @@ from app.recordings.routes import router as recordings_router
 from app.relays.routes import router as relay_router
 from app.relays.routes import staff_router as relay_staff_router
 from app.scripts.routes import router as scripts_router
+from app.security_headers import SecurityHeaders
 from app.speech.routes import router as speech_router
 from app.stations.routes import router as stations_router
 from app.system.routes import router as system_router
 from app.users.routes import router as users_router
 from app.web import install_web
+from app.web.docs import install_signed_in_docs
+
+log = logging.getLogger(__name__)
 
 
 @asynccontextmanager
@@ -40,11 +45,18 @@ async def _lifespan(_app: FastAPI) -> AsyncIterator[None]:
 
 def create_app() -> FastAPI:
     settings = get_settings()
+    production = settings.environment == "production"
+    if settings.secret_key == DEFAULT_SECRET_KEY and settings.environment == "development":
+        log.warning(DEFAULT_KEY_WARNING)
     app = FastAPI(
         title="Loa",
         summary="Đài truyền thanh cơ sở — broadcast system for ward and commune loudspeaker stations",
         version="0.1.0",
         lifespan=_lifespan,
+        # In production the API docs are for signed-in staff only (app/web/docs.py).
+        docs_url=None if production else "/docs",
+        redoc_url=None if production else "/redoc",
+        openapi_url=None if production else "/openapi.json",
     )
     install_error_handlers(app)
     install_openapi(app)
@@ -53,9 +65,12 @@ def create_app() -> FastAPI:
                    system_router):
         app.include_router(router)
     install_web(app)
+    if production:
+        install_signed_in_docs(app)
     app.add_middleware(
         BodySizeLimit, default_limit=settings.max_request_bytes, upload_limit=settings.max_upload_bytes
     )
+    app.add_middleware(SecurityHeaders)  # the outermost: every answer carries the headers
 
     # Outermost: a request over capacity is answered before any other work is done for it.
     app.add_middleware(AdmissionControl, capacity=settings.max_concurrent_requests,

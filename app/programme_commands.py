@@ -54,7 +54,7 @@ def plan(args: argparse.Namespace) -> int:
         report = programmes.plan_days(session, station, day, 1)
         session.commit()
         areas = programmes.areas_of(session, station.id)
-        for p in programmes.list_for(session, station.id, day, day):
+        for p in programmes.list_for(session, station.id, day, day, user=None):
             print(programme_table(p, areas))
         print(f"({report.created} mới, {report.changed} thay đổi, {report.unchanged} giữ nguyên, "
               f"{report.frozen} đã khóa)")
@@ -77,7 +77,7 @@ def render(args: argparse.Namespace) -> int:
         renderer.prepare_speech(session, station, day, day)
         programmes.plan_days(session, station, day, 1)
         session.commit()
-        rows = [p for p in programmes.list_for(session, station.id, day, day)
+        rows = [p for p in programmes.list_for(session, station.id, day, day, user=None)
                 if not p.is_emergency and (not args.slot or p.slot_name == args.slot)]
         if not rows:
             print("Không có chương trình nào để dựng (các khung giờ đã qua?).", file=sys.stderr)

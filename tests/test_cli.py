@@ -6,12 +6,18 @@ import sys
 
 import pytest
 
+from tests.fixtures.live_server import free_port
 
-def _loa(tmp_path, *args, stdin=None, env=None):
-    full_env = {**os.environ, "LOA_DATA_DIR": str(tmp_path), "LOA_ENVIRONMENT": "development",
-                **(env or {})}
-    return subprocess.run([sys.executable, "-m", "app.cli", *args], input=stdin, env=full_env,
-                          capture_output=True, text=True, timeout=120)
+
+def _env(tmp_path, env=None):
+    full_env = {**os.environ, "LOA_DATA_DIR": str(tmp_path), "LOA_ENVIRONMENT": "development", **(env or {})}
+    full_env.pop("LOA_SECRET_KEY", None)
+    return full_env
+
+
+def _loa(tmp_path, *args, stdin=None, env=None, timeout=120):
+    return subprocess.run([sys.executable, "-m", "app.cli", *args], input=stdin, env=_env(tmp_path, env),
+                          capture_output=True, text=True, timeout=timeout)
 
 
 @pytest.mark.slow
@@ -49,6 +55,37 @@ def test_production_refuses_the_default_secret_key(tmp_path):
     assert r.returncode == 2
     assert "LOA_SECRET_KEY" in r.stderr
     assert "Traceback" not in r.stderr
+
+
+@pytest.mark.parametrize("host", ["0.0.0.0", "::", "192.168.1.10", "loa.example"])
+def test_serve_refuses_the_default_key_where_other_machines_can_reach_it(tmp_path, host):
+    # Were it to serve, it would run until the timeout: that is the failure this guards against.
+    r = _loa(tmp_path, "serve", "--host", host, "--port", str(free_port()), "--no-scheduler", timeout=30)
+    assert r.returncode == 2
+    assert "khóa mặc định công khai" in r.stderr
+    assert "published default key" in r.stderr
+    assert "--host 127.0.0.1" in r.stderr
+    assert "Traceback" not in r.stderr
+
+
+def test_serve_on_this_machine_with_the_default_key_warns_loudly(tmp_path):
+    assert _loa(tmp_path, "init").returncode == 0
+    port = free_port()
+    lines = []
+    with subprocess.Popen([sys.executable, "-m", "app.cli", "serve", "--port", str(port), "--no-scheduler"],
+                          env=_env(tmp_path), stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True) as server:
+        try:
+            for line in server.stdout:
+                lines.append(line)
+                if "Uvicorn running" in line:
+                    break
+        finally:
+            server.terminate()
+            server.wait(timeout=30)
+    output = "".join(lines)
+    assert "Uvicorn running" in output, output
+    assert "WARNING" in output
+    assert "LOA_SECRET_KEY is the published default key" in output
 
 
 def test_speak_text_prints_one_line_per_input_line(tmp_path):
@@ -103,3 +140,15 @@ def test_plan_prints_each_slot_filled_to_its_length(tmp_path):
     assert bad.returncode == 2
     assert "YYYY-MM-DD" in bad.stderr
     assert "Traceback" not in bad.stderr
+
+
+def test_users_passwd_refuses_a_common_password(tmp_path):
+    assert _loa(tmp_path, "init").returncode == 0
+    assert _loa(tmp_path, "users", "add", "quantri", "--role", "admin").returncode == 0
+    weak = _loa(tmp_path, "users", "passwd", "quantri", "--password-stdin", stdin="matkhau123\n")
+    assert weak.returncode == 1
+    assert "mật khẩu phổ biến" in weak.stderr
+    weak = _loa(tmp_path, "users", "add", "bientap3", "--role", "editor", "--password-stdin",
+                stdin="anhyeuem123\n")
+    assert weak.returncode == 1
+    assert "mật khẩu phổ biến" in weak.stderr

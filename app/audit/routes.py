@@ -16,7 +16,7 @@ router = APIRouter(prefix="/api/v1/audit", tags=["audit"])
 @router.get("", response_model=list[AuditEventRead], responses=responses(NotAuthenticated, Forbidden))
 def list_audit_events(
     session: SessionDep,
-    _user: AuditReader,
+    user: AuditReader,
     action: Annotated[Line | None, Query(max_length=64)] = None,
     entity_type: Annotated[Line | None, Query(max_length=64)] = None,
     entity_id: Id | None = None,
@@ -26,9 +26,10 @@ def list_audit_events(
     limit: Annotated[int, Query(ge=1, le=1000)] = 200,
     offset: Offset = 0,
 ) -> list[AuditEventRead]:
-    """The audit log, newest first (editors and admins)."""
+    """The audit log of the user's station, newest first (editors and admins; failed sign-ins,
+    with the address they came from, for admins only)."""
     stmt = service.query(
-        action=action, entity_type=entity_type, entity_id=entity_id,
+        visible_to=user, action=action, entity_type=entity_type, entity_id=entity_id,
         actor_id=actor_id, since=since, until=until,
     )
     rows = session.scalars(stmt.limit(limit).offset(offset)).all()

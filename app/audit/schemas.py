@@ -3,6 +3,8 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
+from pydantic import Field
+
 from app.schemas import Schema
 
 
@@ -15,4 +17,5 @@ class AuditEventRead(Schema):
     entity_type: str
     entity_id: int | None
     station_id: int | None
+    client_address: str = Field(default="", description="where a failed sign-in came from (admins only)")
     changes: dict[str, Any]

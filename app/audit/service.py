@@ -8,6 +8,7 @@ from typing import Any
 from sqlalchemy import Select, select
 from sqlalchemy.orm import Session
 
+from app import access
 from app.models import AuditEvent, User
 
 
@@ -41,6 +42,7 @@ def record(
 
 def query(
     *,
+    visible_to: User | None = None,
     action: str | None = None,
     entity_type: str | None = None,
     entity_id: int | None = None,
@@ -49,6 +51,8 @@ def query(
     until: datetime | None = None,
 ) -> Select[AuditEvent]:
     stmt = select(AuditEvent).order_by(AuditEvent.at.desc(), AuditEvent.id.desc())
+    if visible_to is not None:
+        stmt = stmt.where(access.visible(AuditEvent, visible_to))
     if action:
         stmt = stmt.where(AuditEvent.action == action)
     if entity_type:

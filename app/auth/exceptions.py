@@ -1,4 +1,4 @@
-from app.errors import NotAuthenticated, TooManyRequests
+from app.errors import NotAuthenticated, TooManyRequests, Unprocessable
 
 
 class InvalidCredentials(NotAuthenticated):
@@ -21,3 +21,7 @@ class TooManyLoginAttempts(TooManyRequests):
             detail_en=f"Too many failed sign-ins from this address: try again in {wait_en}.",
             retry_after=retry_after,
         )
+
+
+class WeakPassword(Unprocessable):
+    """A new password that is too short, among the commonest, or made of the username."""

@@ -28,7 +28,7 @@ def login(
 ) -> Token:
     """Sign in with username and password; answers a bearer token."""
     user = service.login_or_raise(session, form.username, form.password, client_address(request))
-    return Token(access_token=create_access_token(user.id))
+    return Token(access_token=create_access_token(user.id, user.session_epoch))
 
 
 @router.get("/me", response_model=UserRead)

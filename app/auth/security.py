@@ -44,23 +44,28 @@ def burn_verification_time(password: str) -> None:
     verify_password(password, _dummy_hash())
 
 
-def create_access_token(user_id: int, *, now: datetime | None = None) -> str:
+def create_access_token(user_id: int, epoch: int, *, now: datetime | None = None) -> str:
+    """A bearer token for this user, valid until it expires or the user's session epoch moves on."""
     settings = get_settings()
     issued = now or datetime.now(UTC)
     payload = {
         "sub": str(user_id),
+        "ep": epoch,
         "iat": int(issued.timestamp()),
         "exp": int((issued + timedelta(minutes=settings.access_token_minutes)).timestamp()),
     }
     return jwt.encode(payload, settings.secret_key, algorithm=_ALGORITHM)
 
 
-def decode_access_token(token: str) -> int | None:
-    """The user id in a valid, unexpired token, else None."""
+def decode_access_token(token: str) -> tuple[int, int] | None:
+    """The user id and session epoch in a valid, unexpired token, else None."""
     try:
         payload = jwt.decode(token, get_settings().secret_key, algorithms=[_ALGORITHM])
-        return int(payload["sub"])
-    except (jwt.PyJWTError, KeyError, ValueError):
+        epoch = payload["ep"]
+        if not isinstance(epoch, int):
+            return None
+        return int(payload["sub"]), epoch
+    except (jwt.PyJWTError, KeyError, ValueError, TypeError):
         return None
 
 

@@ -8,9 +8,9 @@ from sqlalchemy.orm import Session
 from app.audit import service as audit
 from app.auth import throttle
 from app.auth.exceptions import InvalidCredentials
+from app.auth.passwords import validate_new_password
 from app.auth.security import burn_verification_time, hash_password, verify_password
-from app.errors import Unprocessable
-from app.fields import MIN_PASSWORD_LENGTH
+from app.auth.sessions import end_sign_ins
 from app.models import User
 from app.text import one_line
 
@@ -38,25 +38,26 @@ def login_or_raise(session: Session, username: str, password: str, address: str)
         assert user is not None
         throttle.forget_attempts(session, username, address)
         return user
+    # Kept as the user's station's event: its admin, and nobody else there, reads the address.
+    # A name nobody has belongs to no station: only the installation's admin sees those.
     audit.record(
         session, LOGIN_FAILED, actor_name=username, entity_type="user",
-        entity_id=user.id if user else None, client_address=address,
+        entity_id=user.id if user else None, station_id=user.station_id if user else None,
+        client_address=address,
     )
     session.commit()  # the failure is kept although the request fails
     raise InvalidCredentials()
 
 
-def validate_new_password(password: str) -> None:
-    if len(password) < MIN_PASSWORD_LENGTH or not password.strip():
-        raise Unprocessable(
-            f"Mật khẩu phải có ít nhất {MIN_PASSWORD_LENGTH} ký tự.",
-            detail_en=f"The password must have at least {MIN_PASSWORD_LENGTH} characters.",
-        )
+def set_password(session: Session, user: User, password: str) -> None:
+    """Give the user a new password (checked first) and end every sign-in made with the old one."""
+    validate_new_password(password, username=user.username)
+    user.password_hash = hash_password(password)
+    end_sign_ins(session, user)
 
 
 def change_password(session: Session, user: User, current: str, new: str) -> None:
     if not verify_password(current, user.password_hash):
         raise InvalidCredentials()
-    validate_new_password(new)
-    user.password_hash = hash_password(new)
+    set_password(session, user, new)
     audit.record(session, "password_changed", actor=user, entity_type="user", entity_id=user.id)

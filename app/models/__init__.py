@@ -13,6 +13,7 @@ from app.models.station import Slot, Station
 from app.models.system_problem import SystemProblem
 from app.models.topic import Topic
 from app.models.user import Role, User
+from app.models.web_session import WebSession
 
 __all__ = [
     "Airing",
@@ -40,6 +41,7 @@ __all__ = [
     "Topic",
     "UTCDateTime",
     "User",
+    "WebSession",
     "script_areas",
     "script_slots",
     "utcnow",

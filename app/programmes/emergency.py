@@ -8,10 +8,10 @@ from pathlib import Path
 
 from sqlalchemy.orm import Session
 
+from app import access
 from app.audit import service as audit
 from app.models import Emergency, Priority, Programme, ProgrammeStatus, Script, ScriptStatus, User
 from app.programmes import inputs, off_air, service
-from app.programmes.exceptions import EmergencyNotFound
 from app.programmes.schemas import EmergencyCreate, EmergencyRead
 from app.scripts import service as scripts
 from app.speech.audio import audio_settings, storage, synthesize_for
@@ -31,9 +31,7 @@ GAP_MS = 1500
 def cancel(session: Session, emergency_id: int, *, user: User) -> Emergency:
     """Stop a bulletin for good: relay points playing it stop at their next poll, its script is
     withdrawn, and no programme plays it again (locked ones included)."""
-    emergency = session.get(Emergency, emergency_id)
-    if emergency is None or emergency.station_id != user.station_id:
-        raise EmergencyNotFound(emergency_id)
+    emergency = access.get_for(session, Emergency, emergency_id, user)
     if emergency.cancelled_at is None:
         now = datetime.now(UTC)
         off_air.stop_emergency(session, emergency, now)

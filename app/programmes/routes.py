@@ -7,6 +7,7 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import FileResponse, Response
 
+from app import access
 from app.deps import CurrentUser, EditorUser, SessionDep, require_roles
 from app.errors import Forbidden, NotAuthenticated, NotFound, responses
 from app.fields import Day, Id
@@ -31,6 +32,7 @@ Planner = Annotated[User, Depends(require_roles(Role.editor, Role.admin))]
 
 
 def _leader_area(user: User, area: int | None) -> int | None:
+    """A leader hears their own area's programmes, whatever area they ask for."""
     if user.role != Role.leader:
         return area
     if area is not None and area != user.area_id:
@@ -48,22 +50,18 @@ def list_programmes(
     area: Id | None = None,
 ) -> list[ProgrammeRead]:
     """Programmes of a station between two local dates (default: today and tomorrow)."""
-    station = stations.get(session, station_id)
+    station = access.station_for(session, user, station_id)
     first = from_ or scripts.station_today(station)
     last = to or first + timedelta(days=1)
     if last < first or (last - first).days > 62:
         raise InvalidDateRange("Khoảng ngày không hợp lệ: “to” phải sau “from” và không quá 62 ngày.",
                                detail_en="Bad date range: to must follow from, 62 days at most.")
     area_id = _leader_area(user, area)
-    return [to_read(p, station) for p in service.list_for(session, station.id, first, last, area_id)]
+    return [to_read(p, station) for p in service.list_for(session, station.id, first, last, area_id, user=user)]
 
 
 def _visible(session: SessionDep, user: User, programme_id: Id) -> Programme:
-    programme = service.get(session, programme_id)
-    if user.role == Role.leader and programme.area_key not in (0, user.area_id):
-        raise Forbidden("Trưởng khu phố chỉ xem được chương trình của khu phố mình.",
-                        detail_en="A leader sees only their own area's programmes.")
-    return programme
+    return service.get(session, programme_id, user)
 
 
 @router.get("/programmes/{programme_id}", response_model=ProgrammeRead,
@@ -127,10 +125,10 @@ def programme_cue(programme_id: Id, session: SessionDep, user: CurrentUser) -> F
 
 
 @router.post("/stations/{station_id}/plan", responses=responses(NotAuthenticated, Forbidden, StationNotFound))
-def plan_now(station_id: Id, session: SessionDep, _user: Planner,
+def plan_now(station_id: Id, session: SessionDep, user: Planner,
              day: Day | None = None, days: Annotated[int, Query(ge=1, le=31)] = 7) -> dict[str, int]:
     """Plan the station's programmes now, from a local date (default today) (editor, admin)."""
-    station = service.station_with_slots(session, station_id)
+    station = service.station_with_slots(session, access.station_for(session, user, station_id).id)
     report = service.plan_days(session, station, day or scripts.station_today(station), days)
     return asdict(report)
 

@@ -13,9 +13,9 @@ from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from app.models import Airing, Area, Programme, ProgrammeStatus, Script, Station
+from app import access
+from app.models import Airing, Area, Programme, ProgrammeStatus, Script, Station, User
 from app.programmes import inputs
-from app.programmes.exceptions import ProgrammeNotFound
 from app.programmes.variants import as_heard_in
 from app.scripts import service as scripts
 from app.stations import service as stations
@@ -257,18 +257,20 @@ def record_aired(session: Session, now: datetime | None = None) -> int:
     return len(ended)
 
 
-def get(session: Session, programme_id: int) -> Programme:
-    programme = session.get(Programme, programme_id)
-    if programme is None:
-        raise ProgrammeNotFound(programme_id)
-    return programme
+def get(session: Session, programme_id: int, user: User) -> Programme:
+    """The programme if the user may see it (app.access); else ProgrammeNotFound."""
+    return access.get_for(session, Programme, programme_id, user)
 
 
 def list_for(session: Session, station_id: int, first: date, last: date,
-             area_id: int | None = None) -> list[Programme]:
+             area_id: int | None = None, *, user: User | None) -> list[Programme]:
+    """The station's programmes between two local dates, as `area_id` hears them (None: every
+    variant); those the user may see (no user: the command line and jobs, which see all)."""
     stmt = (select(Programme).where(Programme.station_id == station_id, Programme.air_date >= first,
                                     Programme.air_date <= last)
             .order_by(Programme.starts_at, Programme.area_key))
+    if user is not None:
+        stmt = stmt.where(access.visible(Programme, user))
     if area_id is None:
         return list(session.scalars(stmt))
     return as_heard_in(session.scalars(stmt.where(Programme.area_key.in_((0, area_id)))), area_id)

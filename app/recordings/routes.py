@@ -8,6 +8,7 @@ from typing import Annotated
 from fastapi import APIRouter, File, Form, UploadFile
 from fastapi.responses import FileResponse
 
+from app import access
 from app.deps import CurrentUser, SessionDep, StaffUser
 from app.errors import Forbidden, NotAuthenticated, PayloadTooLarge, responses
 from app.fields import Id, Line
@@ -15,7 +16,6 @@ from app.recordings import service
 from app.recordings.exceptions import RecordingNotFound, RecordingRefused, RecordingsBusy
 from app.recordings.schemas import RecordingRead
 from app.speech.audio import audio_settings, storage
-from app.stations import service as stations
 from app.stations.exceptions import StationNotFound
 from app.text import upload_filename
 
@@ -36,7 +36,7 @@ def upload_recording(
     is_filler: Annotated[bool, Form()] = False,
 ) -> RecordingRead:
     """Upload a recording to air instead of speech, or as filler music (officer, editor, admin)."""
-    station = stations.get(session, station_id)
+    station = access.station_for(session, user, station_id)
     uploads = audio_settings().data_dir / "uploads"
     uploads.mkdir(parents=True, exist_ok=True)
     filename = upload_filename(file.filename)
@@ -51,17 +51,18 @@ def upload_recording(
 
 @router.get("/stations/{station_id}/recordings", response_model=list[RecordingRead],
             responses=responses(NotAuthenticated, StationNotFound))
-def list_recordings(station_id: Id, session: SessionDep, _user: CurrentUser,
+def list_recordings(station_id: Id, session: SessionDep, user: CurrentUser,
                     filler: bool | None = None) -> list[RecordingRead]:
-    """A station's recordings, newest first; `filler=true` for the filler pool."""
-    stations.get(session, station_id)
-    return [RecordingRead.model_validate(r) for r in service.list_for(session, station_id, filler=filler)]
+    """A station's recordings, newest first; `filler=true` for the filler pool (a leader: those
+    of scripts airing in their area)."""
+    station = access.station_for(session, user, station_id)
+    return [RecordingRead.model_validate(r) for r in service.list_for(session, station.id, user, filler=filler)]
 
 
 @router.get("/recordings/{recording_id}/audio", response_class=FileResponse,
             responses=responses(NotAuthenticated, RecordingNotFound))
-def recording_audio(recording_id: Id, session: SessionDep, _user: CurrentUser) -> FileResponse:
+def recording_audio(recording_id: Id, session: SessionDep, user: CurrentUser) -> FileResponse:
     """The loudness-matched copy of a recording (WAV)."""
-    recording = service.get(session, recording_id)
+    recording = service.get(session, recording_id, user)
     return FileResponse(storage().path(recording.audio_key), media_type="audio/wav",
                         filename=f"recording-{recording.id}.wav")

@@ -8,9 +8,10 @@ from pathlib import Path
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from app import access
 from app.audit import service as audit
 from app.models import Recording, Station, User
-from app.recordings.exceptions import RecordingNotFound, RecordingRefused, RecordingsBusy
+from app.recordings.exceptions import RecordingRefused, RecordingsBusy
 from app.speech.audio import audio_settings, storage
 from app.text import one_line, upload_filename
 from audio.errors import AudioError
@@ -47,15 +48,15 @@ def ingest(session: Session, station: Station, source: Path, *, title: str, file
     return recording
 
 
-def get(session: Session, recording_id: int) -> Recording:
-    recording = session.get(Recording, recording_id)
-    if recording is None:
-        raise RecordingNotFound(recording_id)
-    return recording
+def get(session: Session, recording_id: int, user: User) -> Recording:
+    """The recording if the user may see it (app.access); else RecordingNotFound."""
+    return access.get_for(session, Recording, recording_id, user)
 
 
-def list_for(session: Session, station_id: int, *, filler: bool | None = None) -> list[Recording]:
-    stmt = select(Recording).where(Recording.station_id == station_id).order_by(Recording.id.desc())
+def list_for(session: Session, station_id: int, user: User, *, filler: bool | None = None) -> list[Recording]:
+    """The station's recordings the user may see, newest first."""
+    stmt = (select(Recording).where(Recording.station_id == station_id, access.visible(Recording, user))
+            .order_by(Recording.id.desc()))
     if filler is not None:
         stmt = stmt.where(Recording.is_filler == filler)
     return list(session.scalars(stmt))

@@ -7,6 +7,7 @@ from datetime import UTC, datetime
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from app import access
 from app.audit import service as audit
 from app.models import Area, RelayFault, RelayPoint, Role, User
 from app.relays.exceptions import FaultAlreadyResolved, FaultNotFound, NotYourFault
@@ -19,9 +20,9 @@ def resolve(session: Session, fault_id: int, note: str, *, user: User) -> RelayF
     found = session.execute(
         select(RelayFault, RelayPoint.area_id, Area.station_id)
         .join(RelayPoint, RelayFault.relay_point_id == RelayPoint.id).join(Area)
-        .where(RelayFault.id == fault_id)).first()
+        .where(RelayFault.id == fault_id, access.in_station(user, Area.station_id))).first()
     # Another station's fault is answered as missing: its existence is none of this user's business.
-    if found is None or (user.station_id is not None and found.station_id != user.station_id):
+    if found is None:
         raise FaultNotFound(fault_id)
     fault = found[0]
     if user.role not in RESOLVERS or (user.role == Role.leader and found.area_id != user.area_id):

@@ -11,12 +11,12 @@ from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import FileResponse, JSONResponse
 from sqlalchemy.orm import Session
 
+from app import access
 from app.auth.security import hash_relay_token
 from app.db import get_session, mark_read_only
 from app.deps import AuditReader, CurrentUser, SessionDep
 from app.errors import Forbidden, NotAuthenticated, NotFound, responses
 from app.fields import Id
-from app.models import Role
 from app.programmes.views import playlist_download, stored_type
 from app.relays import faults, poll_cache, service, status
 from app.relays.exceptions import (
@@ -41,7 +41,7 @@ from app.relays.schemas import (
 )
 from app.speech.audio import storage
 from app.stations import service as stations
-from app.stations.exceptions import RelayPointNotFound
+from app.stations.exceptions import RelayPointNotFound, StationNotFound
 from audio.storage import KEY_PATTERN
 
 router = APIRouter(prefix="/api/v1/relay", tags=["relay"])
@@ -184,23 +184,17 @@ staff_router = APIRouter(prefix="/api/v1", tags=["relay"])
 
 
 @staff_router.get("/relays/status", response_model=list[RelayStatus],
-                  responses=responses(NotAuthenticated, Forbidden))
+                  responses=responses(NotAuthenticated, Forbidden, StationNotFound))
 def relays_status(session: SessionDep, user: AuditReader, station_id: Id | None = None) -> list[RelayStatus]:
     """Every relay point: last seen, online, cached horizon, last played, missed, faults (editor, admin)."""
-    sid = station_id or user.station_id
-    if sid is None:
-        return []
-    return status.board(session, sid)
+    return status.board(session, access.station_for(session, user, station_id).id)
 
 
 @staff_router.post("/relay-points/{relay_id}/faults", status_code=201,
                    responses=responses(NotAuthenticated, Forbidden, RelayPointNotFound))
 def report_fault(relay_id: Id, report: FaultReport, session: SessionDep, user: CurrentUser) -> dict[str, int]:
-    """A neighbourhood leader reports a fault of their relay point (or staff on their behalf)."""
-    relay = stations.get_relay_point(session, relay_id)
-    if user.role == Role.leader and relay.area_id != user.area_id:
-        raise Forbidden("Trưởng khu phố chỉ báo lỗi cụm loa của khu phố mình.",
-                        detail_en="A leader reports faults of their own area's relay points only.")
+    """A neighbourhood leader reports a fault of their area's relay point (or staff on their behalf)."""
+    relay = stations.get_relay_point(session, relay_id, user)
     return {"id": service.report_fault(session, relay.id, report, reported_by_id=user.id).id}
 
 

@@ -4,6 +4,7 @@ from typing import Annotated
 
 from fastapi import APIRouter, Depends, Query, Response
 
+from app import access
 from app.deps import CurrentUser, EditorUser, SessionDep, require_roles
 from app.errors import Forbidden, NotAuthenticated, responses
 from app.fields import Day, Id, Line, Offset
@@ -34,7 +35,7 @@ Author = Annotated[User, Depends(require_roles(Role.officer, Role.editor))]
 _AUTH = (NotAuthenticated, Forbidden)
 
 
-@router.get("", response_model=list[ScriptRead], responses=responses(NotAuthenticated))
+@router.get("", response_model=list[ScriptRead], responses=responses(NotAuthenticated, StationNotFound))
 def list_scripts(
     session: SessionDep,
     user: CurrentUser,
@@ -50,8 +51,9 @@ def list_scripts(
     offset: Offset = 0,
 ) -> list[ScriptRead]:
     """Scripts, newest change first; filter by status, topic, priority, air date, text."""
+    station = access.station_for(session, user, station_id)
     stmt = service.query(
-        station_id=station_id or user.station_id, status=status, topic=topic, priority=priority,
+        station_id=station.id, visible_to=user, status=status, topic=topic, priority=priority,
         air_date=air_date, q=q, author_id=user.id if mine else None,
     )
     response.headers["X-Total-Count"] = str(service.count(session, stmt))
@@ -67,9 +69,9 @@ def create_script(body: ScriptCreate, session: SessionDep, user: Author) -> Scri
 
 @router.get("/{script_id}", response_model=ScriptRead,
             responses=responses(NotAuthenticated, ScriptNotFound))
-def get_script(script_id: Id, session: SessionDep, _user: CurrentUser) -> ScriptRead:
-    """One script."""
-    return service.to_read(service.get(session, script_id))
+def get_script(script_id: Id, session: SessionDep, user: CurrentUser) -> ScriptRead:
+    """One script (a leader: one that airs in their area)."""
+    return service.to_read(service.get(session, script_id, user))
 
 
 @router.patch("/{script_id}", response_model=ScriptRead,
@@ -77,7 +79,7 @@ def get_script(script_id: Id, session: SessionDep, _user: CurrentUser) -> Script
                                   NotYourScript, UnknownReference, InvalidAirWindow))
 def update_script(script_id: Id, body: ScriptUpdate, session: SessionDep, user: Author) -> ScriptRead:
     """Edit a script; carry the version you read (stale → 409). Approved → back to submitted."""
-    return service.to_read(service.update(session, service.get(session, script_id), body, user=user))
+    return service.to_read(service.update(session, service.get(session, script_id, user), body, user=user))
 
 
 @router.post("/{script_id}/submit", response_model=ScriptRead,
@@ -85,7 +87,7 @@ def update_script(script_id: Id, body: ScriptUpdate, session: SessionDep, user: 
 def submit_script(script_id: Id, session: SessionDep, user: Author,
                   body: ActionBody | None = None) -> ScriptRead:
     """Send a draft or rejected script for approval (its author)."""
-    script = service.submit(session, service.get(session, script_id), user=user,
+    script = service.submit(session, service.get(session, script_id, user), user=user,
                             version=body.version if body else None)
     return service.to_read(script)
 
@@ -96,7 +98,7 @@ def submit_script(script_id: Id, session: SessionDep, user: Author,
 def approve_script(script_id: Id, session: SessionDep, user: EditorUser,
                    body: Approval | None = None) -> ScriptRead:
     """Approve a submitted script, optionally setting its priority (editor, not the author)."""
-    script = service.approve(session, service.get(session, script_id), body or Approval(), user=user)
+    script = service.approve(session, service.get(session, script_id, user), body or Approval(), user=user)
     return service.to_read(script)
 
 
@@ -104,7 +106,7 @@ def approve_script(script_id: Id, session: SessionDep, user: EditorUser,
              responses=responses(*_AUTH, ScriptNotFound, StaleVersion, InvalidTransition, OwnScriptReview))
 def reject_script(script_id: Id, body: Rejection, session: SessionDep, user: EditorUser) -> ScriptRead:
     """Send a submitted script back to its author with a reason (editor)."""
-    script = service.reject(session, service.get(session, script_id), body.reason, user=user,
+    script = service.reject(session, service.get(session, script_id, user), body.reason, user=user,
                             version=body.version)
     return service.to_read(script)
 
@@ -114,6 +116,6 @@ def reject_script(script_id: Id, body: Rejection, session: SessionDep, user: Edi
 def withdraw_script(script_id: Id, session: SessionDep, user: EditorUser,
                     body: ActionBody | None = None) -> ScriptRead:
     """Take an approved script off the air (editor)."""
-    script = service.withdraw(session, service.get(session, script_id), user=user,
+    script = service.withdraw(session, service.get(session, script_id, user), user=user,
                               version=body.version if body else None)
     return service.to_read(script)

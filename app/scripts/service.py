@@ -9,6 +9,7 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session, selectinload
 
+from app import access
 from app.audit import service as audit
 from app.models import Area, Priority, Recording, Role, Script, ScriptStatus, Slot, Station, Topic, User
 from app.scheduling import request_replan
@@ -17,7 +18,6 @@ from app.scripts.exceptions import (
     InvalidTransition,
     NotYourScript,
     OwnScriptReview,
-    ScriptNotFound,
     ScriptTooLong,
     StaleVersion,
     UnknownReference,
@@ -43,11 +43,9 @@ def _options() -> list[Any]:
     return [selectinload(Script.topic), selectinload(Script.areas), selectinload(Script.slots)]
 
 
-def get(session: Session, script_id: int) -> Script:
-    script = session.get(Script, script_id, options=_options(), populate_existing=True)
-    if script is None:
-        raise ScriptNotFound(script_id)
-    return script
+def get(session: Session, script_id: int, user: User) -> Script:
+    """The script if the user may see it (app.access), freshly loaded; else ScriptNotFound."""
+    return access.get_for(session, Script, script_id, user, *_options())
 
 
 def to_read(script: Script) -> ScriptRead:
@@ -140,13 +138,9 @@ def _check_window(air_from: date, air_until: date, *, today: date | None) -> Non
 
 
 def _author_station(session: Session, user: User, station_id: int | None) -> Station:
-    sid = station_id or user.station_id
-    if sid is None:
-        raise UnknownReference(
-            "Hãy chọn đài (station_id): tài khoản của bạn chưa gắn với đài nào.",
-            detail_en="Give station_id: your account belongs to no station.",
-        )
-    return station_service.get(session, sid)
+    """The station a script is written in: the author's own (another one only for the
+    installation's admin, who may work in every station)."""
+    return access.station_for(session, user, station_id)
 
 
 def _build(session: Session, station: Station, data: ScriptFields, author: User) -> Script:
@@ -214,6 +208,11 @@ def reviewed_snapshot(session: Session, script: Script) -> dict[str, Any]:
 def _check_version(script: Script, version: int | None) -> None:
     if version is not None and version != script.version:
         raise StaleVersion(version, script.version)
+
+
+def may_edit(script: Script, user: User) -> bool:
+    """An editor edits any script of their station; anyone else only their own, while editable."""
+    return script.status in EDITABLE and (user.role == Role.editor or script.author_id == user.id)
 
 
 def _check_author(script: Script, user: User) -> None:
@@ -384,6 +383,7 @@ def archive_expired(session: Session, today_by_station: dict[int, date]) -> int:
 
 def query(
     *,
+    visible_to: User | None = None,
     station_id: int | None = None,
     status: ScriptStatus | None = None,
     topic: str | None = None,
@@ -393,6 +393,8 @@ def query(
     author_id: int | None = None,
 ) -> Select[Script]:
     stmt = select(Script).options(*_options()).order_by(Script.updated_at.desc(), Script.id.desc())
+    if visible_to is not None:
+        stmt = stmt.where(access.visible(Script, visible_to))
     if station_id is not None:
         stmt = stmt.where(Script.station_id == station_id)
     if status is not None:

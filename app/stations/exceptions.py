@@ -71,3 +71,13 @@ class AreaInUse(Conflict):
             "đổi khu phố của trưởng khu phố và bỏ khu phố này khỏi các tin bài trước khi xóa.",
             detail_en=f"Area {name!r} is still used by {' and '.join(uses_en)}: move or remove them first.",
         )
+
+
+class NoStation(NotFound):
+    """The account belongs to no station, and the request names none it may use."""
+
+    def __init__(self) -> None:
+        super().__init__(
+            "Tài khoản của bạn chưa gắn với đài nào: hãy nhờ quản trị gắn tài khoản vào đài.",
+            detail_en="Your account belongs to no station: ask an admin to assign it to one.",
+        )

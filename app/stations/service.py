@@ -8,6 +8,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, selectinload
 
+from app import access
 from app.audit import service as audit
 from app.auth.security import hash_relay_token, new_relay_token
 from app.models import Area, RelayPoint, Script, ScriptStatus, Slot, Station, Topic, User
@@ -15,10 +16,7 @@ from app.scheduling import request_replan
 from app.stations.defaults import DEFAULT_SLOTS, DEFAULT_TOPICS
 from app.stations.exceptions import (
     AreaInUse,
-    AreaNotFound,
     NameTaken,
-    RelayPointNotFound,
-    SlotNotFound,
     SlotsOverlap,
     StationNotFound,
     UnknownTimezone,
@@ -42,8 +40,12 @@ def get(session: Session, station_id: int, *, with_children: bool = False) -> St
     return station
 
 
-def list_stations(session: Session) -> list[Station]:
-    return list(session.scalars(select(Station).order_by(Station.id)))
+def list_stations(session: Session, user: User | None = None) -> list[Station]:
+    """The stations, by id: those the user works in when a user is given (public pages: all)."""
+    stmt = select(Station).order_by(Station.id)
+    if user is not None:
+        stmt = stmt.where(access.visible(Station, user))
+    return list(session.scalars(stmt))
 
 
 def topics(session: Session, station_id: int) -> list[Topic]:
@@ -140,11 +142,9 @@ def add_slot(session: Session, station: Station, data: SlotCreate, *, actor: Use
     return slot
 
 
-def get_slot(session: Session, slot_id: int) -> Slot:
-    slot = session.get(Slot, slot_id)
-    if slot is None:
-        raise SlotNotFound(slot_id)
-    return slot
+def get_slot(session: Session, slot_id: int, user: User) -> Slot:
+    """The slot if the user may see it (their station's); else SlotNotFound."""
+    return access.get_for(session, Slot, slot_id, user)
 
 
 def update_slot(session: Session, slot: Slot, data: SlotUpdate, *, actor: User) -> Slot:
@@ -174,11 +174,9 @@ def delete_slot(session: Session, slot: Slot, *, actor: User) -> None:
 # --- areas and topics ------------------------------------------------------------------
 
 
-def get_area(session: Session, area_id: int) -> Area:
-    area = session.get(Area, area_id)
-    if area is None:
-        raise AreaNotFound(area_id)
-    return area
+def get_area(session: Session, area_id: int, user: User) -> Area:
+    """The area if the user may see it (their station's); else AreaNotFound."""
+    return access.get_for(session, Area, area_id, user)
 
 
 def add_area(session: Session, station: Station, name: str, *, actor: User | None) -> Area:
@@ -239,17 +237,20 @@ def add_topic(session: Session, station: Station, code: str, name: str, *, actor
 # --- relay points ----------------------------------------------------------------------
 
 
-def get_relay_point(session: Session, relay_id: int) -> RelayPoint:
-    relay = session.get(RelayPoint, relay_id)
-    if relay is None:
-        raise RelayPointNotFound(relay_id)
-    return relay
+def get_relay_point(session: Session, relay_id: int, user: User) -> RelayPoint:
+    """The relay point if the user may see it (a leader: their area's); else RelayPointNotFound."""
+    return access.get_for(session, RelayPoint, relay_id, user)
 
 
 def relay_points(session: Session, station_id: int) -> list[RelayPoint]:
     stmt = (select(RelayPoint).join(Area).where(Area.station_id == station_id)
             .order_by(RelayPoint.id))
     return list(session.scalars(stmt))
+
+
+def _station_of(session: Session, relay: RelayPoint) -> int | None:
+    """The station a relay point belongs to (its audit entries are that station's)."""
+    return session.scalar(select(Area.station_id).where(Area.id == relay.area_id))
 
 
 def _issue_token(relay: RelayPoint) -> str:
@@ -275,16 +276,18 @@ def add_relay_point(session: Session, area: Area, name: str, *, actor: User | No
 def rotate_relay_token(session: Session, relay: RelayPoint, *, actor: User) -> str:
     token = _issue_token(relay)
     session.flush()
-    audit.record(session, "rotate_token", actor=actor, entity_type="relay_point", entity_id=relay.id)
+    audit.record(session, "rotate_token", actor=actor, entity_type="relay_point", entity_id=relay.id,
+                 station_id=_station_of(session, relay))
     return token
 
 
 def delete_relay_point(session: Session, relay: RelayPoint, *, actor: User) -> None:
     """Remove a relay point for good (its as-run history goes with it; revoke to keep it)."""
-    station_id = get_area(session, relay.area_id).station_id
+    station_id = _station_of(session, relay)
     audit.record(session, "delete", actor=actor, entity_type="relay_point", entity_id=relay.id,
                  station_id=station_id, changes={"name": relay.name, "area_id": relay.area_id})
-    plan_inputs_changed(session, station_id)
+    if station_id is not None:
+        plan_inputs_changed(session, station_id)
     session.delete(relay)
     session.flush()
 
@@ -292,5 +295,6 @@ def delete_relay_point(session: Session, relay: RelayPoint, *, actor: User) -> N
 def revoke_relay_token(session: Session, relay: RelayPoint, *, actor: User) -> RelayPoint:
     relay.revoked_at = datetime.now(UTC)
     session.flush()
-    audit.record(session, "revoke_token", actor=actor, entity_type="relay_point", entity_id=relay.id)
+    audit.record(session, "revoke_token", actor=actor, entity_type="relay_point", entity_id=relay.id,
+                 station_id=_station_of(session, relay))
     return relay

@@ -66,7 +66,8 @@ def install_web(app: FastAPI) -> None:
     app.include_router(web_router())
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
     app.add_middleware(SignedSessionMiddleware, secret_key=settings.secret_key,
-                       max_age_seconds=settings.access_token_minutes * 60)
+                       max_age_seconds=settings.access_token_minutes * 60,
+                       always_secure=settings.environment == "production")
 
     @app.exception_handler(LoginRequired)
     async def _login(request: Request, exc: LoginRequired) -> Response:

@@ -12,7 +12,7 @@ from datetime import date, datetime
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from app.models import RelayPoint, Script, ScriptStatus, Slot
+from app.models import RelayPoint, Script, ScriptStatus, Slot, User
 from app.programmes.labels import item_label
 from app.programmes.views import item_files
 from app.scripts import service as script_service
@@ -53,13 +53,15 @@ class Programme:
 # a leader what was meant for the neighbours (and say nothing useful).
 QUIET_REASONS = ("placed", "area_not_targeted")
 
-def programmes_for(session: Session, station_id: int, area_id: int | None, day: date) -> list[Programme]:
-    """The station's programmes on a local day, as the area hears them (area None: every variant)."""
+def programmes_for(session: Session, user: User, station_id: int, area_id: int | None,
+                   day: date) -> list[Programme]:
+    """The station's programmes on a local day that the user may see, as the area hears them
+    (area None: every variant)."""
     from app.programmes import service as programmes
 
     slots = {s.name: s.label for s in slots_of(session, station_id)}
     areas = programmes.areas_of(session, station_id)
-    rows = programmes.list_for(session, station_id, day, day, area_id)
+    rows = programmes.list_for(session, station_id, day, day, area_id, user=user)
     # Area variants with the same plan are shown once, naming the areas they serve.
     served: dict[tuple[str, str], list[str]] = {}
     for p in rows:
@@ -129,9 +131,10 @@ def aired_script(session: Session, station_id: int, script_id: int) -> AiredScri
     return found[0] if found else None
 
 
-def scripts_for_area_day(session: Session, station_id: int, area_id: int, day: date) -> list[Script]:
+def scripts_for_area_day(session: Session, user: User, station_id: int, area_id: int, day: date) -> list[Script]:
     """Approved scripts that may air in this area on this day (no target areas = every area)."""
-    stmt = script_service.query(station_id=station_id, status=ScriptStatus.approved, air_date=day)
+    stmt = script_service.query(visible_to=user, station_id=station_id, status=ScriptStatus.approved,
+                                air_date=day)
     scripts = [s for s in session.scalars(stmt) if not s.areas or any(a.id == area_id for a in s.areas)]
     order = {"emergency": 0, "priority": 1, "normal": 2}
     return sorted(scripts, key=lambda s: (order[s.priority.value], s.approved_at or s.created_at))

@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import AsyncIterator, Callable
 from typing import Annotated, Any
 from urllib.parse import urlsplit
 
 from fastapi import Depends, Request
+from sqlalchemy.orm import Session
 from starlette.datastructures import FormData
 
+from app.auth import sessions
 from app.deps import SessionDep
 from app.models import Role, User
 from app.web.i18n import DEFAULT_LANG, LANGS
@@ -43,28 +44,30 @@ def lang_of(request: Request) -> str:
     return lang if lang in LANGS else DEFAULT_LANG
 
 
-def password_stamp(user: User) -> str:
-    """A short fingerprint of the password hash: changing the password ends the other sessions."""
-    return hashlib.sha256(user.password_hash.encode()).hexdigest()[:16]
-
-
-def sign_in(request: Request, user: User) -> None:
+def sign_in(request: Request, session: Session, user: User) -> None:
     """Start a fresh session for this user (a new CSRF token too), keeping the language."""
     lang = request.session.get("lang")
-    request.session.clear()
-    request.session.update({"uid": user.id, "pw": password_stamp(user)})
+    sign_out(request, session)
+    request.session.update({"sid": sessions.start_web_session(session, user)})
     if lang:
         request.session["lang"] = lang
 
 
+def sign_out(request: Request, session: Session) -> None:
+    """End this browser's session on the server too: a copy of its cookie stops working."""
+    session_id = request.session.get("sid")
+    if isinstance(session_id, str):
+        sessions.end_web_session(session, session_id)
+    request.session.clear()
+
+
 def optional_user(request: Request, session: SessionDep) -> User | None:
-    uid = request.session.get("uid")
-    if not isinstance(uid, int):
+    session_id = request.session.get("sid")
+    if not isinstance(session_id, str):
         return None
-    user = session.get(User, uid)
-    if user is None or not user.is_active or request.session.get("pw") != password_stamp(user):
-        request.session.pop("uid", None)
-        return None
+    user = sessions.web_session_user(session, session_id)
+    if user is None:  # signed out, expired, or ended by a password, role or active-flag change
+        request.session.pop("sid", None)
     return user
 
 

@@ -105,7 +105,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "current_password": ("Mật khẩu hiện tại", "Current password"),
     "new_password": ("Mật khẩu mới", "New password"),
     "new_password_again": ("Nhập lại mật khẩu mới", "New password again"),
-    "password_rule": ("Ít nhất 8 ký tự.", "At least 8 characters."),
+    "password_rule": ("Ít nhất 8 ký tự, không phải mật khẩu phổ biến như 12345678 hay matkhau123, "
+                      "không phải tên đăng nhập thêm vài chữ số.",
+                      "At least 8 characters, not a common one such as 12345678, not the username "
+                      "with a few digits."),
     # my scripts and the editor
     "new_script": ("Soạn tin bài mới", "New script"),
     "edit_script": ("Sửa tin bài", "Edit script"),
@@ -193,6 +196,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
                  "The form is stale or forged (CSRF token missing): reload the page and try again."),
     "err_role": ("Trang này không dành cho vai trò của bạn (chỉ dành cho: {roles}).",
                  "This page is not for your role (only for: {roles})."),
+    "err_account_no_station": ("Tài khoản của bạn chưa gắn với đài nào: hãy nhờ quản trị gắn tài khoản vào đài.",
+                               "Your account belongs to no station: ask an admin to assign it to one."),
     "err_no_station": ("Chưa có đài nào: người quản trị cần tạo đài trước.",
                        "There is no station yet: an administrator must create one first."),
     "err_leader_no_area": ("Tài khoản trưởng khu phố chưa gắn với khu phố nào; hãy nhờ quản trị gắn.",

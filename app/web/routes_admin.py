@@ -10,12 +10,14 @@ from fastapi.responses import RedirectResponse
 from pydantic import BaseModel
 from starlette.responses import Response
 
+from app import access
 from app.auth.security import generate_password
 from app.deps import SessionDep
 from app.errors import LoaError
 from app.fields import Id, form_id
 from app.models import Area, RelayPoint, Station
 from app.stations import service as station_service
+from app.stations.exceptions import AreaNotFound, RelayPointNotFound
 from app.stations.schemas import (
     AreaWrite,
     RelayPointCreate,
@@ -35,11 +37,11 @@ router = APIRouter(prefix="/app/admin", include_in_schema=False)
 
 
 def _station(session: SessionDep, user: AdminPage) -> Station | None:
-    sid = user.station_id
-    if sid is None:
-        stations = station_service.list_stations(session)
+    """The admin's station; the installation's admin works on the first (None: there is none yet)."""
+    if user.station_id is None:
+        stations = station_service.list_stations(session, user)
         return stations[0] if stations else None
-    return station_service.get(session, sid)
+    return station_service.get(session, user.station_id)
 
 
 def _page(request: Request, session: SessionDep, user: AdminPage, *, status_code: int = 200,
@@ -50,7 +52,7 @@ def _page(request: Request, session: SessionDep, user: AdminPage, *, status_code
         station = station_service.get(session, station.id, with_children=True)
         ctx.update(station=station, slots=station.slots, areas=station.areas,
                    relays=station_service.relay_points(session, station.id),
-                   users=[u for u in user_service.list_users(session)
+                   users=[u for u in user_service.list_users(session, user)
                           if u.station_id in (station.id, None)],
                    area_names={a.id: a.name for a in station.areas})
     return render(request, "admin.html", ctx, user=user, status_code=status_code)
@@ -105,6 +107,7 @@ def _require_station(session: SessionDep, user: AdminPage) -> Station:
 
 @router.post("/station/create")
 def create_station(request: Request, session: SessionDep, user: AdminPage, form: Form) -> Response:
+    access.require_installation_admin(user)
     return _apply(request, session, user, "station", StationCreate, {"name": text(form, "name")},
                   lambda d: station_service.create(session, d, actor=user) and None, "msg_saved")
 
@@ -135,7 +138,7 @@ def add_slot(request: Request, session: SessionDep, user: AdminPage, form: Form)
 
 @router.post("/slots/{slot_id}")
 def update_slot(request: Request, session: SessionDep, user: AdminPage, form: Form, slot_id: Id) -> Response:
-    slot = station_service.get_slot(session, slot_id)
+    slot = station_service.get_slot(session, slot_id, user)
     payload = {"label": text(form, "label"), "start_time": text(form, "start_time"),
                "length_seconds": _minutes(form)}
     return _apply(request, session, user, "slots", SlotUpdate, payload,
@@ -145,7 +148,7 @@ def update_slot(request: Request, session: SessionDep, user: AdminPage, form: Fo
 @router.post("/slots/{slot_id}/delete")
 def delete_slot(request: Request, session: SessionDep, user: AdminPage, _form: Form,
                 slot_id: Id) -> Response:
-    station_service.delete_slot(session, station_service.get_slot(session, slot_id), actor=user)
+    station_service.delete_slot(session, station_service.get_slot(session, slot_id, user), actor=user)
     request.session["flash"] = translate("msg_deleted", lang_of(request))
     return RedirectResponse("/app/admin#slots", status_code=303)
 
@@ -160,7 +163,7 @@ def add_area(request: Request, session: SessionDep, user: AdminPage, form: Form)
 
 @router.post("/areas/{area_id}")
 def rename_area(request: Request, session: SessionDep, user: AdminPage, form: Form, area_id: Id) -> Response:
-    area = station_service.get_area(session, area_id)
+    area = station_service.get_area(session, area_id, user)
     return _apply(request, session, user, "areas", AreaWrite, {"name": text(form, "name")},
                   lambda d: station_service.rename_area(session, area, d.name, actor=user) and None,
                   "msg_saved")
@@ -176,16 +179,20 @@ def delete_area(request: Request, session: SessionDep, user: AdminPage, _form: F
 
 def _own_area(session: SessionDep, user: AdminPage, area_id: int) -> Area:
     station = _require_station(session, user)
-    area = session.get(Area, area_id)
-    if area is None or area.station_id != station.id:
+    try:
+        area = station_service.get_area(session, area_id, user)
+    except AreaNotFound as exc:
+        raise PageForbidden("err_no_area", status_code=404) from exc
+    if area.station_id != station.id:  # the installation's admin works on one station at a time here
         raise PageForbidden("err_no_area", status_code=404)
     return area
 
 
 def _own_relay(session: SessionDep, user: AdminPage, relay_id: int) -> RelayPoint:
-    relay = session.get(RelayPoint, relay_id)
-    if relay is None:
-        raise PageForbidden("err_no_relay", status_code=404)
+    try:
+        relay = station_service.get_relay_point(session, relay_id, user)
+    except RelayPointNotFound as exc:
+        raise PageForbidden("err_no_relay", status_code=404) from exc
     _own_area(session, user, relay.area_id)
     return relay
 
@@ -196,7 +203,7 @@ def add_relay(request: Request, session: SessionDep, user: AdminPage, form: Form
     if area_id is None:
         return _page(request, session, user, status_code=422, values={"relays": {"name": text(form, "name")}},
                      errors={"relays": {"area_id": translate("err_choose_area", lang_of(request))}})
-    area = station_service.get_area(session, area_id)
+    area = station_service.get_area(session, area_id, user)
 
     def add(d: RelayPointCreate) -> dict[str, str]:
         relay, token = station_service.add_relay_point(session, area, d.name, actor=user)
@@ -209,7 +216,7 @@ def add_relay(request: Request, session: SessionDep, user: AdminPage, form: Form
 @router.post("/relays/{relay_id}/rotate")
 def rotate_relay(request: Request, session: SessionDep, user: AdminPage, _form: Form,
                  relay_id: Id) -> Response:
-    relay = station_service.get_relay_point(session, relay_id)
+    relay = station_service.get_relay_point(session, relay_id, user)
     token = station_service.rotate_relay_token(session, relay, actor=user)
     return _page(request, session, user, once={"relays": {"name": relay.name, "secret": token}},
                  notice=translate("msg_relay_created", lang_of(request)))
@@ -218,7 +225,7 @@ def rotate_relay(request: Request, session: SessionDep, user: AdminPage, _form: 
 @router.post("/relays/{relay_id}/revoke")
 def revoke_relay(request: Request, session: SessionDep, user: AdminPage, _form: Form,
                  relay_id: Id) -> Response:
-    relay = station_service.get_relay_point(session, relay_id)
+    relay = station_service.get_relay_point(session, relay_id, user)
     station_service.revoke_relay_token(session, relay, actor=user)
     request.session["flash"] = translate("msg_saved", lang_of(request))
     return RedirectResponse("/app/admin#relays", status_code=303)
@@ -251,7 +258,7 @@ def add_user(request: Request, session: SessionDep, user: AdminPage, form: Form)
 @router.post("/users/{user_id}/reset")
 def reset_password(request: Request, session: SessionDep, user: AdminPage, _form: Form,
                    user_id: Id) -> Response:
-    target = user_service.get(session, user_id)
+    target = user_service.get(session, user_id, user)
     password = generate_password()
     user_service.update(session, target, UserUpdate(password=password), actor=user)
     return _page(request, session, user, once={"users": {"name": target.username, "secret": password}},
@@ -261,7 +268,7 @@ def reset_password(request: Request, session: SessionDep, user: AdminPage, _form
 @router.post("/users/{user_id}/active")
 def toggle_active(request: Request, session: SessionDep, user: AdminPage, _form: Form,
                   user_id: Id) -> Response:
-    target = user_service.get(session, user_id)
+    target = user_service.get(session, user_id, user)
     if target.id != user.id:  # an admin never locks themself out by a slip of the finger
         user_service.update(session, target, UserUpdate(is_active=not target.is_active), actor=user)
     request.session["flash"] = translate("msg_saved", lang_of(request))
@@ -273,7 +280,7 @@ def toggle_active(request: Request, session: SessionDep, user: AdminPage, _form:
 def change_role(request: Request, session: SessionDep, user: AdminPage, form: Form, user_id: Id) -> Response:
     """Change a user's role and area (a leader needs an area of this station)."""
     station = _require_station(session, user)
-    target = user_service.get(session, user_id)
+    target = user_service.get(session, user_id, user)
     if target.station_id not in (station.id, None):
         raise PageForbidden("err_forbidden", status_code=404)
     area_id = form_id(text(form, "area_id"))

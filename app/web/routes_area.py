@@ -34,7 +34,7 @@ router = APIRouter(prefix="/app", include_in_schema=False)
 def _leader_area(session: SessionDep, user: User) -> Area:
     if user.area_id is None:
         raise PageForbidden("err_leader_no_area")
-    return station_service.get_area(session, user.area_id)
+    return station_service.get_area(session, user.area_id, user)
 
 
 FAULT_CATEGORIES = ("speaker", "amplifier", "power", "network", "other")
@@ -51,8 +51,8 @@ def _area_page(request: Request, session: SessionDep, user: User, *, values: dic
     station = station_service.get(session, area.station_id)
     today = script_service.station_today(station)
     days = [
-        {"day": day, "programmes": programmes_for(session, station.id, area.id, day),
-         "scripts": scripts_for_area_day(session, station.id, area.id, day)}
+        {"day": day, "programmes": programmes_for(session, user, station.id, area.id, day),
+         "scripts": scripts_for_area_day(session, user, station.id, area.id, day)}
         for day in (today, today + timedelta(days=1))
     ]
     return render(request, "area.html", {
@@ -100,7 +100,7 @@ def programmes(request: Request, session: SessionDep, user: StationStaff, day: d
         area_id = None
     first = day or script_service.station_today(station)
     count = 7 if view == "week" else 1
-    days = [{"day": d, "programmes": programmes_for(session, station.id, area_id, d)}
+    days = [{"day": d, "programmes": programmes_for(session, user, station.id, area_id, d)}
             for d in (first + timedelta(days=i) for i in range(count))]
     return render(request, "programmes.html", {
         "station": station, "areas": station.areas, "area_id": area_id, "view": view, "first": first,
@@ -146,7 +146,7 @@ def resolve_fault(request: Request, session: SessionDep, user: StationStaff, for
         closed = session.get(RelayFault, fault_id)
         assert closed is not None
         fault = closed
-    relay = station_service.get_relay_point(session, fault.relay_point_id)
+    relay = station_service.get_relay_point(session, fault.relay_point_id, user)
     request.session["flash"] = translate("msg_fault_resolved", lang, relay=relay.name)
     return RedirectResponse(f"/app/relays#relay-{relay.id}", status_code=303)
 
@@ -154,11 +154,7 @@ def resolve_fault(request: Request, session: SessionDep, user: StationStaff, for
 def _programme_for_page(session: SessionDep, user: User, programme_id: int) -> Programme:
     from app.programmes import service as programme_service
 
-    programme = programme_service.get(session, programme_id)
-    if programme.station_id != station_id_of(session, user) or (
-            user.role == Role.leader and programme.area_key not in (0, user.area_id)):
-        raise PageForbidden("err_forbidden")
-    return programme
+    return programme_service.get(session, programme_id, user)
 
 
 @router.get("/programmes/{programme_id}/audio.mp3")

@@ -15,7 +15,7 @@ from app.deps import SessionDep
 from app.errors import LoaError
 from app.models import Role, User
 from app.stations import service as station_service
-from app.web.deps import Form, MaybeUser, WebUser, lang_of, sign_in
+from app.web.deps import Form, MaybeUser, WebUser, lang_of, sign_in, sign_out
 from app.web.forms import text
 from app.web.i18n import LANGS, translate
 from app.web.render import error_text, render
@@ -78,14 +78,14 @@ def login(request: Request, session: SessionDep, form: Form) -> Response:
         }, status_code=exc.status_code)
         page.headers.update(exc.response_headers() or {})
         return page
-    sign_in(request, user)
+    sign_in(request, session, user)
     return RedirectResponse(next_url or HOME_OF_ROLE[user.role], status_code=303)
 
 
 @router.post("/logout")
-def logout(request: Request, _form: Form) -> Response:
+def logout(request: Request, session: SessionDep, _form: Form) -> Response:
     lang = request.session.get("lang")
-    request.session.clear()
+    sign_out(request, session)
     if lang:
         request.session["lang"] = lang
     return RedirectResponse("/", status_code=303)
@@ -112,7 +112,7 @@ def change_password(request: Request, session: SessionDep, user: WebUser, form: 
     if errors:
         return render(request, "password.html", {"errors": errors}, user=user, status_code=422)
     session.flush()
-    sign_in(request, user)  # the new password stamp keeps this session and ends the others
+    sign_in(request, session, user)  # the password change ended every sign-in: this one goes on
     request.session["flash"] = translate("msg_password_changed", lang)
     return RedirectResponse(HOME_OF_ROLE[user.role], status_code=303)
 

@@ -10,11 +10,13 @@ from sqlalchemy import select
 from starlette.datastructures import FormData
 from starlette.responses import Response
 
+from app import access
 from app.deps import SessionDep, WritesOnRead
 from app.errors import LoaError
 from app.fields import Id, form_id
 from app.models import Area, Emergency, RelayPoint, Script, Station, User
 from app.programmes import emergency as emergency_service
+from app.programmes.exceptions import EmergencyNotFound
 from app.programmes.schemas import EmergencyCreate
 from app.speech.service import spoken
 from app.stations import service as station_service
@@ -139,6 +141,7 @@ def broadcast(request: Request, session: SessionDep, user: EditorPage, form: For
             request, session, user, station, values, {FORM_LEVEL: translate("err_form_stale", lang)},
             status_code=409)
     except LoaError as exc:
+        station = _station(session, user)  # the rolled-back attempt expired what it had loaded
         return _form_page(request, session, user, station, values, {FORM_LEVEL: error_text(exc, lang)},
                           form_token=token, status_code=exc.status_code)
     if issued.note:
@@ -162,9 +165,10 @@ def cancel(request: Request, session: SessionDep, user: EditorPage, _form: Form,
 def issued(request: Request, session: SessionDep, user: EditorPage, emergency_id: Id) -> Response:
     """An issued bulletin: which engine spoke it, until when, and the relay points that play it."""
     station = _station(session, user)
-    emergency = session.get(Emergency, emergency_id)
-    if emergency is None or emergency.station_id != station.id:
-        raise PageForbidden("err_no_emergency", status_code=404)
+    try:
+        emergency = access.get_for(session, Emergency, emergency_id, user)
+    except EmergencyNotFound as exc:
+        raise PageForbidden("err_no_emergency", status_code=404) from exc
     script = session.get(Script, emergency.script_id)
     names = {a.id: a.name for a in station.areas}
     return render(request, "emergency_issued.html", {

@@ -22,6 +22,7 @@ from app.errors import LoaError
 from app.fields import Id, form_id
 from app.models import Recording, Role, Script, Station, User
 from app.recordings import service as recording_service
+from app.recordings.exceptions import RecordingNotFound
 from app.scripts import service as script_service
 from app.speech.audio import audio_settings, storage
 from app.stations import service as station_service
@@ -63,8 +64,8 @@ def _library(request: Request, session: SessionDep, user: User, *, values: dict[
              errors: dict[str, str] | None = None, status_code: int = 200) -> Response:
     station_id = station_id_of(session, user)
     return render(request, "recordings.html", {
-        "fillers": recording_service.list_for(session, station_id, filler=True),
-        "others": recording_service.list_for(session, station_id, filler=False),
+        "fillers": recording_service.list_for(session, station_id, user, filler=True),
+        "others": recording_service.list_for(session, station_id, user, filler=False),
         "values": values or {"title": ""}, "errors": errors or {}, "accept": ACCEPT,
     }, user=user, status_code=status_code)
 
@@ -109,7 +110,7 @@ def _upload_for_script(request: Request, session: SessionDep, user: User, form: 
     values: dict[str, Any] = script_values(form)
     token = text(form, once.FIELD)
     script_id = form_id(text(form, "script_id"))
-    script = script_service.get(session, script_id) if script_id is not None else None
+    script = script_service.get(session, script_id, user) if script_id is not None else None
     station = station_service.get(session, script.station_id if script else station_id_of(session, user))
     if text(form, "action") == "detach":
         values["recording_id"] = ""
@@ -140,8 +141,9 @@ def _back_to_editor(session: SessionDep, user: User, script: Script | None, toke
 @router.get("/{recording_id}/audio")
 def recording_audio(session: SessionDep, user: StationStaff, recording_id: Id) -> Response:
     """The loudness-matched copy (WAV) of one of the station's recordings, for the page's player."""
-    recording = session.get(Recording, recording_id)
-    if recording is None or recording.station_id != station_id_of(session, user):
-        raise PageForbidden("err_no_recording", status_code=404)
+    try:
+        recording = recording_service.get(session, recording_id, user)
+    except RecordingNotFound as exc:
+        raise PageForbidden("err_no_recording", status_code=404) from exc
     return FileResponse(storage().path(recording.audio_key), media_type="audio/wav",
                         filename=f"recording-{recording.id}.wav")

@@ -53,22 +53,23 @@ def _version(form: Form) -> int | None:
 def approve(request: Request, session: SessionDep, user: EditorPage, form: Form, script_id: Id) -> Response:
     raw = text(form, "priority")
     approval = Approval(version=_version(form), priority=Priority(raw) if raw in PRIORITIES else None)
-    return act(request, session, script_id,
+    return act(request, session, user, script_id,
                lambda s: script_service.approve(session, s, approval, user=user), "msg_approved")
 
 
 @router.post("/scripts/{script_id}/reject")
 def reject(request: Request, session: SessionDep, user: EditorPage, form: Form, script_id: Id) -> Response:
+    script_service.get(session, script_id, user)  # another station's script: 404 before anything else
     try:
         rejection = Rejection(reason=text(form, "reason"), version=_version(form))
     except ValidationError:
         request.session["flash_error"] = translate("err_reason_required", lang_of(request))
         return RedirectResponse(f"/app/scripts/{script_id}#reject", status_code=303)
-    return act(request, session, script_id, lambda s: script_service.reject(
+    return act(request, session, user, script_id, lambda s: script_service.reject(
         session, s, rejection.reason, user=user, version=rejection.version), "msg_rejected")
 
 
 @router.post("/scripts/{script_id}/withdraw")
 def withdraw(request: Request, session: SessionDep, user: EditorPage, form: Form, script_id: Id) -> Response:
-    return act(request, session, script_id, lambda s: script_service.withdraw(
+    return act(request, session, user, script_id, lambda s: script_service.withdraw(
         session, s, user=user, version=_version(form)), "msg_withdrawn")

@@ -9,6 +9,7 @@ from fastapi import APIRouter, Depends, Request
 from fastapi.responses import RedirectResponse
 from starlette.responses import Response
 
+from app import access
 from app.audit import service as audit_service
 from app.deps import SessionDep, WritesOnRead
 from app.errors import LoaError
@@ -33,10 +34,12 @@ ScriptReader = Annotated[User, Depends(web_roles(Role.officer, Role.editor, Role
 
 
 def station_id_of(session: SessionDep, user: User) -> int:
-    """The user's station; an account without one works on the first station."""
+    """The station the pages work in: the user's own; the installation's admin works on the first."""
     if user.station_id is not None:
         return user.station_id
-    stations = station_service.list_stations(session)
+    if not access.is_installation_admin(user):
+        raise PageForbidden("err_account_no_station")
+    stations = station_service.list_stations(session, user)
     if not stations:
         raise PageForbidden("err_no_station")
     return stations[0].id
@@ -130,7 +133,7 @@ def _flash(request: Request, key: str, **params: Any) -> None:
 @router.get("")
 def my_scripts(request: Request, session: SessionDep, user: OfficerOrEditor) -> Response:
     """My scripts, grouped by status: what needs my attention first."""
-    mine = list(session.scalars(script_service.query(author_id=user.id)))
+    mine = list(session.scalars(script_service.query(visible_to=user, author_id=user.id)))
     groups = [(status, [s for s in mine if s.status == status]) for status in STATUS_ORDER]
     return render(request, "my_scripts.html", {"groups": [g for g in groups if g[1]]}, user=user)
 
@@ -197,7 +200,7 @@ def create_script(request: Request, session: SessionDep, user: OfficerOrEditor, 
 @router.get("/{script_id}")
 def show_script(request: Request, session: SessionDep, user: ScriptReader, script_id: Id) -> Response:
     """One script: its text, status, rejection reason, changes and history, with the actions."""
-    script = script_service.get(session, script_id)
+    script = script_service.get(session, script_id, user)
     lang = lang_of(request)
     review = changes_since_review(session, script, lang) if script.status == ScriptStatus.submitted else None
     # Oldest first, so the numbers read as the script's story: 1 is its creation.
@@ -206,8 +209,7 @@ def show_script(request: Request, session: SessionDep, user: ScriptReader, scrip
     return render(request, "script_show.html", {
         "script": script, "review": review, "history": history,
         "recording": attachable_recording(session, script.station_id, script.recording_id),
-        "can_edit": script.status in script_service.EDITABLE
-        and (script.author_id == user.id or user.role == Role.editor),
+        "can_edit": script_service.may_edit(script, user),
         "can_submit": script.author_id == user.id
         and script.status in (ScriptStatus.draft, ScriptStatus.rejected),
         "can_review": user.role == Role.editor and script.author_id != user.id
@@ -222,8 +224,11 @@ def show_script(request: Request, session: SessionDep, user: ScriptReader, scrip
 @router.get("/{script_id}/edit", dependencies=[WritesOnRead])
 def edit_script(request: Request, session: SessionDep, user: OfficerOrEditor, script_id: Id,
                 form: str = "") -> Response:
-    """The script's form with its saved values (or the ones being typed, after attaching a recording)."""
-    script = script_service.get(session, script_id)
+    """The script's form with its saved values (or the ones being typed, after attaching a recording);
+    someone else's script, or one past editing, opens read-only instead."""
+    script = script_service.get(session, script_id, user)
+    if not script_service.may_edit(script, user):
+        return RedirectResponse(f"/app/scripts/{script.id}", status_code=303)
     if (elsewhere := once.form_address(request, session, user, editor_purpose(script), form,
                                        editor_url(script))) is not None:
         return elsewhere
@@ -236,7 +241,7 @@ def edit_script(request: Request, session: SessionDep, user: OfficerOrEditor, sc
 def update_script(request: Request, session: SessionDep, user: OfficerOrEditor, form: Form,
                   script_id: Id) -> Response:
     lang = lang_of(request)
-    script = script_service.get(session, script_id)
+    script = script_service.get(session, script_id, user)
     values = script_values(form)
     token, purpose = text(form, once.FIELD), editor_purpose(script)
     if (first := once.first_result(request, session, user, purpose, token)) is not None:
@@ -254,20 +259,23 @@ def update_script(request: Request, session: SessionDep, user: OfficerOrEditor, 
                 script_service.submit(session, script, user=user)
             once.finish(session, token, f"/app/scripts/{script.id}")
     except once.AlreadyPosted as posted:
-        script = script_service.get(session, script_id)
+        script = script_service.get(session, script_id, user)
         return once.replayed(request, posted) or _stale_form(request, session, user, values, script)
     except LoaError as exc:
-        script = script_service.get(session, script_id)
+        script = script_service.get(session, script_id, user)
         return _save_failed(request, session, user, values,
                             {loa_error_field(exc): error_text(exc, lang)}, script, token)
     return _saved(request, user, script, script)
 
 
-def act(request: Request, session: SessionDep, script_id: int, action: Any, ok_key: str) -> Response:
-    """Run one workflow action; a refusal comes back as a message on the script's page."""
+def act(request: Request, session: SessionDep, user: User, script_id: int, action: Any,
+        ok_key: str) -> Response:
+    """Run one workflow action on a script the user may see; a refusal comes back as a message
+    on the script's page."""
+    script = script_service.get(session, script_id, user)  # another station's: 404, not a message
     try:
         with session.begin_nested():
-            action(script_service.get(session, script_id))
+            action(script)
     except LoaError as exc:
         request.session["flash_error"] = error_text(exc, lang_of(request))
         return RedirectResponse(f"/app/scripts/{script_id}", status_code=303)
@@ -279,6 +287,6 @@ def act(request: Request, session: SessionDep, script_id: int, action: Any, ok_k
 def submit_script(request: Request, session: SessionDep, user: OfficerOrEditor, form: Form,
                   script_id: Id) -> Response:
     version = text(form, "version")
-    return act(request, session, script_id, lambda s: script_service.submit(
+    return act(request, session, user, script_id, lambda s: script_service.submit(
         session, s, user=user, version=form_id(version)), "msg_submitted")
 

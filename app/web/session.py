@@ -65,9 +65,10 @@ class CookieSigner:
 class SignedSessionMiddleware:
     """Load the session from the cookie; write it back (HttpOnly, SameSite=Lax) when it changed."""
 
-    def __init__(self, app: ASGIApp, *, secret_key: str, max_age_seconds: int) -> None:
+    def __init__(self, app: ASGIApp, *, secret_key: str, max_age_seconds: int, always_secure: bool = False) -> None:
         self.app = app
         self.signer = CookieSigner(secret_key, max_age_seconds)
+        self.always_secure = always_secure
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] not in ("http", "websocket"):
@@ -82,8 +83,10 @@ class SignedSessionMiddleware:
                 session = scope["session"]
                 if json.dumps(session, sort_keys=True) != before:
                     headers = MutableHeaders(scope=message)
-                    # Secure only over HTTPS: a ward station on a plain-HTTP LAN must still work.
-                    headers.append("Set-Cookie", self._cookie(session, secure=scope.get("scheme") == "https"))
+                    # Always Secure in production; otherwise only over HTTPS, so that trying Loa
+                    # on a plain-HTTP LAN still works.
+                    secure = self.always_secure or scope.get("scheme") == "https"
+                    headers.append("Set-Cookie", self._cookie(session, secure=secure))
             await send(message)
 
         await self.app(scope, receive, send_with_cookie)

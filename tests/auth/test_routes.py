@@ -46,7 +46,9 @@ def test_change_password(client, world):
     r = client.post("/api/v1/auth/password", headers=h,
                     json={"current_password": PASSWORD, "new_password": "mat-khau-moi-2024"})
     assert r.status_code == 204
-    assert _login(client, "leader", "mat-khau-moi-2024").status_code == 200
+    fresh = _login(client, "leader", "mat-khau-moi-2024")
+    assert fresh.status_code == 200
+    h = {"Authorization": f"Bearer {fresh.json()['access_token']}"}
     short = client.post("/api/v1/auth/password", headers=h,
                         json={"current_password": "mat-khau-moi-2024", "new_password": "ngan"})
     assert short.status_code == 422

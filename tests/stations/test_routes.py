@@ -6,7 +6,7 @@ from sqlalchemy import select
 
 from app import jobs, scheduling
 from app.models import RelayPoint, ScriptStatus
-from tests.fixtures.builders import auth, create_script
+from tests.fixtures.builders import auth, create_installation_admin, create_script
 
 
 def test_station_detail_lists_slots_areas_and_topics(client, world):
@@ -20,15 +20,19 @@ def test_station_detail_lists_slots_areas_and_topics(client, world):
     assert "thoi-su" in [t["code"] for t in body["topics"]]
 
 
-def test_admin_creates_a_station_others_may_not(client, world):
+def test_the_installation_admin_creates_a_station_others_may_not(client, world, session):
     body = {"name": "Đài truyền thanh xã Tân Dân", "timezone": "Asia/Ho_Chi_Minh"}
     assert client.post("/api/v1/stations", headers=auth(world.users["editor"]), json=body).status_code == 403
-    r = client.post("/api/v1/stations", headers=auth(world.users["admin"]), json=body)
+    refused = client.post("/api/v1/stations", headers=auth(world.users["admin"]), json=body)
+    assert refused.status_code == 403, "a station's admin runs their own station, not new ones"
+    assert "quản trị hệ thống" in refused.json()["detail"]
+    installation = create_installation_admin(session)
+    r = client.post("/api/v1/stations", headers=auth(installation), json=body)
     assert r.status_code == 201
     assert len(r.json()["slots"]) == 2
-    again = client.post("/api/v1/stations", headers=auth(world.users["admin"]), json=body)
+    again = client.post("/api/v1/stations", headers=auth(installation), json=body)
     assert again.status_code == 409
-    bad_zone = client.post("/api/v1/stations", headers=auth(world.users["admin"]),
+    bad_zone = client.post("/api/v1/stations", headers=auth(installation),
                            json={"name": "Đài khác", "timezone": "Asia/Ha_Noi"})
     assert bad_zone.status_code == 422
     assert "Asia/Ho_Chi_Minh" in bad_zone.json()["detail"]

@@ -120,7 +120,7 @@ def one_short_slot(session, world):
 def test_render_job_on_a_full_disk_logs_one_line_tells_editors_and_recovers(
         client, session, one_short_slot, full_data_dir, monkeypatch, caplog):
     world = one_short_slot
-    monkeypatch.setattr(jobs, "session_factory", lambda: _TestSessions(session))
+    monkeypatch.setattr(jobs, "background_session_factory", lambda: _TestSessions(session))
     editor = auth(world.users["editor"])
     full_data_dir.fill()
 

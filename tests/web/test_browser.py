@@ -50,8 +50,13 @@ def find_chromium() -> str:
 @pytest.fixture(scope="module")
 def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Path]]:
     """`loa init --demo` then `loa serve` (with its scheduler) on a free port, in a data dir of its own."""
-    live = LoaServer(tmp_path_factory.mktemp("loa-browser"), scheduler=True,
-                     env={"LOA_REPLAN_DELAY_SECONDS": "1"})
+    yield from demo_server(tmp_path_factory.mktemp("loa-browser"), scheduler=True,
+                           env={"LOA_REPLAN_DELAY_SECONDS": "1"})
+
+
+def demo_server(data_dir: Path, *, scheduler: bool, env: dict[str, str] | None = None) -> Iterator[tuple[str, Path]]:
+    """The demo station served from `data_dir`, its users' passwords set to PASSWORDS."""
+    live = LoaServer(data_dir, scheduler=scheduler, env=env)
     live.cli("init", "--demo")
     for name, password in PASSWORDS.items():
         live.cli("users", "passwd", name, "--password-stdin", stdin=password + "\n")
@@ -75,10 +80,17 @@ def browser() -> Iterator[object]:
         chromium.close()
 
 
+# What Chromium refused under the pages' Content-Security-Policy: a script or style that did not run.
+CSP_REFUSALS: list[str] = []
+
+
 def _page(browser, base: str, viewport: dict[str, int]):
     context = browser.new_context(base_url=base, viewport=viewport, locale="vi-VN")
     context.set_default_timeout(20_000)
-    return context.new_page()
+    page = context.new_page()
+    page.on("console", lambda message: CSP_REFUSALS.append(f"{page.url}: {message.text}")
+            if "Content Security Policy" in message.text else None)
+    return page
 
 
 def _shot(page, name: str) -> None:
@@ -195,6 +207,8 @@ def test_the_whole_workflow_in_chromium(server, browser):
             break
         assert time.monotonic() < deadline, "the approved script was not planned within 90 s"
         time.sleep(1)
+    bar = planner.locator("article.programme", has_text=TITLE).first.locator("svg.bar rect").first
+    assert bar.bounding_box()["width"] > 0, "the programme's bar shows its items"
     _shot(planner, "programmes-week")
 
     # Aired: the post-air job records airings once the programmes have ended; run it as if a week
@@ -244,3 +258,4 @@ def test_the_whole_workflow_in_chromium(server, browser):
     expect(editor.locator("#on-air")).to_have_count(0)
     for page in (officer, editor, leader, public, admin, planner):
         page.context.close()
+    assert not CSP_REFUSALS, "the pages' own scripts and styles must all run:\n" + "\n".join(CSP_REFUSALS)

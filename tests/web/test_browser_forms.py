@@ -11,9 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from tests.fixtures.live_server import LoaServer
 from tests.web import test_browser as shared
-from tests.web.test_browser import DESKTOP, PASSWORDS, PHONE, _page, _shot, _sign_in
+from tests.web.test_browser import DESKTOP, PASSWORDS, PHONE, _page, _shot, _sign_in, demo_server
 
 browser = shared.browser  # the same Chromium fixture
 
@@ -22,15 +21,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
 @pytest.fixture(scope="module")
 def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Path]]:
-    live = LoaServer(tmp_path_factory.mktemp("loa-forms"), scheduler=False)
-    live.cli("init", "--demo")
-    for name, password in PASSWORDS.items():
-        live.cli("users", "passwd", name, "--password-stdin", stdin=password + "\n")
-    live.start()
-    try:
-        yield live.url, live.data_dir
-    finally:
-        live.stop()
+    yield from demo_server(tmp_path_factory.mktemp("loa-forms"), scheduler=False)
 
 
 def _count_rows(data_dir: Path, model, **where) -> int:
