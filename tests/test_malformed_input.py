@@ -146,3 +146,16 @@ def test_an_abbreviation_the_station_cannot_keep_is_refused_by_its_schema(client
     r = client.patch(f"/api/v1/stations/{world.station.id}/abbreviations", headers=auth(world.users["admin"]),
                      json={"entries": {"U\u00a0B": "u bê", "UBND": "ủy ban"}})
     _refused(r, "entries")
+
+
+def test_true_or_false_is_not_taken_for_a_station_setting(client, world):
+    from tests.fixtures.builders import auth
+
+    admin = auth(world.users["admin"])
+    for field in ("speech_pitch", "speech_rate", "audio_bitrate_kbps"):
+        r = client.patch(f"/api/v1/stations/{world.station.id}", headers=admin, json={field: False})
+        assert r.status_code == 422, (field, r.text)
+        assert field in r.json()["detail"]
+    r = client.patch(f"/api/v1/stations/{world.station.id}", headers=admin, json={"speech_pitch": 40})
+    assert r.status_code == 200
+    assert r.json()["speech_pitch"] == 40
