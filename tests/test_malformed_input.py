@@ -146,3 +146,11 @@ def test_an_abbreviation_the_station_cannot_keep_is_refused_by_its_schema(client
     r = client.patch(f"/api/v1/stations/{world.station.id}/abbreviations", headers=auth(world.users["admin"]),
                      json={"entries": {"U\u00a0B": "u bê", "UBND": "ủy ban"}})
     _refused(r, "entries")
+
+
+def test_true_or_false_is_no_number_in_any_body(client, world):
+    admin = auth(world.users["admin"])
+    r = client.patch(f"/api/v1/stations/{world.station.id}", headers=admin, json={"speech_pitch": True})
+    _refused(r, "speech_pitch")
+    r = client.post("/api/v1/scripts", headers=auth(world.users["officer"]), json=_script(world, airings_target=True))
+    _refused(r, "airings_target")
