@@ -36,14 +36,6 @@ Offset = Annotated[int, Field(ge=0, le=MAX_ID), BeforeValidator(_not_bool)]
 # 2**53: what a JSON number holds exactly (a client that parses into a double loses larger ones)
 ByteCount = Annotated[int, Field(ge=0, le=2**53), BeforeValidator(_not_bool)]
 IdList = Annotated[list[Id], Field(max_length=MAX_IDS)]
-# Bounded counts and settings (seconds, rates, pitch, bit rates, minutes): a number, never true/false
-SlotSeconds = Annotated[int, Field(ge=60, le=4 * 3600), BeforeValidator(_not_bool)]
-SpeechRate = Annotated[int, Field(ge=80, le=300), BeforeValidator(_not_bool)]
-SpeechPitch = Annotated[int, Field(ge=0, le=99), BeforeValidator(_not_bool)]
-BitrateKbps = Annotated[int, Field(ge=16, le=192), BeforeValidator(_not_bool)]
-SampleRate = Annotated[int, Field(ge=8000, le=48000), BeforeValidator(_not_bool)]
-Airings = Annotated[int, Field(ge=1, le=200), BeforeValidator(_not_bool)]
-EmergencyMinutes = Annotated[int, Field(ge=5, le=24 * 60), BeforeValidator(_not_bool)]
 
 # XML 1.0 (the RSS feed) and PostgreSQL `text` refuse some of these; no person types the rest.
 _LINE_FORBIDDEN = r"\x00-\x1f\x7f-\x9f\ufffe\uffff"

@@ -159,3 +159,9 @@ def test_true_or_false_is_not_taken_for_a_station_setting(client, world):
     r = client.patch(f"/api/v1/stations/{world.station.id}", headers=admin, json={"speech_pitch": 40})
     assert r.status_code == 200
     assert r.json()["speech_pitch"] == 40
+def test_true_or_false_is_no_number_in_any_body(client, world):
+    admin = auth(world.users["admin"])
+    r = client.patch(f"/api/v1/stations/{world.station.id}", headers=admin, json={"speech_pitch": True})
+    _refused(r, "speech_pitch")
+    r = client.post("/api/v1/scripts", headers=auth(world.users["officer"]), json=_script(world, airings_target=True))
+    _refused(r, "airings_target")

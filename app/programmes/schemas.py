@@ -5,7 +5,7 @@ from typing import Any
 
 from pydantic import Field
 
-from app.fields import EmergencyMinutes, IdList, Line, Text
+from app.fields import IdList, Line, Text
 from app.schemas import Schema
 
 
@@ -54,7 +54,7 @@ class EmergencyCreate(Schema):
     title: Line = Field(min_length=1, max_length=300)
     body: Text = Field(min_length=1, max_length=5000)
     area_ids: IdList = Field(default_factory=list, description="empty = every area")
-    minutes: EmergencyMinutes = Field(default=60, description="how long relays keep it active")
+    minutes: int = Field(default=60, ge=5, le=24 * 60, description="how long relays keep it active")
     after: str = Field(default="resume", pattern="^(resume|skip)$")
     topic: Line = Field(default="thong-bao", max_length=64)
 

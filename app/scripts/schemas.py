@@ -5,7 +5,7 @@ from typing import Any
 
 from pydantic import Field, field_validator
 
-from app.fields import MAX_NAMES, Airings, Day, Id, IdList, Line, Text
+from app.fields import MAX_NAMES, Day, Id, IdList, Line, Text
 from app.models import Priority, ScriptStatus
 from app.schemas import Schema
 
@@ -34,7 +34,7 @@ class ScriptFields(Schema):
     air_until: Day
     slots: list[Line] = Field(default_factory=list, max_length=MAX_NAMES, description="slot names; empty = any slot")
     area_ids: IdList = Field(default_factory=list, description="target areas; empty = all")
-    airings_target: Airings = 1
+    airings_target: int = Field(default=1, ge=1, le=200)
     recording_id: Id | None = None
 
     _strip = field_validator("title", "body")(_not_blank)
@@ -55,7 +55,7 @@ class ScriptUpdate(Schema):
     air_until: Day | None = None
     slots: list[Line] | None = Field(default=None, max_length=MAX_NAMES)
     area_ids: IdList | None = None
-    airings_target: Airings | None = None
+    airings_target: int | None = Field(default=None, ge=1, le=200)
     recording_id: Id | None = None
 
     _strip = field_validator("title", "body")(_not_blank)

@@ -4,7 +4,7 @@ from datetime import datetime
 
 from pydantic import Field, StrictBool, field_validator
 
-from app.fields import BitrateKbps, ClockTime, Line, SampleRate, SlotSeconds, SpeechPitch, SpeechRate, Text, Timezone
+from app.fields import ClockTime, Line, Text, Timezone
 from app.schemas import Schema
 
 Name = Field(min_length=1, max_length=200)
@@ -31,13 +31,13 @@ class SlotCreate(Schema):
     name: str = Field(min_length=1, max_length=64, pattern=r"^[a-z0-9_-]+$")
     label: Line = Field(default="", max_length=200)
     start_time: ClockTime = Field(description="local time at the station, HH:MM")
-    length_seconds: SlotSeconds = 1800
+    length_seconds: int = Field(default=1800, ge=60, le=4 * 3600)
 
 
 class SlotUpdate(Schema):
     label: Line | None = Field(default=None, max_length=200)
     start_time: ClockTime | None = Field(default=None, description="local time at the station, HH:MM")
-    length_seconds: SlotSeconds | None = None
+    length_seconds: int | None = Field(default=None, ge=60, le=4 * 3600)
 
 
 class AreaRead(Schema):
@@ -100,11 +100,11 @@ class StationUpdate(Schema):
     closing_announcement: Text | None = Field(default=None, max_length=2000)
     voice: str | None = Field(default=None, pattern=r"^(vi|vi-VN-x-central|vi-VN-x-south)$")
     speech_engine: str | None = Field(default=None, pattern=r"^(offline|gtts)$")
-    speech_rate: SpeechRate | None = None
-    speech_pitch: SpeechPitch | None = None
+    speech_rate: int | None = Field(default=None, ge=80, le=300)
+    speech_pitch: int | None = Field(default=None, ge=0, le=99)
     audio_format: str | None = Field(default=None, pattern=r"^(mp3|opus)$")
-    audio_bitrate_kbps: BitrateKbps | None = None
-    audio_sample_rate: SampleRate | None = None
+    audio_bitrate_kbps: int | None = Field(default=None, ge=16, le=192)
+    audio_sample_rate: int | None = Field(default=None, ge=8000, le=48000)
     _strip = field_validator("name")(_stripped)
 
 
