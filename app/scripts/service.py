@@ -357,8 +357,7 @@ def withdraw(session: Session, script: Script, *, user: User, version: int | Non
     # would play it (a locked one too) is planned anew. Imported here: programmes import scripts.
     from app.programmes.off_air import take_off_air
 
-    take_off_air(session, script)
-    request_replan(session)
+    take_off_air(session, script)  # re-plans now: no debounced re-plan is needed after it
     return script
 
 
