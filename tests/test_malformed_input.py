@@ -5,22 +5,13 @@ Each case once answered 500 (on SQLite, PostgreSQL or both): values the database
 
 from __future__ import annotations
 
-from datetime import timedelta
-
 import pytest
 
 from tests.fixtures.audio_files import tone_file
-from tests.fixtures.builders import auth, create_script
+from tests.fixtures.builders import auth, create_script, script_json
 
 HUGE = (2**31, 2**63, 10**40)
 
-
-def _script(world, **over):
-    data = {"title": "Tin về phòng cháy chữa cháy", "body": "Thưa bà con, mùa khô đã đến.",
-            "topic": "thong-bao", "air_from": str(world.today()),
-            "air_until": str(world.today() + timedelta(days=5))}
-    data.update(over)
-    return data
 
 
 def _refused(r, field: str | None = None) -> None:
@@ -44,7 +35,7 @@ def test_ids_past_what_the_database_holds_are_refused_in_paths_and_queries(clien
 @pytest.mark.parametrize("big", HUGE)
 def test_ids_past_what_the_database_holds_are_refused_in_bodies(client, world, session, big):
     officer = auth(world.users["officer"])
-    _refused(client.post("/api/v1/scripts", headers=officer, json=_script(world, area_ids=[big])), "area_ids")
+    _refused(client.post("/api/v1/scripts", headers=officer, json=script_json(world, area_ids=[big])), "area_ids")
     script = create_script(session, world)
     _refused(client.patch(f"/api/v1/scripts/{script.id}", headers=officer,
                           json={"version": big, "title": "Mới"}), "version")
@@ -59,7 +50,7 @@ def test_a_number_of_thousands_of_digits_is_refused_clearly(client, world):
 
 def test_tens_of_thousands_of_area_ids_are_refused(client, world):
     r = client.post("/api/v1/scripts", headers=auth(world.users["officer"]),
-                    json=_script(world, area_ids=list(range(1, 65_538))))
+                    json=script_json(world, area_ids=list(range(1, 65_538))))
     _refused(r, "area_ids")
 
 
@@ -91,7 +82,7 @@ def test_a_slot_time_is_a_local_time_without_a_zone(client, world, start):
 @pytest.mark.parametrize("text", ["Tin\x00bài", "Tin\x1bbài", "Tin\x7fbài"])
 def test_control_characters_in_text_are_refused_and_named(client, world, text):
     officer = auth(world.users["officer"])
-    r = client.post("/api/v1/scripts", headers=officer, json=_script(world, title=text))
+    r = client.post("/api/v1/scripts", headers=officer, json=script_json(world, title=text))
     _refused(r, "title")
     assert "ký tự điều khiển" in r.json()["detail"]
     _refused(client.get("/api/v1/scripts", params={"q": text}, headers=officer), "q")
@@ -101,7 +92,7 @@ def test_control_characters_in_text_are_refused_and_named(client, world, text):
 
 def test_a_script_body_keeps_its_lines_and_tabs(client, world):
     r = client.post("/api/v1/scripts", headers=auth(world.users["officer"]),
-                    json=_script(world, body="Dòng một\r\n\tDòng hai"))
+                    json=script_json(world, body="Dòng một\r\n\tDòng hai"))
     assert r.status_code == 201, r.text
     assert r.json()["body"] == "Dòng một\r\n\tDòng hai"
 
@@ -130,7 +121,7 @@ def test_a_number_is_not_taken_for_a_date(client, world, value):
     _refused(client.get("/api/v1/scripts", params={"air_date": value}, headers=editor), "air_date")
     _refused(client.get("/api/v1/audit", params={"since": value}, headers=editor), "since")
     _refused(client.post("/api/v1/scripts", headers=auth(world.users["officer"]),
-                         json=_script(world, air_from=int(float(value)))), "air_from")
+                         json=script_json(world, air_from=int(float(value)))), "air_from")
 
 
 def test_an_admin_cannot_lock_themselves_out(client, world):
@@ -163,5 +154,6 @@ def test_true_or_false_is_no_number_in_any_body(client, world):
     admin = auth(world.users["admin"])
     r = client.patch(f"/api/v1/stations/{world.station.id}", headers=admin, json={"speech_pitch": True})
     _refused(r, "speech_pitch")
-    r = client.post("/api/v1/scripts", headers=auth(world.users["officer"]), json=_script(world, airings_target=True))
+    r = client.post("/api/v1/scripts", headers=auth(world.users["officer"]),
+                    json=script_json(world, airings_target=True))
     _refused(r, "airings_target")

@@ -5,15 +5,7 @@ from datetime import timedelta
 import pytest
 
 from app.scripts.schemas import MAX_BODY_CHARS
-from tests.fixtures.builders import auth, create_script
-
-
-def _body(world, **over):
-    data = {"title": "Tin về phòng cháy chữa cháy", "body": "Thưa bà con, mùa khô đã đến.",
-            "topic": "thong-bao", "air_from": str(world.today()),
-            "air_until": str(world.today() + timedelta(days=5))}
-    data.update(over)
-    return data
+from tests.fixtures.builders import auth, create_script, script_json
 
 
 @pytest.mark.parametrize(("override", "field"), [
@@ -26,7 +18,7 @@ def _body(world, **over):
     ({"air_from": "22/01/2024"}, "air_from"),
 ])
 def test_invalid_fields_are_named_in_a_422(client, world, override, field):
-    r = client.post("/api/v1/scripts", headers=auth(world.users["officer"]), json=_body(world, **override))
+    r = client.post("/api/v1/scripts", headers=auth(world.users["officer"]), json=script_json(world, **override))
     assert r.status_code == 422, r.text
     assert r.json()["error"] == "ValidationError"
     assert field in r.json()["detail"]
@@ -38,14 +30,14 @@ def test_invalid_fields_are_named_in_a_422(client, world, override, field):
     ({"slots": ["midnight"]}, "khung giờ"),
 ])
 def test_unknown_references_say_what_exists(client, world, override, words):
-    r = client.post("/api/v1/scripts", headers=auth(world.users["officer"]), json=_body(world, **override))
+    r = client.post("/api/v1/scripts", headers=auth(world.users["officer"]), json=script_json(world, **override))
     assert r.status_code == 422
     assert r.json()["error"] == "UnknownReference"
     assert words in r.json()["detail"]
 
 
 def test_air_window_ending_before_it_starts(client, world):
-    r = client.post("/api/v1/scripts", headers=auth(world.users["officer"]), json=_body(
+    r = client.post("/api/v1/scripts", headers=auth(world.users["officer"]), json=script_json(
         world, air_from=str(world.today() + timedelta(days=3)), air_until=str(world.today())))
     assert r.status_code == 422
     assert r.json()["error"] == "InvalidAirWindow"
@@ -53,7 +45,7 @@ def test_air_window_ending_before_it_starts(client, world):
 
 def test_new_script_cannot_start_in_the_past(client, world):
     r = client.post("/api/v1/scripts", headers=auth(world.users["officer"]),
-                    json=_body(world, air_from=str(world.today() - timedelta(days=1))))
+                    json=script_json(world, air_from=str(world.today() - timedelta(days=1))))
     assert r.status_code == 422
     assert "đã qua" in r.json()["detail"]
 
@@ -69,7 +61,7 @@ def test_non_utf8_body_is_refused_clearly(client, world):
 
 def test_oversized_request_body_gets_413(client, world):
     r = client.post("/api/v1/scripts", headers=auth(world.users["officer"]),
-                    json=_body(world, body="x" * 2_000_000))
+                    json=script_json(world, body="x" * 2_000_000))
     assert r.status_code == 413
     assert r.json()["error"] == "PayloadTooLarge"
 
@@ -77,7 +69,7 @@ def test_oversized_request_body_gets_413(client, world):
 def test_sql_looking_text_is_stored_as_typed(client, world):
     nasty = "Robert'); DROP TABLE scripts;-- và 1=1 OR ''='"
     r = client.post("/api/v1/scripts", headers=auth(world.users["officer"]),
-                    json=_body(world, title=nasty, body=nasty))
+                    json=script_json(world, title=nasty, body=nasty))
     assert r.status_code == 201
     got = client.get(f"/api/v1/scripts/{r.json()['id']}", headers=auth(world.users["officer"])).json()
     assert got["title"] == nasty
@@ -139,6 +131,7 @@ def test_a_recording_of_another_station_cannot_be_attached(client, world, sessio
     theirs = recordings.ingest(session, other, tone_file(tmp_path / "x.wav", 2.0), title="Của đài khác",
                                filename="x.wav", is_filler=False, actor=world.users["admin"])
     session.commit()
-    r = client.post("/api/v1/scripts", headers=auth(world.users["officer"]), json=_body(world, recording_id=theirs.id))
+    r = client.post("/api/v1/scripts", headers=auth(world.users["officer"]),
+                    json=script_json(world, recording_id=theirs.id))
     assert r.status_code == 422
     assert "bản ghi âm" in r.json()["detail"]
