@@ -76,7 +76,16 @@ def frame_levels(samples: bytes, sample_rate: int) -> list[float]:
     return [rms_dbfs(samples[start:start + size]) for start in range(0, len(samples) - size + 1, size)]
 
 
-def _percentile(levels: list[float], share: float) -> float:
+# Frames quieter than this are digital silence (a browser padding a take before or after the
+# microphone delivers): they are not the room's noise floor and must not set it.
+_DIGITAL_SILENCE_DBFS = -85.0
+
+
+def _percentile(levels: list[float], share: float, *, sounding: bool = False) -> float:
+    """The level under which `share` of the frames lie; `sounding`: of the frames above digital
+    silence only (the room's own floor, for telling speech from it)."""
+    if sounding:
+        levels = [level for level in levels if level > _DIGITAL_SILENCE_DBFS] or levels
     ordered = sorted(levels)
     return ordered[min(len(ordered) - 1, int(share * len(ordered)))] if ordered else -math.inf
 
@@ -130,7 +139,7 @@ def reduce_noise(pcm: Pcm, floor_dbfs: float, settings: AudioSettings) -> Pcm:
 
 def speech_bounds(levels: list[float]) -> tuple[int, int] | None:
     """First and last (exclusive) frame of the speech: runs of voiced frames, not clicks."""
-    floor = _percentile(levels, _FLOOR_PERCENTILE)
+    floor = _percentile(levels, _FLOOR_PERCENTILE, sounding=True)
     threshold = max(floor + _VOICE_OVER_FLOOR_DB, _VOICE_MIN_DBFS)
     voiced = [level > threshold for level in levels]
     runs: list[tuple[int, int]] = []

@@ -68,6 +68,18 @@ def test_a_clean_take_is_trimmed_and_not_filtered_for_noise(tmp_path, settings, 
     assert probe(storage.path(result.normalized_key)).duration_seconds == pytest.approx(SPEECH_S + 0.5, abs=0.1)
 
 
+def test_digital_silence_after_the_take_does_not_count_as_the_room(tmp_path, settings, storage):
+    """A browser pads with zeros when the microphone stops delivering: the room's noise before the
+    first word is still trimmed, measured against the noise, not against the zeros."""
+    take = voice_like_wav(tmp_path / "take.wav", [(1.5, False), (3.0, True), (1.5, False)], noise_dbfs=-50.0)
+    padded = tmp_path / "padded.wav"
+    run_ffmpeg(["-v", "error", "-i", str(take), "-af", "apad=pad_dur=1.5", "-y", str(padded)])
+    result = ingest_recording(padded, storage, settings, voice=True)
+    assert result.voice is not None
+    assert result.voice.lead_trimmed_ms == pytest.approx(1300, abs=80)
+    assert result.duration_ms == pytest.approx(3500, abs=100)
+
+
 def test_an_uploaded_file_is_not_trimmed(tmp_path, settings, storage):
     """Only a voice take is cleaned: an uploaded programme keeps its own pauses and music."""
     take = voice_like_wav(tmp_path / "take.wav", TAKE, noise_dbfs=-45.0)

@@ -33,15 +33,18 @@
     status.textContent = (box.getAttribute("data-msg-" + name) || "").replace("{time}", time || "");
   }
   function show(recording) {
-    start.hidden = recording; stop.hidden = !recording;
+    // Idle: Record. Recording: Stop. With a take: listen, Record again, Keep.
+    start.hidden = recording || !!take; stop.hidden = !recording;
     review.hidden = recording || !take; player.hidden = recording || !take;
   }
 
   function begin() {
     start.disabled = true;
     navigator.mediaDevices.getUserMedia({
-      // No echo to cancel (nothing plays while recording); the server removes steady noise itself.
-      audio: { channelCount: 1, echoCancellation: false, noiseSuppression: true, autoGainControl: true }
+      // The raw microphone: nothing plays while recording (no echo to cancel), and the browser's own
+      // gain control and noise suppression take a second to settle, leaving a loud start that would
+      // pass for speech. The server removes steady noise and sets the loudness itself.
+      audio: { channelCount: 1, echoCancellation: false, noiseSuppression: false, autoGainControl: false }
     }).then(function (stream) {
       var type = chosenType();
       recorder = type ? new MediaRecorder(stream, { mimeType: type }) : new MediaRecorder(stream);
