@@ -78,6 +78,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "programme_planned": ("Đã lập", "Planned"),
     "programme_rendered": ("Đã dựng âm thanh", "Rendered"),
     "programme_locked": ("Đã khóa, sắp phát", "Locked for air"),
+    "programme_on_air": ("Đang phát", "On air"),
     "programme_aired": ("Đã phát", "Aired"),
     "programme_cancelled": ("Đã dừng, không phát", "Stopped, not aired"),
     "prio_normal": ("Thông thường", "Normal"),
