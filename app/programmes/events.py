@@ -72,13 +72,13 @@ def _bump_schedule_versions(session: Session, _flush_context: Any, _instances: A
     if not stations:
         return
     poll_cache.forget(stations)
-    session.info.setdefault(_STALE, set()).update(stations)
     bumped = session.execute(
         update(Station).where(Station.id.in_(sorted(stations)))
         .values(schedule_version=Station.schedule_version + 1)
         .returning(Station.id, Station.schedule_version)
         .execution_options(synchronize_session=False)
     ).all()
+    session.info.setdefault(_STALE, {}).update({row[0]: row[1] for row in bumped})
     if session.get_bind().dialect.name == "postgresql":
         pairs = [f"{station_id}:{version}" for station_id, version in bumped]
         for i in range(0, len(pairs), _PER_NOTIFY):
@@ -88,9 +88,10 @@ def _bump_schedule_versions(session: Session, _flush_context: Any, _instances: A
 
 
 @event.listens_for(Session, "after_commit")
-def _forget_polls(session: Session) -> None:
-    # Again after the commit: a poll may have read the versions from before it meanwhile.
-    poll_cache.forget(session.info.pop(_STALE, ()))
+def _tell_polls(session: Session) -> None:
+    # The versions this transaction committed: this process's polls read again from now on.
+    for station_id, version in session.info.pop(_STALE, {}).items():
+        poll_cache.pushed(station_id, version)
 
 
 @event.listens_for(Session, "after_soft_rollback")

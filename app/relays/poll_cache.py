@@ -54,6 +54,11 @@ def _current(station_id: int) -> int | None:
     return _versions.get(station_id)
 
 
+def known_version(station_id: int) -> int | None:
+    """The station's schedule version as this process knows it now (None: it would read it)."""
+    return _current(station_id)
+
+
 def cached(token_hash: str, hours: int, now: float) -> tuple[RelayContext, StationIndex] | None:
     """The poller and its station's index when both are known current; None means: call `load`."""
     ctx = _identities.get(token_hash)
@@ -128,7 +133,7 @@ def drop(station_ids: Iterable[int]) -> None:
 
 
 def pushed(station_id: int, value: int) -> None:
-    """A committed change, as told by NOTIFY."""
+    """A committed change, as told by NOTIFY or by this process's own commit."""
     with _lock:
         _raise_version(station_id, value)
 
