@@ -155,3 +155,23 @@ def test_preview_reads_a_sentence_with_the_change_before_it_is_saved(client, ses
     assert "ban chấp hành" in override["before"]
     assert override["built_in"] == "ban chấp hành / ban chỉ huy"
     assert _own(session, world) == {}, "a preview saves nothing"
+
+
+@pytest.mark.usefixtures("world")
+def test_officer_finds_the_list_from_the_script_editor_and_reads_it_in_english(client):
+    sign_in(client, "officer")
+    editor = client.get("/app/scripts/new", follow_redirects=True).text
+    assert 'href="/app/abbreviations"' in editor
+    client.get("/lang/en", params={"next": PAGE})
+    page = client.get(PAGE).text
+    assert "Built-in abbreviations" in page
+    assert "You can read this page" in page
+
+
+@pytest.mark.usefixtures("world")
+def test_a_built_in_one_opens_in_the_form_with_its_reading_to_change(client):
+    sign_in(client, "editor")
+    page = client.get(PAGE, params={"key": "PCCC"}).text
+    assert 'value="phòng cháy chữa cháy"' in page
+    assert "Thay cho cách đọc có sẵn: phòng cháy chữa cháy" in page
+    assert '<textarea id="sentence" rows="2" maxlength="2000">PCCC</textarea>' in page
