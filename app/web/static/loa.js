@@ -189,13 +189,14 @@
     var ids = [button.getAttribute("data-source")];
     (button.getAttribute("data-with") || "").split(" ").forEach(function (pair) { ids.push(pair.split(":")[1]); });
     var timer = null;
+    // A preview still on its way: ask again once it is back, so the last thing typed is shown.
+    function later(ms) {
+      window.clearTimeout(timer);
+      timer = window.setTimeout(function () { if (button.disabled) { later(200); } else { button.click(); } }, ms);
+    }
     ids.forEach(function (id) {
       var el = id ? document.getElementById(id) : null;
-      if (!el) { return; }
-      el.addEventListener("input", function () {
-        window.clearTimeout(timer);
-        timer = window.setTimeout(function () { if (!button.disabled) { button.click(); } }, 400);
-      });
+      if (el) { el.addEventListener("input", function () { later(400); }); }
     });
     if (document.getElementById(button.getAttribute("data-source")).value) { button.click(); }
   });
