@@ -175,3 +175,17 @@ def test_a_built_in_one_opens_in_the_form_with_its_reading_to_change(client):
     assert 'value="phòng cháy chữa cháy"' in page
     assert "Thay cho cách đọc có sẵn: phòng cháy chữa cháy" in page
     assert '<textarea id="sentence" rows="2" maxlength="2000">PCCC</textarea>' in page
+
+
+def test_listen_speaks_the_sentence_with_the_change(client, session, world):
+    sign_in(client, "admin")
+    csrf = csrf_of(client.get(PAGE))
+    body = {"text": "Họp BQLCC số 3.", "key": "BQLCC", "reading": "ban quản lý chung cư"}
+    answer = client.post("/web/preview/abbreviation/listen", headers={"X-CSRF-Token": csrf}, json=body)
+    assert answer.status_code == 200
+    assert answer.headers["content-type"] == "audio/wav"
+    assert answer.content[:4] == b"RIFF"
+    empty = client.post("/web/preview/abbreviation/listen", headers={"X-CSRF-Token": csrf}, json={"text": " "})
+    assert empty.status_code == 422
+    assert "Không có gì để đọc" in empty.json()["message"]
+    assert _own(session, world) == {}
