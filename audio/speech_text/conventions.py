@@ -10,6 +10,9 @@ or the API): e.g. "≥" -> "từ … trở lên" is not expressible, but "≥" -
 | 1000                             | "nghìn"                                     | "ngàn" (Southern)           |
 | 105                              | "một trăm linh năm"                         | "lẻ năm" (Southern)         |
 | "dd/mm" after no "ngày"          | the date alone ("hôm mùng chín tháng tư")   | "ngày" added                |
+| "d.m" (dots)                     | a date after ngày/sáng/từ/đến… or ending a  | a decimal                   |
+|                                  | day range ("từ 7 - 13.9"); "10.9 triệu" is  |                             |
+|                                  | "mười phẩy chín triệu"                      |                             |
 | lunar month 1 / 12               | "tháng giêng" / "tháng chạp"                | "tháng một" / "mười hai"    |
 | "/" in a document number         | silent ("15/KH-UBND" -> mười lăm kế hoạch…) | "trên", "xẹt"               |
 | "/" in house numbers, ratios     | "trên" ("12/3", "9/9", "140/90")            | "xẹt"                       |

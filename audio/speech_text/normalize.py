@@ -18,6 +18,7 @@ from audio.speech_text.codes import (
     read_plate,
     spell_letters,
 )
+from audio.speech_text.dotted_dates import mark_dotted_dates
 from audio.speech_text.numbers import (
     read_cardinal,
     read_decimal,
@@ -177,7 +178,7 @@ def _reads_as_day(match: re.Match[str], value: int) -> bool:
     after = _after(match).lstrip().lower()
     if re.match(_MONTH_AFTER, after):
         return True
-    if _before(match) != "ngày":
+    if _before(match) not in ("ngày", "từ"):
         return False
     # "ngày 12 đến 25 tháng 4", "ngày 5-6/9": a day of the month named just after.
     return (re.match(rf"^(?:\S+\s+){{0,4}}?{_MONTH_AFTER}", after) is not None
@@ -358,6 +359,7 @@ def normalize_line(line: str, abbreviations: Mapping[str, str] = DEFAULT_ABBREVI
         lambda m: f"{read_cardinal(v)}." if (v := roman_to_int(m[1])) else m[0], text
     )
     text, saved = protect_addresses(text, abbreviations)
+    text = mark_dotted_dates(text)
     text = read_symbols(text, abbreviations)
     text = _ROMAN_CONTEXT.sub(_roman, text)
     text = read_initials(text)
