@@ -27,6 +27,8 @@ or the API): e.g. "≥" -> "từ … trở lên" is not expressible, but "≥" -
 | or without a vowel               | (`acronyms.py`); longer names said (YAGI)   |                             |
 | "7 giờ 30" (no "phút" written)   | as written: "bảy giờ ba mươi"; "giờ 00"     | "phút" added                |
 |                                  | silent                                      |                             |
+| "Km12+500" (kilometre post)      | "ki lô mét mười hai cộng năm trăm"; "+00"   | "cây số"                    |
+|                                  | silent; "QL1A" "quốc lộ một a"              |                             |
 | "document number 02/KH-…"        | "hai" (leading zero dropped)                | "không hai"                 |
 """
 

@@ -37,14 +37,17 @@ from audio.speech_text.passes import (
     read_slashes,
     read_symbols,
 )
+from audio.speech_text.roads import KM_RE, ROAD_RE, read_chainage, read_road
 from audio.speech_text.web import protect_addresses, restore
 
 _CODE = r"[A-ZĐ](?:[A-ZĐ]|[a-zđ](?=[A-ZĐ\d/-]|\b))[A-Za-zĐđ0-9&]*"
 _NUM = r"\d{1,3}(?:\.\d{3})+(?![\d])|\d+"
 _ATOMS = re.compile(
     # Every item starts with a digit, "(", a capital or "thứ": the lookahead skips other positions fast.
-    r"(?=[\d(A-ZĐt])(?:"
-    rf"(?P<doc>(?<![\w/.])(?P<doc_n>\d+)(?:/(?P<doc_y>\d{{4}}))? ?[-/] ?(?P<doc_c>{_CODE}(?:[-/]{_CODE})*))"
+    r"(?=[\d(A-ZĐtk])(?:"
+    rf"(?P<road>(?<![\w/.-])(?P<road_k>{ROAD_RE})\.? ?(?P<road_n>[1-9]\d{{0,3}})(?P<road_l>[A-Z]?)(?![\w]))"
+    rf"|(?P<km>(?<![\w/.])(?:{KM_RE}) ?(?P<km_n>\d{{1,4}})(?:\+(?P<km_m>\d{{1,3}}))?(?![\w]|[.,]\d))"
+    rf"|(?P<doc>(?<![\w/.])(?P<doc_n>\d+)(?:/(?P<doc_y>\d{{4}}))? ?[-/] ?(?P<doc_c>{_CODE}(?:[-/]{_CODE})*))"
     r"|(?P<plate>(?<![\w.])(?P<pl_p>\d{2})(?P<pl_s>[A-Z]{1,2})(?P<pl_d>\d?)-(?P<pl_n>\d{3}\.\d{2}|\d{4,5})(?![\w]))"
     r"|(?P<phone>(?<![\w.,])(?:\(0\d{1,3}\)\s?\d{2,4}(?:[ .]\d{2,4})*"
     r"|0\d{1,3}(?:(?:\.\s?|\s)\d{2,8}){1,4}(?=[^\d.,]|[.,](?!\d)|$)"
@@ -70,6 +73,8 @@ _ROMAN_CONTEXT = re.compile(
     r"|[Cc]hương|[Mm]ục|[Đđ]ợt|[Gg]iai đoạn|[Hh]ạng|[Ll]oại|[Kk]ỳ|[Vv]ùng|[Đđ]iều|[Cc]ấp) \(?)"
     r"(?P<roman>[IVXL]+)(?:/(?P<year>\d{4}))?(?!\w)"
 )
+# "Q.1", "P.5": a district or ward by its number; a space lets the number be read as one.
+_PLACE_NUMBER = re.compile(r"(?<![\w.])([PQ])\.(?=\d)")
 _LINE_BULLET = re.compile(r"^\s*(?:#+|[-+•●▪◦–—])\s+")
 _LINE_SECTION = re.compile(r"^(\d{1,2}(?:\.\d{1,2})*)\.(?=\s)")
 _LINE_ROMAN = re.compile(r"^([IVXL]+)\.(?=\s)")
@@ -233,7 +238,11 @@ def _context_readings(match: re.Match[str]) -> dict[str, str]:
 def _atom(match: re.Match[str], abbreviations: Mapping[str, str]) -> str:
     kind = match.lastgroup
     spoken: str | None
-    if kind == "doc":
+    if kind == "road":
+        spoken = read_road(match["road_k"], match["road_n"], match["road_l"])
+    elif kind == "km":
+        spoken = read_chainage(match["km_n"], match["km_m"])
+    elif kind == "doc":
         context = {k: v for k, v in _context_readings(match).items()
                    if abbreviations.get(k) == DEFAULT_ABBREVIATIONS.get(k)}
         spoken = read_document_number(match["doc_n"], match["doc_y"], match["doc_c"], abbreviations, context)
@@ -292,7 +301,7 @@ def _abbreviation_pattern(keys: tuple[str, ...]) -> re.Pattern[str]:
         escaped = re.escape(key)
         if re.fullmatch(r"\w\.", key):
             # One-letter keys with a dot ("P.", "Q.") are initials unless a place name follows.
-            escaped += r"(?= ?[A-ZĐÀ-Ỹ0-9])"
+            escaped += rf"(?= ?[A-ZĐÀ-Ỹ0-9{OPEN}])"
         elif key[-1].isalnum():
             # Digits may follow ("COP26"): they are read as a number afterwards.
             escaped += r"(?![^\W\d_])"
@@ -360,6 +369,7 @@ def normalize_line(line: str, abbreviations: Mapping[str, str] = DEFAULT_ABBREVI
     )
     text, saved = protect_addresses(text, abbreviations)
     text = mark_dotted_dates(text)
+    text = _PLACE_NUMBER.sub(r"\1. ", text)
     text = read_symbols(text, abbreviations)
     text = _ROMAN_CONTEXT.sub(_roman, text)
     text = read_initials(text)
