@@ -49,7 +49,7 @@ _ATOMS = re.compile(
     rf"|(?P<km>(?<![\w/.])(?:{KM_RE}) ?(?P<km_n>\d{{1,4}})(?:\+(?P<km_m>\d{{1,3}}))?(?![\w]|[.,]\d))"
     rf"|(?P<doc>(?<![\w/.])(?P<doc_n>\d+)(?:/(?P<doc_y>\d{{4}}))? ?[-/] ?(?P<doc_c>{_CODE}(?:[-/]{_CODE})*))"
     r"|(?P<plate>(?<![\w.])(?P<pl_p>\d{2})(?P<pl_s>[A-Z]{1,2})(?P<pl_d>\d?)-(?P<pl_n>\d{3}\.\d{2}|\d{4,5})(?![\w]))"
-    r"|(?P<phone>(?<![\w.,])(?:\(0\d{1,3}\)\s?\d{2,4}(?:[ .]\d{2,4})*"
+    r"|(?P<phone>(?<![\w.,])(?:\(0\d{1,3}\)[\s.]?\d{2,8}(?:[ .]\d{2,4})*"
     r"|0\d{1,3}(?:(?:\.\s?|\s)\d{2,8}){1,4}(?=[^\d.,]|[.,](?!\d)|$)"
     r"|(?:1800|1900)(?:[ .]\d{3,4}|-(?!(?:1[89]|20)\d\d\b)\d{3,4}){1,2}(?=\D|$)"
     r"|\d{4}(?: \d{4}){2,}(?=\D|$)"
@@ -75,6 +75,8 @@ _ROMAN_CONTEXT = re.compile(
 )
 # "Q.1", "P.5": a district or ward by its number; a space lets the number be read as one.
 _PLACE_NUMBER = re.compile(r"(?<![\w.])([PQ])\.(?=\d)")
+# "ĐT: 0210…" labels a telephone number; "ĐT 741" (a number not starting with 0) is a road.
+_PHONE_LABEL = re.compile(r"(?<![\w/-])ĐT(?=\s*:?\s*[(0+])")
 _LINE_BULLET = re.compile(r"^\s*(?:#+|[-+•●▪◦–—])\s+")
 _LINE_SECTION = re.compile(r"^(\d{1,2}(?:\.\d{1,2})*)\.(?=\s)")
 _LINE_ROMAN = re.compile(r"^([IVXL]+)\.(?=\s)")
@@ -370,6 +372,7 @@ def normalize_line(line: str, abbreviations: Mapping[str, str] = DEFAULT_ABBREVI
     text, saved = protect_addresses(text, abbreviations)
     text = mark_dotted_dates(text)
     text = _PLACE_NUMBER.sub(r"\1. ", text)
+    text = _PHONE_LABEL.sub("điện thoại", text)
     text = read_symbols(text, abbreviations)
     text = _ROMAN_CONTEXT.sub(_roman, text)
     text = read_initials(text)

@@ -194,6 +194,8 @@ OFFICES_SCHOOLS: dict[str, str] = {
     "PTDTNT": "phổ thông dân tộc nội trú",
     "PTDTBT": "phổ thông dân tộc bán trú",
     "BQLDA": "ban quản lý dự án",
+    "SĐT": "số điện thoại",
+    "ĐTDĐ": "điện thoại di động",
     "VSMT": "vệ sinh môi trường",
     "BVMT": "bảo vệ môi trường",
     "TNXP": "thanh niên xung phong",
