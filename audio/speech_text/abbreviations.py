@@ -66,6 +66,7 @@ _ADMINISTRATION: dict[str, str] = {
     "LĐ-TB&XH": "lao động - thương binh và xã hội",
     "BNN&PTNT": "bộ nông nghiệp và phát triển nông thôn",
     "NN&PTNT": "nông nghiệp và phát triển nông thôn",
+    "PTNT": "phát triển nông thôn",
     "TN&MT": "tài nguyên và môi trường",
     "TNMT": "tài nguyên và môi trường",
     "KH&ĐT": "kế hoạch và đầu tư",
@@ -242,7 +243,7 @@ DOCUMENT_TYPES: Mapping[str, str] = MappingProxyType({
     "HD": "hướng dẫn", "CV": "công văn", "TB": "thông báo", "BC": "báo cáo", "TT": "thông tư",
     "NĐ": "nghị định", "PA": "phương án", "TTr": "tờ trình", "QC": "quy chế", "QyĐ": "quy định",
     "CTr": "chương trình", "ĐA": "đề án", "GM": "giấy mời", "BB": "biên bản", "TTLT": "thông tư liên tịch",
-    "UBND": "ủy ban nhân dân", "L": "luật", "PL": "pháp lệnh", "HĐ": "hợp đồng",
+    "UBND": "ủy ban nhân dân", "L": "luật", "PL": "pháp lệnh", "HĐ": "hợp đồng", "CĐ": "công điện",
 })
 
 # Abbreviations whose meaning depends on the sentence: (pattern that selects the first reading,

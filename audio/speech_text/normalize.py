@@ -47,7 +47,10 @@ _ATOMS = re.compile(
     r"(?=[\d(A-ZĐtk])(?:"
     rf"(?P<road>(?<![\w/.-])(?P<road_k>{ROAD_RE})\.? ?(?P<road_n>[1-9]\d{{0,3}})(?P<road_l>[A-Z]?)(?![\w]))"
     rf"|(?P<km>(?<![\w/.])(?:{KM_RE}) ?(?P<km_n>\d{{1,4}})(?:\+(?P<km_m>\d{{1,3}}))?(?![\w]|[.,]\d))"
-    rf"|(?P<doc>(?<![\w/.])(?P<doc_n>\d+)(?:/(?P<doc_y>\d{{4}}))? ?[-/] ?(?P<doc_c>{_CODE}(?:[-/]{_CODE})*))"
+    # "15/KH-UBND", "57-NQ/TW", "QĐ- BNN-TY" (a space after a separator), "298 KH/TWĐTN" (a space, then a
+    # code with a separator inside).
+    rf"|(?P<doc>(?<![\w/.])(?P<doc_n>\d+)(?:/(?P<doc_y>\d{{4}}))?"
+    rf"(?: ?[-/] ?(?P<doc_c>{_CODE}(?:[-/] ?{_CODE})*)| (?P<doc_s>{_CODE}(?:[-/]{_CODE})+)))"
     r"|(?P<plate>(?<![\w.])(?P<pl_p>\d{2})(?P<pl_s>[A-Z]{1,2})(?P<pl_d>\d?)-(?P<pl_n>\d{3}\.\d{2}|\d{4,5})(?![\w]))"
     r"|(?P<phone>(?<![\w.,])(?:\(0\d{1,3}\)[\s.]?\d{2,8}(?:[ .]\d{2,4})*"
     r"|0\d{1,3}(?:(?:\.\s?|\s)\d{2,8}){1,4}(?=[^\d.,]|[.,](?!\d)|$)"
@@ -247,7 +250,8 @@ def _atom(match: re.Match[str], abbreviations: Mapping[str, str]) -> str:
     elif kind == "doc":
         context = {k: v for k, v in _context_readings(match).items()
                    if abbreviations.get(k) == DEFAULT_ABBREVIATIONS.get(k)}
-        spoken = read_document_number(match["doc_n"], match["doc_y"], match["doc_c"], abbreviations, context)
+        spoken = read_document_number(match["doc_n"], match["doc_y"], match["doc_c"] or match["doc_s"],
+                                      abbreviations, context)
     elif kind == "plate":
         spoken = read_plate(match["pl_p"], match["pl_s"], match["pl_d"], match["pl_n"])
     elif kind == "phone":
