@@ -29,6 +29,8 @@ or the API): e.g. "≥" -> "từ … trở lên" is not expressible, but "≥" -
 |                                  | silent                                      |                             |
 | "Km12+500" (kilometre post)      | "ki lô mét mười hai cộng năm trăm"; "+00"   | "cây số"                    |
 |                                  | silent; "QL1A" "quốc lộ một a"              |                             |
+| a letter naming a group/point    | its letter name, lowercase ("nhóm máu O, A" | the capital said as written |
+| ("nhóm máu O", "điểm đ")         | "nhóm máu o, a"; "điểm đ" "điểm đê")        |                             |
 | "document number 02/KH-…"        | "hai" (leading zero dropped)                | "không hai"                 |
 """
 

@@ -122,6 +122,33 @@ def read_initials(text: str) -> str:
     return _INITIAL.sub(spoken, text)
 
 
+# Nouns that label a thing by a letter: "nhóm máu O, A", "viêm gan B", "điểm đ khoản 1", "khu A".
+_LETTER_LABELS = (
+    r"nhóm máu|nhóm|tuýp|điểm|viêm gan|vitamin|vi-ta-min|khu|dãy|lô|tòa nhà|toà nhà|nhà|bảng|cổng|khối"
+    r"|phân khu|tiểu khu"
+)
+_LETTER = r"(?:[A-ZĐ]{1,2}|[a-zđ])"
+_NAMED_LETTERS = re.compile(
+    rf"(?P<label>(?i:(?<![^\W\d_])(?:{_LETTER_LABELS}))) (?P<letters>{_LETTER}(?:(?:, | và | hoặc | hay |/){_LETTER})*)"
+    r"(?=$|[^\w\s]|\s+(?:[a-zà-ỹđ0-9]|$))"
+)
+_ONE_LETTER = re.compile(_LETTER)
+
+
+def read_named_letters(text: str) -> str:
+    """Letters that name a group, a point of a law or a block, read by their names in lowercase
+    ("nhóm máu O, A" -> nhóm máu o, a; "điểm đ" -> điểm đê; "nhóm AB" -> nhóm a bê)."""
+
+    def spoken(match: re.Match[str]) -> str:
+        label, letters = match["label"], match["letters"]
+        if re.fullmatch(r"[IVXL]", letters):  # "Nhóm I", "khu V": a roman numeral
+            return match[0]
+        return f"{label} " + _ONE_LETTER.sub(
+            lambda m: " ".join(LETTER_NAMES[ch.upper()] for ch in m[0]), letters).replace("/", ", ")
+
+    return _NAMED_LETTERS.sub(spoken, text)
+
+
 _PERIODS = r"năm|tháng|tuần|quý|ngày"
 _RATE_LOOKBACK = re.compile(rf"{CLOSE}[^,;:()\n{OPEN}]{{0,30}}$")
 
