@@ -18,6 +18,8 @@ or the API): e.g. "≥" -> "từ … trở lên" is not expressible, but "≥" -
 | "/" in house numbers, ratios     | "trên" ("12/3", "9/9", "140/90")            | "xẹt"                       |
 | "/" per unit                     | "mỗi" ("đồng/con"); "N năm/lần" "một lần"   | "trên"                      |
 | "/" between two words            | a pause (comma): "quận/phường"              | "hoặc"                      |
+| "/" after "tỷ lệ", before a     | "trên" ("tỷ lệ chết/mắc", "ca/100.000 dân", | "chia", "mỗi"               |
+| number, "N/M" + counted noun    | "1/7 vị trí" một trên bảy vị trí)           |                             |
 | digit strings                    | digit by digit, a comma between written     | read in pairs               |
 |                                  | groups; unbroken strings stay unbroken       |                             |
 | times                            | "7h30" "bảy giờ ba mươi phút"; "14h00"      | "bảy rưỡi", "không không"   |

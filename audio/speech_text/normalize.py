@@ -108,6 +108,13 @@ _QUANTITY_BEFORE = frozenset({
 })
 _FRACTION_NOUNS = re.compile(r"\s*(?:số|diện tích|chặng|dân số|tổng|thời gian|lượng|khối lượng|quân số"
                              r"|kinh phí|dân|hộ|lượt|học sinh|người|trường hợp|thời lượng)\b")
+# Nouns counted out of a total after "N/M": "1/7 vị trí", "10/11 huyện" (một trên bảy vị trí) — neither a
+# date nor a fraction of a quantity.
+_COUNT_NOUNS = re.compile(
+    r"\s*(?:vị trí|xã|phường|thị trấn|huyện|quận|tỉnh|thành phố|thôn|tổ dân phố|khu phố|bản|ấp|đơn vị|chỉ tiêu"
+    r"|tiêu chí|trường|lớp|cơ sở|liều|mẫu|ca|dịch vụ|thủ tục|hồ sơ|doanh nghiệp|thành viên|đại biểu|phiếu"
+    r"|câu|xe|tàu|điểm trường|cơ quan|tuyến|công trình|dự án|khu vực)\b"
+)
 _HOUSE_WORDS = frozenset({
     "số", "ngõ", "ngách", "hẻm", "kiệt", "nhà", "phòng", "lô", "căn", "lớp", "tổ", "phố", "khu", "thôn",
     "xóm", "ấp", "đội", "tầng", "đường",
@@ -165,7 +172,8 @@ def _in_date_context(match: re.Match[str]) -> bool:
         return True
     if before in _HOUSE_WORDS or before in _QUANTITY_BEFORE or match[0] == "24/7":
         return False
-    return _FRACTION_NOUNS.match(_after(match)) is None
+    after = _after(match)
+    return _FRACTION_NOUNS.match(after) is None and _COUNT_NOUNS.match(after) is None
 
 
 def _read_slash_pair(match: re.Match[str]) -> str:
@@ -173,7 +181,7 @@ def _read_slash_pair(match: re.Match[str]) -> str:
     left, right = match["dm_d"], match["dm_m"]
     n, m = int(left), int(right)
     if _before(match) not in _HOUSE_WORDS and 0 < n < m <= 10 and not left.startswith("0") \
-            and (_before(match) != "điểm"):
+            and (_before(match) != "điểm") and _COUNT_NOUNS.match(_after(match)) is None:
         return f"{read_cardinal(n)} phần {'tư' if m == 4 else read_cardinal(m)}"
     return f"{read_cardinal(n)} trên {read_cardinal(m)}"
 

@@ -163,13 +163,21 @@ def read_slashes(text: str) -> str:
     last = 0
     for match in _WORD_SLASH.finditer(text):
         out.append(text[last:match.start()])
-        rate = _RATE_LOOKBACK.search(text[max(0, match.start() - 40):match.start()])
-        out.append(" mỗi " if rate else ", ")
+        head = text[max(0, match.start() - 40):match.start()]
+        if _RATIO_LOOKBACK.search(head):
+            out.append(" trên ")  # "tỷ lệ chết/mắc": a ratio of two counts
+        else:
+            out.append(" mỗi " if _RATE_LOOKBACK.search(head) else ", ")
         last = match.end()
     out.append(text[last:])
-    return _UNIT_AFTER_EACH.sub(lambda m: UNITS[m[1]], "".join(out))
+    text = _SLASH_NUMBER.sub(" trên ", "".join(out))
+    return _UNIT_AFTER_EACH.sub(lambda m: UNITS[m[1]], text)
 
 
+# "Tỷ lệ chết/mắc", "tỉ lệ nam/nữ": the words on either side of "/" are the two terms of a ratio.
+_RATIO_LOOKBACK = re.compile(r"(?i)\bt[ỷỉ] (?:lệ|số)(?: [^\W\d_]+){1,3}$")
+# "12 ca tử vong/1.000 ca mắc", "35 ca/100.000 dân", "2325/2385 liều": "/" before a number is "trên".
+_SLASH_NUMBER = re.compile(rf"(?<=[^\W\d_]|{CLOSE})\s?/\s?(?={OPEN})")
 _PER_TIME = re.compile(rf"\b({_PERIODS})/lần\b")
 _WORD_SLASH = re.compile(rf"(?<=[^\W\d_]|[²³%{CLOSE}])\s?/\s?(?=[^\W\d_])")
 _UNIT_AFTER_EACH = re.compile(rf"(?<=mỗi )({UNIT_RE})(?![\w²³])")

@@ -25,13 +25,7 @@ def test_every_weak_category_has_cases() -> None:
     assert min(categories.values()) >= 10
 
 
-# Categories whose rules are still being built (this set shrinks to nothing).
-PENDING = {"slash"}
-
-
-@pytest.mark.parametrize(("category", "text", "expected"),
-                         [pytest.param(*row, marks=pytest.mark.xfail(reason="rules not built yet"))
-                          if row[0] in PENDING else row for row in ROWS],
+@pytest.mark.parametrize(("category", "text", "expected"), ROWS,
                          ids=[f"{i}-{row[0]}" for i, row in enumerate(ROWS)])
 def test_every_row_is_read_exactly(category: str, text: str, expected: str) -> None:
     del category
