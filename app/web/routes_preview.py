@@ -10,6 +10,7 @@ from starlette.responses import Response
 
 from app.deps import SessionDep
 from app.scripts.schemas import MAX_BODY_CHARS
+from app.speech import service as speech_service
 from app.stations import service as station_service
 from app.web import speech_preview
 from app.web.deps import JsonBody, OfficerOrEditor, lang_of
@@ -24,6 +25,12 @@ def _text(body: JsonBody) -> str:
     return value[:MAX_BODY_CHARS] if isinstance(value, str) else ""
 
 
+def _count(number: int, request: Request) -> str:
+    """A count as the page's language writes it: "2.000" / "2,000"."""
+    text = f"{number:,}"
+    return text if lang_of(request) == "en" else text.replace(",", ".")
+
+
 @router.post("/spoken")
 def spoken(session: SessionDep, user: OfficerOrEditor, body: JsonBody) -> Response:
     """What the speaker will say for this text, with the station's own abbreviations."""
@@ -35,6 +42,11 @@ def spoken(session: SessionDep, user: OfficerOrEditor, body: JsonBody) -> Respon
 def listen(request: Request, session: SessionDep, user: OfficerOrEditor, body: JsonBody) -> Response:
     """The text as synthesized speech, to play in the page."""
     station = station_service.get(session, station_id_of(session, user))
+    text = body.get("text")
+    if isinstance(text, str) and len(text) > speech_service.LISTEN_MAX_CHARS:
+        return JSONResponse({"ready": False, "message": translate(
+            "msg_listen_too_long", lang_of(request), limit=_count(speech_service.LISTEN_MAX_CHARS, request),
+            length=_count(len(text), request))}, status_code=422)
     try:
         speech = speech_preview.listen(_text(body), station)
     except speech_preview.NotReady as exc:

@@ -267,6 +267,9 @@ def read_in_context(key: str, before: str, after: str, line: str) -> str:
     (after it first: "Nghị quyết số 20-NQ/TU ngày … của Tỉnh ủy").
     """
     pattern, first, other = CONTEXT_ABBREVIATIONS[key]
+    # The sentence around it decides, not the whole script: a bounded window keeps a long text linear.
+    before, after = before[-_WINDOW:], after[:_WINDOW]
+    line = f"{before} {key} {after}"
     if key == "BCH":
         return first if pattern.search(after) else other
     committee = _COMMITTEE.search(after) or _last(_COMMITTEE, before)
@@ -275,6 +278,7 @@ def read_in_context(key: str, before: str, after: str, line: str) -> str:
     return first if pattern.search(line) else other
 
 
+_WINDOW = 300
 _COMMITTEE = re.compile(r"(?i)\b(tỉnh|thành) (?:ủy|uỷ)")
 
 

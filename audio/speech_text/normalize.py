@@ -137,8 +137,9 @@ def _before(match: re.Match[str], words: int = 1) -> str:
     return " ".join(head.split()[-words:])
 
 
-def _after(match: re.Match[str]) -> str:
-    return match.string[match.end():]
+def _after(match: re.Match[str], width: int = 200) -> str:
+    """The text just after a match (bounded, like `_head`: a long script stays linear)."""
+    return match.string[match.end(): match.end() + width]
 
 
 def _is_lunar(match: re.Match[str]) -> bool:
@@ -244,9 +245,14 @@ def _read_time(match: re.Match[str]) -> str | None:
     return f"{words} {read_cardinal(minutes)} phút" if minutes else words
 
 
-def _context_readings(match: re.Match[str]) -> dict[str, str]:
-    head, tail = _head(match, len(match.string)), _after(match)
-    return {key: read_in_context(key, head, tail, match.string) for key in CONTEXT_ABBREVIATIONS}
+def _context_readings(match: re.Match[str], code: str) -> dict[str, str]:
+    """Readings of the two-meaning abbreviations inside a document code ("20-NQ/TU"), by its sentence."""
+    parts = set(re.split(r"[-/] ?", code))
+    keys = [key for key in CONTEXT_ABBREVIATIONS if key in parts or key in code]
+    if not keys:
+        return {}
+    head, tail = _head(match, 300), _after(match, 300)
+    return {key: read_in_context(key, head, tail, match.string) for key in keys}
 
 
 def _atom(match: re.Match[str], abbreviations: Mapping[str, str]) -> str:
@@ -257,10 +263,10 @@ def _atom(match: re.Match[str], abbreviations: Mapping[str, str]) -> str:
     elif kind == "km":
         spoken = read_chainage(match["km_n"], match["km_m"])
     elif kind == "doc":
-        context = {k: v for k, v in _context_readings(match).items()
+        code = match["doc_c"] or match["doc_s"]
+        context = {k: v for k, v in _context_readings(match, code).items()
                    if abbreviations.get(k) == DEFAULT_ABBREVIATIONS.get(k)}
-        spoken = read_document_number(match["doc_n"], match["doc_y"], match["doc_c"] or match["doc_s"],
-                                      abbreviations, context)
+        spoken = read_document_number(match["doc_n"], match["doc_y"], code, abbreviations, context)
     elif kind == "plate":
         spoken = read_plate(match["pl_p"], match["pl_s"], match["pl_d"], match["pl_n"])
     elif kind == "phone":
@@ -327,7 +333,7 @@ def _abbreviation_pattern(keys: tuple[str, ...]) -> re.Pattern[str]:
 @lru_cache(maxsize=32)
 def _gloss_pattern(keys: tuple[str, ...]) -> re.Pattern[str]:
     alternatives = "|".join(re.escape(k) for k in sorted(keys, key=len, reverse=True))
-    return re.compile(rf"\s*\(({alternatives})\)")
+    return re.compile(rf"(?<!\s)\s*\(({alternatives})\)")
 
 
 def _drop_glosses(line: str, abbreviations: Mapping[str, str]) -> str:
@@ -335,22 +341,23 @@ def _drop_glosses(line: str, abbreviations: Mapping[str, str]) -> str:
 
     def replace(match: re.Match[str]) -> str:
         expansion = abbreviations[match[1]].lower()
-        said_before = line[: match.start()].lower().endswith(expansion)
+        said_before = line[max(0, match.start() - len(expansion) - 1): match.start()].lower().endswith(expansion)
         return "" if said_before else match[0]
 
-    return _gloss_pattern(tuple(abbreviations)).sub(replace, line)
+    return _gloss_pattern(tuple(abbreviations)).sub(replace, line) if "(" in line else line
 
 
 def _expand(match: re.Match[str], abbreviations: Mapping[str, str]) -> str:
     key = match[0]
     if key in CONTEXT_ABBREVIATIONS and abbreviations[key] == DEFAULT_ABBREVIATIONS.get(key):
-        head, tail = match.string[: match.start()], match.string[match.end():]
+        start, end = match.start(), match.end()
+        head, tail = match.string[max(0, start - 300): start], match.string[end: end + 300]
         spoken = read_in_context(key, head, tail, match.string)
     else:
         spoken = abbreviations[key]
     # "Chỉ số PCI": the expansion would repeat the words before it, so the letters are read.
     first_words = " ".join(spoken.lower().split()[:2])
-    before = " ".join(match.string[: match.start()].lower().split()[-2:])
+    before = " ".join(match.string[max(0, match.start() - 80): match.start()].lower().split()[-2:])
     if key.isupper() and len(spoken.split()) > 2 and first_words == before:
         return spell_letters(key)
     return spoken + (" " if key[-1] == "." else "")

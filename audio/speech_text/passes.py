@@ -66,7 +66,9 @@ def _symbol(key: str, table: Mapping[str, str]) -> str:
 
 def drop_markup(text: str, table: Mapping[str, str]) -> str:
     """Markdown emphasis is silent; the footnote sign "(*)" is read ("dấu (*)" -> "dấu sao")."""
-    text = re.sub(r"\s*\(\*\)", lambda _: " " + _symbol("(*)", table), text)
+    if "(*)" in text:
+        # (?<!\s): start at the beginning of a run of spaces, never inside it (linear on long runs).
+        text = re.sub(r"(?<!\s)\s*\(\*\)", lambda _: " " + _symbol("(*)", table), text)
     return text.replace("*", "")
 
 
