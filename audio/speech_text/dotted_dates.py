@@ -1,4 +1,5 @@
-"""Dates written with dots or spaced dashes ("ngày 10.9", "từ 7 - 13.9", "23 – 5 – 2021"), rewritten as "d/m".
+"""Dates written with dots or dashes ("ngày 10.9", "từ 7 - 13.9", "23 – 5 – 2021", "tháng 10-2019"), rewritten
+as "d/m" or "m/yyyy".
 
 A "d.m" is a date only by its context: a word that introduces a date just before it ("ngày", "sáng",
 "từ" …) or the second half of a day range that began with one ("từ 7 - 13.9"). "10.9 triệu" or
@@ -24,6 +25,9 @@ _BEFORE_WORD = re.compile(rf"(?i)(?:^|[\s(])(?:{_INTRODUCER})\s+$")
 # "từ 7 - 13.9", "ngày 10 - 20.9", "từ 7 đến 13.9": the second day of a range begun by a date word.
 _RANGE_BEFORE = re.compile(rf"(?i)(?:^|[\s(])(?:{_INTRODUCER})\s+(?:ngày\s+)?\d{{1,2}}\s*(?:[-–—]|đến|và)\s*$")
 _QUANTITY_AFTER = re.compile(rf"\s?(?:triệu|tỷ|tỉ|nghìn|ngàn|trăm|lần|điểm|{UNIT_RE})(?![\w²³])")
+# "tháng 10-2019", "đến 7.2024": a month and a year (after a word that introduces a date).
+_MONTH_YEAR = re.compile(r"(?<![\w.,/-])(\d{1,2})[.-]((?:19|20)\d\d)(?![\w/]|[.,-]\d)")
+_MONTH_YEAR_BEFORE = re.compile(rf"(?i)(?:^|[\s(])(?:tháng|trong|đầu|cuối|giữa|{_INTRODUCER})\s+$")
 _SPACED = re.compile(r"(?<![\w.,/])(\d{1,2}) ([-–—]) (\d{1,2}) \2 ((?:19|20)\d\d)(?!\w)")
 
 
@@ -46,6 +50,13 @@ def _dotted(match: re.Match[str]) -> str:
     return match[0]
 
 
+def _month_year(match: re.Match[str]) -> str:
+    start = match.start()
+    if 1 <= int(match[1]) <= 12 and _MONTH_YEAR_BEFORE.search(match.string[max(0, start - 20):start]):
+        return f"{match[1]}/{match[2]}"
+    return match[0]
+
+
 def _spaced(match: re.Match[str]) -> str:
     day, month = match[1], match[3]
     return f"{day}/{month}/{match[4]}" if _is_date(day, month) else match[0]
@@ -53,6 +64,8 @@ def _spaced(match: re.Match[str]) -> str:
 
 def mark_dotted_dates(text: str) -> str:
     """Rewrite the dates written with dots or spaced dashes as "d/m" and "d/m/yyyy"."""
+    if "." in text or "-" in text:
+        text = _MONTH_YEAR.sub(_month_year, text)
     if "." in text:
         text = _DOTTED.sub(_dotted, text)
     if " " in text:
