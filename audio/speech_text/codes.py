@@ -97,6 +97,8 @@ _ISSUERS = {
     "BNN": "bộ nông nghiệp và phát triển nông thôn", "BNNMT": "bộ nông nghiệp và môi trường",
     "TY": "thú y", "KT": "kinh tế", "TCMT": "tổng cục môi trường", "TCTK": "tổng cục thống kê",
     "BHXHVN": "bảo hiểm xã hội Việt Nam", "TLĐ": "tổng liên đoàn", "BTCTW": "ban tổ chức trung ương",
+    "BKHCN": "bộ khoa học và công nghệ", "TTCP": "thanh tra chính phủ", "VPCP": "văn phòng chính phủ",
+    "KGVX": "khoa giáo văn xã", "UBTVQH": "ủy ban thường vụ quốc hội", "HĐBCQG": "hội đồng bầu cử quốc gia",
 }
 
 
@@ -106,5 +108,5 @@ def read_document_number(number: str, year: str | None, code: str, abbreviations
     words = [read_cardinal(int(number))]
     if year:
         words += ["năm", read_cardinal(int(year))]
-    words += [_read_doc_part(p, abbreviations, context_reader) for p in re.split(r"[-/] ?", code) if p]
+    words += [_read_doc_part(p, abbreviations, context_reader) for p in re.split(r" ?[-/] ?", code) if p]
     return " ".join(w for w in words if w)

@@ -17,11 +17,12 @@ from audio.speech_text.passes import UNIT_RE
 # Words after which a "d.m" is a day and a month.
 DATE_INTRODUCERS = (
     "ngày", "hôm", "sáng", "chiều", "tối", "trưa", "đêm", "khuya", "rạng sáng", "từ", "đến", "tới", "hết",
-    "trước", "sau", "và", "mai", "qua", "nay", "dịp", "tức",
+    "trước", "sau", "và", "mai", "qua", "nay", "dịp", "tức", "vào",
 )
 _INTRODUCER = "|".join(sorted(DATE_INTRODUCERS, key=len, reverse=True))
 _DOTTED = re.compile(r"(?<![\w.,/])(\d{1,3})\.(\d{1,2})(?![\w/]|[.,]\d)")
-_BEFORE_WORD = re.compile(rf"(?i)(?:^|[\s(])(?:{_INTRODUCER})\s+$")
+_WEEKDAY = r"thứ (?:hai|ba|tư|năm|sáu|bảy|2|3|4|5|6|7)|chủ nhật"
+_BEFORE_WORD = re.compile(rf"(?i)(?:(?:^|[\s(])(?:{_INTRODUCER})\s+|(?:{_WEEKDAY})\s*[,(]?\s*)$")
 # "từ 7 - 13.9", "ngày 10 - 20.9", "từ 7 đến 13.9": the second day of a range begun by a date word.
 _RANGE_BEFORE = re.compile(rf"(?i)(?:^|[\s(])(?:{_INTRODUCER})\s+(?:ngày\s+)?\d{{1,2}}\s*(?:[-–—]|đến|và)\s*$")
 _QUANTITY_AFTER = re.compile(rf"\s?(?:triệu|tỷ|tỉ|nghìn|ngàn|trăm|lần|điểm|{UNIT_RE})(?![\w²³])")

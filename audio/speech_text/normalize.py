@@ -46,17 +46,18 @@ _NUM = r"\d{1,3}(?:\.\d{3})+(?![\d])|\d+"
 _ATOMS = re.compile(
     # Every item starts with a digit, "(", a capital or "thứ": the lookahead skips other positions fast.
     r"(?=[\d(A-ZĐtk])(?:"
-    rf"(?P<road>(?<![\w/.-])(?P<road_k>{ROAD_RE})\.? ?(?P<road_n>[1-9]\d{{0,3}})(?P<road_l>[A-Z]?)(?![\w]))"
+    rf"(?P<road>(?<![\w/.-])(?P<road_k>{ROAD_RE})\.? ?(?P<road_n>0?[1-9]\d{{0,3}})(?P<road_l>[A-Z]?)(?![\w]))"
     rf"|(?P<km>(?<![\w/.])(?:{KM_RE}) ?(?P<km_n>\d{{1,4}})(?:\+(?P<km_m>\d{{1,3}}))?(?![\w]|[.,]\d))"
     # "15/KH-UBND", "57-NQ/TW", "QĐ- BNN-TY" (a space after a separator), "298 KH/TWĐTN" (a space, then a
     # code with a separator inside).
     rf"|(?P<doc>(?<![\w/.])(?P<doc_n>\d+)(?:/(?P<doc_y>\d{{4}}))?"
-    rf"(?: ?[-/] ?(?P<doc_c>{_CODE}(?:[-/] ?{_CODE})*)| (?P<doc_s>{_CODE}(?:[-/]{_CODE})+)))"
+    rf"(?: ?[-/] ?(?P<doc_c>{_CODE}(?:(?:[-/] ?| [-/](?! )){_CODE})*)| (?P<doc_s>{_CODE}(?:[-/]{_CODE})+)))"
     r"|(?P<plate>(?<![\w.])(?P<pl_p>\d{2})(?P<pl_s>[A-Z]{1,2})(?P<pl_d>\d?)-(?P<pl_n>\d{3}\.\d{2}|\d{4,5})(?![\w]))"
     r"|(?P<phone>(?<![\w.,])(?:\(0\d{1,3}\)[\s.]?\d{2,8}(?:[ .]\d{2,4})*"
     r"|0\d{1,3}(?:(?:\.\s?|\s)\d{2,8}){1,4}(?=[^\d.,]|[.,](?!\d)|$)"
     r"|(?:1800|1900)(?:[ .]\d{3,4}|-(?!(?:1[89]|20)\d\d\b)\d{3,4}){1,2}(?=\D|$)"
     r"|\d{4}(?: \d{4}){2,}(?=\D|$)"
+    r"|0\d{2,3}-\d{3,4}-\d{3,4}(?![\d-])"
     r"|0\d{2,}(?:-\d{3})?(?![\d,.]\d)"
     r"|\d{7,}(?![\d,.]\d)))"
     r"|(?P<date>(?<![\w/.,])(?P<d>\d{1,2})(?P<sep>[/.-])(?P<m>\d{1,2})(?P=sep)(?P<y>\d{4})(?![\w/]))"
@@ -113,7 +114,7 @@ _FRACTION_NOUNS = re.compile(r"\s*(?:số|diện tích|chặng|dân số|tổng|
 _COUNT_NOUNS = re.compile(
     r"\s*(?:vị trí|xã|phường|thị trấn|huyện|quận|tỉnh|thành phố|thôn|tổ dân phố|khu phố|bản|ấp|đơn vị|chỉ tiêu"
     r"|tiêu chí|trường|lớp|cơ sở|liều|mẫu|ca|dịch vụ|thủ tục|hồ sơ|doanh nghiệp|thành viên|đại biểu|phiếu"
-    r"|câu|xe|tàu|điểm trường|cơ quan|tuyến|công trình|dự án|khu vực)\b"
+    r"|câu|xe|tàu|điểm|cơ quan|tuyến|công trình|dự án|khu vực)\b"
 )
 _HOUSE_WORDS = frozenset({
     "số", "ngõ", "ngách", "hẻm", "kiệt", "nhà", "phòng", "lô", "căn", "lớp", "tổ", "phố", "khu", "thôn",
@@ -202,7 +203,7 @@ def _reads_as_day(match: re.Match[str], value: int) -> bool:
         return False
     # "ngày 12 đến 25 tháng 4", "ngày 5-6/9": a day of the month named just after.
     return (re.match(rf"^(?:\S+\s+){{0,4}}?{_MONTH_AFTER}", after) is not None
-            or re.match(r"^[-–]\s?\d{1,2}/\d{1,2}(?![\d/])", after) is not None)
+            or re.match(r"^(?:[-–,]|và|đến)\s?\d{1,2}/\d{1,2}(?![\d/])", after) is not None)
 
 
 def _read_number(match: re.Match[str]) -> str:
@@ -247,7 +248,7 @@ def _read_time(match: re.Match[str]) -> str | None:
 
 def _context_readings(match: re.Match[str], code: str) -> dict[str, str]:
     """Readings of the two-meaning abbreviations inside a document code ("20-NQ/TU"), by its sentence."""
-    parts = set(re.split(r"[-/] ?", code))
+    parts = set(re.split(r" ?[-/] ?", code))
     keys = [key for key in CONTEXT_ABBREVIATIONS if key in parts or key in code]
     if not keys:
         return {}

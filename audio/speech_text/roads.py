@@ -6,7 +6,7 @@ from __future__ import annotations
 from audio.speech_text.conventions import LETTER_NAMES
 from audio.speech_text.numbers import read_cardinal
 
-ROAD_KINDS = {"QL": "quốc lộ", "ĐT": "đường tỉnh", "TL": "tỉnh lộ"}
+ROAD_KINDS = {"QL": "quốc lộ", "ĐT": "đường tỉnh", "TL": "tỉnh lộ", "ĐH": "đường huyện", "HL": "hương lộ"}
 ROAD_RE = "|".join(ROAD_KINDS)
 KM_RE = "Km|km|KM"
 

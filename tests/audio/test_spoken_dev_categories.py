@@ -41,3 +41,30 @@ def test_per_category_figures_are_reported(capsys: pytest.CaptureFixture[str]) -
     with capsys.disabled():
         sys.stdout.write("\ndev categories: " + ", ".join(f"{c} {right[c]}/{total[c]}" for c in total) + "\n")
     assert sum(total.values()) == len(ROWS)
+
+
+# Variants written by the helper (not sentences of real notices) to check that each rule reads its category, not
+# only the sentences above.
+VARIANTS = [
+    ("ngày 10 và 11.9", "ngày mùng mười và mười một tháng chín"),
+    ("Thứ Hai, 15.9, UBND phường tiếp dân.", "Thứ Hai, mười lăm tháng chín, ủy ban nhân dân phường tiếp dân."),
+    ("Doanh thu tăng từ 10.9 triệu lên 12 triệu.", "Doanh thu tăng từ mười phẩy chín triệu lên mười hai triệu."),
+    ("từ 1.2020 đến 6.2020",
+     "từ tháng một năm hai nghìn không trăm hai mươi đến tháng sáu năm hai nghìn không trăm hai mươi"),
+    ("Số 12-2019", "Số mười hai đến hai nghìn không trăm mười chín"),
+    ("tuyến ĐH.07 và HL 10", "tuyến đường huyện bảy và hương lộ mười"),
+    ("Km 12 + 500", "ki lô mét mười hai cộng năm trăm"),
+    ("liên hệ 0210-3846-567", "liên hệ không hai một không, ba tám bốn sáu, năm sáu bảy"),
+    ("ngày 02-03-2024", "ngày mùng hai tháng ba năm hai nghìn không trăm hai mươi tư"),
+    ("Quyết định 1632/QĐ -BNN-TY",
+     "Quyết định một nghìn sáu trăm ba mươi hai quyết định bộ nông nghiệp và phát triển nông thôn thú y"),
+    ("Công văn 123/VPCP-KGVX", "Công văn một trăm hai mươi ba văn phòng chính phủ khoa giáo văn xã"),
+    ("đạt 8/10 điểm", "đạt tám trên mười điểm"),
+    ("Nhóm I gồm các xã", "Nhóm I gồm các xã"),
+    ("Trạm Y tế xã", "Trạm Y tế xã"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), VARIANTS)
+def test_variants_of_the_categories_are_read_by_the_same_rules(text: str, expected: str) -> None:
+    assert to_spoken(text) == expected
