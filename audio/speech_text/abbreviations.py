@@ -67,6 +67,8 @@ _ADMINISTRATION: dict[str, str] = {
     "BNN&PTNT": "bộ nông nghiệp và phát triển nông thôn",
     "NN&PTNT": "nông nghiệp và phát triển nông thôn",
     "PTNT": "phát triển nông thôn",
+    "NN-MT": "nông nghiệp và môi trường",
+    "NNMT": "nông nghiệp và môi trường",
     "TN&MT": "tài nguyên và môi trường",
     "TNMT": "tài nguyên và môi trường",
     "KH&ĐT": "kế hoạch và đầu tư",

@@ -50,7 +50,7 @@ _ATOMS = re.compile(
     rf"|(?P<km>(?<![\w/.])(?:{KM_RE}) ?(?P<km_n>\d{{1,4}})(?:\+(?P<km_m>\d{{1,3}}))?(?![\w]|[.,]\d))"
     # "15/KH-UBND", "57-NQ/TW", "QĐ- BNN-TY" (a space after a separator), "298 KH/TWĐTN" (a space, then a
     # code with a separator inside).
-    rf"|(?P<doc>(?<![\w/.])(?P<doc_n>\d+)(?:/(?P<doc_y>\d{{4}}))?"
+    rf"|(?P<doc>(?<![\w/.])(?P<doc_n>\d+)(?P<doc_a>[a-zđ]?)(?:/(?P<doc_y>\d{{4}}))?"
     rf"(?: ?[-/] ?(?P<doc_c>{_CODE}(?:(?:[-/] ?| [-/](?! )){_CODE})*)| (?P<doc_s>{_CODE}(?:[-/]{_CODE})+)))"
     r"|(?P<plate>(?<![\w.])(?P<pl_p>\d{2})(?P<pl_s>[A-Z]{1,2})(?P<pl_d>\d?)-(?P<pl_n>\d{3}\.\d{2}|\d{4,5})(?![\w]))"
     r"|(?P<phone>(?<![\w.,])(?:\(0\d{1,3}\)[\s.]?\d{2,8}(?:[ .]\d{2,4})*"
@@ -82,6 +82,8 @@ _ROMAN_CONTEXT = re.compile(
 _PLACE_NUMBER = re.compile(r"(?<![\w.])([PQ])\.(?=\d)")
 # "ĐT: 0210…" labels a telephone number; "ĐT 741" (a number not starting with 0) is a road.
 _PHONE_LABEL = re.compile(r"(?<![\w/-])ĐT(?=\s*:?\s*[(0+])")
+# "&" left between two words once the known codes (GD&ĐT) are expanded: "HĐND&UBND" -> … và ….
+_JOINING_AND = re.compile(r"(?<=[^\W\d_])&(?=[^\W\d_])")
 _LINE_BULLET = re.compile(r"^\s*(?:#+|[-+•●▪◦–—])\s+")
 _LINE_SECTION = re.compile(r"^(\d{1,2}(?:\.\d{1,2})*)\.(?=\s)")
 _LINE_ROMAN = re.compile(r"^([IVXL]+)\.(?=\s)")
@@ -267,7 +269,8 @@ def _atom(match: re.Match[str], abbreviations: Mapping[str, str]) -> str:
         code = match["doc_c"] or match["doc_s"]
         context = {k: v for k, v in _context_readings(match, code).items()
                    if abbreviations.get(k) == DEFAULT_ABBREVIATIONS.get(k)}
-        spoken = read_document_number(match["doc_n"], match["doc_y"], code, abbreviations, context)
+        spoken = read_document_number(match["doc_n"], match["doc_y"], code, abbreviations, context,
+                                      match["doc_a"])
     elif kind == "plate":
         spoken = read_plate(match["pl_p"], match["pl_s"], match["pl_d"], match["pl_n"])
     elif kind == "phone":
@@ -403,6 +406,7 @@ def normalize_line(line: str, abbreviations: Mapping[str, str] = DEFAULT_ABBREVI
     text = _UNIT_AFTER.sub(lambda m: f"{CLOSE} {UNITS[m[1]]}", text)
     text = _LUNAR_WORD.sub("âm lịch", text)
     text = _expand_abbreviations(text, abbreviations)
+    text = _JOINING_AND.sub(" và ", text)
     text = spell_unknown_acronyms(text)
     text = read_slashes(text)
     text = text.replace(OPEN, "").replace(CLOSE, "")

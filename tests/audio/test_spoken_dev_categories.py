@@ -60,6 +60,11 @@ VARIANTS = [
      "Quyết định một nghìn sáu trăm ba mươi hai quyết định bộ nông nghiệp và phát triển nông thôn thú y"),
     ("Công văn 123/VPCP-KGVX", "Công văn một trăm hai mươi ba văn phòng chính phủ khoa giáo văn xã"),
     ("đạt 8/10 điểm", "đạt tám trên mười điểm"),
+    ("trụ sở HĐND&UBND huyện", "trụ sở hội đồng nhân dân và ủy ban nhân dân huyện"),
+    ("Quyết định số 168a/QĐ-UBND", "Quyết định số một trăm sáu mươi tám a quyết định ủy ban nhân dân"),
+    ("Thông tư 58/2016/TT-BTC", "Thông tư năm mươi tám năm hai nghìn không trăm mười sáu thông tư bộ tài chính"),
+    ("BTC hội thi thông báo", "ban tổ chức hội thi thông báo"),
+    ("Bộ NN-MT gửi tin nhắn", "Bộ nông nghiệp và môi trường gửi tin nhắn"),
     ("Nhóm I gồm các xã", "Nhóm I gồm các xã"),
     ("Trạm Y tế xã", "Trạm Y tế xã"),
 ]
