@@ -65,6 +65,7 @@ VARIANTS = [
     ("Thông tư 58/2016/TT-BTC", "Thông tư năm mươi tám năm hai nghìn không trăm mười sáu thông tư bộ tài chính"),
     ("BTC hội thi thông báo", "ban tổ chức hội thi thông báo"),
     ("Bộ NN-MT gửi tin nhắn", "Bộ nông nghiệp và môi trường gửi tin nhắn"),
+    ("Các bé sinh từ 01.01.2024", "Các bé sinh từ mùng một tháng một năm hai nghìn không trăm hai mươi tư"),
     ("Nhóm I gồm các xã", "Nhóm I gồm các xã"),
     ("Trạm Y tế xã", "Trạm Y tế xã"),
 ]
