@@ -32,6 +32,11 @@ _MONTH_YEAR_BEFORE = re.compile(rf"(?i)(?:^|[\s(])(?:tháng|trong|đầu|cuối|
 _SPACED = re.compile(r"(?<![\w.,/])(\d{1,2}) ([-–—]) (\d{1,2}) \2 ((?:19|20)\d\d)(?!\w)")
 
 
+# "lúc 7.30", "7.30 sáng": hours and minutes written with a dot.
+_TIME_BEFORE = re.compile(r"(?i)(?:^|\s)lúc\s+$")
+_TIME_AFTER = re.compile(r"\s*(?:sáng|chiều|tối|trưa|đêm)\b")
+
+
 def _is_date(day: str, month: str) -> bool:
     return 1 <= int(day) <= 31 and 1 <= int(month) <= 12
 
@@ -43,9 +48,13 @@ def _dotted(match: re.Match[str]) -> str:
         # "10.9 triệu", "9.5 m": one or two digits after the dot are no thousands group but a
         # decimal written the English way, read "phẩy" like "10,9".
         return f"{day},{month}"
+    head = text[max(0, start - 40):start]
+    if len(month) == 2 and int(day) <= 24 and int(month) <= 59 and (
+            _TIME_BEFORE.search(head) or (_TIME_AFTER.match(text, match.end())
+                                          and (not _BEFORE_WORD.search(head) or not _is_date(day, month)))):
+        return f"{day}h{month}"
     if not _is_date(day, month):
         return match[0]
-    head = text[max(0, start - 40):start]
     if _BEFORE_WORD.search(head) or _RANGE_BEFORE.search(head):
         return f"{day}/{month}"
     return match[0]

@@ -207,7 +207,7 @@ def _reads_as_day(match: re.Match[str], value: int) -> bool:
         return False
     # "ngày 12 đến 25 tháng 4", "ngày 5-6/9": a day of the month named just after.
     return (re.match(rf"^(?:\S+\s+){{0,4}}?{_MONTH_AFTER}", after) is not None
-            or re.match(r"^(?:[-–,]|và|đến)\s?\d{1,2}/\d{1,2}(?![\d/])", after) is not None)
+            or re.match(r"^(?:[-–,]|và|đến)\s?(?:ngày\s)?\d{1,2}[/.-]\d{1,2}(?![\d/-]|\.\d)", after) is not None)
 
 
 def _read_number(match: re.Match[str]) -> str:

@@ -66,6 +66,8 @@ VARIANTS = [
     ("BTC hội thi thông báo", "ban tổ chức hội thi thông báo"),
     ("Bộ NN-MT gửi tin nhắn", "Bộ nông nghiệp và môi trường gửi tin nhắn"),
     ("Các bé sinh từ 01.01.2024", "Các bé sinh từ mùng một tháng một năm hai nghìn không trăm hai mươi tư"),
+    ("lúc 7.30 sáng", "lúc bảy giờ ba mươi phút sáng"),
+    ("từ ngày 7 đến ngày 13.9", "từ ngày mùng bảy đến ngày mười ba tháng chín"),
     ("Nhóm I gồm các xã", "Nhóm I gồm các xã"),
     ("Trạm Y tế xã", "Trạm Y tế xã"),
 ]
