@@ -127,7 +127,7 @@ def read_initials(text: str) -> str:
 # Nouns that label a thing by a letter: "nhóm máu O, A", "viêm gan B", "điểm đ khoản 1", "khu A".
 _LETTER_LABELS = (
     r"nhóm máu|nhóm|tuýp|điểm|viêm gan|vitamin|vi-ta-min|khu|dãy|lô|tòa nhà|toà nhà|nhà|bảng|cổng|khối"
-    r"|phân khu|tiểu khu"
+    r"|phân khu|tiểu khu|mục|tiết|câu|phần|hạng|loại|phương án"
 )
 _LETTER = r"(?:[A-ZĐ]{1,2}|[a-zđ])"
 _NAMED_LETTERS = re.compile(

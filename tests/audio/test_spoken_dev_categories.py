@@ -68,6 +68,8 @@ VARIANTS = [
     ("Các bé sinh từ 01.01.2024", "Các bé sinh từ mùng một tháng một năm hai nghìn không trăm hai mươi tư"),
     ("lúc 7.30 sáng", "lúc bảy giờ ba mươi phút sáng"),
     ("từ ngày 7 đến ngày 13.9", "từ ngày mùng bảy đến ngày mười ba tháng chín"),
+    ("giấy phép lái xe hạng B, C", "giấy phép lái xe hạng bê, xê"),
+    ("loại A và loại B", "loại a và loại bê"),
     ("Nhóm I gồm các xã", "Nhóm I gồm các xã"),
     ("Trạm Y tế xã", "Trạm Y tế xã"),
 ]
