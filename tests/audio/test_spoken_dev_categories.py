@@ -70,6 +70,7 @@ VARIANTS = [
     ("từ ngày 7 đến ngày 13.9", "từ ngày mùng bảy đến ngày mười ba tháng chín"),
     ("giấy phép lái xe hạng B, C", "giấy phép lái xe hạng bê, xê"),
     ("loại A và loại B", "loại a và loại bê"),
+    ("dân số khoảng 1,110 triệu người", "dân số khoảng một phẩy một trăm mười triệu người"),
     ("Nhóm I gồm các xã", "Nhóm I gồm các xã"),
     ("Trạm Y tế xã", "Trạm Y tế xã"),
 ]
