@@ -179,7 +179,9 @@ def _in_date_context(match: re.Match[str]) -> bool:
     if before in _HOUSE_WORDS or before in _QUANTITY_BEFORE or match[0] == "24/7":
         return False
     after = _after(match)
-    return _FRACTION_NOUNS.match(after) is None and _COUNT_NOUNS.match(after) is None
+    # "1/7 vị trí" counts out of a total (never more than the total: "30/4 xã" is a date).
+    counted = int(match["dm_d"]) <= int(match["dm_m"]) and _COUNT_NOUNS.match(after) is not None
+    return _FRACTION_NOUNS.match(after) is None and not counted
 
 
 def _read_slash_pair(match: re.Match[str]) -> str:

@@ -71,6 +71,7 @@ VARIANTS = [
     ("giấy phép lái xe hạng B, C", "giấy phép lái xe hạng bê, xê"),
     ("loại A và loại B", "loại a và loại bê"),
     ("dân số khoảng 1,110 triệu người", "dân số khoảng một phẩy một trăm mười triệu người"),
+    ("Dự kiến 30/4 xã tổ chức lễ kỷ niệm", "Dự kiến ba mươi tháng tư xã tổ chức lễ kỷ niệm"),
     ("Nhóm I gồm các xã", "Nhóm I gồm các xã"),
     ("Trạm Y tế xã", "Trạm Y tế xã"),
 ]
