@@ -154,6 +154,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
                       "thành giọng nói). Tin bài vẫn lưu và duyệt bình thường.",
                       "Speech is not ready on this server yet (the text-to-speech part is not installed). "
                       "Scripts can still be saved and approved."),
+    "msg_listen_too_long": ("Nghe thử đọc tối đa {limit} ký tự một lần; văn bản này có {length} ký tự. Hãy chọn "
+                            "một đoạn ngắn hơn để nghe thử (cả tin bài vẫn được đọc đầy đủ khi dựng chương trình).",
+                            "Listen speaks at most {limit} characters at a time; this text has {length}. Pick a "
+                            "shorter passage to listen to (the whole script is still spoken when the programme is "
+                            "rendered)."),
     "history": ("Lịch sử", "History"),
     "action_create": ("tạo", "created"),
     "action_edit": ("sửa", "edited"),
