@@ -60,14 +60,16 @@ def broadcast_log(session: Session, station: Station, period: Period) -> list[Lo
     areas = dict(session.execute(select(Area.id, Area.name).where(Area.station_id == station.id)).all())
     script_ids = {i["script_id"] for p in programmes for i in p.items if i.get("script_id")}
     approver = func.coalesce(func.nullif(User.full_name, ""), User.username)
-    approved: dict[int, str] = dict(session.execute(select(Script.id, approver).join(User, User.id == Script.reviewed_by_id)
-                                    .where(Script.id.in_(script_ids))).all()) if script_ids else {}
+    approved: dict[int, str] = dict(session.execute(
+        select(Script.id, approver).join(User, User.id == Script.reviewed_by_id)
+        .where(Script.id.in_(script_ids))).all()) if script_ids else {}
     ids = [p.id for p in programmes]
     reports: dict[int, list[LogReport]] = {}
     if ids:
         rows = session.execute(
             select(func.coalesce(RelayPlay.programme_id, Emergency.programme_id), RelayPoint.name, Area.name,
-                   RelayPlay.started_at, RelayPlay.ended_at, RelayPlay.outcome, RelayPlay.offset_ms, RelayPlay.reason)
+                   RelayPlay.started_at, RelayPlay.ended_at, RelayPlay.outcome, RelayPlay.offset_ms,
+                   RelayPlay.reason)
             .join(RelayPoint, RelayPoint.id == RelayPlay.relay_point_id).join(Area, Area.id == RelayPoint.area_id)
             .outerjoin(Emergency, Emergency.id == RelayPlay.emergency_id)
             .where(or_(RelayPlay.programme_id.in_(ids), Emergency.programme_id.in_(ids)))

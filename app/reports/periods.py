@@ -46,6 +46,8 @@ class Period:
             return f"Quý {ROMAN[q]}/{self.first.year}" if lang == "vi" else f"Q{q + 1} {self.first.year}"
         if self.kind == "year":
             return f"Năm {self.first.year}" if lang == "vi" else str(self.first.year)
+        if self.kind == "day":
+            return f"Ngày {self.first:%d/%m/%Y}" if lang == "vi" else f"{self.first:%d/%m/%Y}"
         if lang == "vi":
             return f"Từ {self.first:%d/%m/%Y} đến {self.last:%d/%m/%Y}"
         return f"{self.first:%d/%m/%Y} to {self.last:%d/%m/%Y}"

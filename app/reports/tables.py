@@ -83,7 +83,8 @@ def tables(report: Report) -> list[Table]:
                      [[r.name, r.area_name, r.due, r.on_time, r.late, minutes(r.max_late_ms), r.missed,
                        len(r.faults)] for r in report.relays]))
     out.append(Table("Tỷ lệ phát đúng giờ theo khu phố / Share on time per area",
-                     ["Khu phố / Area", "Phải phát / Due", "Đúng giờ / On time", "Trễ / Late", "Tỷ lệ đúng giờ / On time"],
+                     ["Khu phố / Area", "Phải phát / Due", "Đúng giờ / On time", "Trễ / Late",
+                      "Tỷ lệ đúng giờ / On time"],
                      [[a.name, a.due, a.on_time, a.late,
                        "—" if a.on_time_share is None else f"{vi_number(100 * a.on_time_share)}%"]
                       for a in report.area_proof]))

@@ -253,6 +253,13 @@ def cases(t: Station1, tone: Path) -> dict[tuple[str, str], list[Call]]:
         ("GET", "/app/programmes/{programme_id}/items/{file_name}"): [Call(f"/app/programmes/{p}/items/0.mp3")],
         ("POST", "/app/relays/faults/{fault_id}/resolve"): [Call(f"/app/relays/faults/{t.fault.id}/resolve",
                                                                  data={"note": "Đã thay loa."})],
+        # reports: always the user's own station, whatever the period
+        ("GET", "/app/reports"): [Own("/app/reports"), Own("/app/reports", params={"period": "2026"})],
+        ("GET", "/app/reports/export.{fmt}"): [Own(f"/app/reports/export.{fmt}") for fmt in ("csv", "xlsx", "pdf")],
+        ("GET", "/app/reports/log"): [Own("/app/reports/log"), Own("/app/reports/log", params={"month": "2026-11"})],
+        ("GET", "/app/reports/log.pdf"): [Own("/app/reports/log.pdf")],
+        ("GET", "/app/schedule/week"): [Own("/app/schedule/week"), Own("/app/schedule/week",
+                                                                       params={"area_id": khu2})],
         # the script editor's preview
         ("POST", "/web/preview/spoken"): [Own("/web/preview/spoken", json={"text": "UBND", "station_id": s1})],
         ("POST", "/web/preview/listen"): [Own("/web/preview/listen", json={"text": "Xin chào", "station_id": s1})],

@@ -6,7 +6,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 
-import pytest
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
@@ -102,11 +101,6 @@ def build(session: Session, world: World) -> Scenario:
                            created_at=_starts(DAYS[1]) + timedelta(hours=1)))
     session.commit()
     return Scenario(world, {"s1": s1, "s2": s2, "s3": s3}, programmes, [r1, r2])
-
-
-@pytest.fixture
-def scenario(session: Session, world: World) -> Scenario:
-    return build(session, world)
 
 
 def topic_name(session: Session, world: World, code: str) -> str:

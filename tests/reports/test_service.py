@@ -7,7 +7,7 @@ from sqlalchemy.orm import Session
 
 from app.reports import periods, service
 from app.reports.exceptions import BadPeriod
-from tests.reports.scenario import MIN, Scenario, scenario, topic_name  # noqa: F401
+from tests.reports.scenario import MIN, Scenario, topic_name
 
 OCTOBER = periods.month(2026, 10)
 
@@ -71,18 +71,20 @@ def test_proof_of_play_per_relay_point(session: Session, scenario: Scenario) -> 
 def test_monthly_line_and_bulletin_list(session: Session, scenario: Scenario) -> None:
     report = service.build(session, scenario.world.station, periods.quarter(2026, 4), with_airings=True)
     assert [m.label for m in report.months] == ["10/2026", "11/2026", "12/2026"]
-    assert report.months[0].figures.ms_aired == 8 * MIN and report.months[1].figures.ms_planned == 0
+    assert report.months[0].figures.ms_aired == 8 * MIN
+    assert report.months[1].figures.ms_planned == 0
     bulletins = {b.title: b for b in report.bulletins}
     vaccine = bulletins["Thông báo lịch tiêm vắc-xin sởi"]
     assert (vaccine.figures.airings_planned, vaccine.figures.airings_aired) == (2, 1)
-    assert vaccine.approved_by == "editor" and vaccine.author == "officer"
+    assert (vaccine.approved_by, vaccine.author) == ("editor", "officer")
     assert vaccine.priority == "priority"
-    assert len(report.airings) == 5 and sum(a.played for a in report.airings) == 3
+    assert (len(report.airings), sum(a.played for a in report.airings)) == (5, 3)
 
 
 def test_another_month_is_empty(session: Session, scenario: Scenario) -> None:
     report = service.build(session, scenario.world.station, periods.month(2026, 9))
-    assert report.totals.airings_planned == 0 and report.bulletins == []
+    assert report.totals.airings_planned == 0
+    assert report.bulletins == []
     assert all(r.due == 0 for r in report.relays)
 
 
