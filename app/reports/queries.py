@@ -146,11 +146,14 @@ def _heard_in(area: Any) -> ColumnElement[bool]:
 def by_area(session: Session, station_id: int, first: date, last: date) -> list[tuple[int, Figures]]:
     """Figures per area: airings of the programmes each area hears, aired where one of the area's
     relay points played them. Emergencies count in the areas their bulletin named."""
+    # Two separate tests, each on an indexed column (an OR across them would scan every record).
     played_here = exists(select(RelayPlay.id).join(RelayPoint, RelayPoint.id == RelayPlay.relay_point_id)
-                         .outerjoin(Emergency, Emergency.id == RelayPlay.emergency_id)
-                         .where(RelayPoint.area_id == Area.id, RelayPlay.outcome.in_(PLAYED),
-                                or_(RelayPlay.programme_id == Programme.id,
-                                    Emergency.programme_id == Programme.id)))
+                         .where(RelayPlay.programme_id == Programme.id, RelayPoint.area_id == Area.id,
+                                RelayPlay.outcome.in_(PLAYED)))
+    emergency_here = exists(select(RelayPlay.id).join(RelayPoint, RelayPoint.id == RelayPlay.relay_point_id)
+                            .join(Emergency, Emergency.id == RelayPlay.emergency_id)
+                            .where(Emergency.programme_id == Programme.id, RelayPoint.area_id == Area.id,
+                                   RelayPlay.outcome.in_(PLAYED)))
     flag = case((played_here, 1), else_=0)
     base = (select(Area.id.label("area_id"), Airing.script_id.label("script_id"),
                    Airing.air_date.label("air_date"), Airing.slot_name.label("slot_name"))
@@ -166,7 +169,7 @@ def by_area(session: Session, station_id: int, first: date, last: date) -> list[
     # An emergency programme is stored for every area; its bulletin names the areas in a JSON list,
     # which no SQL both databases share can read. There are a handful a year: filter them here.
     emergencies = session.execute(
-        base.add_columns(Airing.duration_ms, flag, Emergency.area_ids)
+        base.add_columns(Airing.duration_ms, case((emergency_here, 1), else_=0), Emergency.area_ids)
         .join(Emergency, Emergency.programme_id == Programme.id).where(Programme.is_emergency.is_(True)))
     for area_id, _script, _day, _slot, ms, was_played, targets in emergencies:
         if targets and area_id not in targets:
