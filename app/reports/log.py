@@ -9,7 +9,7 @@ from datetime import date, datetime, timedelta
 from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
-from app.models import Area, Emergency, Programme, RelayPlay, RelayPoint, Script, Station, User
+from app.models import Area, Emergency, Programme, RelayPlay, RelayPoint, Script, Slot, Station, User
 from app.programmes.labels import item_label
 from app.reports.periods import Period
 
@@ -60,9 +60,13 @@ def broadcast_log(session: Session, station: Station, period: Period) -> list[Lo
     areas = dict(session.execute(select(Area.id, Area.name).where(Area.station_id == station.id)).all())
     script_ids = {i["script_id"] for p in programmes for i in p.items if i.get("script_id")}
     approver = func.coalesce(func.nullif(User.full_name, ""), User.username)
-    approved: dict[int, str] = dict(session.execute(
-        select(Script.id, approver).join(User, User.id == Script.reviewed_by_id)
-        .where(Script.id.in_(script_ids))).all()) if script_ids else {}
+    approved: dict[int, str] = {}
+    titles: dict[int, str] = {}
+    for sid, title, name in session.execute(
+            select(Script.id, Script.title, approver).outerjoin(User, User.id == Script.reviewed_by_id)
+            .where(Script.id.in_(script_ids))) if script_ids else ():
+        titles[sid], approved[sid] = title, name or ""
+    slots = dict(session.execute(select(Slot.name, Slot.label).where(Slot.station_id == station.id)).all())
     ids = [p.id for p in programmes]
     reports: dict[int, list[LogReport]] = {}
     if ids:
@@ -78,12 +82,15 @@ def broadcast_log(session: Session, station: Station, period: Period) -> list[Lo
             reports.setdefault(pid, []).append(LogReport(relay, area, started, ended, outcome, late, reason or ""))
     out = []
     for p in programmes:
-        entry = LogProgramme(p.id, p.air_date, p.slot_name, areas.get(p.area_key, ""), p.starts_at,
+        slot = "Khẩn cấp" if p.is_emergency else slots.get(p.slot_name) or p.slot_name
+        entry = LogProgramme(p.id, p.air_date, slot, areas.get(p.area_key, ""), p.starts_at,
                              p.duration_ms, p.status.value, p.is_emergency, reports=reports.get(p.id, []))
         for item in p.items:
             sid = item.get("script_id")
             entry.items.append(LogItem(p.starts_at + timedelta(milliseconds=int(item.get("offset_ms", 0))),
-                                       int(item.get("duration_ms", 0)), item_label(item), str(item.get("kind", "")),
+                                       int(item.get("duration_ms", 0)),
+                                       titles.get(sid) or item_label(item) if sid else item_label(item),
+                                       str(item.get("kind", "")),
                                        sid, approved.get(sid, "") if sid else ""))
         out.append(entry)
     return out

@@ -17,7 +17,7 @@ from sqlalchemy import and_, case, func, or_, select
 from sqlalchemy.orm import Session
 
 from app.models import Area, Programme, ProgrammeStatus, RelayFault, RelayPlay, RelayPoint
-from app.reports.queries import PLAYED, _heard_in
+from app.reports.queries import PLAYED, heard_in, join_variants, variants
 
 ON_TIME_MS = 60_000  # started within a minute of the slot: on time
 LISTED = 100  # late and missed programmes named per relay point (the counts are always exact)
@@ -69,16 +69,21 @@ class AreaProof:
 
 def _due(station_id: int, first: date, last: date) -> Any:
     """(relay point, programme) pairs owed in the period, with the earliest offset it played at."""
+    in_period = select(Programme.id).where(Programme.station_id == station_id, Programme.air_date >= first,
+                                           Programme.air_date <= last)
     best = (select(RelayPlay.relay_point_id.label("rid"), RelayPlay.programme_id.label("pid"),
                    func.min(RelayPlay.offset_ms).label("late_ms"))
-            .where(RelayPlay.outcome.in_(PLAYED), RelayPlay.programme_id.is_not(None))
+            .where(RelayPlay.outcome.in_(PLAYED), RelayPlay.programme_id.in_(in_period))
             .group_by(RelayPlay.relay_point_id, RelayPlay.programme_id).subquery("best"))
-    return (select(RelayPoint.id.label("rid"), Programme.id.label("pid"), Programme.air_date.label("air_date"),
+    variant = variants(station_id, first, last)
+    stmt = (select(RelayPoint.id.label("rid"), Programme.id.label("pid"), Programme.air_date.label("air_date"),
                    Programme.slot_name.label("slot_name"), best.c.late_ms.label("late_ms"))
             .select_from(RelayPoint).join(Area, Area.id == RelayPoint.area_id)
-            .join(Programme, and_(Programme.station_id == Area.station_id, _heard_in(Area)))
+            .join(Programme, Programme.station_id == Area.station_id))
+    return (join_variants(stmt, Area, variant)
             .outerjoin(best, and_(best.c.rid == RelayPoint.id, best.c.pid == Programme.id))
-            .where(Area.station_id == station_id, Programme.air_date >= first, Programme.air_date <= last,
+            .where(heard_in(Area, variant), Area.station_id == station_id, Programme.air_date >= first,
+                   Programme.air_date <= last,
                    Programme.status == ProgrammeStatus.aired, Programme.is_emergency.is_(False),
                    Programme.starts_at >= RelayPoint.created_at,
                    or_(RelayPoint.revoked_at.is_(None), RelayPoint.revoked_at > Programme.starts_at))

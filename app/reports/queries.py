@@ -26,7 +26,7 @@ from sqlalchemy import (
     select,
     union,
 )
-from sqlalchemy.orm import QueryableAttribute, Session, aliased
+from sqlalchemy.orm import QueryableAttribute, Session
 
 from app.models import (
     Airing,
@@ -133,41 +133,57 @@ def by_month(session: Session, inst: Subquery) -> dict[tuple[int, int], Figures]
     return {(int(row[0]), int(row[1])): _figures(row, 2) for row in rows}
 
 
-def _heard_in(area: Any) -> ColumnElement[bool]:
-    """A regular programme is heard in an area: it is the area's variant, or the station-wide one
-    when the slot has no variant of that area (as `programmes.variants.as_heard_in` chooses)."""
-    variant = aliased(Programme)
-    has_variant = exists(select(variant.id).where(
-        variant.station_id == Programme.station_id, variant.slot_name == Programme.slot_name,
-        variant.air_date == Programme.air_date, variant.area_key == area.id))
-    return or_(Programme.area_key == area.id, and_(Programme.area_key == 0, ~has_variant))
+def variants(station_id: int, first: date, last: date) -> Subquery:
+    """The area variants of the period's slots: where one exists, its area does not hear the
+    station-wide programme of that slot (as `programmes.variants.as_heard_in` chooses)."""
+    return (select(Programme.slot_name.label("slot_name"), Programme.air_date.label("air_date"),
+                   Programme.area_key.label("area_key"))
+            .where(_programmes(station_id, first, last), Programme.area_key != 0,
+                   Programme.is_emergency.is_(False)).distinct().subquery("variants"))
+
+
+def heard_in(area: Any, variant: Subquery) -> ColumnElement[bool]:
+    """A regular programme is heard in an area: the area's own variant, or the station-wide one
+    when the slot has none for that area (`variant` outer-joined on slot, day and area)."""
+    return or_(Programme.area_key == area.id, and_(Programme.area_key == 0, variant.c.area_key.is_(None)))
+
+
+def join_variants(stmt: Select[*tuple[Any, ...]], area: Any,
+                  variant: Subquery) -> Select[*tuple[Any, ...]]:
+    return stmt.outerjoin(variant, and_(variant.c.slot_name == Programme.slot_name,
+                                        variant.c.air_date == Programme.air_date, variant.c.area_key == area.id))
 
 
 def by_area(session: Session, station_id: int, first: date, last: date) -> list[tuple[int, Figures]]:
     """Figures per area: airings of the programmes each area hears, aired where one of the area's
-    relay points played them. Emergencies count in the areas their bulletin named."""
-    # Two separate tests, each on an indexed column (an OR across them would scan every record).
-    played_here = exists(select(RelayPlay.id).join(RelayPoint, RelayPoint.id == RelayPlay.relay_point_id)
-                         .where(RelayPlay.programme_id == Programme.id, RelayPoint.area_id == Area.id,
-                                RelayPlay.outcome.in_(PLAYED)))
-    emergency_here = exists(select(RelayPlay.id).join(RelayPoint, RelayPoint.id == RelayPlay.relay_point_id)
-                            .join(Emergency, Emergency.id == RelayPlay.emergency_id)
-                            .where(Emergency.programme_id == Programme.id, RelayPoint.area_id == Area.id,
-                                   RelayPlay.outcome.in_(PLAYED)))
-    flag = case((played_here, 1), else_=0)
+    relay points played them. Emergencies count in the areas their bulletin named. Joins, not
+    correlated subqueries: PostgreSQL then hashes the (programme, area) pairs once."""
+    in_period = select(Programme.id).where(_programmes(station_id, first, last))
+    played = (select(RelayPlay.programme_id.label("pid"), RelayPoint.area_id.label("aid"))
+              .join(RelayPoint, RelayPoint.id == RelayPlay.relay_point_id)
+              .where(RelayPlay.programme_id.in_(in_period), RelayPlay.outcome.in_(PLAYED)).distinct()
+              .subquery("played_here"))
+    variant = variants(station_id, first, last)
     base = (select(Area.id.label("area_id"), Airing.script_id.label("script_id"),
                    Airing.air_date.label("air_date"), Airing.slot_name.label("slot_name"))
             .select_from(Airing).join(Programme, Programme.id == Airing.programme_id)
             .join(Area, Area.station_id == Programme.station_id)
             .where(_programmes(station_id, first, last)))
-    inst = (base.add_columns(func.max(Airing.duration_ms).label("ms"), func.max(flag).label("played"))
-            .where(Programme.is_emergency.is_(False), _heard_in(Area))
+    flag = case((played.c.pid.is_not(None), 1), else_=0)
+    regular = join_variants(base, Area, variant).outerjoin(played, and_(played.c.pid == Programme.id,
+                                                                        played.c.aid == Area.id))
+    inst = (regular.add_columns(func.max(Airing.duration_ms).label("ms"), func.max(flag).label("played"))
+            .where(Programme.is_emergency.is_(False), heard_in(Area, variant))
             .group_by(Area.id, Airing.script_id, Airing.air_date, Airing.slot_name).subquery("heard"))
     out: dict[int, Figures] = {}
     for row in session.execute(select(inst.c.area_id, *_figure_columns(inst)).group_by(inst.c.area_id)):
         out[int(row[0])] = _figures(row, 1)
     # An emergency programme is stored for every area; its bulletin names the areas in a JSON list,
     # which no SQL both databases share can read. There are a handful a year: filter them here.
+    emergency_here = exists(select(RelayPlay.id).join(RelayPoint, RelayPoint.id == RelayPlay.relay_point_id)
+                            .join(Emergency, Emergency.id == RelayPlay.emergency_id)
+                            .where(Emergency.programme_id == Programme.id, RelayPoint.area_id == Area.id,
+                                   RelayPlay.outcome.in_(PLAYED)))
     emergencies = session.execute(
         base.add_columns(Airing.duration_ms, case((emergency_here, 1), else_=0), Emergency.area_ids)
         .join(Emergency, Emergency.programme_id == Programme.id).where(Programme.is_emergency.is_(True)))
