@@ -5,11 +5,12 @@ from __future__ import annotations
 
 import io
 import re
+from typing import Any
 
 from openpyxl import Workbook
-from openpyxl.styles import Alignment, Font
+from openpyxl.cell import WriteOnlyCell
+from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
-from openpyxl.worksheet.worksheet import Worksheet
 
 from app.reports.service import Report
 from app.reports.tables import BASIS, TITLE, Table, airings_table, header_lines, tables
@@ -26,44 +27,43 @@ def _sheet_name(title: str, taken: set[str]) -> str:
     return name
 
 
-def _write(ws: Worksheet, table: Table, row: int) -> int:
-    ws.cell(row=row, column=1, value=table.title).font = Font(bold=True, size=12)
-    row += 1
-    for col, heading in enumerate(table.headings, start=1):
-        cell = ws.cell(row=row, column=col, value=heading)
-        cell.font, cell.alignment = BOLD, Alignment(wrap_text=True, vertical="top")
+def _bold(ws: Any, value: Any, size: int | None = None) -> WriteOnlyCell:
+    cell = WriteOnlyCell(ws, value=value)
+    cell.font = Font(bold=True, size=size) if size else BOLD
+    return cell
+
+
+def _write(ws: Any, table: Table) -> None:
+    ws.append([_bold(ws, table.title, 12)])
+    ws.append([_bold(ws, h) for h in table.headings])
     for values in table.rows:
-        row += 1
-        for col, value in enumerate(values, start=1):
-            ws.cell(row=row, column=col, value=value)
-    return row + 2
+        ws.append(values)
+    ws.append([])
 
 
-def _widths(ws: Worksheet, first: int = 40, rest: int = 16) -> None:
-    for col in range(1, ws.max_column + 1):
+def _widths(ws: Any, columns: int, first: int = 40, rest: int = 16) -> None:
+    for col in range(1, columns + 1):
         ws.column_dimensions[get_column_letter(col)].width = first if col == 1 else rest
 
 
 def to_xlsx(report: Report) -> bytes:
-    book = Workbook()
-    ws = book.active
-    assert ws is not None
-    ws.title = "Báo cáo"
-    ws.cell(row=1, column=1, value=TITLE).font = Font(bold=True, size=14)
-    row = 3
+    """Written in openpyxl's write-only mode: a year's airings are thousands of rows."""
+    book = Workbook(write_only=True)
+    ws = book.create_sheet("Báo cáo")
+    _widths(ws, 3, 55, 20)
+    ws.append([_bold(ws, TITLE, 14)])
+    ws.append([])
     for label, value in header_lines(report):
-        ws.cell(row=row, column=1, value=label).font = BOLD
-        ws.cell(row=row, column=2, value=value)
-        row += 1
-    ws.cell(row=row, column=1, value=BASIS).alignment = Alignment(wrap_text=False)
+        ws.append([_bold(ws, label), value])
+    ws.append([BASIS])
+    ws.append([])
     all_tables = tables(report)
-    _write(ws, all_tables[0], row + 2)
-    _widths(ws, 55, 20)
-    taken = {ws.title}
+    _write(ws, all_tables[0])
+    taken = {"Báo cáo"}
     for table in [*all_tables[1:], *([airings_table(report)] if report.airings else [])]:
         sheet = book.create_sheet(_sheet_name(table.title, taken))
-        _write(sheet, table, 1)
-        _widths(sheet)
+        _widths(sheet, len(table.headings))
+        _write(sheet, table)
     out = io.BytesIO()
     book.save(out)
     return out.getvalue()
