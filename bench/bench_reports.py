@@ -3,8 +3,9 @@
     python -m bench.bench_reports [--postgres postgresql+psycopg://root@127.0.0.1:5432/test]
 
 Builds the station in a fresh SQLite file (and a fresh PostgreSQL schema when a URL is given or
-LOA_TEST_POSTGRES_URL is set), then times: the report's figures (what the page computes), the page
-as HTML through the app, the XLSX and the PDF. Baseline in the same run: one month's report.
+LOA_TEST_POSTGRES_URL is set), runs ANALYZE (a database live for two years has planner statistics),
+then times the report's figures (what the page computes), the same with every airing (what the
+exports list), the XLSX and the PDF. Baseline in the same run: one month's figures.
 """
 
 from __future__ import annotations
