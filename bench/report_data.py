@@ -81,7 +81,8 @@ def populate(session: Session, station: Station, *, first: date, days: int, scri
                 sid = sid0 + cursor % scripts
                 cursor += 1
                 ms = rng.randint(60, 240) * 1000
-                items.append({"kind": "script", "offset_ms": offset, "duration_ms": ms, "title": "", "script_id": sid})
+                items.append({"kind": "script", "offset_ms": offset, "duration_ms": ms,
+                              "title": script_rows[sid - sid0]["title"], "script_id": sid})
                 airings.append({"script_id": sid, "programme_id": pid, "air_date": day, "slot_name": slot,
                                 "aired_at": starts + timedelta(milliseconds=offset), "duration_ms": ms})
                 offset += ms

@@ -16,7 +16,7 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import and_, case, func, or_, select
 from sqlalchemy.orm import Session
 
-from app.models import Area, Programme, ProgrammeStatus, RelayFault, RelayPlay, RelayPoint
+from app.models import Area, Programme, ProgrammeStatus, RelayFault, RelayPlay, RelayPoint, Slot
 from app.reports.queries import PLAYED, heard_in, join_variants, variants
 
 ON_TIME_MS = 60_000  # started within a minute of the slot: on time
@@ -96,6 +96,8 @@ def relays(session: Session, station_id: int, first: date, last: date, zone: str
         select(RelayPoint.id, RelayPoint.name, Area.id, Area.name).join(Area, Area.id == RelayPoint.area_id)
         .where(Area.station_id == station_id).order_by(Area.name, RelayPoint.name)).all()
     out = {rid: RelayProof(rid, name, area_id, area_name) for rid, name, area_id, area_name in points}
+    slots: dict[str, str] = dict(session.execute(
+        select(Slot.name, Slot.label).where(Slot.station_id == station_id, Slot.label != "")).all())
     due = _due(station_id, first, last)
     on_time = case((due.c.late_ms <= ON_TIME_MS, 1), else_=0)
     late = case((due.c.late_ms > ON_TIME_MS, 1), else_=0)
@@ -106,9 +108,9 @@ def relays(session: Session, station_id: int, first: date, last: date, zone: str
         proof.due, proof.on_time, proof.late = int(n), int(n_on_time), int(n_late)
         proof.max_late_ms = int(max_late or 0)
     for rid, day, slot, late_ms in _listed(session, due, due.c.late_ms > ON_TIME_MS):
-        out[rid].late_programmes.append((day, slot, int(late_ms or 0)))
+        out[rid].late_programmes.append((day, slots.get(slot, slot), int(late_ms or 0)))
     for rid, day, slot, _ in _listed(session, due, due.c.late_ms.is_(None)):
-        out[rid].missed_programmes.append((day, slot))
+        out[rid].missed_programmes.append((day, slots.get(slot, slot)))
     start, end = _utc_bounds(first, last, zone)
     for rid, created, category, text, resolved in session.execute(
             select(RelayFault.relay_point_id, RelayFault.created_at, RelayFault.category, RelayFault.text,

@@ -30,6 +30,8 @@ router = APIRouter(prefix="/app", include_in_schema=False)
 MEDIA = {"xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "pdf": "application/pdf",
          "csv": "text/csv; charset=utf-8"}
 READERS = (Role.officer, Role.editor, Role.admin)
+WEEKDAYS_VI = ("Thứ Hai", "Thứ Ba", "Thứ Tư", "Thứ Năm", "Thứ Sáu", "Thứ Bảy", "Chủ nhật")
+WEEKDAYS_EN = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 
 
 def _reader(user: User) -> None:
@@ -137,4 +139,5 @@ def week_schedule(request: Request, session: SessionDep, user: StationStaff, day
         "station": station, "days": days, "monday": monday, "area": area, "areas": station.areas,
         "slots": slots_of(session, station.id), "prev": monday - timedelta(days=7),
         "next": monday + timedelta(days=7), "leader": user.role == Role.leader, "clock": _clock(station.timezone),
+        "weekdays": WEEKDAYS_VI if lang_of(request) == "vi" else WEEKDAYS_EN,
     }, user=user)

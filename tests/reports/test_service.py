@@ -60,7 +60,7 @@ def test_proof_of_play_per_relay_point(session: Session, scenario: Scenario) -> 
     assert (market.due, market.on_time, market.late, market.missed) == (3, 2, 0, 1)
     assert (ward5.due, ward5.on_time, ward5.late, ward5.missed) == (3, 0, 1, 2)
     assert ward5.max_late_ms == 5 * MIN
-    assert ward5.late_programmes == [(scenario.programmes[0].air_date, "morning", 5 * MIN)]
+    assert ward5.late_programmes == [(scenario.programmes[0].air_date, "Buổi sáng", 5 * MIN)]
     assert [d for d, _ in market.missed_programmes] == [scenario.programmes[2].air_date]
     assert [f.text for f in ward5.faults] == ["Mất điện cả tổ 5 từ 6 giờ sáng"]
     shares = {a.name: a.on_time_share for a in report.area_proof}
