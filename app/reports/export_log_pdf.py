@@ -12,6 +12,10 @@ from app.reports.periods import Period
 from app.reports.tables import Table
 
 
+STATUS_VI = {"aired": "đã phát", "cancelled": "đã hủy", "locked": "đã khóa", "rendered": "đã dựng",
+             "planned": "đã lập", "provisional": "tạm tính"}
+
+
 def _mmss(ms: int) -> str:
     s = round(ms / 1000)
     return f"{s // 60}:{s % 60:02d}"
@@ -31,7 +35,7 @@ def log_to_pdf(station: Station, period: Period, programmes: list[LogProgramme],
         pdf.cell(0, 6, "Không có chương trình nào trong kỳ này. / No programme in this period.")
     for p in programmes:
         when = p.starts_at.astimezone(zone).strftime("%d/%m/%Y %H:%M")
-        title = f"{when} · {p.slot_name}{' · ' + p.area if p.area else ''} · {_mmss(p.ms)} · {p.status}"
+        title = f"{when} · {p.slot_name}{' · ' + p.area if p.area else ''} · {_mmss(p.ms)} · {STATUS_VI.get(p.status, p.status)}"
         items = Table(title, ["Giờ / Time", "Nội dung / Item", "Thời lượng / Length", "Người duyệt / Approved by"],
                       [[i.starts_at.astimezone(zone).strftime("%H:%M:%S"), i.title, _mmss(i.ms), i.approved_by]
                        for i in p.items])

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from fpdf import FPDF
+from fpdf.enums import MethodReturnValue
 
 from app.reports import fonts
 from app.reports.service import Report
@@ -66,9 +67,16 @@ class Measure:
         return text + "…"
 
 
+def _lines(pdf: FPDF, width: float, text: str) -> int:
+    wrapped = pdf.multi_cell(width - 1, 3.2, text, dry_run=True, output=MethodReturnValue.LINES)
+    return len(wrapped) if isinstance(wrapped, list) else 1
+
+
 def write_table(pdf: FPDF, table: Table, widths: tuple[int, ...] | None = None) -> None:
     """One line per row, text placed directly: fpdf2's cell() and table layout take a minute for a
     year's bulletins; this takes a few seconds."""
+    if pdf.will_page_break(30):  # a title and its headings never end a page alone
+        pdf.add_page()
     pdf.set_font(fonts.FAMILY, size=11)
     pdf.multi_cell(0, 6, table.title, new_x="LMARGIN", new_y="NEXT")
     if not table.rows:
@@ -83,12 +91,14 @@ def write_table(pdf: FPDF, table: Table, widths: tuple[int, ...] | None = None) 
 
     def headings() -> None:
         pdf.set_font(fonts.FAMILY, size=6.5)
-        top = pdf.get_y()
+        lines = max(_lines(pdf, w, h) for w, h in zip(cols, table.headings, strict=True))
+        top, x = pdf.get_y(), pdf.l_margin
         for width, heading in zip(cols, table.headings, strict=True):
-            pdf.set_xy(pdf.get_x(), top)
-            pdf.multi_cell(width, 3.2, heading, border=1, fill=True, new_x="RIGHT", new_y="TOP",
-                           max_line_height=3.2)
-        pdf.set_xy(pdf.l_margin, top + 3 * 3.2 + 0.5)
+            pdf.rect(x, top, width, lines * 3.2 + 0.6, style="DF")
+            pdf.set_xy(x, top + 0.3)
+            pdf.multi_cell(width, 3.2, heading, align="L", new_x="RIGHT", new_y="TOP", max_line_height=3.2)
+            x += width
+        pdf.set_xy(pdf.l_margin, top + lines * 3.2 + 0.6)
         pdf.set_font(fonts.FAMILY, size=7)
 
     headings()
