@@ -11,7 +11,6 @@ from app.reports.log import OUTCOMES, LogProgramme
 from app.reports.periods import Period
 from app.reports.tables import Table
 
-
 STATUS_VI = {"aired": "đã phát", "cancelled": "đã hủy", "locked": "đã khóa", "rendered": "đã dựng",
              "planned": "đã lập", "provisional": "tạm tính"}
 
@@ -35,7 +34,8 @@ def log_to_pdf(station: Station, period: Period, programmes: list[LogProgramme],
         pdf.cell(0, 6, "Không có chương trình nào trong kỳ này. / No programme in this period.")
     for p in programmes:
         when = p.starts_at.astimezone(zone).strftime("%d/%m/%Y %H:%M")
-        title = f"{when} · {p.slot_name}{' · ' + p.area if p.area else ''} · {_mmss(p.ms)} · {STATUS_VI.get(p.status, p.status)}"
+        state = STATUS_VI.get(p.status, p.status)
+        title = f"{when} · {p.slot_name}{' · ' + p.area if p.area else ''} · {_mmss(p.ms)} · {state}"
         items = Table(title, ["Giờ / Time", "Nội dung / Item", "Thời lượng / Length", "Người duyệt / Approved by"],
                       [[i.starts_at.astimezone(zone).strftime("%H:%M:%S"), i.title, _mmss(i.ms), i.approved_by]
                        for i in p.items])
