@@ -7,6 +7,7 @@ from typing import Any
 from app.web.i18n_abbreviations import ABBREVIATION_MESSAGES
 from app.web.i18n_operations import OPERATIONS_MESSAGES
 from app.web.i18n_recorder import RECORDER_MESSAGES
+from app.web.i18n_reports import REPORT_MESSAGES
 
 DEFAULT_LANG = "vi"
 LANGS = ("vi", "en")
@@ -445,6 +446,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "spoken_by_gtts": ("Giọng Google (trực tuyến)", "Google voice (online)"),
 }
 MESSAGES.update(OPERATIONS_MESSAGES)
+MESSAGES.update(REPORT_MESSAGES)
 MESSAGES.update(ABBREVIATION_MESSAGES)
 MESSAGES.update(RECORDER_MESSAGES)
 
