@@ -115,7 +115,7 @@ def _relays_page(request: Request, session: SessionDep, user: User, *, errors: d
     rows = relay_board(session, station_id)
     if user.role == Role.leader:
         rows = [r for r in rows if r.relay.area_id == user.area_id]
-    problems = system.current(session) if user.role in (Role.editor, Role.admin) else []
+    problems = system.current(session, station_id=user.station_id) if user.role in (Role.editor, Role.admin) else []
     return render(request, "relays.html", {"rows": rows, "fault_errors": errors or {}, "problems": problems,
                                            "may_resolve": user.role in faults.RESOLVERS,
                                            **emergency_banner(session, user)},
