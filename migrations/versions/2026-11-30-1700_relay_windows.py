@@ -86,9 +86,20 @@ def upgrade() -> None:
     )
     op.create_index(op.f('ix_relay_window_runs_window_id'), 'relay_window_runs', ['window_id'])
     op.create_index(op.f('ix_relay_window_runs_starts_at'), 'relay_window_runs', ['starts_at'])
+    with op.batch_alter_table('relay_plays') as batch:
+        batch.add_column(sa.Column('relay_run_id', sa.Integer(), nullable=True))
+        batch.add_column(sa.Column('relay_part', sa.String(length=16), nullable=True))
+        batch.create_foreign_key(op.f('fk_relay_plays_relay_run_id_relay_window_runs'), 'relay_window_runs',
+                                 ['relay_run_id'], ['id'], ondelete='SET NULL')
+        batch.create_index(op.f('ix_relay_plays_relay_run_id'), ['relay_run_id'])
 
 
 def downgrade() -> None:
+    with op.batch_alter_table('relay_plays') as batch:
+        batch.drop_index(op.f('ix_relay_plays_relay_run_id'))
+        batch.drop_constraint(op.f('fk_relay_plays_relay_run_id_relay_window_runs'), type_='foreignkey')
+        batch.drop_column('relay_part')
+        batch.drop_column('relay_run_id')
     op.drop_table('relay_window_runs')
     op.drop_table('relay_windows')
     op.drop_table('relay_sources')

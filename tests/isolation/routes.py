@@ -65,6 +65,7 @@ NOT_SCOPED = {
     ("GET", "/api/v1/relay/audio/{key}"): "relay token: its own area's files (tests/relays)",
     ("GET", "/api/v1/relay/programmes/{programme_id}.m3u8"): "relay token: its own area (tests/relays)",
     ("POST", "/api/v1/relay/heartbeat"): "relay token: itself",
+    ("GET", "/api/v1/relay/live/{run_id}"): "relay token: its own area's relay runs (tests/relay_windows)",
     ("POST", "/api/v1/relay/played"): "relay token: its own programmes (tests/relays)",
     ("POST", "/api/v1/relay/faults"): "relay token: itself",
 }

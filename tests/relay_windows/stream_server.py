@@ -28,6 +28,7 @@ class StreamServer:
     def __init__(self, data: bytes) -> None:
         self.data = data
         self.stopped = threading.Event()
+        self.stalled = threading.Event()
         self.connections = 0
         owner = self
 
@@ -46,6 +47,9 @@ class StreamServer:
                 burst = per_tick * 5
                 try:
                     while not owner.stopped.is_set():
+                        if owner.stalled.is_set():  # connected, but nothing comes
+                            time.sleep(0.05)
+                            continue
                         due = burst + int((time.monotonic() - start) * 10) * per_tick
                         while sent < due and not owner.stopped.is_set():
                             at = sent % len(owner.data)
@@ -78,6 +82,10 @@ class StreamServer:
         self.stopped.set()
         self.server.shutdown()
         self.server.server_close()
+
+    def stall(self) -> None:
+        """Keep every connection open but send nothing more (a hung upstream)."""
+        self.stalled.set()
 
     def stop_after(self, seconds: float) -> threading.Timer:
         timer = threading.Timer(seconds, self.stop)
