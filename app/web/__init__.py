@@ -30,9 +30,12 @@ def web_router() -> APIRouter:
     """Every page of the web app."""
     from app.web import (
         routes_admin,
+        routes_archive,
         routes_area,
         routes_auth,
         routes_emergency,
+        routes_letters,
+        routes_plan,
         routes_preview,
         routes_public,
         routes_recordings,
@@ -42,7 +45,8 @@ def web_router() -> APIRouter:
 
     router = APIRouter(include_in_schema=False)
     for module in (routes_auth, routes_review, routes_emergency, routes_scripts, routes_recordings,
-                   routes_admin, routes_area, routes_public, routes_preview):
+                   routes_admin, routes_area, routes_public, routes_preview, routes_plan, routes_archive,
+                   routes_letters):
         router.include_router(module.router)
     return router
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from app.web.i18n_operations import OPERATIONS_MESSAGES
+from app.web.i18n_plan import PLAN_MESSAGES
 
 DEFAULT_LANG = "vi"
 LANGS = ("vi", "en")
@@ -437,6 +438,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "spoken_by_gtts": ("Giọng Google (trực tuyến)", "Google voice (online)"),
 }
 MESSAGES.update(OPERATIONS_MESSAGES)
+MESSAGES.update(PLAN_MESSAGES)
 
 
 def translate(key: str, lang: str = DEFAULT_LANG, **params: Any) -> str:
