@@ -6,7 +6,7 @@ from datetime import UTC, date, datetime, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import Select, func, select
+from sqlalchemy import Select, case, func, select
 from sqlalchemy.orm import Session, selectinload
 
 from app import access
@@ -480,10 +480,17 @@ def query(
     if period[1] is not None:
         stmt = stmt.where(Script.air_from <= period[1])
     if q and q.strip():
-        for word in fold(q).split():
-            escaped = word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-            stmt = stmt.where(Script.search_text.like(f"%{escaped}%", escape="\\"))
+        words = fold(q).split()
+        for word in words:
+            stmt = stmt.where(Script.search_text.like(f"%{_like_escaped(word)}%", escape="\\"))
+        # the words as one phrase first: without accents "mua" is also "múa", "mưa" and "mùa"
+        phrase = Script.search_text.like(f"%{_like_escaped(' '.join(words))}%", escape="\\")
+        stmt = stmt.order_by(None).order_by(case((phrase, 0), else_=1), Script.updated_at.desc(), Script.id.desc())
     return stmt
+
+
+def _like_escaped(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
 def count(session: Session, stmt: Select[Script]) -> int:

@@ -45,7 +45,7 @@ PLAN_MESSAGES: dict[str, tuple[str, str]] = {
     "msg_theme_deleted": ("Đã xóa chủ đề.", "Theme deleted."),
     "err_month": ("Tháng phải có dạng NNNN-TT, ví dụ 2026-12.", "The month reads YYYY-MM, e.g. 2026-12."),
     # scripts: theme and recurrence
-    "field_theme": ("Chủ đề tuyên truyền (kế hoạch tháng)", "Plan theme"),
+    "field_theme": ("Thuộc kế hoạch tuyên truyền", "Plan theme"),
     "no_theme": ("— Không gắn —", "— None —"),
     "theme_hint": ("Chọn chủ đề trong kế hoạch tuyên truyền của tháng này hoặc tháng trước.",
                    "A theme of this month's or last month's plan."),

@@ -29,6 +29,12 @@ def test_an_officer_finds_colleagues_scripts_without_accents(client, session, wo
     assert _titles(client, officer, q="100%_") == []
 
 
+def test_the_words_as_one_phrase_come_first(client, session, world):
+    create_script(session, world, title="Mùa hanh khô", body="Phòng cháy.")
+    create_script(session, world, title="Khó khăn", body="Mưa to, hành lang thoát nước.")  # newer, words apart
+    assert _titles(client, world.users["officer"], q="mua hanh kho") == ["Mùa hanh khô", "Khó khăn"]
+
+
 def test_filters_by_status_topic_theme_author_and_period(client, session, world):
     theme = client.post(f"/api/v1/stations/{world.station.id}/themes", headers=auth(world.users["editor"]),
                         json={"month": world.today().strftime("%Y-%m"), "title": "Sốt xuất huyết"}).json()
