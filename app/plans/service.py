@@ -11,7 +11,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from sqlalchemy import func, select
+from sqlalchemy import and_, case, func, select
 from sqlalchemy.orm import Session
 
 from app import access
@@ -99,12 +99,10 @@ def month_plan(session: Session, station_id: int, month: str) -> MonthPlan:
     tagged: dict[int | None, int] = defaultdict(int)
     waiting: dict[int | None, int] = defaultdict(int)
     if ids:
-        for theme_id, status, done, n in session.execute(
-                select(Script.theme_id, Script.status, Script.airings_done == 0, func.count())
-                .where(Script.theme_id.in_(ids)).group_by(Script.theme_id, Script.status, Script.airings_done == 0)):
-            tagged[theme_id] += n
-            if status == ScriptStatus.approved and done:
-                waiting[theme_id] += n
+        not_aired = case((and_(Script.status == ScriptStatus.approved, Script.airings_done == 0), 1), else_=0)
+        for theme_id, n, w in session.execute(select(Script.theme_id, func.count(), func.sum(not_aired))
+                                              .where(Script.theme_id.in_(ids)).group_by(Script.theme_id)):
+            tagged[theme_id], waiting[theme_id] = n, int(w or 0)
     figures = []
     for t in themes:
         tally = tallies.get(t.id, ThemeTally())
