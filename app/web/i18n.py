@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from typing import Any
 
+from app.web.i18n_abbreviations import ABBREVIATION_MESSAGES
 from app.web.i18n_operations import OPERATIONS_MESSAGES
 from app.web.i18n_plan import PLAN_MESSAGES
+from app.web.i18n_recorder import RECORDER_MESSAGES
 
 DEFAULT_LANG = "vi"
 LANGS = ("vi", "en")
@@ -78,6 +80,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "programme_planned": ("Đã lập", "Planned"),
     "programme_rendered": ("Đã dựng âm thanh", "Rendered"),
     "programme_locked": ("Đã khóa, sắp phát", "Locked for air"),
+    "programme_on_air": ("Đang phát", "On air"),
     "programme_aired": ("Đã phát", "Aired"),
     "programme_cancelled": ("Đã dừng, không phát", "Stopped, not aired"),
     "prio_normal": ("Thông thường", "Normal"),
@@ -439,6 +442,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
 }
 MESSAGES.update(OPERATIONS_MESSAGES)
 MESSAGES.update(PLAN_MESSAGES)
+MESSAGES.update(ABBREVIATION_MESSAGES)
+MESSAGES.update(RECORDER_MESSAGES)
 
 
 def translate(key: str, lang: str = DEFAULT_LANG, **params: Any) -> str:
