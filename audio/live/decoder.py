@@ -4,6 +4,7 @@ on a slow source."""
 
 from __future__ import annotations
 
+import os
 import subprocess
 import tempfile
 import threading
@@ -38,7 +39,10 @@ class Decoder:
         stdout = self.process.stdout
         assert stdout is not None
         while True:
-            block = stdout.read1(READ_BYTES) if hasattr(stdout, "read1") else stdout.read(READ_BYTES)
+            try:
+                block = os.read(stdout.fileno(), READ_BYTES)
+            except (OSError, ValueError):  # closed under us: the decode is over
+                block = b""
             with self._cond:
                 if not block or self._closed:
                     self._eof = True
@@ -97,9 +101,9 @@ class Decoder:
         if self.process.poll() is None:
             self.process.kill()
         self.process.wait()
+        self._thread.join(timeout=2)  # the pipe ends with the process: the reader sees its end
         if self.process.stdout is not None:
             self.process.stdout.close()
-        self._thread.join(timeout=2)
         self._stderr.close()
 
 
