@@ -96,6 +96,10 @@ class MountFeeder:
         return FeederStatus(self.target.mount, state, want.label, self._source_error or self._error,
                             self._connected_since, self._reconnects)
 
+    def child_pids(self) -> list[int]:
+        """The ffmpeg processes feeding the mount now (for measuring their CPU)."""
+        return [part.process.pid for part in (self._encoder, self._decoder) if part is not None]
+
     # --- the feeding thread -------------------------------------------------------------
 
     def _run(self) -> None:
