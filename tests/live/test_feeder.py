@@ -3,6 +3,8 @@ right offset, an emergency within 5 s, a missing file, a dropped source, a stopp
 
 from __future__ import annotations
 
+import subprocess
+import sys
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -151,3 +153,49 @@ def test_nothing_outside_slots_takes_the_mount_away_and_brings_it_back(
     assert feeder.status().state == "off"
     feeder.set(PlayFile("programme:1:1", programme, 0, "programme 1"))
     icecast.wait_for_mount(MOUNT)
+
+
+FEEDER_PROCESS = """
+import sys, time
+from pathlib import Path
+from audio.ffmpeg import ffmpeg_exe
+from audio.live.encoder import MountTarget
+from audio.live.feeder import MountFeeder
+from audio.live.onair import PlayFile
+feeder = MountFeeder(MountTarget(sys.argv[1], sys.argv[2], "Khu 1"), ffmpeg_exe())
+feeder.set(PlayFile("programme:1:1", Path(sys.argv[3]), 0, "programme 1"))
+feeder.start()
+time.sleep(600)
+"""
+
+
+def test_a_killed_loa_leaves_no_source_behind_and_a_new_one_takes_the_mount_back(
+        icecast: Icecast, programme: Path) -> None:
+    target = _target(icecast)
+    began = time.monotonic()
+    old = subprocess.Popen([sys.executable, "-c", FEEDER_PROCESS, MOUNT, target.source_url, str(programme)])
+    try:
+        icecast.wait_for_mount(MOUNT)
+        old.kill()  # no clean-up at all: the encoder it started sees its input end and leaves
+        old.wait()  # (were it to stay, Icecast would refuse the new source: one per mount)
+        restarted = MountFeeder(target, ffmpeg_exe(), retry_seconds=0.5)
+        restarted.set(PlayFile("programme:1:1", programme, int((time.monotonic() - began) * 1000), "programme 1"))
+        restarted.start()
+        try:
+            deadline = time.monotonic() + 20
+            while restarted.status().state != "on_air" or MOUNT not in icecast.mounts():
+                assert time.monotonic() < deadline, f"the mount did not come back: {restarted.status()}"
+                time.sleep(0.2)
+            receiver = Receiver(f"{icecast.url}{MOUNT}").start()
+            try:
+                receiver.wait_seconds(3)
+                assert receiver.programme_time_at(1.0, STEPS) == pytest.approx(
+                    receiver.heard_at(1.0) - began, abs=LATE_S + 0.5)
+            finally:
+                receiver.stop()
+        finally:
+            restarted.stop()
+    finally:
+        if old.poll() is None:
+            old.kill()
+            old.wait()
