@@ -10,6 +10,7 @@ from collections.abc import Callable
 from contextlib import AbstractContextManager
 from datetime import UTC, datetime
 
+from sqlalchemy import event
 from sqlalchemy.orm import Session
 
 from app.config import Settings, get_settings
@@ -125,6 +126,23 @@ def start(sessions: Callable[[], Session]) -> StreamSupervisor | None:
     _supervisor.start()
     log.info("live streams: feeding %s", get_settings().icecast_url)
     return _supervisor
+
+
+def decide_after_commit(session: Session) -> None:
+    """An emergency was issued or stopped: once `session` commits, the mounts of this process
+    decide again at once instead of at their next tick."""
+    session.info["loa_streams_nudge"] = True
+
+
+@event.listens_for(Session, "after_commit")
+def _nudge_after_commit(session: Session) -> None:
+    if session.info.pop("loa_streams_nudge", False) and _supervisor is not None:
+        _supervisor.nudge()
+
+
+@event.listens_for(Session, "after_rollback")
+def _forget_nudge(session: Session) -> None:
+    session.info.pop("loa_streams_nudge", None)
 
 
 def stop() -> None:
