@@ -42,6 +42,11 @@ async def _lifespan(_app: FastAPI) -> AsyncIterator[None]:
     limiter.total_tokens = max(limiter.total_tokens,
                                settings.max_concurrent_requests + settings.sign_in_concurrency + 8)
     yield
+    # Uvicorn ends the process by raising the stop signal again after this: code after
+    # `uvicorn.run` never runs then. What must stop cleanly (the scheduler lease, the live
+    # streams' sources) stops here, so a restarted Loa takes over at once.
+    for stop in getattr(_app.state, "stop_on_shutdown", []):
+        stop()
 
 
 def create_app() -> FastAPI:
