@@ -14,7 +14,7 @@ import pytest
 from audio.ffmpeg import ffmpeg_exe
 from audio.live.encoder import MountTarget
 from audio.live.feeder import MountFeeder
-from audio.live.onair import Idle, PlayFile
+from audio.live.onair import Idle, PlayFile, PlayUrl
 from tests.fixtures.audio_files import tone_file
 from tests.fixtures.icecast import SOURCE_PASSWORD, Icecast, Receiver, tone_sequence_file, tone_steps
 
@@ -199,3 +199,39 @@ def test_a_killed_loa_leaves_no_source_behind_and_a_new_one_takes_the_mount_back
         if old.poll() is None:
             old.kill()
             old.wait()
+
+
+def _upstream(icecast: Icecast, mount: str, programme: Path) -> subprocess.Popen[bytes]:
+    """Another station's stream: a file looped onto a mount of the same Icecast."""
+    return subprocess.Popen(
+        [ffmpeg_exe(), "-hide_banner", "-nostdin", "-loglevel", "error", "-re", "-stream_loop", "-1",
+         "-i", str(programme), "-c:a", "libmp3lame", "-b:a", "48k", "-f", "mp3", "-content_type", "audio/mpeg",
+         f"icecast://source:{SOURCE_PASSWORD}@127.0.0.1:{icecast.port}{mount}"], stdin=subprocess.DEVNULL)
+
+
+def test_an_upstream_that_drops_gives_silence_and_is_carried_again_when_it_returns(
+        icecast: Icecast, feeder: MountFeeder, programme: Path) -> None:
+    """What relay windows will build on (PlayUrl): the mount outlives its upstream."""
+    upstream = _upstream(icecast, "/city.mp3", programme)
+    receiver = Receiver(f"{icecast.url}{MOUNT}")
+    try:
+        icecast.wait_for_mount("/city.mp3")
+        feeder.set(PlayUrl("relay:city", f"{icecast.url}/city.mp3", "relay city"))
+        icecast.wait_for_mount(MOUNT)
+        receiver.start()
+        receiver.wait_seconds(5)
+        assert receiver.frequency_at(receiver.seconds() - 1.0, STEPS) in STEPS
+        upstream.terminate()
+        upstream.wait()
+        dropped_at = receiver.seconds()
+        receiver.wait_seconds(dropped_at + 6)
+        assert receiver.frequency_at(receiver.seconds() - 1.0, STEPS) is None, "silence while the upstream is gone"
+        assert feeder.status().error is not None
+        upstream = _upstream(icecast, "/city.mp3", programme)
+        receiver.wait_seconds(receiver.seconds() + 8)
+        assert receiver.frequency_at(receiver.seconds() - 1.0, STEPS) in STEPS
+        assert not receiver.disconnected
+    finally:
+        receiver.stop()
+        upstream.kill()
+        upstream.wait()
