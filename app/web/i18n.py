@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from app.streams.status import HOW_TO_ENABLE_EN, HOW_TO_ENABLE_VI
+from app.web.i18n_abbreviations import ABBREVIATION_MESSAGES
 from app.web.i18n_operations import OPERATIONS_MESSAGES
+from app.web.i18n_recorder import RECORDER_MESSAGES
+from app.web.i18n_streams import STREAM_MESSAGES
 
 DEFAULT_LANG = "vi"
 LANGS = ("vi", "en")
@@ -78,6 +80,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "programme_planned": ("Đã lập", "Planned"),
     "programme_rendered": ("Đã dựng âm thanh", "Rendered"),
     "programme_locked": ("Đã khóa, sắp phát", "Locked for air"),
+    "programme_on_air": ("Đang phát", "On air"),
     "programme_aired": ("Đã phát", "Aired"),
     "programme_cancelled": ("Đã dừng, không phát", "Stopped, not aired"),
     "prio_normal": ("Thông thường", "Normal"),
@@ -396,33 +399,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
                      "The scripts aired on the loudspeakers, newest first."),
     "public_none": ("Chưa có tin bài nào được phát.", "Nothing has been aired yet."),
     "aired_at": ("phát lúc", "aired"),
-    # live streams (app/streams)
-    "live_title": ("Nghe trực tiếp", "Listen live"),
-    "live_listen_areas": ("Nghe trực tiếp loa của khu phố:", "Listen live to an area's loudspeakers:"),
-    "live_intro": ("Phát đúng những gì loa của {area} đang phát: chương trình theo giờ, bản tin khẩn cấp ngay khi có.",
-                   "Plays what the loudspeakers of {area} play: the programmes on time, emergency bulletins at once."),
-    "live_receivers": ("Máy thu IP/4G và ứng dụng nghe đài: dùng địa chỉ",
-                       "IP/4G receivers and radio apps: use the address"),
-    "live_m3u": ("Tệp danh sách phát (.m3u)", "Playlist file (.m3u)"),
-    "live_off": ("Đài chưa bật phát trực tuyến.", "This station has no live stream yet."),
-    "err_no_area": ("Đài không có khu phố này.", "The station has no such area."),
-    "streams_how_to_enable": (HOW_TO_ENABLE_VI, HOW_TO_ENABLE_EN),
-    "streams_title": ("Phát trực tuyến (Icecast)", "Live streams (Icecast)"),
-    "streams_mount": ("Điểm phát", "Mount"),
-    "streams_listeners": ("Người nghe", "Listeners"),
-    "streams_state": ("Trạng thái", "State"),
-    "streams_carrying": ("Đang phát", "Carrying"),
-    "streams_state_on_air": ("đang phát", "on air"),
-    "streams_state_connecting": ("đang kết nối", "connecting"),
-    "streams_state_off": ("tắt ngoài giờ", "off outside slots"),
-    "streams_state_stopped": ("đã dừng", "stopped"),
-    "streams_state_unknown": ("chạy ở tiến trình khác", "fed by another process"),
-    "streams_on_icecast": ("có trên Icecast", "on Icecast"),
-    "streams_not_on_icecast": ("không có trên Icecast", "not on Icecast"),
-    "streams_icecast_down": ("Icecast không trả lời", "Icecast does not answer"),
-    "field_stream_idle": ("Luồng trực tuyến ngoài giờ phát", "The live stream outside slots"),
-    "stream_idle_carrier": ("giữ sóng lặng (máy thu không bị ngắt)", "a quiet carrier (receivers stay connected)"),
-    "stream_idle_off": ("tắt", "off"),
     # script pages: what the editor reviews, forms that act once, drafts across sign-ins
     "revision": ("Phiên bản", "Version"),
     "history_revision": ("phiên bản {n}", "version {n}"),
@@ -465,6 +441,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "spoken_by_gtts": ("Giọng Google (trực tuyến)", "Google voice (online)"),
 }
 MESSAGES.update(OPERATIONS_MESSAGES)
+MESSAGES.update(ABBREVIATION_MESSAGES)
+MESSAGES.update(RECORDER_MESSAGES)
+MESSAGES.update(STREAM_MESSAGES)
 
 
 def translate(key: str, lang: str = DEFAULT_LANG, **params: Any) -> str:
