@@ -12,7 +12,7 @@ class MountRead(Schema):
     on_icecast: bool | None  # None: Icecast did not answer
     listeners: int | None
     state: str | None  # the feeder's, when it runs in this process: on_air, connecting, off
-    carrying: str | None
+    carrying: str | None  # "programme:12:3", "emergency:4", "idle:carrier", "idle:off"
     error: str | None
 
 

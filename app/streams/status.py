@@ -41,7 +41,7 @@ def station_streams(session: Session, station: Station, *, english: bool = False
             m3u_url=m3u_path(station.id, m.area_id),
             on_icecast=None if stats is None else stat is not None,
             listeners=stat.listeners if stat is not None else (0 if stats is not None else None),
-            state=feeder.state if feeder else None, carrying=feeder.carrying if feeder else None,
+            state=feeder.state if feeder else None, carrying=feeder.key if feeder else None,
             error=feeder.error if feeder else None,
         ))
     how = None if enabled else (HOW_TO_ENABLE_EN if english else HOW_TO_ENABLE_VI)

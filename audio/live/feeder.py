@@ -36,6 +36,7 @@ class FeederStatus:
     mount: str
     state: str  # "on_air", "connecting", "off", "stopped"
     carrying: str  # the label of what it carries
+    key: str  # what it carries, as "programme:ID:VERSION", "emergency:ID", "idle:carrier", "idle:off", …
     error: str | None
     connected_since: float | None  # time.time() of the current connection
     reconnects: int
@@ -93,7 +94,7 @@ class MountFeeder:
             state = "on_air"
         else:
             state = "connecting"
-        return FeederStatus(self.target.mount, state, want.label, self._source_error or self._error,
+        return FeederStatus(self.target.mount, state, want.label, want.key, self._source_error or self._error,
                             self._connected_since, self._reconnects)
 
     def child_pids(self) -> list[int]:

@@ -16,9 +16,11 @@ from app.config import Settings, get_settings
 from app.models import Programme, ProgrammeStatus
 from app.speech.audio import storage
 from app.streams import service as streams
+from app.streams import supervisor as supervisor_module
 from app.streams.supervisor import StreamSupervisor
 from tests.fixtures.builders import World, auth
 from tests.fixtures.icecast import SOURCE_PASSWORD, Icecast, Receiver, tone_sequence_file, tone_steps
+from tests.web.helpers import sign_in
 
 pytestmark = pytest.mark.slow
 SECONDS = 60
@@ -48,6 +50,7 @@ def streaming(icecast: Icecast, session: Session, monkeypatch: pytest.MonkeyPatc
     get_settings.cache_clear()
     # ticks run in the test's thread, on the test's session: what the API commits is seen at once
     supervisor = StreamSupervisor(lambda: contextlib.nullcontext(session), Settings(), retry_seconds=0.5)
+    monkeypatch.setattr(supervisor_module, "_supervisor", supervisor)  # this process feeds the mounts
     try:
         yield supervisor
     finally:
@@ -88,6 +91,10 @@ def test_an_area_mount_carries_its_programme_then_an_emergency_and_its_stop(
         assert row["on_icecast"] is True
         assert row["listeners"] == 1
         assert row["listen_url"] == f"{icecast.url}{mounts[world.areas[0].id]}"
+        assert (row["state"], row["carrying"]) == ("on_air", f"programme:{on_air.id}:1")
+        sign_in(client, "editor")
+        board = client.get("/app/relays")
+        assert f"chương trình #{on_air.id}" in board.text
 
         r = client.post("/api/v1/emergency", headers=auth(world.users["editor"]),
                         json={**BULLETIN, "area_ids": [world.areas[0].id]})
