@@ -19,6 +19,8 @@ import tempfile
 import time
 from pathlib import Path
 
+import httpx
+
 from audio.ffmpeg import ffmpeg_exe
 from audio.live.encoder import MountTarget
 from audio.live.feeder import MountFeeder
@@ -73,6 +75,17 @@ def _join_latency(icecast: Icecast, mount: str, joins: int) -> list[float]:
     return found
 
 
+def _first_bytes(icecast: Icecast, mount: str, joins: int) -> list[float]:
+    """Connect → first MP3 bytes over HTTP: what a receiver waits before it can start decoding."""
+    found = []
+    for _ in range(joins):
+        began = time.monotonic()
+        with httpx.stream("GET", f"{icecast.url}{mount}", timeout=10) as answer:
+            next(answer.iter_raw(1024))
+            found.append(time.monotonic() - began)
+    return found
+
+
 def _feeder_cpu(feeders: list[MountFeeder]) -> float:
     """CPU of this process (the feeders' threads) and of their ffmpeg children."""
     total = _cpu_seconds(os.getpid())
@@ -121,6 +134,7 @@ def main(argv: list[str] | None = None) -> None:
         for n in range(args.mounts):
             icecast.wait_for_mount(f"/bare-{n}.mp3")
         bare_joins = _join_latency(icecast, "/bare-0.mp3", args.joins)
+        bare_bytes = _first_bytes(icecast, "/bare-0.mp3", args.joins)
         start = [_cpu_seconds(p.pid) for p in bare]
         ice_start = _cpu_seconds(icecast.process.pid) if icecast.process else 0.0
         time.sleep(args.seconds)
@@ -140,6 +154,7 @@ def main(argv: list[str] | None = None) -> None:
             for n in range(args.mounts):
                 icecast.wait_for_mount(f"/khu-{n}.mp3")
             loa_joins = _join_latency(icecast, "/khu-0.mp3", args.joins)
+            loa_bytes = _first_bytes(icecast, "/khu-0.mp3", args.joins)
             time.sleep(2)
             before = _feeder_cpu(feeders)
             time.sleep(args.seconds)
@@ -154,7 +169,9 @@ def main(argv: list[str] | None = None) -> None:
     print(f"join latency (connect → first decoded audio, ffmpeg receiver, {args.joins} joins): "
           f"Loa median {statistics.median(loa_joins):.2f} s (max {max(loa_joins):.2f}); "
           f"bare ffmpeg source {statistics.median(bare_joins):.2f} s; "
-          f"ratio {statistics.median(loa_joins) / statistics.median(bare_joins):.2f}")
+          f"ratio {statistics.median(loa_joins) / statistics.median(bare_joins):.2f}; "
+          f"first MP3 bytes after {statistics.median(loa_bytes) * 1000:.0f} ms "
+          f"(bare source {statistics.median(bare_bytes) * 1000:.0f} ms)")
     print(f"emergency interrupt (feeder told → alert heard by a receiver playing from its first byte): "
           f"{', '.join(f'{t:.2f}' for t in interrupts)} s; the supervisor adds up to its 1 s tick")
     print(f"CPU per mount, {args.mounts} mounts for {args.seconds:.0f} s: Loa {per_loa:.1f} % of one core "
