@@ -9,6 +9,12 @@ whatever the mount should carry now, and one encoder connection kept up by retry
 - Icecast refusing or dropping the source gives a new connection after a back-off; the PCM
   clock and the decoder go on meanwhile, so the mount comes back at the right offset.
 - Nothing is kept between runs: a restarted Loa decides afresh from the wall clock.
+
+Relay windows (not built yet) come in through `PlayUrl`: app/streams/supervisor.py's
+`upstream_for` names the upstream for a mount and instant, and the feeder decodes it like a
+file. Today a dropped upstream gives silence until it returns; falling back to a recording
+instead belongs in `_next_pcm` (take from a second, fallback decoder while the upstream's
+buffer is empty) and `_keep_decoder` (which already notices the drop and retries).
 """
 
 from __future__ import annotations
