@@ -27,6 +27,7 @@ from app.scripts.routes import router as scripts_router
 from app.security_headers import SecurityHeaders
 from app.speech.routes import router as speech_router
 from app.stations.routes import router as stations_router
+from app.streams.routes import router as streams_router
 from app.system.routes import router as system_router
 from app.users.routes import router as users_router
 from app.web import install_web
@@ -52,6 +53,11 @@ async def _lifespan(_app: FastAPI) -> AsyncIterator[None]:
     finally:
         if listener is not None:
             listener.stop()
+        # Uvicorn ends the process by raising the stop signal again after this: code after
+        # `uvicorn.run` never runs then. What must stop cleanly (the scheduler lease, the live
+        # streams' sources) stops here, so a restarted Loa takes over at once.
+        for stop in getattr(_app.state, "stop_on_shutdown", []):
+            stop()
 
 
 def create_app() -> FastAPI:
@@ -73,7 +79,7 @@ def create_app() -> FastAPI:
     install_openapi(app)
     for router in (auth_router, users_router, stations_router, scripts_router, audit_router,
                    speech_router, recordings_router, relay_router, relay_staff_router, programmes_router,
-                   system_router, plans_router, letters_router):
+                   system_router, plans_router, letters_router, streams_router):
         app.include_router(router)
     install_web(app)
     if production:

@@ -61,6 +61,8 @@ NOT_SCOPED = {
     ("GET", "/stations/{station_id}/scripts"): "public: aired scripts (tests/web/test_pages.py)",
     ("GET", "/stations/{station_id}/scripts/{script_id}"): "public: one aired script",
     ("GET", "/stations/{station_id}/feed.xml"): "public: the RSS feed of aired scripts",
+    ("GET", "/stations/{station_id}/areas/{area_id}/live"): "public: an area's live stream player (tests/live)",
+    ("GET", "/stations/{station_id}/areas/{area_id}/live.m3u"): "public: an area's live stream address",
     ("GET", "/api/v1/relay/schedule"): "relay token: its own area (tests/relays)",
     ("GET", "/api/v1/relay/audio/{key}"): "relay token: its own area's files (tests/relays)",
     ("GET", "/api/v1/relay/programmes/{programme_id}.m3u8"): "relay token: its own area (tests/relays)",
@@ -123,6 +125,7 @@ def cases(t: Station1, tone: Path) -> dict[tuple[str, str], list[Call]]:
         ("PATCH", "/api/v1/areas/{area_id}"): [Call(f"/api/v1/areas/{khu3}", json={"name": "Khu đổi tên"})],
         ("DELETE", "/api/v1/areas/{area_id}"): [Call(f"/api/v1/areas/{khu3}")],
         ("GET", "/api/v1/stations/{station_id}/topics"): [Call(f"/api/v1/stations/{s1}/topics")],
+        ("GET", "/api/v1/stations/{station_id}/streams"): [Call(f"/api/v1/stations/{s1}/streams")],
         ("POST", "/api/v1/stations/{station_id}/topics"): [
             Call(f"/api/v1/stations/{s1}/topics", json={"code": "moi", "name": "Mới"})],
         ("GET", "/api/v1/stations/{station_id}/relay-points"): [Call(f"/api/v1/stations/{s1}/relay-points")],
