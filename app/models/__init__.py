@@ -12,6 +12,7 @@ from app.models.relay_window import RelaySource, RelayWindow, RelayWindowRun
 from app.models.script import Priority, Script, ScriptStatus, script_areas, script_slots
 from app.models.station import Slot, Station
 from app.models.system_problem import SystemProblem
+from app.models.theme import Theme, ThemeKind
 from app.models.topic import Topic
 from app.models.user import Role, User
 from app.models.web_session import WebSession
@@ -42,6 +43,8 @@ __all__ = [
     "Slot",
     "Station",
     "SystemProblem",
+    "Theme",
+    "ThemeKind",
     "Topic",
     "UTCDateTime",
     "User",

@@ -1,7 +1,7 @@
 """relay_sources, relay_windows, relay_window_runs: relaying a higher-level station (tiếp sóng)
 
 Revision ID: 9b3e71c04d2a
-Revises: 5e1c0a7d9b42
+Revises: 7a3d5c1e9f20
 Create Date: 2026-11-30 17:00:00+00:00
 """
 
@@ -11,7 +11,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision: str = '9b3e71c04d2a'
-down_revision: str | None = '5e1c0a7d9b42'
+down_revision: str | None = '7a3d5c1e9f20'
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
@@ -86,20 +86,17 @@ def upgrade() -> None:
     )
     op.create_index(op.f('ix_relay_window_runs_window_id'), 'relay_window_runs', ['window_id'])
     op.create_index(op.f('ix_relay_window_runs_starts_at'), 'relay_window_runs', ['starts_at'])
-    with op.batch_alter_table('relay_plays') as batch:
-        batch.add_column(sa.Column('relay_run_id', sa.Integer(), nullable=True))
-        batch.add_column(sa.Column('relay_part', sa.String(length=16), nullable=True))
-        batch.create_foreign_key(op.f('fk_relay_plays_relay_run_id_relay_window_runs'), 'relay_window_runs',
-                                 ['relay_run_id'], ['id'], ondelete='SET NULL')
-        batch.create_index(op.f('ix_relay_plays_relay_run_id'), ['relay_run_id'])
+    # Plain columns added in place (no table rebuild on SQLite): the as-run log is the largest
+    # table, and its run id is kept even if the run is deleted (a report still counts it).
+    op.add_column('relay_plays', sa.Column('relay_run_id', sa.Integer(), nullable=True))
+    op.add_column('relay_plays', sa.Column('relay_part', sa.String(length=16), nullable=True))
+    op.create_index(op.f('ix_relay_plays_relay_run_id'), 'relay_plays', ['relay_run_id'])
 
 
 def downgrade() -> None:
-    with op.batch_alter_table('relay_plays') as batch:
-        batch.drop_index(op.f('ix_relay_plays_relay_run_id'))
-        batch.drop_constraint(op.f('fk_relay_plays_relay_run_id_relay_window_runs'), type_='foreignkey')
-        batch.drop_column('relay_part')
-        batch.drop_column('relay_run_id')
+    op.drop_index(op.f('ix_relay_plays_relay_run_id'), table_name='relay_plays')
+    op.drop_column('relay_plays', 'relay_part')
+    op.drop_column('relay_plays', 'relay_run_id')
     op.drop_table('relay_window_runs')
     op.drop_table('relay_windows')
     op.drop_table('relay_sources')
