@@ -111,6 +111,20 @@ def _cmd_worker(_args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_cleanup(args: argparse.Namespace) -> int:
+    from app.db import session_factory
+    from app.speech.audio import storage
+    from app.system import retention
+
+    with session_factory()() as session:
+        report = retention.cleanup(session, storage(), dry_run=args.dry_run)
+        if not args.dry_run:
+            session.commit()
+    for line in retention.describe(report):
+        print(line)
+    return 0
+
+
 def _read_password(args: argparse.Namespace) -> str | None:
     if not args.password_stdin:
         return None
@@ -274,6 +288,10 @@ def build_parser() -> argparse.ArgumentParser:
     db = sub.add_parser("db", help="cơ sở dữ liệu").add_subparsers(dest="db_command", required=True)
     p = db.add_parser("upgrade", help="áp dụng các migration (apply migrations)")
     p.set_defaults(handler=_cmd_db_upgrade)
+
+    p = sub.add_parser("cleanup", help="xóa âm thanh chương trình đã phát quá hạn lưu trữ (audio retention)")
+    p.add_argument("--dry-run", action="store_true", help="chỉ in những gì sẽ xóa (print what would go)")
+    p.set_defaults(handler=_cmd_cleanup)
 
     users = sub.add_parser("users", help="người dùng").add_subparsers(dest="users_command", required=True)
     p = users.add_parser("add", help="thêm người dùng (add a user)")

@@ -16,6 +16,8 @@ from app.programmes import render
 from app.programmes import service as programmes
 from app.programmes.render import Progress
 from app.scripts import service as scripts
+from app.speech.audio import storage
+from app.system import disk_use, retention
 from app.system import service as system
 from app.system.disk import is_disk_full
 from scheduler.slots import LOCK_LEAD
@@ -147,3 +149,11 @@ def render_ahead() -> None:
             if count:
                 log.info("rendered %d programme(s) of station %s", count, station_id)
     _in_session("render_ahead", work)
+
+
+def clean_up_audio() -> None:
+    """Nightly: delete aired programmes' audio past each station's retention (shared files stay)."""
+    report = _in_session("clean_up_audio", lambda s: retention.cleanup(s, storage()))
+    disk_use.forget()
+    if report is not None:
+        log.info("audio clean-up freed %d bytes in %d file(s)", report.bytes, report.files)

@@ -61,6 +61,10 @@ class Storage(Protocol):
         """Remove `key` (no error if absent)."""
         ...
 
+    def touch(self, key: str) -> None:
+        """Mark `key` as just used (the retention clean-up spares recently used files)."""
+        ...
+
 
 def check_key(key: str) -> str:
     """Refuse anything but sha256-hex(+suffix) keys (no path tricks)."""
@@ -136,10 +140,18 @@ class LocalStorage:
         with contextlib.suppress(FileNotFoundError):
             self.path(key).unlink()
 
+    def touch(self, key: str) -> None:
+        """Mark `key` as just used: a render that reuses a file commits its reference minutes
+        later, and the retention clean-up never deletes a file used that recently."""
+        with contextlib.suppress(FileNotFoundError):
+            os.utime(self.path(key))
+
     def put_bytes(self, data: bytes, *, suffix: str = "") -> str:
         """Store `data`; return its key."""
         key = hashlib.sha256(data).hexdigest() + _check_suffix(suffix)
-        if not self.exists(key):
+        if self.exists(key):
+            self.touch(key)
+        else:
             write_atomically(self.path(key), [data])
         return key
 
@@ -174,6 +186,7 @@ class LocalStorage:
             final = self.path(key)
             if final.is_file():
                 os.unlink(temp_name)
+                self.touch(key)
                 return key
             final.parent.mkdir(parents=True, exist_ok=True)
             os.replace(temp_name, final)

@@ -33,6 +33,9 @@ class Station(Base):
     audio_format: Mapped[str] = mapped_column(String(8), default="mp3")
     audio_bitrate_kbps: Mapped[int] = mapped_column(Integer, default=48)
     audio_sample_rate: Mapped[int] = mapped_column(Integer, default=22050)
+    # aired programmes' audio is deleted this many days after air (0 = kept for ever); scripts,
+    # recordings and the as-run log are kept for the archive whatever this says
+    audio_retention_days: Mapped[int] = mapped_column(Integer, default=90, server_default="90")
     # bumped whenever a programme or emergency of the station changes: relays' ETags hang on it
     schedule_version: Mapped[int] = mapped_column(Integer, default=1)
     # set when a slot, area or relay point changes: the next re-plan picks the station up

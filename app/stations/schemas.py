@@ -76,6 +76,7 @@ class StationRead(Schema):
     audio_format: str
     audio_bitrate_kbps: int
     audio_sample_rate: int
+    audio_retention_days: int
 
 
 class StationDetail(StationRead):
@@ -105,6 +106,9 @@ class StationUpdate(Schema):
     audio_format: str | None = Field(default=None, pattern=r"^(mp3|opus)$")
     audio_bitrate_kbps: int | None = Field(default=None, ge=16, le=192)
     audio_sample_rate: int | None = Field(default=None, ge=8000, le=48000)
+    audio_retention_days: int | None = Field(
+        default=None, ge=0, le=3650,
+        description="Days aired programmes' audio is kept after air (0 = for ever); scripts and recordings stay")
     _strip = field_validator("name")(_stripped)
 
 

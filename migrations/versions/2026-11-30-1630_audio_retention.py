@@ -1,0 +1,26 @@
+"""audio retention per station: stations.audio_retention_days (0 = keep for ever)
+
+Revision ID: 7a3d5c1e9f20
+Revises: 5e1c0a7d9b42
+Create Date: 2026-11-30 16:30:00+00:00
+"""
+
+from collections.abc import Sequence
+
+import sqlalchemy as sa
+from alembic import op
+
+revision: str = '7a3d5c1e9f20'
+down_revision: str | None = '5e1c0a7d9b42'
+branch_labels: str | Sequence[str] | None = None
+depends_on: str | Sequence[str] | None = None
+
+
+def upgrade() -> None:
+    with op.batch_alter_table('stations', schema=None) as batch_op:
+        batch_op.add_column(sa.Column('audio_retention_days', sa.Integer(), nullable=False, server_default='90'))
+
+
+def downgrade() -> None:
+    with op.batch_alter_table('stations', schema=None) as batch_op:
+        batch_op.drop_column('audio_retention_days')
