@@ -55,6 +55,8 @@ class Settings(BaseSettings):
     # The status board warns when the data disk has less free space than this (or than 5 %
     # of a small disk): before it fills up and rendering stops.
     disk_warning_mb: int = 200
+    # /metrics answers only a scraper sending "Authorization: Bearer <this>"; unset: /metrics is off
+    metrics_token: str | None = Field(default=None, min_length=16)
 
     @model_validator(mode="after")
     def _refuse_unsafe_production(self) -> Settings:

@@ -15,6 +15,8 @@ from app.auth.routes import router as auth_router
 from app.config import DEFAULT_KEY_WARNING, DEFAULT_SECRET_KEY, get_settings
 from app.errors import install_error_handlers
 from app.limits import BodySizeLimit
+from app.metrics.middleware import HttpMetrics
+from app.metrics.routes import router as metrics_router
 from app.openapi import install_openapi
 from app.programmes.routes import router as programmes_router
 from app.recordings.routes import router as recordings_router
@@ -62,7 +64,7 @@ def create_app() -> FastAPI:
     install_openapi(app)
     for router in (auth_router, users_router, stations_router, scripts_router, audit_router,
                    speech_router, recordings_router, relay_router, relay_staff_router, programmes_router,
-                   system_router):
+                   system_router, metrics_router):
         app.include_router(router)
     install_web(app)
     if production:
@@ -76,6 +78,7 @@ def create_app() -> FastAPI:
     app.add_middleware(AdmissionControl, capacity=settings.max_concurrent_requests,
                        sign_in_capacity=settings.sign_in_concurrency,
                        wait_seconds=settings.admission_wait_seconds)
+    app.add_middleware(HttpMetrics)  # outside admission: its 503s are counted too
 
     @app.get("/healthz", include_in_schema=False)
     async def healthz() -> dict[str, str]:
