@@ -186,7 +186,10 @@ def finish_render(session: Session, pending: PendingRender, outcome: RenderedPro
         session.flush()
         return programme
     keys = {item.ref: item.audio.key for item in outcome.items}
-    programme.items = [{**item, "audio_key": keys.get(f"item:{i}")} for i, item in enumerate(programme.items)]
+    # what each spoken item said, as rendered: the programme page shows it
+    said = {item.ref: item.text for item in pending.spec.items if isinstance(item, SpeechItem)}
+    programme.items = [{**item, "audio_key": keys.get(f"item:{i}"), "spoken": said.get(f"item:{i}")}
+                       for i, item in enumerate(programme.items)]
     programme.audio_key, programme.audio_size = outcome.programme.key, outcome.programme.size_bytes
     programme.audio_duration_ms = outcome.programme.duration_ms
     programme.cue_key, programme.playlist_key = outcome.cue_sheet.key, outcome.playlist.key

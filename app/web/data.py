@@ -29,6 +29,7 @@ class ProgrammeItem:
     seconds: int
     kind: str = "speech"
     file_url: str | None = None  # the item's own rendered file
+    spoken: str | None = None  # what a rendered script item said (numbers, abbreviations read out)
 
 
 @dataclass(frozen=True)
@@ -97,7 +98,8 @@ def programmes_for(session: Session, user: User, station_id: int, area_id: int |
         base = f"/app/programmes/{p.id}"
         files = {f.index: f"{base}/items/{f.file_name}" for f in item_files(p)}
         items = [ProgrammeItem(title=item_label(i), seconds=round(i["duration_ms"] / 1000), kind=i["kind"],
-                               file_url=files.get(index))
+                               file_url=files.get(index),
+                               spoken=i.get("spoken") if i["kind"] == "script" and p.audio_key else None)
                  for index, i in enumerate(p.items) if i["kind"] != "gap"]
         out.append(Programme(
             slot_name=p.slot_name, slot_label=label, starts_at=p.starts_at,

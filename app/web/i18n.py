@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
+from app.web.i18n_abbreviations import ABBREVIATION_MESSAGES
 from app.web.i18n_operations import OPERATIONS_MESSAGES
+from app.web.i18n_recorder import RECORDER_MESSAGES
 
 DEFAULT_LANG = "vi"
 LANGS = ("vi", "en")
@@ -449,6 +451,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "spoken_by_gtts": ("Giọng Google (trực tuyến)", "Google voice (online)"),
 }
 MESSAGES.update(OPERATIONS_MESSAGES)
+MESSAGES.update(ABBREVIATION_MESSAGES)
+MESSAGES.update(RECORDER_MESSAGES)
 
 
 def translate(key: str, lang: str = DEFAULT_LANG, **params: Any) -> str:
