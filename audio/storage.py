@@ -146,6 +146,16 @@ class LocalStorage:
         with contextlib.suppress(FileNotFoundError):
             os.utime(self.path(key))
 
+    def keys(self) -> Iterator[str]:
+        """Every stored key (the index folders and half-written files are not keys)."""
+        if not self.root.is_dir():
+            return
+        for shard in sorted(self.root.iterdir()):
+            if len(shard.name) == 2 and shard.is_dir():
+                for entry in sorted(shard.iterdir()):
+                    if _KEY.match(entry.name) and entry.name.startswith(shard.name):
+                        yield entry.name
+
     def put_bytes(self, data: bytes, *, suffix: str = "") -> str:
         """Store `data`; return its key."""
         key = hashlib.sha256(data).hexdigest() + _check_suffix(suffix)

@@ -23,6 +23,8 @@ EXPIRABLE = (ProgrammeStatus.aired, ProgrammeStatus.cancelled)
 # render index commits its programme's reference only when the whole programme is done.
 RECENTLY_USED = timedelta(days=1)
 _PROGRAMME_KEYS = ("audio_key", "cue_key", "playlist_key")
+# What a render writes: the swept kinds of files no row names.
+UNNAMED_SWEPT = (".mp3", ".ogg", ".json", ".m3u8")
 
 
 @dataclass
@@ -44,14 +46,17 @@ class CleanupReport:
     # files of expired programmes kept because something else names them, or used just now
     kept_shared: set[str] = field(default_factory=set)
     kept_recent: set[str] = field(default_factory=set)
+    # programme files no row names (earlier renders of re-planned programmes), older than a day
+    unnamed_files: int = 0
+    unnamed_bytes: int = 0
 
     @property
     def files(self) -> int:
-        return sum(s.files for s in self.stations)
+        return sum(s.files for s in self.stations) + self.unnamed_files
 
     @property
     def bytes(self) -> int:
-        return sum(s.bytes for s in self.stations)
+        return sum(s.bytes for s in self.stations) + self.unnamed_bytes
 
 
 def programme_keys(programme: Programme) -> set[str]:
@@ -92,34 +97,35 @@ def _expired(session: Session, station: Station, now: datetime) -> list[Programm
         Programme.status.in_(EXPIRABLE))))
 
 
-def _live_programme_keys(session: Session, expired_ids: set[int]) -> set[str]:
-    """Keys of every programme that is not expired (future, locked, on air, recent)."""
-    keys: set[str] = set()
+def _programme_keys(session: Session, expired_ids: set[int]) -> tuple[set[str], set[str]]:
+    """Keys named by programmes that are not expired (future, locked, on air, recent), and by
+    the expired ones."""
+    live: set[str] = set()
+    expired: set[str] = set()
     rows = session.execute(select(Programme.id, Programme.audio_key, Programme.cue_key,
                                   Programme.playlist_key, Programme.items))
     for pid, audio, cue, playlist, items in rows:
-        if pid in expired_ids:
-            continue
+        keys = expired if pid in expired_ids else live
         keys |= {k for k in (audio, cue, playlist) if k}
         keys |= {str(i["audio_key"]) for i in items or [] if isinstance(i, dict) and i.get("audio_key")}
-    return keys
+    return live, expired
 
 
 def cleanup(session: Session, storage: LocalStorage, *, dry_run: bool = False,
             now: datetime | None = None) -> CleanupReport:
     """Delete the files of programmes aired longer ago than their station keeps audio, unless
-    anything else still names them; forget the deleted files on those programmes (no change a
-    relay point sees: they are long past its 48 hours). Scripts, recordings, speech, the
-    as-run log and the programmes' rows themselves are kept."""
+    anything else still names them, and forget them on those programmes (no change a relay
+    point sees: they are long past its 48 hours); then the programme files no row names any
+    more (earlier renders of re-planned programmes). Scripts, recordings, speech, the as-run
+    log and the programmes' rows themselves are kept."""
     now = now or datetime.now(UTC)
     report = CleanupReport(dry_run=dry_run)
     stations = list(session.scalars(select(Station).order_by(Station.id)))
     expired = {s.id: _expired(session, s, now) for s in stations}
     expired_ids = {p.id for programmes in expired.values() for p in programmes}
-    if not expired_ids:
-        report.stations = [StationCleanup(s.id, s.name, s.audio_retention_days) for s in stations]
-        return report
-    kept = _live_programme_keys(session, expired_ids) | referenced_elsewhere(session)
+    elsewhere = referenced_elsewhere(session)
+    live, named_by_expired = _programme_keys(session, expired_ids)
+    kept = live | elsewhere
     recent_after = (now - RECENTLY_USED).timestamp()
     gone: set[str] = set()  # deleted in this run (or absent already)
     for station in stations:
@@ -145,9 +151,27 @@ def cleanup(session: Session, storage: LocalStorage, *, dry_run: bool = False,
                 gone.add(key)
             if not dry_run:
                 _forget(session, programme, keys & gone)
+    _sweep_unnamed(storage, kept | named_by_expired | gone, recent_after, report, dry_run=dry_run)
     if not dry_run:
         session.flush()
     return report
+
+
+def _sweep_unnamed(storage: LocalStorage, named: set[str], recent_after: float, report: CleanupReport,
+                   *, dry_run: bool) -> None:
+    """Programme files (mixes, item encodes, cue sheets, playlists) that no row names: a
+    re-planned programme's earlier render. Only those kinds: a WAV may be a cached sentence,
+    which only the speech cache's index names."""
+    for key in storage.keys():
+        if key in named or not key.endswith(UNNAMED_SWEPT):
+            continue
+        size = _size_if_old(storage, key, recent_after)
+        if not size:
+            continue
+        if not dry_run:
+            storage.delete(key)
+        report.unnamed_files += 1
+        report.unnamed_bytes += size
 
 
 def _size_if_old(storage: LocalStorage, key: str, recent_after: float) -> int | None:
@@ -196,6 +220,8 @@ def describe(report: CleanupReport) -> Iterable[str]:
         keep = f"giữ {s.retention_days} ngày" if s.retention_days else "giữ mãi"
         yield (f"{s.station_name} ({keep}): {s.programmes} chương trình hết hạn, {s.files} tệp, "
                f"{verb} {format_bytes(s.bytes)}")
+    yield (f"Tệp chương trình không còn bản ghi nào dùng (bản dựng cũ): {report.unnamed_files} tệp, "
+           f"{verb} {format_bytes(report.unnamed_bytes)}")
     yield (f"Tổng cộng {verb} {format_bytes(report.bytes)} ({report.files} tệp); giữ lại "
            f"{len(report.kept_shared)} tệp còn được dùng chung, {len(report.kept_recent)} tệp vừa được dùng.")
     yield (f"In all: {verb_en} {format_bytes(report.bytes)} ({report.files} files); kept "

@@ -154,3 +154,22 @@ def test_status_board_and_api_show_the_audio_store_and_free_space(client, world)
     assert "Kho âm thanh:" in board
     assert use["audio_store"] in board
     assert "giữ 90 ngày" in board
+
+
+def test_programme_files_no_row_names_go_after_a_day_cached_speech_stays(session, world, store):
+    earlier_render = put_old(store, b"ban dung truoc khi lap lai lich" * 1000)  # no row names it
+    cached_sentence = put_old(store, b"cau da doc" * 1000, ".wav")  # only the speech cache names it
+    just_rendered = store.put_bytes(b"ban dung dang cho ghi" * 1000, suffix=".mp3")  # its row is not saved yet
+    named = put_old(store, b"chuong trinh ngay mai" * 1000)
+    add_programme(session, world, days_ago=-1, status=ProgrammeStatus.rendered, audio_key=named, item_keys=[])
+
+    dry = retention.cleanup(session, store, dry_run=True)
+    assert (dry.unnamed_files, dry.unnamed_bytes) == (1, len(b"ban dung truoc khi lap lai lich" * 1000))
+    assert store.exists(earlier_render)
+
+    report = retention.cleanup(session, store)
+    assert report.unnamed_files == 1
+    assert not store.exists(earlier_render)
+    assert store.exists(cached_sentence)
+    assert store.exists(just_rendered)
+    assert store.exists(named)
