@@ -136,3 +136,25 @@ def test_figures_are_cached_briefly_between_scrapes(client, world):
     add_relay(client, world, 1, "Cụm loa Khu 2")
     assert offline_relays(client.get("/metrics", headers=SCRAPER).text) == 1, "read again within seconds"
     assert value(scrape(client), "loa_relay_points", state="offline", **station) == 2
+
+
+def test_the_nightly_clean_up_runs_as_a_job_and_is_counted(client, session, world, monkeypatch):
+    from app import jobs
+    from app.scheduling import register_jobs
+    from scheduler.service import SchedulerService
+    from tests.system.test_disk_full import _TestSessions
+
+    monkeypatch.setattr(jobs, "background_session_factory", lambda: _TestSessions(session))
+    ran = {"job": "clean_up_audio", "outcome": "ok"}
+    before = value(scrape(client), "loa_job_runs_total", **ran)
+    jobs.clean_up_audio()
+    assert value(scrape(client), "loa_job_runs_total", **ran) == before + 1
+    assert value(scrape(client), "loa_jobs_running", job="clean_up_audio") == 0
+
+    service = SchedulerService("sqlite://")
+    service.start(paused=True)
+    try:
+        register_jobs(service)
+        assert "audio-cleanup" in {job.id for job in service.jobs()}
+    finally:
+        service.shutdown()
