@@ -138,7 +138,7 @@ def test_figures_are_cached_briefly_between_scrapes(client, world):
     assert value(scrape(client), "loa_relay_points", state="offline", **station) == 2
 
 
-def test_the_nightly_clean_up_runs_as_a_job_and_is_counted(client, session, world, monkeypatch):
+def test_the_nightly_clean_up_runs_as_a_job_and_is_counted(client, session, monkeypatch):
     from app import jobs
     from app.scheduling import register_jobs
     from scheduler.service import SchedulerService
