@@ -5,6 +5,7 @@ a non-empty installation are refused with a reason and a non-zero exit."""
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 import tarfile
@@ -140,7 +141,19 @@ def test_a_damaged_archive_is_refused_and_nothing_is_restored(tmp_path: Path) ->
     assert "Error:" in wrong.stderr
 
 
+def test_a_missing_pg_dump_is_named_with_the_package_to_install(tmp_path: Path, monkeypatch) -> None:
+    from app.backup import database
+    from app.backup.archive import ArchiveError
+
+    monkeypatch.setenv("PATH", str(tmp_path))
+    with pytest.raises(ArchiveError) as caught:
+        database.dump_postgres("postgresql+psycopg://loa@127.0.0.1/loa", tmp_path / "loa.pgdump")
+    assert "postgresql-client" in caught.value.message_vi
+    assert "pg_dump is not installed" in caught.value.message_en
+
+
 @pytest.mark.skipif(not POSTGRES_URL, reason="LOA_TEST_POSTGRES_URL is not set")
+@pytest.mark.skipif(not shutil.which("pg_dump"), reason="pg_dump is not installed (postgresql-client)")
 def test_postgresql_backup_restores_into_a_fresh_database(tmp_path: Path) -> None:
     assert POSTGRES_URL
     admin = make_engine(POSTGRES_URL, isolation_level="AUTOCOMMIT")
