@@ -173,6 +173,7 @@ def test_postgresql_backup_restores_into_a_fresh_database(tmp_path: Path) -> Non
         with tarfile.open(archive) as tar:
             assert "database/loa.pgdump" in tar.getnames()
 
+        assert loa(target, "init", database_url=target_url).returncode == 0  # a new, empty installation
         restored = loa(target, "restore", str(archive), database_url=target_url)
         assert restored.returncode == 0, restored.stderr
         check_restored(target_url, target, files, source_url)

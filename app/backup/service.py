@@ -26,6 +26,7 @@ from app.backup.archive import (
 )
 from app.migrate import alembic_config, upgrade
 from audio.storage import TEMP_PREFIX
+from scheduler.service import JOB_TABLE
 
 DATABASE_FILES = {"sqlite": "database/loa.sqlite3", "postgresql": "database/loa.pgdump"}
 # Not content: half-written uploads being hashed; never worth restoring.
@@ -131,6 +132,16 @@ def _check_revision(manifest: Manifest) -> None:
             "upgrade Loa before restoring.") from exc
 
 
+def _drop_loa_tables(engine: Engine) -> None:
+    """Empty the database of Loa's tables first: one made by `loa init` of a newer version has
+    tables the older dump does not hold, which the migrations after the restore would create again."""
+    from app.models import Base
+
+    with engine.begin() as conn:
+        conn.execute(text(f"DROP TABLE IF EXISTS alembic_version, {JOB_TABLE}"))
+        Base.metadata.drop_all(conn)
+
+
 def restore(engine: Engine, url: str, audio_dir: Path, archive: Path, *, force: bool = False) -> Outcome:
     """Check the whole archive, then put the database and the audio in place, then migrate the
     database to this version of Loa. Refuses a non-empty installation unless `force`."""
@@ -152,6 +163,8 @@ def restore(engine: Engine, url: str, audio_dir: Path, archive: Path, *, force: 
     staging = Path(tempfile.mkdtemp(prefix=".loa-restore-", dir=audio_dir.parent))
     try:
         extracted = extract_verified(archive, manifest, staging)  # every checksum, before any change
+        if kind == "postgresql":
+            _drop_loa_tables(engine)
         engine.dispose()
         staged_db = staging / manifest.database["path"]
         (database.restore_sqlite if kind == "sqlite" else database.restore_postgres)(staged_db, url)
