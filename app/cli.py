@@ -373,6 +373,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--pitch", type=int, help="cao độ 0–99")
     p.set_defaults(handler=_cmd_say)
 
+    from app.reports import command as report_command
+
+    report_command.add_parser(sub)
+
     abbr = sub.add_parser("abbreviations", help="chữ viết tắt của đài").add_subparsers(
         dest="abbr_command", required=True)
     p = abbr.add_parser("list", help="liệt kê (list)")

@@ -22,6 +22,7 @@ from app.programmes.routes import router as programmes_router
 from app.recordings.routes import router as recordings_router
 from app.relays.routes import router as relay_router
 from app.relays.routes import staff_router as relay_staff_router
+from app.relays.version_listener import LISTENER_CONNECT_ARGS, VersionListener
 from app.scripts.routes import router as scripts_router
 from app.security_headers import SecurityHeaders
 from app.speech.routes import router as speech_router
@@ -42,7 +43,15 @@ async def _lifespan(_app: FastAPI) -> AsyncIterator[None]:
     limiter = anyio.to_thread.current_default_thread_limiter()
     limiter.total_tokens = max(limiter.total_tokens,
                                settings.max_concurrent_requests + settings.sign_in_concurrency + 8)
-    yield
+    listener = None
+    if settings.sqlalchemy_url.startswith("postgresql"):
+        # Relay polls answer from memory; committed schedule changes reach it through NOTIFY.
+        listener = VersionListener(settings.sqlalchemy_url, connect_args=LISTENER_CONNECT_ARGS).start()
+    try:
+        yield
+    finally:
+        if listener is not None:
+            listener.stop()
 
 
 def create_app() -> FastAPI:

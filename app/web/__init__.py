@@ -37,13 +37,15 @@ def web_router() -> APIRouter:
         routes_preview,
         routes_public,
         routes_recordings,
+        routes_reports,
         routes_review,
         routes_scripts,
     )
 
     router = APIRouter(include_in_schema=False)
     for module in (routes_auth, routes_review, routes_emergency, routes_scripts, routes_recordings,
-                   routes_admin, routes_area, routes_public, routes_preview, routes_abbreviations):
+                   routes_admin, routes_area, routes_reports, routes_public, routes_preview,
+                   routes_abbreviations):
         router.include_router(module.router)
     return router
 

@@ -255,6 +255,13 @@ def cases(t: Station1, tone: Path) -> dict[tuple[str, str], list[Call]]:
         ("GET", "/app/programmes/{programme_id}/items/{file_name}"): [Call(f"/app/programmes/{p}/items/0.mp3")],
         ("POST", "/app/relays/faults/{fault_id}/resolve"): [Call(f"/app/relays/faults/{t.fault.id}/resolve",
                                                                  data={"note": "Đã thay loa."})],
+        # reports: always the user's own station, whatever the period
+        ("GET", "/app/reports"): [Own("/app/reports"), Own("/app/reports", params={"period": "2026"})],
+        ("GET", "/app/reports/export.{fmt}"): [Own(f"/app/reports/export.{fmt}") for fmt in ("csv", "xlsx", "pdf")],
+        ("GET", "/app/reports/log"): [Own("/app/reports/log"), Own("/app/reports/log", params={"month": "2026-11"})],
+        ("GET", "/app/reports/log.pdf"): [Own("/app/reports/log.pdf")],
+        ("GET", "/app/schedule/week"): [Own("/app/schedule/week"), Own("/app/schedule/week",
+                                                                       params={"area_id": khu2})],
         # pages: abbreviations (station 1 has its own abbreviation SECRET: station 2 never sees it)
         # (searched for in lower case: the search box shows what was typed)
         ("GET", "/app/abbreviations"): [Own("/app/abbreviations"),
