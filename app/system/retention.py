@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session
 
 from app.models import Base, Programme, ProgrammeStatus, Station
 from app.scripts.service import station_today
-from audio.storage import KEY_PATTERN, LocalStorage
+from audio.storage import KEY_PATTERN, TEMP_PREFIX, LocalStorage
 
 # Statuses whose audio can go: the programme has aired, or was stopped (an emergency).
 EXPIRABLE = (ProgrammeStatus.aired, ProgrammeStatus.cancelled)
@@ -46,7 +46,8 @@ class CleanupReport:
     # files of expired programmes kept because something else names them, or used just now
     kept_shared: set[str] = field(default_factory=set)
     kept_recent: set[str] = field(default_factory=set)
-    # programme files no row names (earlier renders of re-planned programmes), older than a day
+    # programme files no row names (earlier renders of re-planned programmes) and unfinished
+    # writes of killed processes, older than a day
     unnamed_files: int = 0
     unnamed_bytes: int = 0
 
@@ -161,7 +162,7 @@ def _sweep_unnamed(storage: LocalStorage, named: set[str], recent_after: float, 
                    *, dry_run: bool) -> None:
     """Programme files (mixes, item encodes, cue sheets, playlists) that no row names: a
     re-planned programme's earlier render. Only those kinds: a WAV may be a cached sentence,
-    which only the speech cache's index names."""
+    which only the speech cache's index names. Then unfinished writes of killed processes."""
     for key in storage.keys():
         if key in named or not key.endswith(UNNAMED_SWEPT):
             continue
@@ -172,6 +173,18 @@ def _sweep_unnamed(storage: LocalStorage, named: set[str], recent_after: float, 
             storage.delete(key)
         report.unnamed_files += 1
         report.unnamed_bytes += size
+    # and what a process killed mid-write left in the staging folder
+    for leftover in sorted((storage.root / "staging").glob(f"{TEMP_PREFIX}*")):
+        try:
+            stat = leftover.stat()
+        except FileNotFoundError:
+            continue
+        if stat.st_mtime >= recent_after:
+            continue
+        if not dry_run:
+            leftover.unlink(missing_ok=True)
+        report.unnamed_files += 1
+        report.unnamed_bytes += stat.st_size
 
 
 def _size_if_old(storage: LocalStorage, key: str, recent_after: float) -> int | None:

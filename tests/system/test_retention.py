@@ -161,15 +161,23 @@ def test_programme_files_no_row_names_go_after_a_day_cached_speech_stays(session
     cached_sentence = put_old(store, b"cau da doc" * 1000, ".wav")  # only the speech cache names it
     just_rendered = store.put_bytes(b"ban dung dang cho ghi" * 1000, suffix=".mp3")  # its row is not saved yet
     named = put_old(store, b"chuong trinh ngay mai" * 1000)
+    killed_mid_write = store.root / "staging" / ".tmp-killed"
+    killed_mid_write.write_bytes(b"x" * 5000)
+    os.utime(killed_mid_write, (MONTHS_AGO, MONTHS_AGO))
+    writing_now = store.root / "staging" / ".tmp-writing"
+    writing_now.write_bytes(b"y" * 5000)
     add_programme(session, world, days_ago=-1, status=ProgrammeStatus.rendered, audio_key=named, item_keys=[])
 
     dry = retention.cleanup(session, store, dry_run=True)
-    assert (dry.unnamed_files, dry.unnamed_bytes) == (1, len(b"ban dung truoc khi lap lai lich" * 1000))
+    assert (dry.unnamed_files, dry.unnamed_bytes) == (2, len(b"ban dung truoc khi lap lai lich" * 1000) + 5000)
     assert store.exists(earlier_render)
+    assert killed_mid_write.exists()
 
     report = retention.cleanup(session, store)
-    assert report.unnamed_files == 1
+    assert report.unnamed_files == 2
     assert not store.exists(earlier_render)
+    assert not killed_mid_write.exists()
+    assert writing_now.exists()
     assert store.exists(cached_sentence)
     assert store.exists(just_rendered)
     assert store.exists(named)
