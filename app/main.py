@@ -14,10 +14,12 @@ from app.audit.routes import router as audit_router
 from app.auth.routes import router as auth_router
 from app.config import DEFAULT_KEY_WARNING, DEFAULT_SECRET_KEY, get_settings
 from app.errors import install_error_handlers
+from app.letters.routes import router as letters_router
 from app.limits import BodySizeLimit
 from app.metrics.middleware import HttpMetrics
 from app.metrics.routes import router as metrics_router
 from app.openapi import install_openapi
+from app.plans.routes import router as plans_router
 from app.programmes.routes import router as programmes_router
 from app.recordings.routes import router as recordings_router
 from app.relays.routes import router as relay_router
@@ -73,13 +75,14 @@ def create_app() -> FastAPI:
     install_openapi(app)
     for router in (auth_router, users_router, stations_router, scripts_router, audit_router,
                    speech_router, recordings_router, relay_router, relay_staff_router, programmes_router,
-                   system_router, metrics_router):
+                   system_router, plans_router, letters_router, metrics_router):
         app.include_router(router)
     install_web(app)
     if production:
         install_signed_in_docs(app)
     app.add_middleware(
-        BodySizeLimit, default_limit=settings.max_request_bytes, upload_limit=settings.max_upload_bytes
+        BodySizeLimit, default_limit=settings.max_request_bytes, upload_limit=settings.max_upload_bytes,
+        upload_suffixes=("/recordings", "/letters")
     )
     app.add_middleware(SecurityHeaders)  # the outermost: every answer carries the headers
 

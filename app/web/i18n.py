@@ -6,6 +6,7 @@ from typing import Any
 
 from app.web.i18n_abbreviations import ABBREVIATION_MESSAGES
 from app.web.i18n_operations import OPERATIONS_MESSAGES
+from app.web.i18n_plan import PLAN_MESSAGES
 from app.web.i18n_recorder import RECORDER_MESSAGES
 from app.web.i18n_reports import REPORT_MESSAGES
 
@@ -458,6 +459,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
 }
 MESSAGES.update(OPERATIONS_MESSAGES)
 MESSAGES.update(REPORT_MESSAGES)
+MESSAGES.update(PLAN_MESSAGES)
 MESSAGES.update(ABBREVIATION_MESSAGES)
 MESSAGES.update(RECORDER_MESSAGES)
 

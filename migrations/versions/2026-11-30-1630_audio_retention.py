@@ -1,7 +1,7 @@
 """audio retention per station: stations.audio_retention_days (0 = keep for ever)
 
 Revision ID: 7a3d5c1e9f20
-Revises: 5e1c0a7d9b42
+Revises: 7a3d5b1c9e20
 Create Date: 2026-11-30 16:30:00+00:00
 """
 
@@ -11,7 +11,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision: str = '7a3d5c1e9f20'
-down_revision: str | None = '5e1c0a7d9b42'
+down_revision: str | None = '7a3d5b1c9e20'
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
