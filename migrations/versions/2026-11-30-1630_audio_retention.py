@@ -22,5 +22,7 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
-    with op.batch_alter_table('stations', schema=None) as batch_op:
-        batch_op.drop_column('audio_retention_days')
+    # Not a batch: re-creating `stations` on SQLite would drop it first, and with foreign keys on
+    # that deletes every station's scripts, programmes and users (ON DELETE CASCADE). SQLite
+    # >= 3.35 drops a column in place.
+    op.drop_column('stations', 'audio_retention_days')
