@@ -9,8 +9,9 @@ from zoneinfo import ZoneInfo
 # Checks run this long before a window starts: early enough to warn the editor, and once more
 # just before air, when a source that was fine 10 minutes ago may have gone.
 CHECK_LEADS = (timedelta(minutes=10), timedelta(minutes=1))
-# A check job runs every this often: a check is due from its lead until the next lead.
-CHECK_TOLERANCE = timedelta(seconds=50)
+# The relay-windows job runs this often: recordings start on time (each waits for its window),
+# checks run within this many seconds of their lead.
+JOB_EVERY_S = 15
 
 
 @dataclass(frozen=True, slots=True)

@@ -132,9 +132,8 @@ def open_problems(session: Session, station_id: int) -> list[SystemProblem]:
 
 # --- recordings ----------------------------------------------------------------------------
 
-# The recording job runs this often and starts the recordings due before its next run.
-RECORD_EVERY_S = 15
-EARLY = timedelta(seconds=RECORD_EVERY_S + 5)
+# The job starts the recordings due before its next run (each waits for its window's start).
+EARLY = timedelta(seconds=times_.JOB_EVERY_S + 5)
 
 
 class Recorder:
