@@ -10,6 +10,8 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.models import Recording, RelaySource, RelayWindow, RelayWindowRun
+from app.streams.service import AreaMount
+from audio.live.onair import PlayUrl
 
 LIVE_PREFIX = "/api/v1/relay/live/"
 
@@ -98,3 +100,20 @@ def live_source(session: Session, run_id: int, station_id: int, area_id: int, no
         return None
     return session.scalar(select(RelaySource.url).join(RelayWindow, RelayWindow.source_id == RelaySource.id)
                           .where(RelayWindow.id == run.window_id))
+
+
+def mount_upstream(session: Session, mount: AreaMount, now: datetime) -> PlayUrl | None:
+    """The area's Icecast mount carries the relay run on air for it (the seam of
+    `app.streams.supervisor`); a run on its fallback gives None, so the mount carries the
+    area's own programme as before (or its idle carrier)."""
+    rows = session.execute(
+        select(RelayWindowRun, RelayWindow, RelaySource.url)
+        .join(RelayWindow, RelayWindowRun.window_id == RelayWindow.id)
+        .join(RelaySource, RelayWindow.source_id == RelaySource.id)
+        .where(RelayWindow.station_id == mount.station_id, RelayWindowRun.starts_at <= now,
+               RelayWindowRun.ends_at > now, RelayWindowRun.use_fallback.is_(False))
+        .order_by(RelayWindowRun.starts_at)).all()
+    for run, window, url in rows:
+        if not window.area_ids or mount.area_id in window.area_ids:
+            return PlayUrl(f"relay:{run.id}", url, f"relay {window.title}")
+    return None
