@@ -7,7 +7,7 @@ from fastapi import APIRouter, Response
 from app import access
 from app.deps import AdminUser, AuditReader, EditorUser, SessionDep
 from app.errors import Forbidden, NotAuthenticated, responses
-from app.fields import Id
+from app.fields import Day, Id
 from app.models import User
 from app.relay_sources import service
 from app.relay_sources.exceptions import (
@@ -17,6 +17,7 @@ from app.relay_sources.exceptions import (
     RelayWindowNotFound,
 )
 from app.relay_sources.schemas import (
+    RelayedMinutes,
     RelayRunRead,
     RelaySourceCreate,
     RelaySourceRead,
@@ -93,6 +94,15 @@ def add_window(station_id: Id, body: RelayWindowCreate, session: SessionDep, edi
     """Schedule a relay window: source, start and end, days, areas, placement, fallback (editor)."""
     station = access.station_for(session, editor, station_id)
     return RelayWindowRead.model_validate(service.add_window(session, station, body, actor=editor))
+
+
+@router.get("/stations/{station_id}/relay-windows/minutes", response_model=RelayedMinutes,
+            responses=responses(*_AUTH, StationNotFound))
+def relayed_minutes(station_id: Id, first: Day, last: Day, session: SessionDep, user: AuditReader) -> RelayedMinutes:
+    """Relayed minutes between two local dates: runs, fallbacks, recorded, per area live and
+    fallback minutes from the relay points' as-run (editor, admin)."""
+    figures = service.relayed_minutes(session, _station_id(session, station_id, user), first, last)
+    return RelayedMinutes.model_validate(figures)
 
 
 @router.delete("/relay-windows/{window_id}", status_code=204, responses=responses(*_AUTH, RelayWindowNotFound))

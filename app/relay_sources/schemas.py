@@ -100,3 +100,14 @@ class RelayRunRead(Schema):
     recording_key: str | None
     recorded_ms: int | None
     recording_error: str | None
+
+
+class RelayedMinutes(Schema):
+    """Relay windows in a period: the "relayed" minutes reports count (tiếp sóng)."""
+
+    runs: int
+    on_fallback: int = Field(description="runs whose source failed its checks")
+    scheduled_minutes: float
+    recorded_minutes: float = Field(description="what Loa recorded of the relayed sources")
+    live_minutes_by_area: dict[int, float] = Field(description="relay points' as-run, live stream")
+    fallback_minutes_by_area: dict[int, float] = Field(description="relay points' as-run, fallback file")

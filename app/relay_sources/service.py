@@ -10,7 +10,18 @@ from sqlalchemy.orm import Session
 
 from app import access
 from app.audit import service as audit
-from app.models import Area, Recording, RelaySource, RelayWindow, RelayWindowRun, Slot, Station, User
+from app.models import (
+    Area,
+    Recording,
+    RelayPlay,
+    RelayPoint,
+    RelaySource,
+    RelayWindow,
+    RelayWindowRun,
+    Slot,
+    Station,
+    User,
+)
 from app.relay_sources.exceptions import (
     RelaySourceInUse,
     RelaySourceNotFound,
@@ -183,3 +194,30 @@ def ensure_runs(session: Session, window: RelayWindow, zone: str, *, now: dateti
 def runs(session: Session, window_id: int, *, limit: int = 30) -> list[RelayWindowRun]:
     return list(session.scalars(select(RelayWindowRun).where(RelayWindowRun.window_id == window_id)
                                 .order_by(RelayWindowRun.starts_at.desc()).limit(limit)))
+
+
+def relayed_minutes(session: Session, station_id: int, first: date, last: date) -> dict[str, object]:
+    """The relay windows' figures for reports: runs, how many fell back, minutes scheduled and
+    recorded by Loa, and per area the minutes its relay points played live and on the fallback
+    (from their as-run records: what listeners actually heard)."""
+    rows = session.execute(
+        select(RelayWindowRun).join(RelayWindow, RelayWindowRun.window_id == RelayWindow.id)
+        .where(RelayWindow.station_id == station_id, RelayWindowRun.air_date >= first,
+               RelayWindowRun.air_date <= last, RelayWindowRun.ends_at <= datetime.now(UTC))).scalars().all()
+    run_ids = [r.id for r in rows]
+    live: dict[int, float] = {}
+    fallback: dict[int, float] = {}
+    if run_ids:
+        for started, ended, part, area_id in session.execute(
+                select(RelayPlay.started_at, RelayPlay.ended_at, RelayPlay.relay_part, RelayPoint.area_id)
+                .join(RelayPoint, RelayPoint.id == RelayPlay.relay_point_id)
+                .where(RelayPlay.relay_run_id.in_(run_ids), RelayPlay.outcome.in_(("completed", "interrupted")))):
+            target = live if part == "live" else fallback
+            target[area_id] = target.get(area_id, 0.0) + (ended - started).total_seconds() / 60
+    return {
+        "runs": len(rows), "on_fallback": sum(1 for r in rows if r.use_fallback),
+        "scheduled_minutes": round(sum((r.ends_at - r.starts_at).total_seconds() for r in rows) / 60, 1),
+        "recorded_minutes": round(sum(r.recorded_ms or 0 for r in rows) / 60000, 1),
+        "live_minutes_by_area": {k: round(v, 1) for k, v in sorted(live.items())},
+        "fallback_minutes_by_area": {k: round(v, 1) for k, v in sorted(fallback.items())},
+    }

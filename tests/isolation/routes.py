@@ -180,6 +180,9 @@ def cases(t: Station1, tone: Path) -> dict[tuple[str, str], list[Call]]:
             # naming station 1's source in one's own station: tests/relay_windows/test_routes.py
             Call(f"/api/v1/stations/{s1}/relay-windows", json=window_body)],
         ("DELETE", "/api/v1/relay-windows/{window_id}"): [Call(f"/api/v1/relay-windows/{rwin}")],
+        ("GET", "/api/v1/stations/{station_id}/relay-windows/minutes"): [
+            Call(f"/api/v1/stations/{s1}/relay-windows/minutes",
+                 params={"first": str(t.world.today()), "last": str(t.world.today())})],
         ("GET", "/api/v1/relay-windows/{window_id}/runs"): [Call(f"/api/v1/relay-windows/{rwin}/runs")],
         # recordings
         ("POST", "/api/v1/stations/{station_id}/recordings"): [

@@ -8,7 +8,7 @@ import threading
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
-from app.models import RelayWindowRun
+from app.models import RelayPlay, RelayWindowRun
 from app.relay_sources import fanout, live
 from app.stations import service as stations
 from audio.live_source import CheckResult
@@ -91,3 +91,43 @@ def test_relay_points_share_one_upstream_connection(client, session, world, live
     assert received["b"] >= 16_000
     assert live_source.connections == 1
     assert fanout.hub(run_id, live_source.url).connections == 1
+
+
+def test_relayed_minutes_count_what_relay_points_played_live_and_on_the_fallback(client, session, world):
+    khu1 = _relay(session, world.areas[0], "Cụm loa chợ")
+    start = _local(timedelta(minutes=20))
+    window = _window(client, world, "http://127.0.0.1:9/live.mp3", start, start + timedelta(minutes=10), [])
+    # yesterday's run of the same window, aired: 5 minutes live, then 5 on the fallback
+    began = datetime.now(ZoneInfo("UTC")).replace(microsecond=0) - timedelta(days=1)
+    past = RelayWindowRun(window_id=window["id"], air_date=(start - timedelta(days=1)).date(), starts_at=began,
+                          ends_at=began + timedelta(minutes=10), recording_state="done", recorded_ms=300_000)
+    session.add(past)
+    session.commit()
+    for part, offset in (("live", 0), ("fallback", 5)):
+        r = client.post("/api/v1/relay/played", headers=khu1, json={
+            "record_id": f"relay-{part}-0001", "relay_run_id": past.id, "relay_part": part,
+            "started_at": (began + timedelta(minutes=offset)).isoformat(),
+            "ended_at": (began + timedelta(minutes=offset + 5)).isoformat(),
+            "outcome": "interrupted" if part == "live" else "completed"})
+        assert r.status_code == 201, r.text
+    figures = client.get(f"/api/v1/stations/{world.station.id}/relay-windows/minutes",
+                         params={"first": str(past.air_date), "last": str(past.air_date)},
+                         headers=auth(world.users["editor"])).json()
+    assert figures["runs"] == 1
+    assert figures["scheduled_minutes"] == 10.0
+    assert figures["recorded_minutes"] == 5.0
+    assert figures["live_minutes_by_area"] == {str(world.areas[0].id): 5.0}
+    assert figures["fallback_minutes_by_area"] == {str(world.areas[0].id): 5.0}
+
+
+def test_a_relay_point_cannot_report_another_areas_run(client, session, world):
+    khu2 = _relay(session, world.areas[1], "Cụm loa trường")
+    start = _local(timedelta(minutes=20))
+    window = _window(client, world, "http://127.0.0.1:9/live.mp3", start, start + timedelta(minutes=10),
+                     [world.areas[0].id])
+    run = session.query(RelayWindowRun).filter_by(window_id=window["id"]).one()
+    r = client.post("/api/v1/relay/played", headers=khu2, json={
+        "record_id": "relay-other-0001", "relay_run_id": run.id, "relay_part": "live",
+        "started_at": run.starts_at.isoformat(), "ended_at": run.ends_at.isoformat(), "outcome": "completed"})
+    assert r.status_code == 422, "as for another area's programme: not one of this relay point's"
+    assert session.query(RelayPlay).count() == 0
