@@ -221,3 +221,31 @@ def relayed_minutes(session: Session, station_id: int, first: date, last: date) 
         "live_minutes_by_area": {k: round(v, 1) for k, v in sorted(live.items())},
         "fallback_minutes_by_area": {k: round(v, 1) for k, v in sorted(fallback.items())},
     }
+
+
+def day_runs(session: Session, station_id: int, day: date, area_id: int | None) -> list[dict[str, object]]:
+    """The relay runs of one local date, for the programme page: when, what, checks, fallback,
+    recording (an area's page shows only the runs heard there)."""
+    rows = session.execute(
+        select(RelayWindowRun, RelayWindow, RelaySource.name, Station.timezone)
+        .join(RelayWindow, RelayWindowRun.window_id == RelayWindow.id)
+        .join(RelaySource, RelayWindow.source_id == RelaySource.id)
+        .join(Station, RelayWindow.station_id == Station.id)
+        .where(RelayWindow.station_id == station_id, RelayWindowRun.air_date == day)
+        .order_by(RelayWindowRun.starts_at)).all()
+    found = []
+    for run, window, source_name, zone in rows:
+        if area_id is not None and window.area_ids and area_id not in window.area_ids:
+            continue
+        tz = ZoneInfo(zone)
+        last = run.checks[-1] if run.checks else None
+        found.append({
+            "title": window.title, "source": source_name, "fallback": window.fallback,
+            "start": run.starts_at.astimezone(tz), "end": run.ends_at.astimezone(tz),
+            "use_fallback": run.use_fallback, "check_ok": last.get("ok") if last else None,
+            "check_vi": last.get("detail_vi") if last else None, "check_en": last.get("detail_en") if last else None,
+            "recording_state": run.recording_state,
+            "recorded_minutes": round((run.recorded_ms or 0) / 60000, 1),
+            "placement": window.placement,
+        })
+    return found

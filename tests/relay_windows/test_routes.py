@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from sqlalchemy import select
 
-from app.models import Role, Slot
+from app.models import RelayWindowRun, Role, Slot
 from tests.fixtures.builders import auth, create_station, create_user
+from tests.web.helpers import sign_in
 
 
 def _source(client, world, name="Đài thành phố", url="http://127.0.0.1:9/live.mp3"):
@@ -89,3 +90,22 @@ def test_another_station_cannot_relay_this_stations_source_or_name_its_areas(cli
                     json={**body, "source_id": own["id"], "area_ids": [world.areas[0].id]})
     assert r.status_code == 422
     assert areas[0].id not in (a.id for a in world.areas)
+
+
+def test_the_programme_page_shows_the_days_relay_windows_and_their_state(client, session, world):
+    source = _source(client, world)
+    r = _post_window(client, world, source_id=source["id"], start_time="18:00", end_time="18:30",
+                     weekdays=list(range(7)), area_ids=[world.areas[0].id])
+    assert r.status_code == 201
+    run = session.query(RelayWindowRun).filter_by(window_id=r.json()["id"]).order_by(RelayWindowRun.air_date).first()
+    run.use_fallback = True
+    run.checks = [{"index": 0, "ok": False, "detail_vi": "Không kết nối được nguồn.", "detail_en": "No."}]
+    session.commit()
+    sign_in(client, "editor")
+    page = client.get("/app/programmes", params={"day": str(run.air_date)})
+    assert page.status_code == 200
+    assert "18:00–18:30 Thời sự thành phố" in page.text
+    assert "nguồn không đạt kiểm tra: phát dự phòng" in page.text
+    assert "Không kết nối được nguồn." in page.text
+    khu2 = client.get("/app/programmes", params={"day": str(run.air_date), "area_id": world.areas[1].id})
+    assert "Thời sự thành phố" not in khu2.text, "Khu 2 does not relay it"
