@@ -69,8 +69,11 @@ def test_relay_points_share_one_upstream_connection(client, session, world, live
     path = f"/api/v1/relay/live/{run_id}"
     assert client.get(path, headers=khu2).status_code == 404, "another area's run is not there"
 
-    # TestClient runs the app in this process: the fan-out hub is shared as in production
+    # TestClient runs the app in this process: the fan-out hub is shared as in production. The
+    # second relay point connects while the first listens (one after the other: the requests
+    # share the test's one database connection, which PostgreSQL will not use from two threads).
     received: dict[str, int] = {}
+    first_listening = threading.Event()
 
     def listen(name: str, headers: dict[str, str]) -> None:
         with client.stream("GET", path, headers=headers) as response:
@@ -78,14 +81,17 @@ def test_relay_points_share_one_upstream_connection(client, session, world, live
             total = 0
             for chunk in response.iter_bytes():
                 total += len(chunk)
+                first_listening.set()
                 if total >= 16_000:  # two seconds of 64 kbit/s
                     break
             received[name] = total
 
-    threads = [threading.Thread(target=listen, args=(n, h)) for n, h in (("a", khu1a), ("b", khu1b))]
-    for t in threads:
-        t.start()
-    for t in threads:
+    first = threading.Thread(target=listen, args=("a", khu1a))
+    first.start()
+    assert first_listening.wait(15)
+    second = threading.Thread(target=listen, args=("b", khu1b))
+    second.start()
+    for t in (first, second):
         t.join(30)
     assert received["a"] >= 16_000
     assert received["b"] >= 16_000
