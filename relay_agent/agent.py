@@ -80,7 +80,8 @@ class Agent:
         )
         self.syncer = Syncer(config, self.cache, self.store, self.client, clock)
         self.relaying = Relaying(clock, player, self.cache, self.store, self.client,
-                                 lambda record, at: self.store.enqueue("played", record, at))
+                                 lambda record, at: self.store.enqueue("played", record, at),
+                                 self._programme_due)
         self.current: Current | None = None
         self.next_poll_at = clock.now()
         self.last_error: str | None = None
@@ -180,7 +181,7 @@ class Agent:
             self._follow_emergency(now, emergency)
             self._follow_programme_change(now, schedule)
             self._follow_relay(now, schedule)
-            if self.current is None and schedule is not None and not self.relaying.active:
+            if self.current is None and schedule is not None and not self.relaying.holds_air:
                 self._start_due_programme(now, schedule)
             if schedule is not None:
                 self._report_ended(now, schedule)
@@ -194,10 +195,17 @@ class Agent:
         if current is not None and current.emergency is not None:
             self.relaying.stop(now, f"emergency:{current.emergency.id}")
             return
-        relay = schedule.due_relay(now) if schedule is not None else None
-        if relay is not None and not self.store.is_done(relay.key) and current is not None:
-            self._stop_current(now, f"relay:{relay.id}")
         self.relaying.tick(now, schedule)
+        state = self.relaying.state
+        if state is not None and self.relaying.holds_air and current is not None:
+            self._stop_current(now, f"relay:{state.relay.id}")
+
+    def _programme_due(self, now: datetime) -> bool:
+        """A programme of this area is on (and still to play) at `now`: a relay whose fallback
+        is the station's own programme gives it the air."""
+        schedule = self.syncer.schedule
+        programme = schedule.due_programme(now) if schedule is not None else None
+        return programme is not None and programme.audio is not None and not self.store.is_done(programme.key)
 
     def _finish_if_ended(self, now: datetime) -> None:
         current = self.current

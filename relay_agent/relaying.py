@@ -38,6 +38,7 @@ class RelayState:
     live: LiveStream | None = None
     playback: Playback | None = None
     fallback_missing: bool = False
+    yielded: bool = False  # the fallback is the area's own programme: the agent plays it
     retry: LiveStream | None = None
     next_retry_at: datetime | None = None
     notes: list[str] = field(default_factory=list)
@@ -47,15 +48,22 @@ class Relaying:
     """The relay part of the agent's loop (the agent calls `tick` from `play_tick`)."""
 
     def __init__(self, clock: Clock, player: Player, cache: Cache, store: Store, client: RelayClient,
-                 enqueue: Callable[[dict[str, Any], datetime], None]) -> None:
+                 enqueue: Callable[[dict[str, Any], datetime], None],
+                 programme_due: Callable[[datetime], bool] = lambda _now: False) -> None:
         self.clock, self.player, self.cache, self.store, self.client = clock, player, cache, store, client
         self._enqueue = enqueue
+        self._programme_due = programme_due
         self.state: RelayState | None = None
         self._reported: set[str] = set()
 
     @property
     def active(self) -> bool:
         return self.state is not None
+
+    @property
+    def holds_air(self) -> bool:
+        """A relay part plays (not one that gave the air back to the area's programme)."""
+        return self.state is not None and not self.state.yielded
 
     def playing_files(self) -> set[str]:
         state = self.state
@@ -122,6 +130,10 @@ class Relaying:
         # on the fallback: loop it to the end of the window, and try the stream again now and then
         if state.playback is not None and state.playback.finished():
             state.playback = self._play_fallback(relay, 0.0)
+        if state.yielded and not self._programme_due(now):  # the programme ended: the file now
+            state.yielded = False
+            state.playback = self._play_fallback(relay, self._offset_ms(now, relay) / 1000)
+            state.fallback_missing = state.playback is None
         if relay.live_url is None:
             return
         retry = state.retry
@@ -154,6 +166,12 @@ class Relaying:
         duration_ms = relay.fallback_duration_ms
         # a fallback shorter than the window plays from the same moment of its own loop
         offset_s = (offset_ms % duration_ms if duration_ms else offset_ms) / 1000
+        if relay.fallback_kind == "programme" and self._programme_due(now):
+            log.info("Tiếp sóng #%d: phát chương trình của đài thay thế (the area's programme)", relay.id)
+            self.state = RelayState(relay, "fallback", now, offset_ms, yielded=True,
+                                    next_retry_at=now + timedelta(seconds=RETRY_SECONDS),
+                                    notes=[why, "programme_played"])
+            return
         playback = self._play_fallback(relay, offset_s)
         self.state = RelayState(relay, "fallback", now, offset_ms, playback=playback,
                                 fallback_missing=playback is None,

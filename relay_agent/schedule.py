@@ -83,6 +83,8 @@ class Relay:
     live_url: str | None
     fallback: AudioFile | None
     fallback_duration_ms: int
+    # "programme": the area's own programme plays when one is due (the file otherwise)
+    fallback_kind: str = "filler"
 
     @property
     def key(self) -> str:
@@ -220,6 +222,7 @@ def parse_schedule(body: Mapping[str, Any], etag: str | None) -> Schedule:
                             f"relays[{item['id']}].fallback",
                         ),
                         fallback_duration_ms=int(item.get("fallback_duration_ms") or 0),
+                        fallback_kind=str(item.get("fallback_kind") or "filler"),
                     )
                     for item in body.get("relays") or ()
                 ),
@@ -314,6 +317,7 @@ def schedule_to_json(schedule: Schedule) -> dict[str, Any]:
                 "fallback_sha256": r.fallback.sha256 if r.fallback else None,
                 "fallback_size_bytes": r.fallback.size_bytes if r.fallback else None,
                 "fallback_duration_ms": r.fallback_duration_ms,
+                "fallback_kind": r.fallback_kind,
             }
             for r in schedule.relays
         ],

@@ -29,11 +29,12 @@ class RelayRunView:
     fallback_key: str | None
     fallback_size: int | None
     fallback_duration_ms: int | None
+    fallback_kind: str = "filler"
 
     @property
     def token(self) -> str:
         return (f"relay:{self.run_id}.{self.title}.{self.starts_at.timestamp():.0f}."
-                f"{self.ends_at.timestamp():.0f}.{int(self.use_fallback)}.{self.fallback_key}")
+                f"{self.ends_at.timestamp():.0f}.{int(self.use_fallback)}.{self.fallback_key}.{self.fallback_kind}")
 
     def reaches(self, area_id: int) -> bool:
         return not self.area_ids or area_id in self.area_ids
@@ -61,7 +62,7 @@ def station_runs(session: Session, station_id: int, since: datetime, until: date
         views.append(RelayRunView(run.id, window.title, tuple(window.area_ids or ()), run.starts_at, run.ends_at,
                                   run.use_fallback, fallback.audio_key if fallback else None,
                                   fallback.size_bytes if fallback else None,
-                                  fallback.duration_ms if fallback else None))
+                                  fallback.duration_ms if fallback else None, window.fallback))
     return views
 
 

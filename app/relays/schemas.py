@@ -61,6 +61,9 @@ class ScheduledRelay(Schema):
     fallback_sha256: str | None
     fallback_size_bytes: int | None
     fallback_duration_ms: int | None
+    fallback_kind: Literal["programme", "recording", "filler"] = Field(
+        default="filler", description="programme: the area's own programme plays when there is one "
+                                      "(the fallback file otherwise)")
 
 
 class RelaySchedule(Schema):

@@ -207,6 +207,7 @@ def schedule(session: Session, ctx: RelayContext, hours: int, now: datetime) -> 
                 live_url=None if r.use_fallback else f"{feed.LIVE_PREFIX}{r.run_id}",
                 fallback_audio_url=audio_url(r.fallback_key), fallback_sha256=_sha(r.fallback_key),
                 fallback_size_bytes=r.fallback_size, fallback_duration_ms=r.fallback_duration_ms,
+                fallback_kind=r.fallback_kind,
             )
             for r in relays
         ],

@@ -176,7 +176,8 @@ class FakeRelayServer:
         }
 
     def add_relay(self, run_id: int, starts_at: datetime, ends_at: datetime, upstream: str | None,
-                  fallback: bytes | None, fallback_duration_ms: int = 0) -> dict[str, Any]:
+                  fallback: bytes | None, fallback_duration_ms: int = 0,
+                  fallback_kind: str = "filler") -> dict[str, Any]:
         """A relay window's run: live through this server from `upstream` (None: the source
         failed its checks), with `fallback` to cache."""
         sha256 = self.add_file(fallback) if fallback is not None else None
@@ -186,7 +187,7 @@ class FakeRelayServer:
             "live_url": f"/api/v1/relay/live/{run_id}" if upstream else None,
             "fallback_audio_url": f"/api/v1/relay/audio/{sha256}.mp3" if sha256 else None,
             "fallback_sha256": sha256, "fallback_size_bytes": len(fallback) if fallback else None,
-            "fallback_duration_ms": fallback_duration_ms,
+            "fallback_duration_ms": fallback_duration_ms, "fallback_kind": fallback_kind,
         }
         with self.lock:
             self.relays.append(item)

@@ -151,3 +151,26 @@ def test_agent_cut_off_from_loa_during_the_window_plays_the_cached_fallback(serv
     assert "stream_unavailable" in str(records[0]["reason"])
     assert at(records[0], "started_at") - start < timedelta(seconds=DROP_SECONDS + 1)
     assert at(records[0], "ended_at") >= end
+
+
+def test_a_relay_inside_a_slot_falls_back_to_the_areas_own_programme_at_its_offset(server, agent, source, tones):
+    start = (datetime.now(UTC) + timedelta(seconds=2)).replace(microsecond=0)
+    slot = timedelta(seconds=16)  # the programme's slot; the relay takes its middle 8 s
+    server.add_programme(5, start, duration_ms=int(slot.total_seconds() * 1000), data=tones["fallback"])
+    relay_start, relay_end = start + timedelta(seconds=4), start + timedelta(seconds=12)
+    server.add_relay(42, relay_start, relay_end, source.url, tones["fallback"], fallback_duration_ms=4000,
+                     fallback_kind="programme")
+    assert agent.sync_once().ok
+    run_until(agent, relay_start + timedelta(seconds=2), then=(relay_start + timedelta(seconds=1), source.stop))
+    run_until(agent, start + slot + timedelta(seconds=1))
+    agent.sync_once()
+    rows = sorted(server.played.values(), key=lambda r: str(r["started_at"]))
+    kinds = [("relay", r["relay_part"]) if r.get("relay_run_id") else ("programme", r["outcome"]) for r in rows]
+    # the programme, the relay live until the source drops, then the programme again from its offset
+    assert kinds[:2] == [("programme", "interrupted"), ("relay", "live")]
+    assert ("relay", "fallback") in kinds
+    assert kinds[-1] == ("programme", "completed")
+    resumed = rows[-1]
+    assert int(resumed["offset_ms"]) >= 4000, "the programme resumes at the wall-clock offset"
+    fallback = next(r for r in rows if r.get("relay_part") == "fallback")
+    assert "programme_played" in str(fallback["reason"])
