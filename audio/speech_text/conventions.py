@@ -38,6 +38,10 @@ or the API): e.g. "≥" -> "từ … trở lên" is not expressible, but "≥" -
 | a ministry inside a code         | "BNN" bộ nông nghiệp và phát triển nông     | spelled                     |
 |                                  | thôn, "TY" thú y, "BTC" bộ tài chính        |                             |
 | "document number 02/KH-…"        | "hai" (leading zero dropped)                | "không hai"                 |
+| spaced phone groups "0203 3 835  | digit by digit in the written groups when   | cardinals per group         |
+| 123", "02888 865 154", "(02838)" | the digits from the 0 number 10 or 11       |                             |
+| "+84 912 345 678"                | "cộng tám tư, chín một hai, …" (84 said as  | "cộng tám bốn"              |
+|                                  | a number, the rest digit by digit)          |                             |
 """
 
 from __future__ import annotations

@@ -38,6 +38,7 @@ from audio.speech_text.passes import (
     read_slashes,
     read_symbols,
 )
+from audio.speech_text.phones import read_spaced_phones
 from audio.speech_text.roads import KM_RE, ROAD_RE, read_chainage, read_road
 from audio.speech_text.web import protect_addresses, restore
 
@@ -398,9 +399,10 @@ def normalize_line(line: str, abbreviations: Mapping[str, str] = DEFAULT_ABBREVI
         lambda m: f"{read_cardinal(v)}." if (v := roman_to_int(m[1])) else m[0], text
     )
     text, saved = protect_addresses(text, abbreviations)
+    text = _PHONE_LABEL.sub("điện thoại", text)
+    text = read_spaced_phones(text, _wrap)
     text = mark_dotted_dates(text)
     text = _PLACE_NUMBER.sub(r"\1. ", text)
-    text = _PHONE_LABEL.sub("điện thoại", text)
     text = read_symbols(text, abbreviations)
     text = _ROMAN_CONTEXT.sub(_roman, text)
     text = read_initials(text)
