@@ -38,6 +38,9 @@ or the API): e.g. "≥" -> "từ … trở lên" is not expressible, but "≥" -
 | a ministry inside a code         | "BNN" bộ nông nghiệp và phát triển nông     | spelled                     |
 |                                  | thôn, "TY" thú y, "BTC" bộ tài chính        |                             |
 | "document number 02/KH-…"        | "hai" (leading zero dropped)                | "không hai"                 |
+| "Thông tư 304/2016", "số 15/2019"| "ba trăm linh bốn năm hai nghìn không trăm  | "trên", "xẹt"               |
+| (N/YYYY after a document type or | mười sáu": the year as in a full code; other|                             |
+| "số")                            | "N/YYYY" a month (N <= 12) or "trên"        |                             |
 | spaced phone groups "0203 3 835  | digit by digit in the written groups when   | cardinals per group         |
 | 123", "02888 865 154", "(02838)" | the digits from the 0 number 10 or 11       |                             |
 | "+84 912 345 678"                | "cộng tám tư, chín một hai, …" (84 said as  | "cộng tám bốn"              |

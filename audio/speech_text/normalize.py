@@ -64,7 +64,8 @@ _ATOMS = re.compile(
     r"|0\d{2,}(?:-\d{3})?(?![\d,.]\d)"
     r"|\d{7,}(?![\d,.]\d)))"
     r"|(?P<date>(?<![\w/.,])(?P<d>\d{1,2})(?P<sep>[/.-])(?P<m>\d{1,2})(?P=sep)(?P<y>\d{4})(?![\w/]))"
-    r"|(?P<my>(?<![\w/.,])(?P<my_m>\d{1,2})/(?P<my_y>\d{4})(?![\w/]))"
+    # "Thông tư 304/2016", "tháng 12/2019": a document number and its year, or a month and a year.
+    r"|(?P<my>(?<![\w/.,])(?P<my_m>\d{1,5})/(?P<my_y>\d{4})(?![\w/]))"
     r"|(?P<dm>(?<![\w/.,])(?P<dm_d>\d{1,3})/(?P<dm_m>\d{1,3})(?![\w/]|[.,]\d))"
     r"|(?P<dotdate>(?<=[Nn]gày )(?P<dd_d>\d{1,2})\.(?P<dd_m>\d{1,2})(?![\w/.]|,\d))"
     rf"|(?P<dash>(?<![\w/.,])(?P<da_d>\d{{1,2}})-(?P<da_m>\d{{1,2}})(?![\w/]|[.,]\d|\s?(?:{UNIT_RE})(?![\w²³])))"
@@ -120,6 +121,12 @@ _COUNT_NOUNS = re.compile(
     r"\s*(?:vị trí|xã|phường|thị trấn|huyện|quận|tỉnh|thành phố|thôn|tổ dân phố|khu phố|bản|ấp|đơn vị|chỉ tiêu"
     r"|tiêu chí|trường|lớp|cơ sở|liều|mẫu|ca|dịch vụ|thủ tục|hồ sơ|doanh nghiệp|thành viên|đại biểu|phiếu"
     r"|câu|xe|tàu|điểm|cơ quan|tuyến|công trình|dự án|khu vực)\b"
+)
+# A document-type word (or "số") just before "N/YYYY": the number of a document and its year ("Thông tư
+# 304/2016" -> ba trăm linh bốn năm hai nghìn không trăm mười sáu), read like the year part of a full code.
+_DOCUMENT_BEFORE = re.compile(
+    r"(?i)(?:\bsố|thông tư|liên tịch|nghị định|quyết định|chỉ thị|nghị quyết|công văn|kế hoạch|thông báo|công điện"
+    r"|hướng dẫn|văn bản|tờ trình|báo cáo|pháp lệnh|kết luận|quy định|luật)\s*:?\s*$"
 )
 _HOUSE_WORDS = frozenset({
     "số", "ngõ", "ngách", "hẻm", "kiệt", "nhà", "phòng", "lô", "căn", "lớp", "tổ", "phố", "khu", "thôn",
@@ -283,11 +290,14 @@ def _atom(match: re.Match[str], abbreviations: Mapping[str, str]) -> str:
     elif kind == "date":
         spoken = _read_date(match, int(match["d"]), int(match["m"]), int(match["y"]))
     elif kind == "my":
-        month = int(match["my_m"])
-        spoken = None
-        if 1 <= month <= 12:
+        number, year = int(match["my_m"]), int(match["my_y"])
+        if _DOCUMENT_BEFORE.search(_head(match, 40)):
+            spoken = f"{read_cardinal(number)} năm {read_cardinal(year)}"
+        elif 1 <= number <= 12 and not match["my_m"].startswith("00"):
             prefix = "" if _before(match) == "tháng" else "tháng "
-            spoken = f"{prefix}{_read_month(month)} năm {read_cardinal(int(match['my_y']))}"
+            spoken = f"{prefix}{_read_month(number)} năm {read_cardinal(year)}"
+        else:
+            return f"{_wrap(read_cardinal(number))}/{_wrap(read_cardinal(year))}"
     elif kind == "dm":
         day_text, month_text = match["dm_d"], match["dm_m"]
         dated = day_text.startswith("0") or month_text.startswith("0") or _in_date_context(match)
