@@ -38,6 +38,12 @@ or the API): e.g. "≥" -> "từ … trở lên" is not expressible, but "≥" -
 | a ministry inside a code         | "BNN" bộ nông nghiệp và phát triển nông     | spelled                     |
 |                                  | thôn, "TY" thú y, "BTC" bộ tài chính        |                             |
 | "document number 02/KH-…"        | "hai" (leading zero dropped)                | "không hai"                 |
+| a date after a time, no "ngày"   | a date when the time follows lúc/từ/đến/    | a number ("hai mươi hai đến |
+| ("đến 5 giờ 22-8", "17h 5.9")    | trước/sau/vào/hết: "năm giờ hai mươi hai    | tám")                       |
+|                                  | tháng tám"                                  |                             |
+| the next dates of a range/list   | dates, whatever the punctuation after them  | numbers                     |
+| ("ngày 31.8 - 6.9,", "10-9 đến   | ("đến mùng sáu tháng chín,")                |                             |
+| 15-9", "ngày 15.8, 16.8 và 17.8")|                                             |                             |
 | "Thông tư 304/2016", "số 15/2019"| "ba trăm linh bốn năm hai nghìn không trăm  | "trên", "xẹt"               |
 | (N/YYYY after a document type or | mười sáu": the year as in a full code; other|                             |
 | "số")                            | "N/YYYY" a month (N <= 12) or "trên"        |                             |

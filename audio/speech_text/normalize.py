@@ -18,7 +18,7 @@ from audio.speech_text.codes import (
     read_plate,
     spell_letters,
 )
-from audio.speech_text.dotted_dates import mark_dotted_dates
+from audio.speech_text.dotted_dates import TIME_BEFORE_DATE, mark_dotted_dates
 from audio.speech_text.numbers import (
     read_cardinal,
     read_decimal,
@@ -205,6 +205,10 @@ def _read_slash_pair(match: re.Match[str]) -> str:
 _MONTH_AFTER = r"tháng\s+(?:\d|giêng|chạp|một|hai|ba|tư|năm|sáu|bảy|tám|chín|mười)"
 # "ngày 25 đến 30-6": the second day of a range that began with "ngày" is a date too.
 _DAY_RANGE_BEFORE = re.compile(r"(?i)\bngày\s+\d{1,2}\s*(?:đến|và|[-–])\s*$")
+# "ngày 10-9 đến 15-9": the second date of a range whose first is a date.
+_DATE_RANGE_BEFORE = re.compile(
+    r"(?i)(?:^|[\s(])(?:ngày|sáng|chiều|tối|trưa|đêm|hôm)\s+\d{1,2}[-/.]\d{1,2}\s*(?:đến|và|[-–])\s*(?:ngày\s+)?$"
+)
 
 
 def _reads_as_day(match: re.Match[str], value: int) -> bool:
@@ -308,7 +312,9 @@ def _atom(match: re.Match[str], abbreviations: Mapping[str, str]) -> str:
         spoken = _read_date(match, int(match["dd_d"]), int(match["dd_m"]), None)
     elif kind == "dash":
         spoken = None
-        if _before(match) in _DATE_WORDS - {"từ", "đến", "và", "("} or _DAY_RANGE_BEFORE.search(_head(match)):
+        head = _head(match)
+        if _before(match) in _DATE_WORDS - {"từ", "đến", "và", "("} or _DAY_RANGE_BEFORE.search(head) \
+                or _DATE_RANGE_BEFORE.search(head) or TIME_BEFORE_DATE.search(head):
             spoken = _read_date(match, int(match["da_d"]), int(match["da_m"]), None)
         if spoken is None:
             return f"{_wrap(read_cardinal(int(match['da_d'])))}-{_wrap(read_cardinal(int(match['da_m'])))}"
