@@ -37,6 +37,9 @@ or the API): e.g. "≥" -> "từ … trở lên" is not expressible, but "≥" -
 |                                  | "đường tỉnh" otherwise ("ĐT.741")           |                             |
 | a ministry inside a code         | "BNN" bộ nông nghiệp và phát triển nông     | spelled                     |
 |                                  | thôn, "TY" thú y, "BTC" bộ tài chính        |                             |
+| a department after the issuer    | its name (`codes._DEPARTMENTS`): "VPCP-NN"  | spelled; "TH" tiểu học,     |
+| ("7476/VPCP-NN", "UBND-TH")      | nông nghiệp, "-TH" tổng hợp, "-KTTH", "-NC",| "CN" chủ nhật               |
+|                                  | "-VX", "-TCCB" …; unknown parts spelled     |                             |
 | "document number 02/KH-…"        | "hai" (leading zero dropped)                | "không hai"                 |
 | a date after a time, no "ngày"   | a date when the time follows lúc/từ/đến/    | a number ("hai mươi hai đến |
 | ("đến 5 giờ 22-8", "17h 5.9")    | trước/sau/vào/hết: "năm giờ hai mươi hai    | tám")                       |
