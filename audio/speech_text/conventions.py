@@ -41,6 +41,11 @@ or the API): e.g. "≥" -> "từ … trở lên" is not expressible, but "≥" -
 | ("7476/VPCP-NN", "UBND-TH")      | nông nghiệp, "-TH" tổng hợp, "-KTTH", "-NC",| "CN" chủ nhật               |
 |                                  | "-VX", "-TCCB" …; unknown parts spelled     |                             |
 | "document number 02/KH-…"        | "hai" (leading zero dropped)                | "không hai"                 |
+| "TT" before a name               | "trung tâm" before what a centre does (TT Y | "tê tê"                     |
+|                                  | tế, TT Văn hóa), "thường trực" before HĐND, |                             |
+|                                  | UBND, Đảng ủy …, "thị trấn" before a place  |                             |
+|                                  | name (TT Phong Điền, TT. Phú Lộc); HN "Hà   |                             |
+|                                  | Nội"                                        |                             |
 | a date after a time, no "ngày"   | a date when the time follows lúc/từ/đến/    | a number ("hai mươi hai đến |
 | ("đến 5 giờ 22-8", "17h 5.9")    | trước/sau/vào/hết: "năm giờ hai mươi hai    | tám")                       |
 |                                  | tháng tám"                                  |                             |

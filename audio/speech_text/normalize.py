@@ -39,6 +39,7 @@ from audio.speech_text.passes import (
     read_symbols,
 )
 from audio.speech_text.phones import read_spaced_phones
+from audio.speech_text.place_words import read_tt
 from audio.speech_text.roads import KM_RE, ROAD_RE, read_chainage, read_road
 from audio.speech_text.web import protect_addresses, restore
 
@@ -427,6 +428,8 @@ def normalize_line(line: str, abbreviations: Mapping[str, str] = DEFAULT_ABBREVI
     text = _RANGE.sub(f"{CLOSE} đến {OPEN}", text)
     text = _UNIT_AFTER.sub(lambda m: f"{CLOSE} {UNITS[m[1]]}", text)
     text = _LUNAR_WORD.sub("âm lịch", text)
+    if "TT" not in abbreviations:
+        text = read_tt(text)
     text = _expand_abbreviations(text, abbreviations)
     text = _JOINING_AND.sub(" và ", text)
     text = spell_unknown_acronyms(text)
