@@ -41,6 +41,9 @@ or the API): e.g. "≥" -> "từ … trở lên" is not expressible, but "≥" -
 | ("7476/VPCP-NN", "UBND-TH")      | nông nghiệp, "-TH" tổng hợp, "-KTTH", "-NC",| "CN" chủ nhật               |
 |                                  | "-VX", "-TCCB" …; unknown parts spelled     |                             |
 | "document number 02/KH-…"        | "hai" (leading zero dropped)                | "không hai"                 |
+| app, link, Google, Android, iOS, | "áp", "lin", "gu gồ", "an đờ roi", "ai ô    | "ép", "linh", "gồ gồ", "an  |
+| Messenger, Viber, e-mail         | ét", "mét xen giơ", "vai bơ", "i meo"       | đroi", "mét xen gơ"         |
+|                                  | (`LOAN_WORDS`)                              |                             |
 | "TT" before a name               | "trung tâm" before what a centre does (TT Y | "tê tê"                     |
 |                                  | tế, TT Văn hóa), "thường trực" before HĐND, |                             |
 |                                  | UBND, Đảng ủy …, "thị trấn" before a place  |                             |
@@ -113,7 +116,16 @@ LOAN_WORDS: dict[str, str] = {
     "COP": "cốp",
     "ASEAN": "a-xê-an",
     "UNESCO": "u-nét-xcô",
-    "app": "áp",
+    "app": "áp", "App": "áp",
+    "link": "lin", "Link": "lin",
+    "Google": "gu gồ", "google": "gu gồ",
+    "Gmail": "gờ meo", "gmail": "gờ meo",
+    "Android": "an đờ roi", "android": "an đờ roi",
+    "iOS": "ai ô ét", "IOS": "ai ô ét",
+    "Messenger": "mét xen giơ", "messenger": "mét xen giơ",
+    "Viber": "vai bơ", "viber": "vai bơ",
+    "tiktok": "tíc tóc", "TIKTOK": "tíc tóc",
+    "EMAIL": "i meo", "E-Mail": "i meo",
     "video": "vi đê ô", "Video": "vi đê ô",
     "clip": "clíp",
     "camera": "ca mê ra",
