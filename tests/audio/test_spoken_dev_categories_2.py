@@ -43,3 +43,29 @@ def test_per_category_figures_are_reported(capsys: pytest.CaptureFixture[str]) -
     with capsys.disabled():
         sys.stdout.write("\ndev categories 2: " + ", ".join(f"{c} {right[c]}/{total[c]}" for c in total) + "\n")
     assert sum(total.values()) == len(ROWS)
+
+
+# Variants written by the helper (not sentences of real notices): each rule reads its category, and the readings
+# it must leave alone stay as they were.
+VARIANTS = [
+    ("Gọi 0912 345 678 hoặc 0912.345.678",
+     "Gọi không chín một hai, ba bốn năm, sáu bảy tám hoặc không chín một hai, ba bốn năm, sáu bảy tám"),
+    ("Trong tháng 12/2019 và 5/2020",
+     "Trong tháng mười hai năm hai nghìn không trăm mười chín và tháng năm năm hai nghìn không trăm hai mươi"),
+    ("Quyết định số: 15/2020 quy định", "Quyết định số: mười lăm năm hai nghìn không trăm hai mươi quy định"),
+    ("ngày 15.8, 16.8 và 17.8", "ngày mười lăm tháng tám, mười sáu tháng tám và mười bảy tháng tám"),
+    ("hết ngày 6.9; sau đó", "hết ngày mùng sáu tháng chín; sau đó"),
+    ("khoảng 2 giờ 1-2 lần", "khoảng hai giờ một đến hai lần"),
+    ("uống từ 10-15 viên", "uống từ mười đến mười lăm viên"),
+    ("Công văn số 45/PGDĐT-TH", "Công văn số bốn mươi lăm phòng giáo dục và đào tạo tiểu học"),
+    ("Trường TH Kim Đồng", "Trường tiểu học Kim Đồng"),
+    ("TT HĐND xã họp", "thường trực hội đồng nhân dân xã họp"),
+    ("TT Đảng ủy phường", "thường trực Đảng ủy phường"),
+    ("Thông tư 22/2020/TT-BCT", "Thông tư hai mươi hai năm hai nghìn không trăm hai mươi thông tư bộ công thương"),
+    ("làm việc từ thứ Hai đến CN", "làm việc từ thứ Hai đến chủ nhật"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), VARIANTS)
+def test_variants_of_the_categories_are_read_by_the_same_rules(text: str, expected: str) -> None:
+    assert to_spoken(text) == expected
