@@ -2,7 +2,7 @@
 code ("02888 865 154"), a one-digit group ("0203 3 835 123"), an area code in parentheses ("(02838) 291 555")
 and the country code "+84" ("+84 912 345 678").
 
-A run of space- or dot-separated digit groups is a telephone number when it starts with 0 (or "(0…)") and
+A run of digit groups separated by spaces, dots or hyphens is a telephone number when it starts with 0 (or "(0…)") and
 holds as many digits as a Vietnamese number has: 10 or 11 (a mobile has 10, a landline with its area code
 10 or 11). After "+84" the 0 of the area code is dropped, so 9 or 10 digits follow. Anything else ("05 10
 2024", "0 5") is left to the other rules. The number is read digit by digit in its written groups, a comma
@@ -16,11 +16,11 @@ from collections.abc import Callable
 
 from audio.speech_text.codes import read_groups
 
-_GROUPS = r"(?:(?:\.\s?|\s)\d{1,8}){%d,4}"
+_GROUPS = r"(?:(?:\.\s?|\s|-)\d{1,8}){%d,4}"
 _SPACED = re.compile(
     r"(?<![\w.,+/-])(?:"
-    rf"(?P<cc>\+84)(?P<intl>(?:[ .]?\(0\))?[ .]?\d{{1,10}}{_GROUPS % 0})"
-    rf"|(?P<area>\(0\d{{1,4}}\)[ .]?\d{{1,8}}{_GROUPS % 0})"
+    rf"(?P<cc>\(\+84\)|\+84)(?P<intl>(?:[ .-]?\(0\))?[ .-]?\d{{1,10}}{_GROUPS % 0})"
+    rf"|(?P<area>\(0\d{{1,4}}\)[ .-]?\d{{1,8}}{_GROUPS % 0})"
     rf"|(?P<plain>0\d{{2,4}}{_GROUPS % 1})"
     r")(?=[^\d.,]|[.,](?!\d)|$)"
 )

@@ -50,6 +50,9 @@ def test_per_category_figures_are_reported(capsys: pytest.CaptureFixture[str]) -
 VARIANTS = [
     ("Gọi 0912 345 678 hoặc 0912.345.678",
      "Gọi không chín một hai, ba bốn năm, sáu bảy tám hoặc không chín một hai, ba bốn năm, sáu bảy tám"),
+    ("gọi 02888-865-154 hoặc (+84) 912 345 678",
+     "gọi không hai tám tám tám, tám sáu năm, một năm bốn hoặc cộng tám tư, chín một hai, ba bốn năm, sáu bảy tám"),
+    ("ngày 01-10-2024", "ngày mùng một tháng mười năm hai nghìn không trăm hai mươi tư"),
     ("Trong tháng 12/2019 và 5/2020",
      "Trong tháng mười hai năm hai nghìn không trăm mười chín và tháng năm năm hai nghìn không trăm hai mươi"),
     ("Quyết định số: 15/2020 quy định", "Quyết định số: mười lăm năm hai nghìn không trăm hai mươi quy định"),
