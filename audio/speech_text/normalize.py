@@ -417,7 +417,7 @@ def normalize_line(line: str, abbreviations: Mapping[str, str] = DEFAULT_ABBREVI
     )
     text, saved = protect_addresses(text, abbreviations)
     text = _PHONE_LABEL.sub("điện thoại", text)
-    text = read_spaced_phones(text, _wrap)
+    text = read_spaced_phones(text)
     text = mark_dotted_dates(text)
     text = _PLACE_NUMBER.sub(r"\1. ", text)
     text = read_symbols(text, abbreviations)

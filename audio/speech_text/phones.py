@@ -12,9 +12,9 @@ between groups; "+84" is "cộng tám tư" (the country code said as a number, a
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 
 from audio.speech_text.codes import read_groups
+from audio.speech_text.passes import CLOSE, OPEN
 
 _GROUPS = r"(?:(?:\.\s?|\s|-)\d{1,8}){%d,4}"
 _SPACED = re.compile(
@@ -25,9 +25,15 @@ _SPACED = re.compile(
     r")(?=[^\d.,]|[.,](?!\d)|$)"
 )
 _DIGIT = re.compile(r"\d")
+# "0236.3822.115 - 0905 123 456": a dash between two numbers offers a choice, not a range.
+_BETWEEN_PHONES = re.compile(rf"{CLOSE}\s*[-–—]\s*{OPEN}")
 
 
-def _phone(match: re.Match[str], wrap: Callable[[str], str]) -> str:
+def wrap(spoken: str) -> str:
+    return f"{OPEN}{spoken}{CLOSE}"
+
+
+def _phone(match: re.Match[str]) -> str:
     if match["cc"]:
         body = match["intl"].replace("(0)", "")
         if len(_DIGIT.findall(body)) in (9, 10):
@@ -38,8 +44,10 @@ def _phone(match: re.Match[str], wrap: Callable[[str], str]) -> str:
     return match[0]
 
 
-def read_spaced_phones(text: str, wrap: Callable[[str], str]) -> str:
-    """Read the telephone numbers in `text` (see the module's note); `wrap` marks a spoken item."""
+def read_spaced_phones(text: str) -> str:
+    """Read the telephone numbers in `text` (see the module's note), each marked as a spoken item. Run before
+    any other item is marked: a dash between two marked items is then one between two telephone numbers."""
     if "0" not in text and "+84" not in text:
         return text
-    return _SPACED.sub(lambda m: _phone(m, wrap), text)
+    text = _SPACED.sub(_phone, text)
+    return _BETWEEN_PHONES.sub(f"{CLOSE}, {OPEN}", text) if OPEN in text else text
