@@ -57,6 +57,7 @@ class S3Storage:
         self.cache_dir = self.root / "s3-cache"
         self.cache_bytes = cache_bytes
         self.downloads = 0  # objects fetched into the cache, for tests and benchmarks
+        self.requests = 0  # requests sent to the store, likewise
         self._cache_lock = threading.Lock()
 
     def _name(self, key: str) -> str:
@@ -124,6 +125,7 @@ class S3Storage:
         key = hashlib.sha256(data).hexdigest() + _check_suffix(suffix)
         if not self.exists(key):
             self._upload(key, data, len(data), hashlib.md5(data, usedforsecurity=False).digest())
+            self._keep_copy(key, [data])
         return key
 
     def put_file(self, source: Path, *, suffix: str = "") -> str:
@@ -139,6 +141,8 @@ class S3Storage:
             if not self.exists(key):
                 handle.seek(0)
                 self._upload(key, handle, size, md5.digest())
+                handle.seek(0)
+                self._keep_copy(key, iter(lambda: handle.read(_CHUNK), b""))
         return key
 
     @disk_full_as_storage_full()
@@ -188,6 +192,25 @@ class S3Storage:
 
     # -- the cache -----------------------------------------------------------------------
 
+    def _keep_copy(self, key: str, chunks: Iterable[bytes]) -> None:
+        """Keep what was just uploaded (and checked) in the cache: the renderer reads its item
+        files back to splice the programme, and relay points ask for a new programme soon."""
+        target = self.cache_dir / key[:2] / key
+        try:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            handle, temp_name = tempfile.mkstemp(prefix=TEMP_PREFIX, dir=target.parent)
+            try:
+                with os.fdopen(handle, "wb") as out:
+                    for chunk in chunks:
+                        out.write(chunk)
+                os.replace(temp_name, target)
+            finally:
+                with contextlib.suppress(FileNotFoundError):
+                    os.unlink(temp_name)
+        except OSError:
+            return  # only a cache: a full local disk must not fail a write the store accepted
+        self._evict(keep=target)
+
     @disk_full_as_storage_full()
     def _download(self, key: str, target: Path) -> None:
         answer = self._call("get_object", Bucket=self.bucket, Key=self._name(key))
@@ -196,7 +219,7 @@ class S3Storage:
         digest = hashlib.sha256()
         try:
             with os.fdopen(handle, "wb") as out:
-                for chunk in answer["Body"].iter_chunks(_CHUNK):
+                for chunk in self._body(answer["Body"]):
                     digest.update(chunk)
                     out.write(chunk)
             if digest.hexdigest() != key[:64]:
@@ -230,9 +253,20 @@ class S3Storage:
                     path.unlink()
                 total -= size
 
+    @staticmethod
+    def _body(body: Any) -> Iterator[bytes]:
+        from botocore.exceptions import BotoCoreError
+
+        try:
+            yield from body.iter_chunks(_CHUNK)
+        except (BotoCoreError, OSError) as exc:  # the connection dropped mid-object
+            raise StorageUnavailable(
+                f"Kết nối tới kho S3 bị ngắt khi tải tệp: {exc}.", f"The S3 download broke off: {exc}.") from exc
+
     def _call(self, operation: str, **params: Any) -> Any:
         from botocore.exceptions import BotoCoreError, ClientError
 
+        self.requests += 1
         try:
             return getattr(self.client, operation)(**params)
         except ClientError as exc:
