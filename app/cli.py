@@ -82,8 +82,11 @@ def _cmd_serve(args: argparse.Namespace) -> int:
 
         leader = start_leader()
     print(f"Loa đang chạy tại http://{args.host}:{args.port}  (API: /docs)", flush=True)
+    app = create_app()
+    if leader is not None:
+        app.state.stop_on_shutdown = [leader.stop]
     try:
-        uvicorn.run(create_app(), host=args.host, port=args.port, log_level="info")
+        uvicorn.run(app, host=args.host, port=args.port, log_level="info")
     finally:
         if leader is not None:
             leader.stop()
@@ -305,6 +308,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--rate", type=int, help="tốc độ (từ/phút), 80–450")
     p.add_argument("--pitch", type=int, help="cao độ 0–99")
     p.set_defaults(handler=_cmd_say)
+
+    from app.reports import command as report_command
+
+    report_command.add_parser(sub)
 
     abbr = sub.add_parser("abbreviations", help="chữ viết tắt của đài").add_subparsers(
         dest="abbr_command", required=True)
