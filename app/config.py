@@ -55,6 +55,11 @@ class Settings(BaseSettings):
     # The status board warns when the data disk has less free space than this (or than 5 %
     # of a small disk): before it fills up and rendering stops.
     disk_warning_mb: int = 200
+    # How relay points download audio when storage is S3: "proxy" (Loa streams the file, as
+    # with local disk) or "presigned" (Loa checks the relay may have it, then redirects to a
+    # presigned URL of the store valid this long). With local storage it is always proxy.
+    relay_downloads: Literal["proxy", "presigned"] = "proxy"
+    relay_presigned_seconds: int = Field(default=900, ge=60, le=7 * 24 * 3600)
     # The live stream per area (app/streams): off unless Loa knows an Icecast and its source
     # password. icecast_url is where Loa connects as a source; icecast_public_url is where
     # residents and receivers listen (the same server seen from outside), default the same.
