@@ -29,7 +29,8 @@ class AudioSettings(BaseSettings):
     true_peak_dbtp: float = Field(default=-1.5, ge=-9.0, le=0.0)
     sentence_pause_ms: int = Field(default=350, ge=0, le=3000)
 
-    tts_engine: Literal["espeak", "gtts"] = "espeak"
+    tts_engine: Literal["espeak", "gtts", "neural"] = "espeak"
+    tts_neural_voice: str | None = None
     tts_voice: str = "vi"
     tts_rate: int = Field(default=150, ge=80, le=450)
     tts_pitch: int = Field(default=50, ge=0, le=99)
@@ -52,6 +53,11 @@ class AudioSettings(BaseSettings):
     def audio_dir(self) -> Path:
         """Root of the content-addressed audio store."""
         return self.data_dir / "audio"
+
+    @property
+    def voices_dir(self) -> Path:
+        """Installed local neural voices (`loa voices add`)."""
+        return self.data_dir / "voices"
 
 
 @lru_cache

@@ -22,8 +22,10 @@ def slots_of(station: Station) -> list[Slot]:
 
 def speech_hash(station: Station, spoken: str) -> str:
     """What a script's speech depends on: its spoken text and the station's voice."""
-    raw = "\x1f".join([spoken, station.speech_engine, station.voice, str(station.speech_rate),
-                       str(station.speech_pitch)])
+    parts = [spoken, station.speech_engine, station.voice, str(station.speech_rate), str(station.speech_pitch)]
+    if station.neural_voice and "neural" in station.speech_engine:
+        parts.append(f"neural:{station.neural_voice}")  # absent otherwise: older hashes stay valid
+    raw = "\x1f".join(parts)
     return hashlib.sha256(raw.encode()).hexdigest()
 
 

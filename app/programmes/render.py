@@ -18,7 +18,7 @@ from app.models import Programme, ProgrammeStatus, Recording, Script, Slot, Stat
 from app.programmes import inputs
 from app.programmes.announcements import closing_text, opening_text
 from app.programmes.labels import item_label
-from app.speech.audio import ENGINE_NAMES, audio_settings, speech_service, storage, synthesize_for
+from app.speech.audio import audio_settings, engines_of, speech_service, storage, synthesize_for
 from audio.assemble import ProgrammeRenderer
 from audio.errors import AudioError
 from audio.programme import (
@@ -27,6 +27,7 @@ from audio.programme import (
     OutputSettings,
     ProgrammeSpec,
     RecordingItem,
+    RenderedItem,
     RenderedProgramme,
     SilenceItem,
     SpeechItem,
@@ -102,7 +103,7 @@ def prepare_speech(session: Session, station: Station, first: date, last: date) 
 
 
 def _voice(station: Station) -> dict[str, Any]:
-    return {"engine": ENGINE_NAMES.get(station.speech_engine, "espeak"), "voice": station.voice,
+    return {"engine": engines_of(station), "voice": station.voice, "neural_voice": station.neural_voice,
             "rate": station.speech_rate, "pitch": station.speech_pitch}
 
 
@@ -179,8 +180,8 @@ def finish_render(session: Session, pending: PendingRender, outcome: RenderedPro
         programme.render_error = f"Không dựng được âm thanh: {outcome.message_vi}"[:2000]
         session.flush()
         return programme
-    keys = {item.ref: item.audio.key for item in outcome.items}
-    programme.items = [{**item, "audio_key": keys.get(f"item:{i}")} for i, item in enumerate(programme.items)]
+    rendered = {item.ref: item for item in outcome.items}
+    programme.items = [_with_audio(item, rendered.get(f"item:{i}")) for i, item in enumerate(programme.items)]
     programme.audio_key, programme.audio_size = outcome.programme.key, outcome.programme.size_bytes
     programme.audio_duration_ms = outcome.programme.duration_ms
     programme.cue_key, programme.playlist_key = outcome.cue_sheet.key, outcome.playlist.key
@@ -191,6 +192,15 @@ def finish_render(session: Session, pending: PendingRender, outcome: RenderedPro
         programme.status = ProgrammeStatus.rendered
     session.flush()
     return programme
+
+
+def _with_audio(item: dict[str, Any], rendered: RenderedItem | None) -> dict[str, Any]:
+    """The plan's item with its file and, for speech, which engine and voice spoke it."""
+    out = {k: v for k, v in item.items() if k not in ("spoken_by", "fell_back")}
+    out["audio_key"] = rendered.audio.key if rendered else None
+    if rendered is not None and rendered.spoken_by:
+        out["spoken_by"], out["fell_back"] = rendered.spoken_by, rendered.fell_back
+    return out
 
 
 def render(session: Session, programme: Programme, *, progress: Progress | None = None) -> Programme:

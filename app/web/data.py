@@ -16,6 +16,7 @@ from app.models import RelayPoint, Script, ScriptStatus, Slot, User
 from app.programmes.labels import item_label
 from app.programmes.views import item_files
 from app.scripts import service as script_service
+from app.speech.audio import spoken_by_label
 
 # Published on the portal once aired; a script withdrawn after airing stays off the portal.
 PUBLIC_STATUSES = (ScriptStatus.approved, ScriptStatus.archived)
@@ -27,6 +28,8 @@ class ProgrammeItem:
     seconds: int
     kind: str = "speech"
     file_url: str | None = None  # the item's own rendered file
+    spoken_by: str | None = None  # engines and voices that spoke it, with the voices' credits
+    fell_back: bool = False  # an engine lower than the station's first choice had to stand in
 
 
 @dataclass(frozen=True)
@@ -80,7 +83,9 @@ def programmes_for(session: Session, user: User, station_id: int, area_id: int |
         base = f"/app/programmes/{p.id}"
         files = {f.index: f"{base}/items/{f.file_name}" for f in item_files(p)}
         items = [ProgrammeItem(title=item_label(i), seconds=round(i["duration_ms"] / 1000), kind=i["kind"],
-                               file_url=files.get(index))
+                               file_url=files.get(index),
+                               spoken_by=spoken_by_label(i["spoken_by"]) if i.get("spoken_by") else None,
+                               fell_back=bool(i.get("fell_back")))
                  for index, i in enumerate(p.items) if i["kind"] != "gap"]
         out.append(Programme(
             slot_name=p.slot_name, slot_label=label, starts_at=p.starts_at,

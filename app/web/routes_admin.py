@@ -1,11 +1,11 @@
-"""Admin pages: station settings, slots, areas, relay points (token shown once), users."""
+"""Admin pages: station settings, slots, areas, relay points (token shown once), users, voices."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import Annotated, Any
 
-from fastapi import APIRouter, Request
+from fastapi import APIRouter, Path, Request
 from fastapi.responses import RedirectResponse
 from pydantic import BaseModel
 from starlette.responses import Response
@@ -16,6 +16,7 @@ from app.deps import SessionDep
 from app.errors import LoaError
 from app.fields import Id, form_id
 from app.models import Area, RelayPoint, Station
+from app.speech import voices as voice_service
 from app.stations import service as station_service
 from app.stations.exceptions import AreaNotFound, RelayPointNotFound
 from app.stations.schemas import (
@@ -34,6 +35,8 @@ from app.web.i18n import translate
 from app.web.render import error_text, render
 
 router = APIRouter(prefix="/app/admin", include_in_schema=False)
+# The engine orders a station can pick (eSpeak NG, "offline", always ends each).
+ENGINE_ORDERS = ("offline", "gtts", "neural", "gtts,neural", "neural,gtts")
 
 
 def _station(session: SessionDep, user: AdminPage) -> Station | None:
@@ -55,6 +58,8 @@ def _page(request: Request, session: SessionDep, user: AdminPage, *, status_code
                    users=[u for u in user_service.list_users(session, user)
                           if u.station_id in (station.id, None)],
                    area_names={a.id: a.name for a in station.areas})
+    ctx.update(voices=voice_service.list_voices(), engine_orders=ENGINE_ORDERS,
+               installation_admin=access.is_installation_admin(user))
     return render(request, "admin.html", ctx, user=user, status_code=status_code)
 
 
@@ -116,7 +121,7 @@ def create_station(request: Request, session: SessionDep, user: AdminPage, form:
 def update_station(request: Request, session: SessionDep, user: AdminPage, form: Form) -> Response:
     station = _require_station(session, user)
     fields = ("name", "timezone", "opening_announcement", "closing_announcement", "voice", "speech_rate",
-              "speech_pitch", "speech_engine", "audio_bitrate_kbps", "audio_format")
+              "speech_pitch", "speech_engine", "neural_voice", "audio_bitrate_kbps", "audio_format")
     payload = {k: text(form, k) for k in fields if text(form, k).strip()}
     return _apply(request, session, user, "station", StationUpdate, payload,
                   lambda d: station_service.update(session, station, d, actor=user) and None, "msg_saved")
@@ -167,6 +172,14 @@ def rename_area(request: Request, session: SessionDep, user: AdminPage, form: Fo
     return _apply(request, session, user, "areas", AreaWrite, {"name": text(form, "name")},
                   lambda d: station_service.rename_area(session, area, d.name, actor=user) and None,
                   "msg_saved")
+
+
+@router.post("/voices/{name}/remove")
+def remove_voice(request: Request, session: SessionDep, user: AdminPage, _form: Form,
+                 name: Annotated[str, Path(pattern=r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$")]) -> Response:
+    """Uninstall a local neural voice no station uses (installation admin)."""
+    return _run(request, session, user, "voices", lambda: voice_service.remove_voice(session, name, actor=user),
+                "msg_voice_removed")
 
 
 @router.post("/areas/{area_id}/delete")

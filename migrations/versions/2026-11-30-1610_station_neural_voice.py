@@ -1,0 +1,26 @@
+"""stations.neural_voice: the installed local neural voice a station speaks with
+
+Revision ID: 7b3d9e1f4a60
+Revises: 5e1c0a7d9b42
+Create Date: 2026-11-30 16:10:00+00:00
+"""
+
+from collections.abc import Sequence
+
+import sqlalchemy as sa
+from alembic import op
+
+revision: str = '7b3d9e1f4a60'
+down_revision: str | None = '5e1c0a7d9b42'
+branch_labels: str | Sequence[str] | None = None
+depends_on: str | Sequence[str] | None = None
+
+
+def upgrade() -> None:
+    with op.batch_alter_table('stations', schema=None) as batch_op:
+        batch_op.add_column(sa.Column('neural_voice', sa.String(length=64), nullable=True))
+
+
+def downgrade() -> None:
+    with op.batch_alter_table('stations', schema=None) as batch_op:
+        batch_op.drop_column('neural_voice')
