@@ -7,7 +7,6 @@ is installed the same way (README) but no wheel ships one.
 from __future__ import annotations
 
 import shutil
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -28,10 +27,10 @@ JOE = "en_US-joe-medium"
 
 
 @pytest.fixture(scope="module")
-def store(tmp_path_factory: pytest.TempPathFactory) -> Iterator[VoiceStore]:
+def store(tmp_path_factory: pytest.TempPathFactory) -> VoiceStore:
     store = VoiceStore(tmp_path_factory.mktemp("voices"))
     store.add(find_voice_files(Path(joe.data_dir())))
-    yield store
+    return store
 
 
 def test_an_installed_voice_is_listed_with_its_licence_and_rate(store: VoiceStore) -> None:

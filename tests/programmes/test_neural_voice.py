@@ -32,7 +32,8 @@ ENGLISH_BODY = ("Good morning. The ward committee asks every household to check 
 def joe_installed(capsys: pytest.CaptureFixture[str]) -> Iterator[str]:
     assert cli(["voices", "add", str(joe.data_dir())]) == 0
     out = capsys.readouterr().out
-    assert JOE in out and "CC0" in out
+    assert JOE in out
+    assert "CC0" in out
     yield JOE
     voice_store().remove(JOE)
 
