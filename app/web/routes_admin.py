@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import shutil
+import tempfile
 from collections.abc import Callable
+from pathlib import Path as FilePath
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Path, Request
 from fastapi.responses import RedirectResponse
 from pydantic import BaseModel
+from starlette.datastructures import UploadFile
 from starlette.responses import Response
 
 from app import access
@@ -17,6 +21,7 @@ from app.errors import LoaError
 from app.fields import Id, form_id
 from app.models import Area, RelayPoint, Station
 from app.speech import voices as voice_service
+from app.speech.audio import audio_settings
 from app.stations import service as station_service
 from app.stations.exceptions import AreaNotFound, RelayPointNotFound
 from app.stations.schemas import (
@@ -27,6 +32,7 @@ from app.stations.schemas import (
     StationCreate,
     StationUpdate,
 )
+from app.text import upload_filename
 from app.users import service as user_service
 from app.users.schemas import UserCreate, UserUpdate
 from app.web.deps import AdminPage, Form, PageForbidden, lang_of
@@ -172,6 +178,25 @@ def rename_area(request: Request, session: SessionDep, user: AdminPage, form: Fo
     return _apply(request, session, user, "areas", AreaWrite, {"name": text(form, "name")},
                   lambda d: station_service.rename_area(session, area, d.name, actor=user) and None,
                   "msg_saved")
+
+
+@router.post("/voices")
+def add_voice(request: Request, session: SessionDep, user: AdminPage, form: Form) -> Response:
+    """Install a Piper/VITS voice from its uploaded files: model, config, licence (installation admin)."""
+    uploads = [f for f in form.getlist("files") if isinstance(f, UploadFile) and f.filename]
+    name = text(form, "name").strip()
+
+    def install() -> None:
+        access.require_installation_admin(user)
+        spool = audio_settings().data_dir / "uploads"
+        spool.mkdir(parents=True, exist_ok=True)
+        with tempfile.TemporaryDirectory(prefix="voice-", dir=spool) as folder:
+            for upload in uploads:
+                with (FilePath(folder) / upload_filename(upload.filename)).open("wb") as out:
+                    shutil.copyfileobj(upload.file, out, length=1 << 20)
+            voice_service.add_voice(session, FilePath(folder), name=name, actor=user)
+
+    return _run(request, session, user, "voices", install, "msg_voice_added")
 
 
 @router.post("/voices/{name}/remove")

