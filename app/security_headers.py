@@ -6,7 +6,8 @@ from __future__ import annotations
 from starlette.datastructures import MutableHeaders
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-# Pages load one script and one stylesheet from /static and play audio (a preview is a blob:).
+# Pages load their scripts and one stylesheet from /static and play audio (a preview or a fresh
+# recording is a blob:).
 PAGE_POLICY = "; ".join((
     "default-src 'self'", "script-src 'self'", "style-src 'self'", "img-src 'self' data:",
     "media-src 'self' blob:", "connect-src 'self'", "font-src 'self'", "object-src 'none'",

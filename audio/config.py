@@ -43,6 +43,9 @@ class AudioSettings(BaseSettings):
     mp3_bitrate_kbps: int = Field(default=64, ge=8, le=320)
     max_upload_bytes: int = Field(default=100 * 1024 * 1024, gt=0)
     max_recording_seconds: float = Field(default=1800.0, gt=0)
+    # An announcer reading one bulletin into a phone: ten minutes is several bulletins' worth, and
+    # a phone keeps the whole take in memory until it is sent.
+    max_voice_recording_seconds: float = Field(default=600.0, gt=0)
     # Uploads are decoded by ffmpeg with at most this much address space (not resident memory:
     # ffmpeg reserves far more than it touches), a few at a time; the rest wait, then get 503.
     decode_memory_limit_mb: int = Field(default=1024, ge=16)

@@ -16,6 +16,7 @@ from audio.ffmpeg import AudioTooDemanding, UnplayableAudio, decode_to_pcm, prob
 from audio.loudness import normalize_pieces
 from audio.pcm import Pcm, rms_dbfs, to_wav_bytes
 from audio.storage import Storage
+from audio.voice import CleanedVoice, clean_voice
 
 
 class RecordingRejected(AudioError):
@@ -91,6 +92,8 @@ class IngestedRecording:
     loudness_lufs: float
     size_bytes: int
     codec: str
+    # For a voice recording: how it was cleaned (its duration above is the cleaned one).
+    voice: CleanedVoice | None = None
 
 
 _SILENT_DBFS = -60.0
@@ -101,9 +104,12 @@ _TRUNCATION_TOLERANCE = 0.9
 
 
 def ingest_recording(
-    source: Path, storage: Storage, settings: AudioSettings | None = None
+    source: Path, storage: Storage, settings: AudioSettings | None = None, *, voice: bool = False
 ) -> IngestedRecording:
-    """Validate the uploaded file at `source` and store it with a normalized copy."""
+    """Validate the uploaded file at `source` and store it with a normalized copy; a `voice`
+    recording (an announcer, recorded in the browser) is also checked for distortion, denoised
+    and trimmed of the silence around the speech, and may last at most
+    `max_voice_recording_seconds`."""
     settings = settings or get_audio_settings()
     size = source.stat().st_size
     if size == 0:
@@ -117,10 +123,11 @@ def ingest_recording(
             "compress or shorten it.",
         )
     with decode_slot(settings):
-        return _ingest(source, size, storage, settings)
+        return _ingest(source, size, storage, settings, voice=voice)
 
 
-def _ingest(source: Path, size: int, storage: Storage, settings: AudioSettings) -> IngestedRecording:
+def _ingest(source: Path, size: int, storage: Storage, settings: AudioSettings, *,
+            voice: bool) -> IngestedRecording:
     memory = settings.decode_memory_limit_mb
     try:
         info = probe(source, settings, memory_limit_mb=memory)
@@ -128,7 +135,7 @@ def _ingest(source: Path, size: int, storage: Storage, settings: AudioSettings) 
         raise
     except UnplayableAudio as exc:
         raise NotAudio() from exc
-    limit = settings.max_recording_seconds
+    limit = settings.max_voice_recording_seconds if voice else settings.max_recording_seconds
     if info.duration_seconds is not None and info.duration_seconds > limit + 0.5:
         # Refused from the header alone: a 2-hour file is never decoded.
         raise RecordingTooLong(
@@ -167,6 +174,9 @@ def _ingest(source: Path, size: int, storage: Storage, settings: AudioSettings) 
         raise CorruptAudio()
     if rms_dbfs(pcm.samples) < _SILENT_DBFS:
         raise SilentAudio()
+    cleaned = clean_voice(pcm, settings) if voice else None
+    if cleaned is not None:
+        pcm = cleaned.pcm
     [matched] = normalize_pieces([pcm.samples], rate, settings)
     if matched.silent:
         raise SilentAudio()
@@ -184,10 +194,11 @@ def _ingest(source: Path, size: int, storage: Storage, settings: AudioSettings) 
         loudness_lufs=matched.loudness_lufs,
         size_bytes=size,
         codec=info.codec,
+        voice=cleaned,
     )
 
 
-_SUFFIXES = {".mp3", ".wav", ".m4a", ".aac", ".ogg", ".opus", ".oga"}
+_SUFFIXES = {".mp3", ".wav", ".m4a", ".aac", ".ogg", ".opus", ".oga", ".webm", ".mp4"}
 
 
 def _clock(seconds: float) -> str:

@@ -34,8 +34,13 @@ def upload_recording(
     file: Annotated[UploadFile, File(description="MP3, WAV, M4A/AAC, OGG/Opus")],
     title: Annotated[Line, Form(min_length=1, max_length=300)],
     is_filler: Annotated[bool, Form()] = False,
+    voice: Annotated[bool, Form(description=(
+        "An announcer's take (e.g. recorded in the browser): refused when distorted or without a voice, "
+        "steady noise reduced, silence before the first and after the last word trimmed; at most "
+        "LOA_MAX_VOICE_RECORDING_SECONDS (600 s by default)."))] = False,
 ) -> RecordingRead:
-    """Upload a recording to air instead of speech, or as filler music (officer, editor, admin)."""
+    """Upload a recording to air instead of speech, or as filler music (officer, editor, admin);
+    `voice=true` cleans an announcer's take first."""
     station = access.station_for(session, user, station_id)
     uploads = audio_settings().data_dir / "uploads"
     uploads.mkdir(parents=True, exist_ok=True)
@@ -45,7 +50,7 @@ def upload_recording(
         shutil.copyfileobj(file.file, tmp, length=1 << 20)
         tmp.flush()
         recording = service.ingest(session, station, Path(tmp.name), title=title.strip() or "Bản ghi",
-                                   filename=filename, is_filler=is_filler, actor=user)
+                                   filename=filename, is_filler=is_filler, actor=user, voice=voice)
     return RecordingRead.model_validate(recording)
 
 

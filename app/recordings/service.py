@@ -16,6 +16,7 @@ from app.speech.audio import audio_settings, storage
 from app.text import one_line, upload_filename
 from audio.errors import AudioError
 from audio.recordings import DecoderBusy, ingest_recording
+from audio.voice import CleanedVoice
 
 
 def sha_of(key: str) -> str:
@@ -24,11 +25,18 @@ def sha_of(key: str) -> str:
 
 
 def ingest(session: Session, station: Station, source: Path, *, title: str, filename: str,
-           is_filler: bool, actor: User) -> Recording:
+           is_filler: bool, actor: User, voice: bool = False) -> Recording:
     """Check an uploaded file, store it and its normalized copy, and record it."""
+    return ingest_reporting(session, station, source, title=title, filename=filename, is_filler=is_filler,
+                            actor=actor, voice=voice)[0]
+
+
+def ingest_reporting(session: Session, station: Station, source: Path, *, title: str, filename: str,
+                     is_filler: bool, actor: User, voice: bool = False) -> tuple[Recording, CleanedVoice | None]:
+    """`ingest`, also answering how a voice take was cleaned (trimmed, denoised), to tell its author."""
     title, filename = one_line(title)[:300] or "Bản ghi", upload_filename(filename)
     try:
-        result = ingest_recording(source, storage(), audio_settings())
+        result = ingest_recording(source, storage(), audio_settings(), voice=voice)
     except DecoderBusy as exc:
         raise RecordingsBusy(exc.message_vi, detail_en=exc.message_en) from exc
     except AudioError as exc:
@@ -42,10 +50,24 @@ def ingest(session: Session, station: Station, source: Path, *, title: str, file
     )
     session.add(recording)
     session.flush()
+    changes: dict[str, object] = {"title": title, "filename": filename, "duration_ms": result.duration_ms,
+                                  "filler": is_filler}
+    if result.voice is not None:
+        changes["voice"] = voice_report(result.voice)
     audit.record(session, "upload", actor=actor, entity_type="recording", entity_id=recording.id,
-                 station_id=station.id, changes={"title": title, "filename": filename,
-                                                 "duration_ms": result.duration_ms, "filler": is_filler})
-    return recording
+                 station_id=station.id, changes=changes)
+    return recording, result.voice
+
+
+def voice_report(cleaned: CleanedVoice) -> dict[str, object]:
+    """How a voice take was cleaned, as the audit log keeps it."""
+    def level(value: float) -> float | None:
+        return round(value, 1) if math.isfinite(value) else None
+
+    return {"lead_trimmed_ms": cleaned.lead_trimmed_ms, "tail_trimmed_ms": cleaned.tail_trimmed_ms,
+            "noise_reduced": cleaned.noise_reduced, "noise_floor_dbfs": [
+                level(cleaned.noise_floor_dbfs), level(cleaned.noise_floor_after_dbfs)],
+            "clipped_ms": cleaned.clipped_ms}
 
 
 def get(session: Session, recording_id: int, user: User) -> Recording:

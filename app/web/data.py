@@ -7,12 +7,14 @@ the scheduler, the as-run log and the relay heartbeats as those land. No fake da
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from app.models import RelayPoint, Script, ScriptStatus, Slot, User
+from app.models import Programme as ProgrammeRow
+from app.models import ProgrammeStatus, RelayPoint, Script, ScriptStatus, Slot, User
+from app.models.base import utcnow
 from app.programmes.labels import item_label
 from app.programmes.views import item_files
 from app.scripts import service as script_service
@@ -56,6 +58,20 @@ class Programme:
 # a leader what was meant for the neighbours (and say nothing useful).
 QUIET_REASONS = ("placed", "area_not_targeted")
 
+
+def shown_status(programme: ProgrammeRow, now: datetime) -> str:
+    """The status as a listener would give it: a programme whose hour has come and gone not yet
+    marked aired is on air, not "locked, about to air"."""
+    ends_at = programme.starts_at + timedelta(milliseconds=programme.duration_ms)
+    if programme.status in _NOT_YET_AIRED and programme.starts_at <= now < ends_at:
+        return "on_air"
+    return programme.status.value
+
+
+_NOT_YET_AIRED = (ProgrammeStatus.provisional, ProgrammeStatus.planned, ProgrammeStatus.rendered,
+                  ProgrammeStatus.locked)
+
+
 def programmes_for(session: Session, user: User, station_id: int, area_id: int | None,
                    day: date) -> list[Programme]:
     """The station's programmes on a local day that the user may see, as the area hears them
@@ -65,6 +81,7 @@ def programmes_for(session: Session, user: User, station_id: int, area_id: int |
     slots = {s.name: s.label for s in slots_of(session, station_id)}
     areas = programmes.areas_of(session, station_id)
     rows = programmes.list_for(session, station_id, day, day, area_id, user=user)
+    now = utcnow()
     # Area variants with the same plan are shown once, naming the areas they serve.
     served: dict[tuple[str, str], list[str]] = {}
     for p in rows:
@@ -89,7 +106,7 @@ def programmes_for(session: Session, user: User, station_id: int, area_id: int |
                  for index, i in enumerate(p.items) if i["kind"] != "gap"]
         out.append(Programme(
             slot_name=p.slot_name, slot_label=label, starts_at=p.starts_at,
-            length_seconds=max(1, round(p.duration_ms / 1000)), status=p.status.value, items=items,
+            length_seconds=max(1, round(p.duration_ms / 1000)), status=shown_status(p, now), items=items,
             audio_url=f"{base}/audio.mp3" if p.audio_key else None,
             playlist_url=f"{base}/playlist.m3u8" if p.cue_key else None,
             cue_url=f"{base}/cue.json" if p.cue_key else None,

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from app.web.i18n_operations import OPERATIONS_MESSAGES
+from app.web.i18n_recorder import RECORDER_MESSAGES
 
 DEFAULT_LANG = "vi"
 LANGS = ("vi", "en")
@@ -105,6 +106,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
                        "back (before the programme locks)."),
     "spoken_by_label": ("Đọc bằng", "Spoken by"),
     "programme_locked": ("Đã khóa, sắp phát", "Locked for air"),
+    "programme_on_air": ("Đang phát", "On air"),
     "programme_aired": ("Đã phát", "Aired"),
     "programme_cancelled": ("Đã dừng, không phát", "Stopped, not aired"),
     "prio_normal": ("Thông thường", "Normal"),
@@ -466,6 +468,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "spoken_by_neural": ("Giọng nơ-ron ngoại tuyến", "Local neural voice (offline)"),
 }
 MESSAGES.update(OPERATIONS_MESSAGES)
+MESSAGES.update(RECORDER_MESSAGES)
 
 
 def translate(key: str, lang: str = DEFAULT_LANG, **params: Any) -> str:

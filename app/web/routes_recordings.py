@@ -31,14 +31,15 @@ from app.web import once
 from app.web.deps import Form, PageForbidden, StationStaff, lang_of, web_roles
 from app.web.forms import script_values, text
 from app.web.i18n import translate
-from app.web.render import error_text, render
+from app.web.render import duration, error_text, render
 from app.web.routes_scripts import editor_page, editor_purpose, editor_url, station_id_of
+from audio.voice import CleanedVoice
 
 router = APIRouter(prefix="/app/recordings", include_in_schema=False)
 
 Uploader = Annotated[User, Depends(web_roles(Role.officer, Role.editor, Role.admin))]
 EditorOrAdmin = Annotated[User, Depends(web_roles(Role.editor, Role.admin))]
-ACCEPT = ".mp3,.wav,.m4a,.aac,.ogg,.opus,audio/*"
+ACCEPT = ".mp3,.wav,.m4a,.aac,.ogg,.opus,.webm,audio/*"
 
 
 def _file(form: Form) -> UploadFile | None:
@@ -47,7 +48,7 @@ def _file(form: Form) -> UploadFile | None:
 
 
 def _ingest(session: SessionDep, station: Station, upload: UploadFile, *, title: str, is_filler: bool,
-            user: User) -> Recording:
+            user: User, voice: bool = False) -> tuple[Recording, CleanedVoice | None]:
     """Spool the upload to a temporary file beside the audio store, then check and keep it."""
     uploads = audio_settings().data_dir / "uploads"
     uploads.mkdir(parents=True, exist_ok=True)
@@ -56,8 +57,9 @@ def _ingest(session: SessionDep, station: Station, upload: UploadFile, *, title:
         shutil.copyfileobj(upload.file, tmp, length=1 << 20)
         tmp.flush()
         with session.begin_nested():
-            return recording_service.ingest(session, station, Path(tmp.name), title=title[:300] or name,
-                                            filename=name, is_filler=is_filler, actor=user)
+            return recording_service.ingest_reporting(
+                session, station, Path(tmp.name), title=title[:300] or name, filename=name,
+                is_filler=is_filler, actor=user, voice=voice)
 
 
 def _library(request: Request, session: SessionDep, user: User, *, values: dict[str, str] | None = None,
@@ -95,7 +97,7 @@ def _upload_filler(request: Request, session: SessionDep, user: User, form: Form
                         errors={"file": translate("err_choose_file", lang)}, status_code=422)
     station = station_service.get(session, station_id_of(session, user))
     try:
-        recording = _ingest(session, station, upload, title=values["title"], is_filler=True, user=user)
+        recording, _ = _ingest(session, station, upload, title=values["title"], is_filler=True, user=user)
     except LoaError as exc:
         return _library(request, session, user, values=values, errors={"file": error_text(exc, lang)},
                         status_code=422)
@@ -119,15 +121,30 @@ def _upload_for_script(request: Request, session: SessionDep, user: User, form: 
     if upload is None:
         return editor_page(request, session, user, values=values, script=script, status_code=422,
                            form_token=token, errors={"recording": translate("err_choose_file", lang)})
-    title = values["title"].strip() or Path(upload.filename or "").stem
+    # A take from the page's recorder (static/recorder.js) is an announcer's voice: cleaned first.
+    voice = text(form, "voice") == "1"
+    title = values["title"].strip() or (translate("rec_voice_name", lang) if voice
+                                         else Path(upload.filename or "").stem)
     try:
-        recording = _ingest(session, station, upload, title=title, is_filler=False, user=user)
+        recording, cleaned = _ingest(session, station, upload, title=title, is_filler=False, user=user, voice=voice)
     except LoaError as exc:
         return editor_page(request, session, user, values=values, script=script, status_code=422,
                            form_token=token, errors={"recording": error_text(exc, lang)})
     values["recording_id"] = str(recording.id)
-    request.session["flash"] = translate("msg_recording_attached", lang)
+    request.session["flash"] = (_voice_kept(recording, cleaned, lang) if cleaned is not None
+                                else translate("msg_recording_attached", lang))
     return _back_to_editor(session, user, script, token, values)
+
+
+def _voice_kept(recording: Recording, cleaned: CleanedVoice, lang: str) -> str:
+    """What the server did to the take, in words the officer can check by listening."""
+    def seconds(ms: int) -> str:
+        shown = f"{ms / 1000:.1f}"
+        return shown.replace(".", ",") if lang != "en" else shown
+
+    return translate("msg_voice_kept", lang, length=duration(recording.duration_ms),
+                     lead=seconds(cleaned.lead_trimmed_ms), tail=seconds(cleaned.tail_trimmed_ms),
+                     noise=translate("msg_voice_denoised", lang) if cleaned.noise_reduced else "")
 
 
 def _back_to_editor(session: SessionDep, user: User, script: Script | None, token: str,

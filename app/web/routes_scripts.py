@@ -17,6 +17,7 @@ from app.fields import Id, form_id
 from app.models import Recording, Role, Script, ScriptStatus, User
 from app.scripts import service as script_service
 from app.scripts.schemas import MAX_BODY_CHARS, ScriptCreate, ScriptUpdate
+from app.speech.audio import audio_settings
 from app.stations import service as station_service
 from app.web import once
 from app.web.deps import Form, OfficerOrEditor, PageForbidden, lang_of, web_roles
@@ -78,7 +79,7 @@ def editor_page(request: Request, session: SessionDep, user: User, *, values: di
         **_choices(session, station_id), "values": values, "errors": errors, "script": script,
         "recording": attachable_recording(session, station_id, values.get("recording_id")),
         "form_token": form_token, "draft_key": draft_key(user, editor_url(script)),
-        "typed": typed or bool(errors),
+        "typed": typed or bool(errors), "voice_limit_s": int(audio_settings().max_voice_recording_seconds),
     }, user=user, status_code=status_code)
 
 

@@ -46,3 +46,13 @@ def test_only_editors_see_the_stop_button(client):
     sign_in(client, "officer")
     page = client.get("/app/programmes").text
     assert "/cancel" not in page
+
+
+@pytest.mark.usefixtures("on_air")
+def test_the_emergency_programme_on_air_is_shown_as_on_air_not_about_to_air(client):
+    sign_in(client, "editor")
+    page = client.get("/app/programmes").text
+    heading = re.search(r'<article class="programme">\s*<h\d>Khẩn cấp · .*?</h\d>', page, re.S)
+    assert heading is not None, page
+    assert "Đang phát" in heading.group(0)
+    assert "Đã khóa, sắp phát" not in heading.group(0)
