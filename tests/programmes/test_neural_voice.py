@@ -83,6 +83,8 @@ def test_a_station_on_the_neural_engine_renders_its_programme_with_the_installed
     assert f"{JOE} — CC0" in page, "the voice is named with its licence and attribution"
     assert "NabuCasa/voice-datasets" in page
     assert "Giọng dự phòng" not in page
+    read = client.get(f"/api/v1/programmes/{programme.id}", headers=auth(world.users["editor"])).json()
+    assert [i["spoken_by"] for i in read["items"] if i["kind"] == "script"] == [f"neural:{JOE}"]
 
 
 def test_a_voice_file_that_is_away_falls_back_visibly_and_is_redone_when_it_returns(
