@@ -217,7 +217,7 @@ def _cmd_abbreviations(args: argparse.Namespace) -> int:
                 return 0
             if args.abbr_command == "set":
                 speech.set_abbreviations(session, station, {args.key: args.spoken}, actor=None)
-            elif not speech.remove_abbreviation(session, station, args.key, actor=None):
+            elif speech.remove_abbreviation(session, station, args.key, actor=None) is None:
                 print(f"Lỗi: đài chưa có chữ viết tắt riêng “{args.key}”.", file=sys.stderr)
                 return 1
             session.commit()

@@ -29,8 +29,13 @@ def speech_hash(station: Station, spoken: str) -> str:
     return hashlib.sha256(raw.encode()).hexdigest()
 
 
+def speech_source(script: Script) -> str:
+    """The written text a script's speech is made from: its title, then its body."""
+    return f"{script.title}.\n{script.body}"
+
+
 def spoken_body(station: Station, script: Script) -> str:
-    return spoken(f"{script.title}.\n{script.body}", station)
+    return spoken(speech_source(script), station)
 
 
 def script_duration(station: Station, script: Script,

@@ -181,7 +181,10 @@ def finish_render(session: Session, pending: PendingRender, outcome: RenderedPro
         session.flush()
         return programme
     rendered = {item.ref: item for item in outcome.items}
-    programme.items = [_with_audio(item, rendered.get(f"item:{i}")) for i, item in enumerate(programme.items)]
+    # what each spoken item said, as rendered: the programme page shows it
+    said = {item.ref: item.text for item in pending.spec.items if isinstance(item, SpeechItem)}
+    programme.items = [_with_audio(item, rendered.get(f"item:{i}"), said.get(f"item:{i}"))
+                       for i, item in enumerate(programme.items)]
     programme.audio_key, programme.audio_size = outcome.programme.key, outcome.programme.size_bytes
     programme.audio_duration_ms = outcome.programme.duration_ms
     programme.cue_key, programme.playlist_key = outcome.cue_sheet.key, outcome.playlist.key
@@ -194,10 +197,10 @@ def finish_render(session: Session, pending: PendingRender, outcome: RenderedPro
     return programme
 
 
-def _with_audio(item: dict[str, Any], rendered: RenderedItem | None) -> dict[str, Any]:
-    """The plan's item with its file and, for speech, which engine and voice spoke it."""
+def _with_audio(item: dict[str, Any], rendered: RenderedItem | None, spoken: str | None) -> dict[str, Any]:
+    """The plan's item with its file and, for speech, what was said and which engine and voice spoke it."""
     out = {k: v for k, v in item.items() if k not in ("spoken_by", "fell_back")}
-    out["audio_key"] = rendered.audio.key if rendered else None
+    out["audio_key"], out["spoken"] = (rendered.audio.key if rendered else None), spoken
     if rendered is not None and rendered.spoken_by:
         out["spoken_by"], out["fell_back"] = rendered.spoken_by, rendered.fell_back
     return out

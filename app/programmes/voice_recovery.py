@@ -14,13 +14,11 @@ from datetime import date, datetime
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from app.models import Programme, ProgrammeStatus, Script, Station
-from app.programmes import inputs
+from app.models import Programme, Script, Station
+from app.programmes import inputs, respeak
+from app.programmes.respeak import OPEN
 from app.speech.audio import engine_order, speech_service, voice_of
 from scheduler.slots import LOCK_LEAD
-
-# Not locked yet: the render-ahead job may still change these.
-OPEN = (ProgrammeStatus.provisional, ProgrammeStatus.planned, ProgrammeStatus.rendered)
 
 
 def engines_in(spoken_by: str) -> set[str]:
@@ -91,10 +89,7 @@ def redo(session: Session, found: Fallbacks, rank: int, now: datetime) -> int:
         if (programme is None or worst <= rank or programme.status not in OPEN
                 or programme.starts_at <= now + LOCK_LEAD):
             continue
-        if programme.status == ProgrammeStatus.rendered:
-            programme.status = ProgrammeStatus.planned
-        programme.audio_key = programme.audio_size = programme.audio_duration_ms = None
-        programme.cue_key = programme.playlist_key = programme.render_error = None
+        respeak.drop_audio(programme)
         count += 1
     session.flush()
     return count

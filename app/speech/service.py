@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from sqlalchemy.orm import Session
 
 from app.audit import service as audit
@@ -22,8 +24,10 @@ def effective_abbreviations(station: Station) -> dict[str, str]:
     return {k: v for k, v in sorted(merged.items()) if v}
 
 
-def set_abbreviations(session: Session, station: Station, entries: dict[str, str], *, actor: User | None) -> None:
-    """Add or change a station's abbreviations (an empty value switches one off)."""
+def set_abbreviations(session: Session, station: Station, entries: dict[str, str], *,
+                      actor: User | None) -> dict[str, int]:
+    """Add or change a station's abbreviations (an empty value switches one off); answers how many
+    scripts are spoken again and programmes rendered again."""
     for key, value in entries.items():
         if not key.strip() or len(key) > MAX_ABBREVIATION or any(c.isspace() for c in key.strip()):
             raise Unprocessable(
@@ -33,21 +37,36 @@ def set_abbreviations(session: Session, station: Station, entries: dict[str, str
         if len(value) > 200:
             raise Unprocessable(f"Cách đọc của “{key}” quá dài (tối đa 200 ký tự).",
                                 detail_en="The spoken words are too long (200 characters at most).")
-    updated = dict(station.abbreviations or {})
-    updated.update({k.strip(): v.strip() for k, v in entries.items()})
+    before = dict(station.abbreviations or {})
+    updated = {**before, **{k.strip(): v.strip() for k, v in entries.items()}}
     station.abbreviations = updated
     session.flush()
+    return _changed(session, station, before, {k.strip(): v.strip() for k, v in entries.items()}, actor=actor)
+
+
+def _changed(session: Session, station: Station, before: dict[str, str], entries: Mapping[str, str | None], *,
+             actor: User | None) -> dict[str, int]:
+    """Audit the change (before, after, the built-in reading it overrides) and have the scripts
+    that now read differently spoken again and their programmes not yet locked rendered again."""
+    from app.programmes.respeak import after_abbreviations_changed
+
+    effect = after_abbreviations_changed(session, station, before)
     audit.record(session, "edit", actor=actor, actor_name="cli", entity_type="station", entity_id=station.id,
-                 station_id=station.id, changes={"abbreviations": entries})
+                 station_id=station.id, changes={
+                     "abbreviations": entries,
+                     "before": {k: before.get(k) for k in entries},
+                     "built_in": {k: DEFAULT_ABBREVIATIONS.get(k) for k in entries},
+                     **effect})
+    return effect
 
 
-def remove_abbreviation(session: Session, station: Station, key: str, *, actor: User | None) -> bool:
-    updated = dict(station.abbreviations or {})
-    if key not in updated:
-        return False
-    del updated[key]
-    station.abbreviations = updated
+def remove_abbreviation(session: Session, station: Station, key: str, *,
+                        actor: User | None) -> dict[str, int] | None:
+    """Remove one of the station's own abbreviations (a built-in one it overrode reads again);
+    None when the station has no such entry."""
+    before = dict(station.abbreviations or {})
+    if key not in before:
+        return None
+    station.abbreviations = {k: v for k, v in before.items() if k != key}
     session.flush()
-    audit.record(session, "edit", actor=actor, actor_name="cli", entity_type="station",
-                 entity_id=station.id, station_id=station.id, changes={"abbreviations": {key: None}})
-    return True
+    return _changed(session, station, before, {key: None}, actor=actor)

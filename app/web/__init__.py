@@ -29,6 +29,7 @@ JSON_PREFIXES = ("/web/",)  # the pages' own JSON endpoints (speech preview)
 def web_router() -> APIRouter:
     """Every page of the web app."""
     from app.web import (
+        routes_abbreviations,
         routes_admin,
         routes_area,
         routes_auth,
@@ -42,7 +43,7 @@ def web_router() -> APIRouter:
 
     router = APIRouter(include_in_schema=False)
     for module in (routes_auth, routes_review, routes_emergency, routes_scripts, routes_recordings,
-                   routes_admin, routes_area, routes_public, routes_preview):
+                   routes_admin, routes_area, routes_public, routes_preview, routes_abbreviations):
         router.include_router(module.router)
     return router
 

@@ -32,6 +32,7 @@ class ProgrammeItem:
     file_url: str | None = None  # the item's own rendered file
     spoken_by: str | None = None  # engines and voices that spoke it, with the voices' credits
     fell_back: bool = False  # an engine lower than the station's first choice had to stand in
+    spoken: str | None = None  # what a rendered script item said (numbers, abbreviations read out)
 
 
 @dataclass(frozen=True)
@@ -102,7 +103,8 @@ def programmes_for(session: Session, user: User, station_id: int, area_id: int |
         items = [ProgrammeItem(title=item_label(i), seconds=round(i["duration_ms"] / 1000), kind=i["kind"],
                                file_url=files.get(index),
                                spoken_by=spoken_by_label(i["spoken_by"]) if i.get("spoken_by") else None,
-                               fell_back=bool(i.get("fell_back")))
+                               fell_back=bool(i.get("fell_back")),
+                               spoken=i.get("spoken") if i["kind"] == "script" and p.audio_key else None)
                  for index, i in enumerate(p.items) if i["kind"] != "gap"]
         out.append(Programme(
             slot_name=p.slot_name, slot_label=label, starts_at=p.starts_at,

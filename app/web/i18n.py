@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from app.web.i18n_abbreviations import ABBREVIATION_MESSAGES
 from app.web.i18n_operations import OPERATIONS_MESSAGES
 from app.web.i18n_recorder import RECORDER_MESSAGES
 
@@ -468,6 +469,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "spoken_by_neural": ("Giọng nơ-ron ngoại tuyến", "Local neural voice (offline)"),
 }
 MESSAGES.update(OPERATIONS_MESSAGES)
+MESSAGES.update(ABBREVIATION_MESSAGES)
 MESSAGES.update(RECORDER_MESSAGES)
 
 

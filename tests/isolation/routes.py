@@ -17,7 +17,7 @@ from typing import Any
 from fastapi import FastAPI
 
 from tests.fixtures.builders import PASSWORD
-from tests.isolation.two_stations import Station1
+from tests.isolation.two_stations import SECRET, Station1
 
 REFUSED = frozenset({403, 404})
 REFUSED_OR_UNKNOWN = frozenset({403, 404, 422})
@@ -257,6 +257,20 @@ def cases(t: Station1, tone: Path) -> dict[tuple[str, str], list[Call]]:
         ("GET", "/app/programmes/{programme_id}/items/{file_name}"): [Call(f"/app/programmes/{p}/items/0.mp3")],
         ("POST", "/app/relays/faults/{fault_id}/resolve"): [Call(f"/app/relays/faults/{t.fault.id}/resolve",
                                                                  data={"note": "Đã thay loa."})],
+        # pages: abbreviations (station 1 has its own abbreviation SECRET: station 2 never sees it)
+        # (searched for in lower case: the search box shows what was typed)
+        ("GET", "/app/abbreviations"): [Own("/app/abbreviations"),
+                                        Own("/app/abbreviations", params={"q": SECRET.lower()}),
+                                        Own("/app/abbreviations", params={"q": "bi mat dai mot"}),
+                                        Own("/app/abbreviations", params={"edit": SECRET})],
+        ("POST", "/app/abbreviations"): [Own("/app/abbreviations", form_page="/app/abbreviations", data={
+            "key": "BQLCC", "reading": "ban quản lý chung cư", "mode": "add", "station_id": str(s1)})],
+        ("POST", "/app/abbreviations/remove"): [Own("/app/abbreviations/remove", form_page="/app/abbreviations",
+                                                    data={"key": SECRET})],
+        ("POST", "/web/preview/abbreviation"): [Own("/web/preview/abbreviation", json={
+            "text": "Họp BQLCC.", "key": "BQLCC", "reading": "ban quản lý", "station_id": s1})],
+        ("POST", "/web/preview/abbreviation/listen"): [Own("/web/preview/abbreviation/listen", json={
+            "text": "Họp BQLCC.", "key": "BQLCC", "reading": "ban quản lý", "station_id": s1})],
         # the script editor's preview
         ("POST", "/web/preview/spoken"): [Own("/web/preview/spoken", json={"text": "UBND", "station_id": s1})],
         ("POST", "/web/preview/listen"): [Own("/web/preview/listen", json={"text": "Xin chào", "station_id": s1})],

@@ -42,8 +42,9 @@ def _send(client: TestClient, method: str, call: Call, role_headers: dict[str, s
     data = call.data
     if call.form_page is not None:
         page = client.get(call.form_page)
-        if page.status_code == 200:  # the roles that may not open the form get no token
-            data = {**(data or {}), "form_token": _FORM_TOKEN.search(page.text).group(1)}  # type: ignore[union-attr]
+        found = _FORM_TOKEN.search(page.text) if page.status_code == 200 else None
+        if found:  # the roles that may not open the form (or only read the page) get no token
+            data = {**(data or {}), "form_token": found.group(1)}
     if not api and method == "POST":
         if call.json is not None:
             headers["X-CSRF-Token"] = csrf

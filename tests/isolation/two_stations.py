@@ -108,6 +108,7 @@ def build_station1(session: Session, world: World, tmp: Path) -> Station1:
     """Fill station 1 with a script in every status, recordings, programmes, an emergency, a relay."""
     khu1, khu2 = world.areas[0], world.areas[1]
     world.station.name = f"Đài phường Hà Tu {SECRET}"
+    world.station.abbreviations = {SECRET: "bí mật đài một"}
     for area in world.areas:
         area.name = f"{area.name} {SECRET}"
     stations.get(session, world.station.id, with_children=True)

@@ -109,12 +109,30 @@
     form.addEventListener("submit", function () { saveDraft(form); });
   });
 
-  function post(url, text) {
+  function post(url, text, extra) {
+    var body = { text: text };
+    Object.keys(extra || {}).forEach(function (name) { body[name] = extra[name]; });
     return fetch(url, {
       method: "POST", credentials: "same-origin",
       headers: { "Content-Type": "application/json", "X-CSRF-Token": csrf },
-      body: JSON.stringify({ text: text })
+      body: JSON.stringify(body)
     });
+  }
+
+  // `data-with="key:abbr-key reading:abbr-reading"`: more fields the preview sends, by element id.
+  function extraOf(button) {
+    var extra = {};
+    (button.getAttribute("data-with") || "").split(" ").forEach(function (pair) {
+      var parts = pair.split(":");
+      var el = parts.length === 2 ? document.getElementById(parts[1]) : null;
+      if (el) { extra[parts[0]] = el.value; }
+    });
+    return extra;
+  }
+
+  function fill(id, value) {
+    var el = id ? document.getElementById(id) : null;
+    if (el) { el.textContent = value; }
   }
 
   function showMessage(target, message, notReady) {
@@ -129,11 +147,19 @@
       var target = document.getElementById(button.getAttribute("data-target"));
       var kind = button.getAttribute("data-preview");
       button.disabled = true;
-      post("/web/preview/" + kind, source.value).then(function (response) {
+      post("/web/preview/" + kind, source.value, extraOf(button)).then(function (response) {
         var type = response.headers.get("Content-Type") || "";
         if (type.indexOf("application/json") === 0) {
           return response.json().then(function (data) {
-            if (data.ready) { showMessage(target, data.spoken, false); return; }
+            if (data.ready) {
+              showMessage(target, data.spoken, false);
+              if ("before" in data) { fill(button.getAttribute("data-before"), data.before); }
+              var builtIn = document.getElementById(button.getAttribute("data-built-in") || "");
+              if (builtIn && "built_in" in data) {
+                builtIn.textContent = data.built_in ? builtIn.getAttribute("data-template").replace("{reading}", data.built_in) : "";
+              }
+              return;
+            }
             showMessage(target, data.message || data.detail || "", true);
             if (response.status === 401 && data.login_url) {
               // The session expired: the draft is kept (above); signing in brings the user back here.
@@ -156,5 +182,22 @@
         showMessage(target, document.documentElement.lang === "en" ? "No connection to the server." : "Không kết nối được máy chủ.", true);
       }).finally(function () { button.disabled = false; });
     });
+  });
+
+  // `data-live`: the preview follows what is typed, a moment after the typing stops.
+  document.querySelectorAll("button[data-preview][data-live]").forEach(function (button) {
+    var ids = [button.getAttribute("data-source")];
+    (button.getAttribute("data-with") || "").split(" ").forEach(function (pair) { ids.push(pair.split(":")[1]); });
+    var timer = null;
+    // A preview still on its way: ask again once it is back, so the last thing typed is shown.
+    function later(ms) {
+      window.clearTimeout(timer);
+      timer = window.setTimeout(function () { if (button.disabled) { later(200); } else { button.click(); } }, ms);
+    }
+    ids.forEach(function (id) {
+      var el = id ? document.getElementById(id) : null;
+      if (el) { el.addEventListener("input", function () { later(400); }); }
+    });
+    if (document.getElementById(button.getAttribute("data-source")).value) { button.click(); }
   });
 })();
