@@ -201,6 +201,8 @@ def main(argv: list[str] | None = None) -> int:
                         help="Loa's installed voices (default: data/voices)")
     parser.add_argument("--limit", type=int, default=0, help="use only the first N sentences")
     parser.add_argument("--show", action="store_true", help="print every transcript")
+    parser.add_argument("--language", choices=["vi", "en", "both"], default="both",
+                        help="only the Vietnamese set, only the English one, or both")
     args = parser.parse_args(argv)
     print(f"machine: {platform.platform()} | {os.cpu_count()} CPUs | Python {sys.version.split()[0]}")
     vietnamese = [to_spoken(s) for s in load_sentences("intelligibility_sentences.txt")]
@@ -208,6 +210,16 @@ def main(argv: list[str] | None = None) -> int:
     if args.limit:
         vietnamese, english = vietnamese[: args.limit], english[: args.limit]
     started = time.perf_counter()
+    speakers = list(neural_speakers(args.voices_dir))
+    if args.language in ("vi", "both"):
+        vietnamese_part(args, vietnamese, speakers)
+    if args.language in ("en", "both"):
+        english_part(args, english, speakers)
+    print(f"total time: {time.perf_counter() - started:.0f} s")
+    return 0
+
+
+def vietnamese_part(args: argparse.Namespace, vietnamese: list[str], speakers: list[Speaker]) -> None:
     recognize_vi = VietnameseRecognizer()
     print(f"Vietnamese: {len(vietnamese)} bulletin sentences, recognizer viet-asr (model in the wheel)")
     print("  human recording: none available that may lawfully be used here, so no human baseline")
@@ -220,7 +232,6 @@ def main(argv: list[str] | None = None) -> int:
                score(Speaker(name, espeak, voice, "vi"), vietnamese, recognize_vi, args.show))
     gtts = GttsEngine(AudioSettings(gtts_timeout_seconds=3))
     report("gtts vi (online)", score(Speaker("gtts", gtts, defaults, "vi"), vietnamese[:1], recognize_vi))
-    speakers = list(neural_speakers(args.voices_dir))
     for speaker in speakers:
         if speaker.language == "vi":
             report(speaker.label, score(speaker, vietnamese, recognize_vi, args.show))
@@ -231,6 +242,10 @@ def main(argv: list[str] | None = None) -> int:
             voice = replace(best, voice=name)
             report(f"after: espeak {name} rate={voice.rate} pitch={voice.pitch} gap={voice.word_gap}",
                    score(Speaker(name, espeak, voice, "vi"), vietnamese, recognize_vi))
+
+
+def english_part(args: argparse.Namespace, english: list[str], speakers: list[Speaker]) -> None:
+    espeak = EspeakEngine(AudioSettings(espeak_backend="library"))
     english_speakers = [s for s in speakers if s.language == "en"]
     if english_speakers:
         try:
@@ -244,8 +259,6 @@ def main(argv: list[str] | None = None) -> int:
                    score(Speaker("en", espeak, VoiceSettings(voice="en-us"), "en"), english, recognize_en))
             for speaker in english_speakers:
                 report(speaker.label, score(speaker, english, recognize_en, args.show))
-    print(f"total time: {time.perf_counter() - started:.0f} s")
-    return 0
 
 
 if __name__ == "__main__":
