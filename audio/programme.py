@@ -36,6 +36,7 @@ class SpeechItem(_Item):
     engine: str | None = Field(default=None, description='one engine or an order: "gtts,neural,espeak"')
     voice: str | None = None
     neural_voice: str | None = None
+    word_gap: int | None = Field(default=None, ge=0, le=50)
     rate: int | None = Field(default=None, ge=80, le=450)
     pitch: int | None = Field(default=None, ge=0, le=99)
 

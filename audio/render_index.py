@@ -54,6 +54,7 @@ def item_source(item: ProgrammeItem, renderer: ProgrammeRenderer) -> ItemSource:
             voice=item.voice or settings.tts_voice,
             rate=item.rate if item.rate is not None else settings.tts_rate,
             pitch=item.pitch if item.pitch is not None else settings.tts_pitch,
+            word_gap=item.word_gap if item.word_gap is not None else settings.tts_word_gap,
             neural_voice=item.neural_voice or settings.tts_neural_voice,
         )
         result = renderer.speech.synthesize(item.text, engine=item.engine, voice=voice)

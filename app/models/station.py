@@ -29,7 +29,8 @@ class Station(Base):
     speech_engine: Mapped[str] = mapped_column(String(32), default="offline")
     # an installed local neural voice (`loa voices add`), used when the order names "neural"
     neural_voice: Mapped[str | None] = mapped_column(String(64), default=None)
-    speech_rate: Mapped[int] = mapped_column(Integer, default=150)
+    # 125 wpm: clearer than 150 over a street loudspeaker (bench/bench_intelligibility.py)
+    speech_rate: Mapped[int] = mapped_column(Integer, default=125)
     speech_pitch: Mapped[int] = mapped_column(Integer, default=50)
     # the station's own abbreviations for the spoken form, laid over the built-in dictionary
     abbreviations: Mapped[dict[str, str]] = mapped_column(JSON, default=dict)

@@ -104,7 +104,7 @@ def prepare_speech(session: Session, station: Station, first: date, last: date) 
 
 def _voice(station: Station) -> dict[str, Any]:
     return {"engine": engines_of(station), "voice": station.voice, "neural_voice": station.neural_voice,
-            "rate": station.speech_rate, "pitch": station.speech_pitch}
+            "rate": station.speech_rate, "pitch": station.speech_pitch, "word_gap": audio_settings().tts_word_gap}
 
 
 def build_spec(session: Session, station: Station, programme: Programme) -> ProgrammeSpec:

@@ -57,7 +57,7 @@ def spoken_by_label(spoken_by: str) -> str:
 
 def voice_of(station: Station) -> VoiceSettings:
     return VoiceSettings(voice=station.voice, rate=station.speech_rate, pitch=station.speech_pitch,
-                         neural_voice=station.neural_voice)
+                         word_gap=audio_settings().tts_word_gap, neural_voice=station.neural_voice)
 
 
 def engine_order(station: Station) -> list[str]:

@@ -43,6 +43,7 @@ def say_command(
         voice=voice or settings.tts_voice,
         rate=rate if rate is not None else settings.tts_rate,
         pitch=pitch if pitch is not None else settings.tts_pitch,
+        word_gap=settings.tts_word_gap,
         neural_voice=neural_voice or settings.tts_neural_voice,
     )
     try:

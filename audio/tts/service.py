@@ -151,6 +151,7 @@ class SpeechService:
             self.settings.tts_voice,
             self.settings.tts_rate,
             self.settings.tts_pitch,
+            word_gap=self.settings.tts_word_gap,
             neural_voice=self.settings.tts_neural_voice,
         )
         sentences = split_sentences(text)
