@@ -83,8 +83,11 @@ def _cmd_serve(args: argparse.Namespace) -> int:
 
         leader = start_leader()
     print(f"Loa đang chạy tại http://{args.host}:{args.port}  (API: /docs)", flush=True)
+    app = create_app()
+    if leader is not None:
+        app.state.stop_on_shutdown = [leader.stop]
     try:
-        uvicorn.run(create_app(), host=args.host, port=args.port, log_level="info")
+        uvicorn.run(app, host=args.host, port=args.port, log_level="info")
     finally:
         if leader is not None:
             leader.stop()
@@ -310,6 +313,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(handler=_cmd_say)
 
     voice_commands.add_parser(sub)
+    from app.reports import command as report_command
+
+    report_command.add_parser(sub)
 
     abbr = sub.add_parser("abbreviations", help="chữ viết tắt của đài").add_subparsers(
         dest="abbr_command", required=True)

@@ -55,6 +55,18 @@ class Settings(BaseSettings):
     # The status board warns when the data disk has less free space than this (or than 5 %
     # of a small disk): before it fills up and rendering stops.
     disk_warning_mb: int = 200
+    # The live stream per area (app/streams): off unless Loa knows an Icecast and its source
+    # password. icecast_url is where Loa connects as a source; icecast_public_url is where
+    # residents and receivers listen (the same server seen from outside), default the same.
+    icecast_url: str | None = None
+    icecast_source_password: str | None = None
+    icecast_public_url: str | None = None
+    stream_bitrate_kbps: int = Field(default=64, ge=16, le=192)
+    stream_sample_rate: int = Field(default=44100, ge=8000, le=48000)
+
+    @property
+    def streams_enabled(self) -> bool:
+        return bool(self.icecast_url and self.icecast_source_password)
 
     @model_validator(mode="after")
     def _refuse_unsafe_production(self) -> Settings:

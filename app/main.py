@@ -14,16 +14,20 @@ from app.audit.routes import router as audit_router
 from app.auth.routes import router as auth_router
 from app.config import DEFAULT_KEY_WARNING, DEFAULT_SECRET_KEY, get_settings
 from app.errors import install_error_handlers
+from app.letters.routes import router as letters_router
 from app.limits import BodySizeLimit
 from app.openapi import install_openapi
+from app.plans.routes import router as plans_router
 from app.programmes.routes import router as programmes_router
 from app.recordings.routes import router as recordings_router
 from app.relays.routes import router as relay_router
 from app.relays.routes import staff_router as relay_staff_router
+from app.relays.version_listener import LISTENER_CONNECT_ARGS, VersionListener
 from app.scripts.routes import router as scripts_router
 from app.security_headers import SecurityHeaders
 from app.speech.routes import router as speech_router
 from app.stations.routes import router as stations_router
+from app.streams.routes import router as streams_router
 from app.system.routes import router as system_router
 from app.users.routes import router as users_router
 from app.web import install_web
@@ -40,7 +44,20 @@ async def _lifespan(_app: FastAPI) -> AsyncIterator[None]:
     limiter = anyio.to_thread.current_default_thread_limiter()
     limiter.total_tokens = max(limiter.total_tokens,
                                settings.max_concurrent_requests + settings.sign_in_concurrency + 8)
-    yield
+    listener = None
+    if settings.sqlalchemy_url.startswith("postgresql"):
+        # Relay polls answer from memory; committed schedule changes reach it through NOTIFY.
+        listener = VersionListener(settings.sqlalchemy_url, connect_args=LISTENER_CONNECT_ARGS).start()
+    try:
+        yield
+    finally:
+        if listener is not None:
+            listener.stop()
+        # Uvicorn ends the process by raising the stop signal again after this: code after
+        # `uvicorn.run` never runs then. What must stop cleanly (the scheduler lease, the live
+        # streams' sources) stops here, so a restarted Loa takes over at once.
+        for stop in getattr(_app.state, "stop_on_shutdown", []):
+            stop()
 
 
 def create_app() -> FastAPI:
@@ -62,13 +79,14 @@ def create_app() -> FastAPI:
     install_openapi(app)
     for router in (auth_router, users_router, stations_router, scripts_router, audit_router,
                    speech_router, recordings_router, relay_router, relay_staff_router, programmes_router,
-                   system_router):
+                   system_router, plans_router, letters_router, streams_router):
         app.include_router(router)
     install_web(app)
     if production:
         install_signed_in_docs(app)
     app.add_middleware(
-        BodySizeLimit, default_limit=settings.max_request_bytes, upload_limit=settings.max_upload_bytes
+        BodySizeLimit, default_limit=settings.max_request_bytes, upload_limit=settings.max_upload_bytes,
+        upload_suffixes=("/recordings", "/letters")
     )
     app.add_middleware(SecurityHeaders)  # the outermost: every answer carries the headers
 

@@ -139,9 +139,11 @@ class LocalStorage:
     def put_bytes(self, data: bytes, *, suffix: str = "") -> str:
         """Store `data`; return its key."""
         key = hashlib.sha256(data).hexdigest() + _check_suffix(suffix)
-        if not self.exists(key):
-            write_atomically(self.path(key), [data])
-        return key
+        if self.exists(key):
+            return key
+        # Written in the staging folder, like a stream: a process killed mid-write leaves its
+        # temporary file there, never beside the finished files.
+        return self.put_stream([data], suffix=suffix)
 
     def put_file(self, source: Path, *, suffix: str = "") -> str:
         """Store a copy of the file at `source`; return its key."""

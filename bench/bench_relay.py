@@ -1,12 +1,16 @@
-"""Relay polling at scale: 1,000 relay points sending the conditional schedule request (ETag,
-answered 304) to a real `loa serve`, against a bare FastAPI route returning constant JSON on the
-same uvicorn settings, measured in the same run; and audio download throughput against a bare
+"""Relay polling at scale: many stations (six areas each, a week of programmes) and 5,000 relay
+points, each with its own token, sending the conditional schedule request (ETag, answered 304)
+to a real `loa serve`; against two bare FastAPI routes returning constant JSON on the same uvicorn
+settings, one sync (`def`, run in a worker thread) and one async (`async def`, on the event loop),
+measured in the same run, in alternating rounds; and audio download throughput against a bare
 FileResponse of the same file.
 
-    python -m bench.bench_relay [--relays 1000] [--requests 4000] [--database-url URL]
+    python -m bench.bench_relay [--stations 50] [--relays 5000] [--requests 10000] [--rounds 2]
+                                [--database-url URL]
 
+The PostgreSQL URL must name an empty database (e.g. postgresql+psycopg://root@127.0.0.1:5432/bench).
 Servers and the load generator are separate processes on loopback (2 cores here: the client
-competes with the server for CPU, equally for both targets)."""
+competes with the server for CPU, equally for every target)."""
 
 from __future__ import annotations
 
@@ -15,6 +19,7 @@ import asyncio
 import multiprocessing
 import os
 import platform
+import random
 import socket
 import statistics
 import subprocess
@@ -29,6 +34,8 @@ from typing import Any
 ROOT = Path(__file__).resolve().parents[1]
 CONCURRENCY = 50
 SLOT_SECONDS = 600
+AREAS = 6
+DAYS = 7
 
 
 def _free_port() -> int:
@@ -53,6 +60,10 @@ def bare_server(port: int, audio_file: str, log_file: str) -> None:
     def bare() -> dict[str, Any]:
         return body
 
+    @app.get("/bare-async")
+    async def bare_async() -> dict[str, Any]:
+        return body
+
     @app.get("/file")
     def file() -> FileResponse:
         return FileResponse(audio_file, media_type="audio/mpeg")
@@ -60,7 +71,7 @@ def bare_server(port: int, audio_file: str, log_file: str) -> None:
     uvicorn.run(app, host="127.0.0.1", port=port, log_level="info")
 
 
-# --- set-up: a station, a rendered programme, 1,000 relay points ---------------------------
+# --- set-up: stations, a rendered programme, relay points ----------------------------------
 
 @dataclass
 class Setup:
@@ -68,26 +79,30 @@ class Setup:
     audio_url: str
     audio_path: Path
     audio_size: int
+    audio_token: str  # a relay point whose area hears the rendered programme
+    programmes: int
 
 
-def set_up(relays: int) -> Setup:
-    """Demo station with one short slot rendered by the real services, and `relays` relay points."""
+def set_up(stations_wanted: int, relays: int) -> Setup:
+    """The demo station with one short slot rendered by the real services; more stations with
+    six areas and a week of (unrendered) programmes each; `relays` relay points spread over every
+    area of every station."""
     subprocess.run([sys.executable, "-m", "app.cli", "init", "--demo"], cwd=ROOT, check=True,
                    capture_output=True)
     from zoneinfo import ZoneInfo
 
-    from sqlalchemy import select
+    from sqlalchemy import func, select
 
     from app.db import session_factory
     from app.jobs import prepare_and_render
-    from app.models import Programme, Station, User
+    from app.models import Area, Programme, Station, User
     from app.stations import service as stations
     from app.stations.schemas import SlotCreate
 
     with session_factory()() as session:
-        station_id = session.scalars(select(Station.id)).first()
-        assert station_id is not None
-        station = stations.get(session, station_id, with_children=True)
+        demo_id = session.scalars(select(Station.id)).first()
+        assert demo_id is not None
+        station = stations.get(session, demo_id, with_children=True)
         admin = session.scalars(select(User).where(User.username == "ubnd")).one()
         for slot in list(station.slots):
             stations.delete_slot(session, slot, actor=admin)
@@ -96,18 +111,56 @@ def set_up(relays: int) -> Setup:
         stations.add_slot(session, station, SlotCreate(name="bench", start_time=local,
                                                        length_seconds=SLOT_SECONDS), actor=admin)
         session.commit()
-        prepare_and_render(session, station_id, until=start + timedelta(minutes=1))
+        prepare_and_render(session, demo_id, until=start + timedelta(minutes=1))
         session.commit()
-        station = stations.get(session, station_id, with_children=True)
-        tokens = [stations.add_relay_point(session, station.areas[i % len(station.areas)], f"Cụm loa {i}",
-                                           actor=None)[1] for i in range(relays)]
+        _more_stations(session, stations_wanted - 1, start)
+        areas = session.execute(select(Area.id, Area.station_id).order_by(Area.station_id, Area.id)).all()
+        rows = {a.id: session.get(Area, a.id) for a in areas}
+        tokens: list[str] = []
+        owners: list[tuple[int, int]] = []
+        for i in range(relays):
+            area_id, station_id = areas[i % len(areas)]
+            area = rows[area_id]
+            assert area is not None
+            tokens.append(stations.add_relay_point(session, area, f"Cụm loa {i}", actor=None)[1])
+            owners.append((station_id, area_id))
         session.commit()
-        programme = session.scalars(select(Programme).where(Programme.audio_key.is_not(None))
+        programme = session.scalars(select(Programme).where(Programme.audio_key.is_not(None),
+                                                            Programme.station_id == demo_id)
                                     .order_by(Programme.starts_at)).first()
         assert programme is not None
         assert programme.audio_key is not None
+        # The token of a relay point that hears it (an area variant is heard in its area only).
+        audio_token = next(t for t, (s_id, a_id) in zip(tokens, owners, strict=True)
+                           if s_id == programme.station_id and programme.area_key in (0, a_id))
         key = programme.audio_key
-        return Setup(tokens, f"/api/v1/relay/audio/{key}", _storage_path(key), programme.audio_size or 0)
+        count = session.scalar(select(func.count()).select_from(Programme)) or 0
+        return Setup(tokens, f"/api/v1/relay/audio/{key}", _storage_path(key), programme.audio_size or 0,
+                     audio_token, count)
+
+
+def _more_stations(session: Any, count: int, start: datetime) -> None:
+    """Stations with six areas and a week of programmes: two station-wide a day and, twice a week,
+    an area's own variant. Rows only (no audio): the schedule route reads rows."""
+    from app.models import Programme, ProgrammeStatus
+    from app.stations import service as stations
+    from app.stations.schemas import StationCreate
+
+    day0 = start.replace(hour=0)
+    for n in range(count):
+        station = stations.create(session, StationCreate(name=f"Phường bench {n + 1}"), actor=None)
+        areas = [stations.add_area(session, station, f"Tổ {i + 1}", actor=None) for i in range(AREAS)]
+        for day in range(-1, DAYS):
+            for slot, hour in (("sang", 0), ("chieu", 9)):  # 07:00 and 16:00 in Hanoi
+                at = day0 + timedelta(days=day, hours=hour)
+                for area_key in (0, areas[day % AREAS].id) if day % 3 == 0 else (0,):
+                    session.add(Programme(
+                        station_id=station.id, slot_name=slot, air_date=at.date(), area_key=area_key,
+                        starts_at=at, duration_ms=1_800_000, status=ProgrammeStatus.provisional,
+                        items=[], explanation=[], plan_hash=f"{n}-{day}-{slot}-{area_key}",
+                        audio_key=f"{n:08d}{day + 1:04d}{hour:04d}{area_key:08d}".ljust(64, "0") + ".mp3",
+                        audio_size=1_000_000))
+        session.commit()
 
 
 def _storage_path(key: str) -> Path:
@@ -219,16 +272,37 @@ def _wait(port: int) -> None:
     raise RuntimeError(f"nothing listens on {port}")
 
 
+def _first_polls(port: int, auth: list[dict[str, str]]) -> list[str]:
+    """Every relay point's first poll (200, full schedule, ETag); refused ones (503 when the server
+    is over capacity) are sent again, as a relay point would."""
+    etags = [""] * len(auth)
+    todo = list(range(len(auth)))
+    for attempt in range(5):
+        elapsed, lat, statuses, answers = run_load(port, [_request("/api/v1/relay/schedule", auth[i])
+                                                          for i in todo])
+        if attempt == 0:
+            figures("first poll (200, full schedule)", elapsed, lat, statuses)
+        for i, answer in zip(todo, answers, strict=True):
+            etags[i] = answer.get("etag", "")
+        todo = [i for i in todo if not etags[i]]
+        if not todo:
+            return etags
+    raise RuntimeError(f"{len(todo)} relay points got no schedule")
+
+
 def main(argv: list[str] | None = None) -> None:
     """Measure and print; see the module docstring."""
     parser = argparse.ArgumentParser(prog="python -m bench.bench_relay")
-    parser.add_argument("--relays", type=int, default=1000)
-    parser.add_argument("--requests", type=int, default=4000)
-    parser.add_argument("--database-url", help="PostgreSQL URL (default: SQLite in a temp dir)")
+    parser.add_argument("--stations", type=int, default=50)
+    parser.add_argument("--relays", type=int, default=5000)
+    parser.add_argument("--requests", type=int, default=10000)
+    parser.add_argument("--rounds", type=int, default=2)
+    parser.add_argument("--database-url", help="PostgreSQL URL of an empty database (default: SQLite in a temp dir)")
     args = parser.parse_args(argv)
 
     print(f"machine: {platform.platform()} | {platform.processor() or platform.machine()} | "
-          f"{os.cpu_count()} CPUs | Python {platform.python_version()}")
+          f"{os.cpu_count()} CPUs | Python {platform.python_version()} | "
+          f"load average {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
     data_dir = Path(tempfile.mkdtemp(prefix="loa-bench-relay-"))
     os.environ.update({"LOA_DATA_DIR": str(data_dir), "LOA_ENVIRONMENT": "test",
                        "LOA_SCHEDULER_ENABLED": "false"})
@@ -236,12 +310,14 @@ def main(argv: list[str] | None = None) -> None:
         os.environ["LOA_DATABASE_URL"] = args.database_url
     else:
         os.environ.pop("LOA_DATABASE_URL", None)
-    print(f"database: {'PostgreSQL' if args.database_url else 'SQLite (WAL)'}; {args.relays} relay points; "
-          f"{CONCURRENCY} connections; {args.requests} measured requests per target")
+    print(f"database: {'PostgreSQL' if args.database_url else 'SQLite (WAL)'}; {args.stations} stations × "
+          f"{AREAS} areas; {args.relays} relay points (distinct tokens); {CONCURRENCY} connections; "
+          f"{args.requests} measured requests per target and round")
     t0 = time.perf_counter()
-    setup = set_up(args.relays)
-    print(f"set-up (demo, {SLOT_SECONDS // 60}-min programme rendered, relay points): "
-          f"{time.perf_counter() - t0:.1f} s; programme {setup.audio_size / 1e6:.1f} MB")
+    setup = set_up(args.stations, args.relays)
+    print(f"set-up (demo, {SLOT_SECONDS // 60}-min programme rendered, stations, relay points): "
+          f"{time.perf_counter() - t0:.1f} s; {setup.programmes} programmes; "
+          f"rendered programme {setup.audio_size / 1e6:.1f} MB")
 
     loa_port, bare_port = _free_port(), _free_port()
     logs = open(data_dir / "servers.log", "w")  # both servers' access logs
@@ -255,26 +331,34 @@ def main(argv: list[str] | None = None) -> None:
         _wait(loa_port)
         _wait(bare_port)
         auth = [{"Authorization": f"Bearer {t}"} for t in setup.tokens]
-        # First poll of every relay: 200 with the schedule and its ETag.
-        first = [_request("/api/v1/relay/schedule", h) for h in auth]
-        elapsed, lat, statuses, answers = run_load(loa_port, first)
-        figures("first poll (200, full schedule)", elapsed, lat, statuses)
-        etags = [a.get("etag", "") for a in answers]
-        conditional = [_request("/api/v1/relay/schedule", {**auth[i % len(auth)],
-                                                             "If-None-Match": etags[i % len(auth)]})
-                       for i in range(args.requests)]
-        baseline = [_request("/bare", {}) for _ in range(args.requests)]
-        run_load(bare_port, baseline[:500])  # warm both the same way
-        rates = {}
-        for name, port, reqs in (("bare FastAPI route (constant JSON)", bare_port, baseline),
-                                 ("relay conditional poll (304)", loa_port, conditional)):
-            elapsed, lat, statuses, _ = run_load(port, reqs)
-            rates[name] = figures(name, elapsed, lat, statuses)
-        ratio = rates["relay conditional poll (304)"] / rates["bare FastAPI route (constant JSON)"]
-        print(f"  ratio relay/bare: {ratio:.2f}x (goal >= 0.70x)")
+        etags = _first_polls(loa_port, auth)
+        order = list(range(len(auth)))
+        random.Random(1).shuffle(order)  # relay points of all stations interleaved
+        conditional = [_request("/api/v1/relay/schedule", {**auth[j], "If-None-Match": etags[j]})
+                       for j in (order[i % len(order)] for i in range(args.requests))]
+        targets = (("bare sync route (def)", bare_port, [_request("/bare", {})] * args.requests),
+                   ("bare async route (async def)", bare_port, [_request("/bare-async", {})] * args.requests),
+                   ("relay conditional poll (304)", loa_port, conditional))
+        run_load(bare_port, targets[0][2][:500])  # warm both servers the same way
+        run_load(bare_port, targets[1][2][:500])
+        run_load(loa_port, conditional[:500])
+        totals = {name: [0, 0.0] for name, _, _ in targets}
+        for round_no in range(1, args.rounds + 1):
+            print(f"  round {round_no}:")
+            for name, port, reqs in targets:
+                elapsed, lat, statuses, _ = run_load(port, reqs)
+                figures(name, elapsed, lat, statuses)
+                totals[name][0] += len(lat)
+                totals[name][1] += elapsed
+        rates = {name: n / t for name, (n, t) in totals.items()}
+        poll = rates["relay conditional poll (304)"]
+        print(f"  over {args.rounds} rounds: relay 304 {poll:.0f} req/s; "
+              f"ratio to bare sync {poll / rates['bare sync route (def)']:.2f}x, "
+              f"to bare async {poll / rates['bare async route (async def)']:.2f}x (goal >= 0.70x)")
 
         times = 20
-        relay_mb = download_rate(loa_port, setup.audio_url, auth[0], setup.audio_size, times)
+        relay_mb = download_rate(loa_port, setup.audio_url, {"Authorization": f"Bearer {setup.audio_token}"},
+                                 setup.audio_size, times)
         bare_mb = download_rate(bare_port, "/file", {}, setup.audio_size, times)
         print(f"  audio download, {times} x {setup.audio_size / 1e6:.1f} MB on one connection: "
               f"relay {relay_mb:.0f} MB/s, bare FileResponse {bare_mb:.0f} MB/s, ratio {relay_mb / bare_mb:.2f}x")

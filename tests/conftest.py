@@ -28,6 +28,7 @@ from sqlalchemy.orm import Session
 from app.db import get_session, make_engine, request_transaction
 from app.main import create_app
 from app.migrate import upgrade
+from app.relays import poll_cache
 
 # CI explores the same examples every run (a red build is reproducible); developers' runs explore anew.
 hypothesis_settings.register_profile("ci", derandomize=True, print_blob=True)
@@ -67,6 +68,8 @@ def engine(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFact
 
 @pytest.fixture
 def session(engine: Engine) -> Iterator[Session]:
+    # The relay poll cache remembers schedule versions that the rollback below takes back.
+    poll_cache.clear()
     with engine.connect() as conn:
         outer = conn.begin()
         db = Session(bind=conn, join_transaction_mode="create_savepoint", expire_on_commit=False)
@@ -75,6 +78,7 @@ def session(engine: Engine) -> Iterator[Session]:
         finally:
             db.close()
             outer.rollback()
+            poll_cache.clear()
 
 
 @pytest.fixture

@@ -1,23 +1,32 @@
-"""Bump a station's schedule version whenever one of its programmes or emergencies changes,
-and forget the relay poll cache once a schedule or a relay point's token change is committed.
+"""Bump a station's schedule version whenever something its relay points receive changes, tell the
+relay poll cache, and (on PostgreSQL) every other API process through NOTIFY.
 
-Relay points poll often; their ETag is built from this number, so an unchanged schedule is
-answered 304 without a database read."""
+Relay points poll often and nearly every poll is answered from memory (`app/relays/poll_cache.py`):
+what they receive is their station's programmes and emergencies, and their own identity (the
+token, whether it is revoked, the area, the names, the station's zone). A change to any of these
+bumps the number, in the same transaction; the NOTIFY is delivered only if that commits."""
 
 from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import event, inspect, update
+from sqlalchemy import event, inspect, select, text, update
 from sqlalchemy.orm import Session
 
-from app.models import Emergency, Programme, RelayPoint, Station
+from app.models import Area, Emergency, Programme, RelayPoint, Station
 from app.relays import poll_cache
 
+CHANNEL = "loa_schedule"
 _STALE = "loa_poll_cache_stale"
 
 # A re-plan that finds nothing new still refreshes these; relays see none of them.
 _BOOKKEEPING = {"planned_at", "explanation"}
+# What a relay point's poll answer shows of these rows (a heartbeat's last_seen_at is not).
+_RELAY_FIELDS = ("token_hash", "revoked_at", "area_id", "name")
+_AREA_FIELDS = ("station_id", "name")
+_STATION_FIELDS = ("name", "timezone")
+# NOTIFY payloads are at most 8,000 bytes: a few hundred stations per message.
+_PER_NOTIFY = 400
 
 
 def _relay_visible_change(obj: object) -> bool:
@@ -25,27 +34,67 @@ def _relay_visible_change(obj: object) -> bool:
     return any(attr.history.has_changes() for attr in state.attrs if attr.key not in _BOOKKEEPING)
 
 
+def _changed(obj: object, fields: tuple[str, ...]) -> bool:
+    attrs = inspect(obj).attrs
+    return any(attrs[name].history.has_changes() for name in fields)
+
+
+def _values(obj: object, name: str) -> set[int]:
+    """The attribute's value now and before this flush."""
+    history = inspect(obj).attrs[name].history
+    return {v for v in (*history.added, *history.unchanged, *history.deleted) if isinstance(v, int)}
+
+
+def _touched_stations(session: Session) -> set[int]:
+    stations: set[int] = set()
+    areas: set[int] = set()
+    for obj in (*session.new, *session.dirty, *session.deleted):
+        gone = obj in session.deleted
+        if isinstance(obj, Programme | Emergency):
+            if obj.station_id is not None and (obj in session.new or gone or _relay_visible_change(obj)):
+                stations.add(obj.station_id)
+        elif obj in session.new:
+            continue  # a new relay point, area or station: nobody has polled it yet
+        elif isinstance(obj, RelayPoint) and (gone or _changed(obj, _RELAY_FIELDS)):
+            areas |= _values(obj, "area_id")
+        elif isinstance(obj, Area) and (gone or _changed(obj, _AREA_FIELDS)):
+            stations |= _values(obj, "station_id")
+        elif isinstance(obj, Station) and (gone or _changed(obj, _STATION_FIELDS)):
+            stations.add(obj.id)
+    if areas:
+        stations |= set(session.scalars(select(Area.station_id).where(Area.id.in_(sorted(areas)))))
+    return stations
+
+
 @event.listens_for(Session, "before_flush")
 def _bump_schedule_versions(session: Session, _flush_context: Any, _instances: Any) -> None:
-    stations = {
-        obj.station_id
-        for obj in (*session.new, *session.dirty, *session.deleted)
-        if isinstance(obj, Programme | Emergency) and obj.station_id is not None
-        and (obj in session.new or obj in session.deleted or _relay_visible_change(obj))
-    }
-    if stations or any(isinstance(obj, RelayPoint) for obj in (*session.new, *session.dirty, *session.deleted)):
-        poll_cache.clear()
-        session.info[_STALE] = True
-    for station_id in sorted(stations):
-        session.execute(
-            update(Station).where(Station.id == station_id)
-            .values(schedule_version=Station.schedule_version + 1)
-            .execution_options(synchronize_session=False)
-        )
+    stations = _touched_stations(session)
+    if not stations:
+        return
+    poll_cache.forget(stations)
+    bumped = session.execute(
+        update(Station).where(Station.id.in_(sorted(stations)))
+        .values(schedule_version=Station.schedule_version + 1)
+        .returning(Station.id, Station.schedule_version)
+        .execution_options(synchronize_session=False)
+    ).all()
+    session.info.setdefault(_STALE, {}).update({row[0]: row[1] for row in bumped})
+    if session.get_bind().dialect.name == "postgresql":
+        pairs = [f"{station_id}:{version}" for station_id, version in bumped]
+        for i in range(0, len(pairs), _PER_NOTIFY):
+            # The schema names the installation: test runs and installations may share a database.
+            session.execute(text("SELECT pg_notify(:channel, current_schema() || ' ' || :payload)"),
+                            {"channel": CHANNEL, "payload": " ".join(pairs[i:i + _PER_NOTIFY])})
 
 
 @event.listens_for(Session, "after_commit")
-def _forget_polls(session: Session) -> None:
-    # Again after the commit: a poll may have refilled the cache from the state before it.
-    if session.info.pop(_STALE, False):
-        poll_cache.clear()
+def _tell_polls(session: Session) -> None:
+    # The versions this transaction committed: this process's polls read again from now on.
+    for station_id, version in session.info.pop(_STALE, {}).items():
+        poll_cache.pushed(station_id, version)
+
+
+@event.listens_for(Session, "after_soft_rollback")
+def _forget_rolled_back(session: Session, _previous: Any) -> None:
+    # A poll in this transaction (tests poll so) may have read what is now rolled back.
+    poll_cache.drop(session.info.pop(_STALE, ()))

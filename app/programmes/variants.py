@@ -3,14 +3,34 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from datetime import date, datetime
+from typing import Protocol, TypeVar
 
-from app.models import Programme
+
+class Heard(Protocol):
+    """What the choice looks at: a Programme row, or the relay poll cache's copy of one."""
+
+    @property
+    def id(self) -> int: ...
+    @property
+    def area_key(self) -> int: ...
+    @property
+    def is_emergency(self) -> bool: ...
+    @property
+    def slot_name(self) -> str: ...
+    @property
+    def air_date(self) -> date: ...
+    @property
+    def starts_at(self) -> datetime: ...
 
 
-def as_heard_in(rows: Iterable[Programme], area_id: int) -> list[Programme]:
+H = TypeVar("H", bound=Heard)
+
+
+def as_heard_in(rows: Iterable[H], area_id: int) -> list[H]:
     """Per slot instance the area's own variant, else the station-wide programme (area_key 0);
     every emergency on its own. In airing order."""
-    chosen: dict[tuple[object, ...], Programme] = {}
+    chosen: dict[tuple[object, ...], H] = {}
     for programme in sorted(rows, key=lambda p: -p.area_key):  # the area's own variant first
         if programme.area_key not in (0, area_id):
             continue

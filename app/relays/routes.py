@@ -2,7 +2,6 @@ from __future__ import annotations
 
 import contextlib
 from collections.abc import Callable
-from dataclasses import replace
 from datetime import UTC, datetime
 from typing import Annotated, TypeVar
 
@@ -101,31 +100,31 @@ async def get_schedule(
     authorization: Annotated[str | None, Header()] = None,
 ) -> Response:
     """This relay point's programmes for the next hours, and any emergency (ETag, 304)."""
-    # Relays poll every 30 s and most polls change nothing: the token and the schedule version
-    # come from a short-lived cache (poll_cache), so an unchanged schedule costs no database
-    # read and no worker thread; a miss is one indexed read.
+    # Relays poll every 30 s and most polls change nothing: who holds the token, the station's
+    # schedule version and what its schedule holds come from poll_cache, kept current by the
+    # changes themselves (NOTIFY on PostgreSQL), so an unchanged schedule costs no database work
+    # and no worker thread. The ETag changes only when the schedule's content does.
     token = _bearer(authorization)
     if token is None:
         raise InvalidRelayToken()
     token_hash = hash_relay_token(token)
-    relay = poll_cache.identity(token_hash)
-    if relay is None:
-        relay = await run_in_threadpool(_with_session, request, lambda s: service.authenticate(s, token))
-        poll_cache.remember(token_hash, relay)
-    else:
-        station_id = relay.station_id
-        current = poll_cache.version(station_id)
-        if current is None:
-            current = await run_in_threadpool(
-                _with_session, request, lambda s: service.schedule_version(s, station_id))
-            poll_cache.remember_version(station_id, current)
-        relay = replace(relay, schedule_version=current)
-    limiter.check(str(relay.relay_id))
     now = datetime.now(UTC)
-    etag = service.etag_for(relay, hours, now)
+    found = poll_cache.cached(token_hash, hours, now.timestamp())
+    if found is None:
+        found = await run_in_threadpool(
+            _with_session, request, lambda s: poll_cache.load(s, token, token_hash, hours, now))
+    relay, index = found
+    limiter.check(str(relay.relay_id))
+    etag = service.etag_for(relay, hours, index.digest(relay.area_id, hours, now.timestamp()))
     if if_none_match and etag in [t.strip() for t in if_none_match.split(",")]:
         return Response(status_code=304, headers={"ETag": etag})
-    body = await run_in_threadpool(_with_session, request, lambda s: service.schedule(s, relay, hours, now))
+    body, digest = await run_in_threadpool(
+        _with_session, request, lambda s: service.schedule(s, relay, hours, now))
+    # Tagged by what it holds: if a change landed between the index and this read, the next
+    # poll's tag differs and the relay point fetches again.
+    etag = service.etag_for(relay, hours, digest)
+    if if_none_match and etag in [t.strip() for t in if_none_match.split(",")]:
+        return Response(status_code=304, headers={"ETag": etag})
     return JSONResponse(body.model_dump(mode="json"), headers={"ETag": etag, "Cache-Control": "no-cache"})
 
 

@@ -41,6 +41,8 @@ from app.relays.schemas import (
 
 POLL_SECONDS = 30
 AUDIO_PREFIX = "/api/v1/relay/audio/"
+# A programme that started this long ago is no longer sent, even if still airing.
+LOOKBACK = timedelta(hours=4)
 
 
 @dataclass(frozen=True)
@@ -95,10 +97,25 @@ class RateLimiter:
             hits.append(now)
 
 
-def etag_for(ctx: RelayContext, hours: int, now: datetime) -> str:
-    # The 48-hour window slides: a new quarter-hour gives a new tag even if nothing changed.
-    bucket = int(now.timestamp()) // 900
-    raw = f"{ctx.relay_id}:{ctx.area_id}:{ctx.schedule_version}:{hours}:{bucket}"
+def programme_token(p: Programme) -> str:
+    """Everything of a programme a relay point receives, as one string (the ETag's input)."""
+    return (f"{p.id}.{p.version}.{p.status.value}.{p.slot_name}.{p.starts_at.timestamp():.0f}."
+            f"{p.duration_ms}.{p.audio_key}.{p.audio_size}.{p.cue_key}")
+
+
+def content_digest(programme_tokens: list[str], bulletin_token: str | None) -> str:
+    """The digest of what a relay point's schedule carries: its programmes and its emergency."""
+    raw = ";".join(programme_tokens) + "|" + (bulletin_token or "")
+    return hashlib.sha256(raw.encode()).hexdigest()[:32]
+
+
+def etag_for(ctx: RelayContext, hours: int, digest: str) -> str:
+    """The schedule's ETag: who asks (names and zone are in the body), the window, the content.
+
+    No clock in it: the tag changes when a programme enters or leaves the window or changes,
+    or when an emergency starts, changes or ends, and at no other time."""
+    raw = (f"{ctx.relay_id}:{ctx.relay_name}:{ctx.area_id}:{ctx.area_name}:{ctx.station_id}:"
+           f"{ctx.station_name}:{ctx.timezone}:{hours}:{digest}")
     return '"' + hashlib.sha256(raw.encode()).hexdigest()[:32] + '"'
 
 
@@ -117,7 +134,7 @@ def area_programmes(session: Session, station_id: int, area_id: int, start: date
         select(Programme).where(
             Programme.station_id == station_id, Programme.is_emergency.is_(False),
             Programme.area_key.in_((0, area_id)), Programme.starts_at < end,
-            Programme.starts_at >= start - timedelta(hours=4),
+            Programme.starts_at >= start - LOOKBACK,
         )
     )
     return as_heard_in((p for p in rows if p.starts_at + timedelta(milliseconds=p.duration_ms) > start), area_id)
@@ -134,24 +151,32 @@ def active_emergency(session: Session, station_id: int, area_id: int, now: datet
     return None
 
 
-def schedule(session: Session, ctx: RelayContext, hours: int, now: datetime) -> RelaySchedule:
+def bulletin(session: Session, emergency: Emergency) -> EmergencyBulletin:
+    """The emergency as relay points receive it."""
+    programme = session.get(Programme, emergency.programme_id) if emergency.programme_id else None
+    script = session.get(Script, emergency.script_id)
+    return EmergencyBulletin(
+        id=emergency.id, title=script.title if script else "Khẩn cấp",
+        issued_at=emergency.issued_at, expires_at=emergency.expires_at,
+        duration_ms=programme.duration_ms if programme else 0,
+        audio_url=audio_url(programme.audio_key if programme else None),
+        sha256=_sha(programme.audio_key if programme else None),
+        size_bytes=programme.audio_size if programme else None,
+        after="skip" if emergency.after == "skip" else "resume",
+    )
+
+
+def bulletin_token(item: EmergencyBulletin | None) -> str | None:
+    return item.model_dump_json() if item is not None else None
+
+
+def schedule(session: Session, ctx: RelayContext, hours: int, now: datetime) -> tuple[RelaySchedule, str]:
+    """The relay point's schedule, and the digest of its content (for the ETag)."""
     zone = ZoneInfo(ctx.timezone)
     programmes = area_programmes(session, ctx.station_id, ctx.area_id, now, now + timedelta(hours=hours))
-    bulletin = None
     emergency = active_emergency(session, ctx.station_id, ctx.area_id, now)
-    if emergency is not None:
-        programme = session.get(Programme, emergency.programme_id) if emergency.programme_id else None
-        script = session.get(Script, emergency.script_id)
-        bulletin = EmergencyBulletin(
-            id=emergency.id, title=script.title if script else "Khẩn cấp",
-            issued_at=emergency.issued_at, expires_at=emergency.expires_at,
-            duration_ms=programme.duration_ms if programme else 0,
-            audio_url=audio_url(programme.audio_key if programme else None),
-            sha256=_sha(programme.audio_key if programme else None),
-            size_bytes=programme.audio_size if programme else None,
-            after="skip" if emergency.after == "skip" else "resume",
-        )
-    return RelaySchedule(
+    alert = bulletin(session, emergency) if emergency is not None else None
+    body = RelaySchedule(
         relay_point=RelayInfo(id=ctx.relay_id, name=ctx.relay_name, area_id=ctx.area_id,
                               area_name=ctx.area_name),
         station=StationInfo(id=ctx.station_id, name=ctx.station_name, timezone=ctx.timezone),
@@ -167,8 +192,9 @@ def schedule(session: Session, ctx: RelayContext, hours: int, now: datetime) -> 
             )
             for p in programmes
         ],
-        emergency=bulletin,
+        emergency=alert,
     )
+    return body, content_digest([programme_token(p) for p in programmes], bulletin_token(alert))
 
 
 def may_fetch(session: Session, ctx: RelayContext, key: str) -> bool:

@@ -11,7 +11,7 @@ from app.errors import Forbidden, NotAuthenticated, responses
 from app.fields import Id
 from app.speech import service
 from app.speech.audio import storage, synthesize_for
-from app.speech.exceptions import SpeechFailed
+from app.speech.exceptions import ListenTooLong, SpeechFailed
 from app.speech.schemas import Abbreviations, AbbreviationsUpdate, ListenRequest, SpokenForm, SpokenRequest
 from app.stations.exceptions import StationNotFound
 from audio.errors import AudioError
@@ -50,11 +50,12 @@ def set_abbreviations(station_id: Id, body: AbbreviationsUpdate, session: Sessio
 
 @router.post("/speech/listen", response_class=Response,
              responses={200: {"content": {"audio/wav": {}}},
-                        **responses(NotAuthenticated, Forbidden, StationNotFound, SpeechFailed)})
+                        **responses(NotAuthenticated, Forbidden, StationNotFound, SpeechFailed, ListenTooLong)})
 def listen(body: ListenRequest, session: SessionDep, user: Writer) -> Response:
     """Speak a text in the station's voice ("Nghe thử") (officer, editor, admin); says which
-    engine spoke in headers."""
+    engine spoke in headers. At most 2,000 characters: a longer text is refused with 422."""
     station = access.station_for(session, user, body.station_id)
+    service.check_listen_length(body.text)
     text = service.spoken(body.text, station)
     if not text.strip():
         raise SpeechFailed("Không có gì để đọc: văn bản trống.",

@@ -32,7 +32,8 @@ class SpokenRequest(Schema):
 
 
 class ListenRequest(SpokenRequest):
-    text: Text = Field(min_length=1, max_length=20_000)
+    text: Text = Field(min_length=1, max_length=20_000,
+                       description="At most 2,000 characters are spoken: a longer text is refused (422 ListenTooLong)")
 
 
 class SpokenForm(Schema):

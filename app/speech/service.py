@@ -9,9 +9,20 @@ from sqlalchemy.orm import Session
 from app.audit import service as audit
 from app.errors import Unprocessable
 from app.models import Station, User
+from app.speech.exceptions import ListenTooLong
 from audio.speech_text import DEFAULT_ABBREVIATIONS, to_spoken
 
 MAX_ABBREVIATION = 32
+
+
+# "Nghe thử" (listen) synthesizes at most this many written characters: a passage, heard in seconds.
+LISTEN_MAX_CHARS = 2_000
+
+
+def check_listen_length(text: str) -> None:
+    """Refuse a listen request whose text is longer than a passage (the message says the limit)."""
+    if len(text) > LISTEN_MAX_CHARS:
+        raise ListenTooLong(len(text), LISTEN_MAX_CHARS)
 
 
 def spoken(text: str, station: Station | None) -> str:

@@ -6,7 +6,10 @@ from typing import Any
 
 from app.web.i18n_abbreviations import ABBREVIATION_MESSAGES
 from app.web.i18n_operations import OPERATIONS_MESSAGES
+from app.web.i18n_plan import PLAN_MESSAGES
 from app.web.i18n_recorder import RECORDER_MESSAGES
+from app.web.i18n_reports import REPORT_MESSAGES
+from app.web.i18n_streams import STREAM_MESSAGES
 
 DEFAULT_LANG = "vi"
 LANGS = ("vi", "en")
@@ -182,6 +185,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
                       "thành giọng nói). Tin bài vẫn lưu và duyệt bình thường.",
                       "Speech is not ready on this server yet (the text-to-speech part is not installed). "
                       "Scripts can still be saved and approved."),
+    "msg_listen_too_long": ("Nghe thử đọc tối đa {limit} ký tự một lần; văn bản này có {length} ký tự. Hãy chọn "
+                            "một đoạn ngắn hơn để nghe thử (cả tin bài vẫn được đọc đầy đủ khi dựng chương trình).",
+                            "Listen speaks at most {limit} characters at a time; this text has {length}. Pick a "
+                            "shorter passage to listen to (the whole script is still spoken when the programme is "
+                            "rendered)."),
     "history": ("Lịch sử", "History"),
     "action_create": ("tạo", "created"),
     "action_edit": ("sửa", "edited"),
@@ -469,8 +477,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "spoken_by_neural": ("Giọng nơ-ron ngoại tuyến", "Local neural voice (offline)"),
 }
 MESSAGES.update(OPERATIONS_MESSAGES)
+MESSAGES.update(REPORT_MESSAGES)
+MESSAGES.update(PLAN_MESSAGES)
 MESSAGES.update(ABBREVIATION_MESSAGES)
 MESSAGES.update(RECORDER_MESSAGES)
+MESSAGES.update(STREAM_MESSAGES)
 
 
 def translate(key: str, lang: str = DEFAULT_LANG, **params: Any) -> str:

@@ -12,6 +12,7 @@ from starlette.responses import Response
 from app.deps import SessionDep
 from app.models import Role, Station, User
 from app.scripts.schemas import MAX_BODY_CHARS
+from app.speech import service as speech_service
 from app.speech.abbreviation_list import MAX_READING, built_in_reading
 from app.speech.service import MAX_ABBREVIATION
 from app.stations import service as station_service
@@ -30,6 +31,18 @@ def _text(body: JsonBody) -> str:
     return value[:MAX_BODY_CHARS] if isinstance(value, str) else ""
 
 
+def _listen_text(body: JsonBody) -> str:
+    """The text to listen to, uncut: a text over the listening limit is refused, saying its length."""
+    value = body.get("text")
+    return value if isinstance(value, str) else ""
+
+
+def _count(number: int, request: Request) -> str:
+    """A count as the page's language writes it: "2.000" / "2,000"."""
+    text = f"{number:,}"
+    return text if lang_of(request) == "en" else text.replace(",", ".")
+
+
 @router.post("/spoken")
 def spoken(session: SessionDep, user: OfficerOrEditor, body: JsonBody) -> Response:
     """What the speaker will say for this text, with the station's own abbreviations."""
@@ -40,7 +53,7 @@ def spoken(session: SessionDep, user: OfficerOrEditor, body: JsonBody) -> Respon
 @router.post("/listen")
 def listen(request: Request, session: SessionDep, user: OfficerOrEditor, body: JsonBody) -> Response:
     """The text as synthesized speech, to play in the page."""
-    return _listen(request, station_service.get(session, station_id_of(session, user)), _text(body))
+    return _listen(request, station_service.get(session, station_id_of(session, user)), _listen_text(body))
 
 
 def _change(body: JsonBody) -> dict[str, str]:
@@ -71,10 +84,15 @@ def abbreviation_spoken(session: SessionDep, user: AbbreviationReader, body: Jso
 @router.post("/abbreviation/listen")
 def abbreviation_listen(request: Request, session: SessionDep, user: AbbreviationReader, body: JsonBody) -> Response:
     """The sentence spoken with the abbreviation typed on the page, to hear before saving."""
-    return _listen(request, _station(session, user), _text(body), _change(body))
+    return _listen(request, _station(session, user), _listen_text(body), _change(body))
 
 
 def _listen(request: Request, station: Station, text: str, change: dict[str, str] | None = None) -> Response:
+    if len(text) > speech_service.LISTEN_MAX_CHARS:
+        # "Nghe thử" speaks a passage: a whole script would keep the page waiting for many seconds.
+        return JSONResponse({"ready": False, "message": translate(
+            "msg_listen_too_long", lang_of(request), limit=_count(speech_service.LISTEN_MAX_CHARS, request),
+            length=_count(len(text), request))}, status_code=422)
     try:
         speech = speech_preview.listen(text, station, change)
     except speech_preview.NotReady as exc:

@@ -66,6 +66,9 @@ _ADMINISTRATION: dict[str, str] = {
     "LĐ-TB&XH": "lao động - thương binh và xã hội",
     "BNN&PTNT": "bộ nông nghiệp và phát triển nông thôn",
     "NN&PTNT": "nông nghiệp và phát triển nông thôn",
+    "PTNT": "phát triển nông thôn",
+    "NN-MT": "nông nghiệp và môi trường",
+    "NNMT": "nông nghiệp và môi trường",
     "TN&MT": "tài nguyên và môi trường",
     "TNMT": "tài nguyên và môi trường",
     "KH&ĐT": "kế hoạch và đầu tư",
@@ -242,7 +245,7 @@ DOCUMENT_TYPES: Mapping[str, str] = MappingProxyType({
     "HD": "hướng dẫn", "CV": "công văn", "TB": "thông báo", "BC": "báo cáo", "TT": "thông tư",
     "NĐ": "nghị định", "PA": "phương án", "TTr": "tờ trình", "QC": "quy chế", "QyĐ": "quy định",
     "CTr": "chương trình", "ĐA": "đề án", "GM": "giấy mời", "BB": "biên bản", "TTLT": "thông tư liên tịch",
-    "UBND": "ủy ban nhân dân", "L": "luật", "PL": "pháp lệnh", "HĐ": "hợp đồng",
+    "UBND": "ủy ban nhân dân", "L": "luật", "PL": "pháp lệnh", "HĐ": "hợp đồng", "CĐ": "công điện",
 })
 
 # Abbreviations whose meaning depends on the sentence: (pattern that selects the first reading,
@@ -266,6 +269,9 @@ def read_in_context(key: str, before: str, after: str, line: str) -> str:
     (after it first: "Nghị quyết số 20-NQ/TU ngày … của Tỉnh ủy").
     """
     pattern, first, other = CONTEXT_ABBREVIATIONS[key]
+    # The sentence around it decides, not the whole script: a bounded window keeps a long text linear.
+    before, after = before[-_WINDOW:], after[:_WINDOW]
+    line = f"{before} {key} {after}"
     if key == "BCH":
         return first if pattern.search(after) else other
     committee = _COMMITTEE.search(after) or _last(_COMMITTEE, before)
@@ -274,6 +280,7 @@ def read_in_context(key: str, before: str, after: str, line: str) -> str:
     return first if pattern.search(line) else other
 
 
+_WINDOW = 300
 _COMMITTEE = re.compile(r"(?i)\b(tỉnh|thành) (?:ủy|uỷ)")
 
 

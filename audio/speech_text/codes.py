@@ -59,7 +59,8 @@ def read_code(code: str, abbreviations: Mapping[str, str]) -> str:
 
 def _read_doc_part(part: str, abbreviations: Mapping[str, str], context_reader: Mapping[str, str]) -> str:
     letters, digits = re.fullmatch(r"(.*?)(\d*)", part).groups()  # type: ignore[union-attr]
-    spoken = (context_reader.get(letters) or DOCUMENT_TYPES.get(letters) or abbreviations.get(letters)
+    spoken = (context_reader.get(letters) or DOCUMENT_TYPES.get(letters) or _MINISTRIES.get(letters)
+              or abbreviations.get(letters) or _ISSUERS.get(letters)
               or _split_known(letters, abbreviations, context_reader) or spell_letters(letters))
     return f"{spoken} {read_cardinal(int(digits))}" if digits else spoken
 
@@ -70,7 +71,8 @@ def _split_known(letters: str, abbreviations: Mapping[str, str],
     ban tuyên giáo + dân vận + thành ủy (fewest parts wins), rather than spell seven letters."""
 
     def words(piece: str) -> str | None:
-        return context_reader.get(piece) or abbreviations.get(piece) or _OFFICE_PREFIXES.get(piece)
+        return (context_reader.get(piece) or abbreviations.get(piece) or _ISSUERS.get(piece)
+                or _OFFICE_PREFIXES.get(piece))
 
     best: list[list[str] | None] = [[]] + [None] * len(letters)
     for end in range(1, len(letters) + 1):
@@ -89,11 +91,29 @@ _OFFICE_PREFIXES = {
 }
 
 
+# Inside a document code these letters name a ministry, whatever they mean elsewhere ("TT-BTC": bộ tài
+# chính, while "BTC" in a sentence is a ban tổ chức).
+_MINISTRIES = {"BTC": "bộ tài chính", "BNV": "bộ nội vụ", "BDTTG": "bộ dân tộc và tôn giáo"}
+
+# Issuing bodies and their departments that appear only inside document numbers ("4757/BNN-TY",
+# "4913/VP-KT"): outside one these letters mean other things or nothing.
+_ISSUERS = {
+    "BNN": "bộ nông nghiệp và phát triển nông thôn", "BNNMT": "bộ nông nghiệp và môi trường",
+    "TY": "thú y", "KT": "kinh tế", "TCMT": "tổng cục môi trường", "TCTK": "tổng cục thống kê",
+    "BHXHVN": "bảo hiểm xã hội Việt Nam", "TLĐ": "tổng liên đoàn", "BTCTW": "ban tổ chức trung ương",
+    "BKHCN": "bộ khoa học và công nghệ", "TTCP": "thanh tra chính phủ", "VPCP": "văn phòng chính phủ",
+    "KGVX": "khoa giáo văn xã", "UBTVQH": "ủy ban thường vụ quốc hội", "HĐBCQG": "hội đồng bầu cử quốc gia",
+}
+
+
 def read_document_number(number: str, year: str | None, code: str, abbreviations: Mapping[str, str],
-                         context_reader: Mapping[str, str]) -> str:
-    """ "43-NQ/TW" -> "bốn mươi ba nghị quyết trung ương": separators silent, year as "năm"."""
+                         context_reader: Mapping[str, str], suffix: str | None = None) -> str:
+    """ "43-NQ/TW" -> "bốn mươi ba nghị quyết trung ương": separators silent, year as "năm"; a letter
+    after the number ("168a/QĐ-UBND") by its name."""
     words = [read_cardinal(int(number))]
+    if suffix:
+        words.append(spell_letters(suffix))
     if year:
         words += ["năm", read_cardinal(int(year))]
-    words += [_read_doc_part(p, abbreviations, context_reader) for p in re.split(r"[-/]", code) if p]
+    words += [_read_doc_part(p, abbreviations, context_reader) for p in re.split(r" ?[-/] ?", code) if p]
     return " ".join(w for w in words if w)

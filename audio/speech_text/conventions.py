@@ -10,13 +10,18 @@ or the API): e.g. "≥" -> "từ … trở lên" is not expressible, but "≥" -
 | 1000                             | "nghìn"                                     | "ngàn" (Southern)           |
 | 105                              | "một trăm linh năm"                         | "lẻ năm" (Southern)         |
 | "dd/mm" after no "ngày"          | the date alone ("hôm mùng chín tháng tư")   | "ngày" added                |
+| "d.m" (dots)                     | a date after ngày/sáng/từ/đến… or ending a  | a decimal                   |
+|                                  | day range ("từ 7 - 13.9"); "10.9 triệu" is  |                             |
+|                                  | "mười phẩy chín triệu"                      |                             |
 | lunar month 1 / 12               | "tháng giêng" / "tháng chạp"                | "tháng một" / "mười hai"    |
 | "/" in a document number         | silent ("15/KH-UBND" -> mười lăm kế hoạch…) | "trên", "xẹt"               |
 | "/" in house numbers, ratios     | "trên" ("12/3", "9/9", "140/90")            | "xẹt"                       |
 | "/" per unit                     | "mỗi" ("đồng/con"); "N năm/lần" "một lần"   | "trên"                      |
 | "/" between two words            | a pause (comma): "quận/phường"              | "hoặc"                      |
+| "/" after "tỷ lệ", before a      | "trên" ("tỷ lệ chết/mắc", "ca/100.000 dân", | "chia", "mỗi"               |
+| number, "N/M" + counted noun     | "1/7 vị trí" một trên bảy vị trí)           |                             |
 | digit strings                    | digit by digit, a comma between written     | read in pairs               |
-|                                  | groups; unbroken strings stay unbroken       |                             |
+|                                  | groups; unbroken strings stay unbroken      |                             |
 | times                            | "7h30" "bảy giờ ba mươi phút"; "14h00"      | "bảy rưỡi", "không không"   |
 |                                  | "mười bốn giờ"                              |                             |
 | letters in codes and initials    | `LETTER_NAMES` ("en", "em", "gờ")           | "nờ", "mờ", "giê"           |
@@ -24,6 +29,14 @@ or the API): e.g. "≥" -> "từ … trở lên" is not expressible, but "≥" -
 | or without a vowel               | (`acronyms.py`); longer names said (YAGI)   |                             |
 | "7 giờ 30" (no "phút" written)   | as written: "bảy giờ ba mươi"; "giờ 00"     | "phút" added                |
 |                                  | silent                                      |                             |
+| "Km12+500" (kilometre post)      | "ki lô mét mười hai cộng năm trăm"; "+00"   | "cây số"                    |
+|                                  | silent; "QL1A" "quốc lộ một a"              |                             |
+| a letter naming a group/point    | its letter name, lowercase ("nhóm máu O, A" | the capital said as written |
+| ("nhóm máu O", "điểm đ")         | "nhóm máu o, a"; "điểm đ" "điểm đê")        |                             |
+| "ĐT" before a number             | "điện thoại" before 0 or "(" ("ĐT: 0210…"), | "đê tê"                     |
+|                                  | "đường tỉnh" otherwise ("ĐT.741")           |                             |
+| a ministry inside a code         | "BNN" bộ nông nghiệp và phát triển nông     | spelled                     |
+|                                  | thôn, "TY" thú y, "BTC" bộ tài chính        |                             |
 | "document number 02/KH-…"        | "hai" (leading zero dropped)                | "không hai"                 |
 """
 

@@ -18,6 +18,7 @@ from audio.speech_text.codes import (
     read_plate,
     spell_letters,
 )
+from audio.speech_text.dotted_dates import mark_dotted_dates
 from audio.speech_text.numbers import (
     read_cardinal,
     read_decimal,
@@ -33,22 +34,32 @@ from audio.speech_text.passes import (
     UNITS,
     drop_markup,
     read_initials,
+    read_named_letters,
     read_slashes,
     read_symbols,
 )
+from audio.speech_text.roads import KM_RE, ROAD_RE, read_chainage, read_road
 from audio.speech_text.web import protect_addresses, restore
 
 _CODE = r"[A-ZĐ](?:[A-ZĐ]|[a-zđ](?=[A-ZĐ\d/-]|\b))[A-Za-zĐđ0-9&]*"
 _NUM = r"\d{1,3}(?:\.\d{3})+(?![\d])|\d+"
 _ATOMS = re.compile(
     # Every item starts with a digit, "(", a capital or "thứ": the lookahead skips other positions fast.
-    r"(?=[\d(A-ZĐt])(?:"
-    rf"(?P<doc>(?<![\w/.])(?P<doc_n>\d+)(?:/(?P<doc_y>\d{{4}}))? ?[-/] ?(?P<doc_c>{_CODE}(?:[-/]{_CODE})*))"
+    r"(?=[\d(A-ZĐtk])(?:"
+    rf"(?P<road>(?<![\w/.-])(?P<road_k>{ROAD_RE})\.? ?(?P<road_n>0?[1-9]\d{{0,3}})(?P<road_l>[A-Z]?)(?![\w]))"
+    rf"|(?P<km>(?<![\w/.])(?:{KM_RE}) ?(?P<km_n>\d{{1,4}})(?:\+(?P<km_m>\d{{1,3}}))?(?![\w]|[.,]\d))"
+    # "15/KH-UBND", "57-NQ/TW", "QĐ- BNN-TY" (a space after a separator), "298 KH/TWĐTN" (a space, then a
+    # code with a separator inside).
+    rf"|(?P<doc>(?<![\w/.])(?P<doc_n>\d+)(?P<doc_a>[a-zđ]?)(?:/(?P<doc_y>\d{{4}}))?"
+    rf"(?: ?[-/] ?(?P<doc_c>{_CODE}(?:(?:[-/] ?| [-/](?! )){_CODE})*)| (?P<doc_s>{_CODE}(?:[-/]{_CODE})+)))"
     r"|(?P<plate>(?<![\w.])(?P<pl_p>\d{2})(?P<pl_s>[A-Z]{1,2})(?P<pl_d>\d?)-(?P<pl_n>\d{3}\.\d{2}|\d{4,5})(?![\w]))"
-    r"|(?P<phone>(?<![\w.,])(?:\(0\d{1,3}\)\s?\d{2,4}(?:[ .]\d{2,4})*"
+    # A phone number, never a date written with dots ("01.01.2024").
+    r"|(?P<phone>(?<![\w.,])(?!\d{1,2}(?P<ph_sep>[./-])\d{1,2}(?P=ph_sep)(?:19|20)\d\d(?!\d))"
+    r"(?:\(0\d{1,3}\)[\s.]?\d{2,8}(?:[ .]\d{2,4})*"
     r"|0\d{1,3}(?:(?:\.\s?|\s)\d{2,8}){1,4}(?=[^\d.,]|[.,](?!\d)|$)"
     r"|(?:1800|1900)(?:[ .]\d{3,4}|-(?!(?:1[89]|20)\d\d\b)\d{3,4}){1,2}(?=\D|$)"
     r"|\d{4}(?: \d{4}){2,}(?=\D|$)"
+    r"|0\d{2,3}-\d{3,4}-\d{3,4}(?![\d-])"
     r"|0\d{2,}(?:-\d{3})?(?![\d,.]\d)"
     r"|\d{7,}(?![\d,.]\d)))"
     r"|(?P<date>(?<![\w/.,])(?P<d>\d{1,2})(?P<sep>[/.-])(?P<m>\d{1,2})(?P=sep)(?P<y>\d{4})(?![\w/]))"
@@ -69,6 +80,12 @@ _ROMAN_CONTEXT = re.compile(
     r"|[Cc]hương|[Mm]ục|[Đđ]ợt|[Gg]iai đoạn|[Hh]ạng|[Ll]oại|[Kk]ỳ|[Vv]ùng|[Đđ]iều|[Cc]ấp) \(?)"
     r"(?P<roman>[IVXL]+)(?:/(?P<year>\d{4}))?(?!\w)"
 )
+# "Q.1", "P.5": a district or ward by its number; a space lets the number be read as one.
+_PLACE_NUMBER = re.compile(r"(?<![\w.])([PQ])\.(?=\d)")
+# "ĐT: 0210…" labels a telephone number; "ĐT 741" (a number not starting with 0) is a road.
+_PHONE_LABEL = re.compile(r"(?<![\w/-])ĐT(?=\s*:?\s*[(0+])")
+# "&" left between two words once the known codes (GD&ĐT) are expanded: "HĐND&UBND" -> … và ….
+_JOINING_AND = re.compile(r"(?<=[^\W\d_])&(?=[^\W\d_])")
 _LINE_BULLET = re.compile(r"^\s*(?:#+|[-+•●▪◦–—])\s+")
 _LINE_SECTION = re.compile(r"^(\d{1,2}(?:\.\d{1,2})*)\.(?=\s)")
 _LINE_ROMAN = re.compile(r"^([IVXL]+)\.(?=\s)")
@@ -96,6 +113,13 @@ _QUANTITY_BEFORE = frozenset({
 })
 _FRACTION_NOUNS = re.compile(r"\s*(?:số|diện tích|chặng|dân số|tổng|thời gian|lượng|khối lượng|quân số"
                              r"|kinh phí|dân|hộ|lượt|học sinh|người|trường hợp|thời lượng)\b")
+# Nouns counted out of a total after "N/M": "1/7 vị trí", "10/11 huyện" (một trên bảy vị trí) — neither a
+# date nor a fraction of a quantity.
+_COUNT_NOUNS = re.compile(
+    r"\s*(?:vị trí|xã|phường|thị trấn|huyện|quận|tỉnh|thành phố|thôn|tổ dân phố|khu phố|bản|ấp|đơn vị|chỉ tiêu"
+    r"|tiêu chí|trường|lớp|cơ sở|liều|mẫu|ca|dịch vụ|thủ tục|hồ sơ|doanh nghiệp|thành viên|đại biểu|phiếu"
+    r"|câu|xe|tàu|điểm|cơ quan|tuyến|công trình|dự án|khu vực)\b"
+)
 _HOUSE_WORDS = frozenset({
     "số", "ngõ", "ngách", "hẻm", "kiệt", "nhà", "phòng", "lô", "căn", "lớp", "tổ", "phố", "khu", "thôn",
     "xóm", "ấp", "đội", "tầng", "đường",
@@ -118,8 +142,9 @@ def _before(match: re.Match[str], words: int = 1) -> str:
     return " ".join(head.split()[-words:])
 
 
-def _after(match: re.Match[str]) -> str:
-    return match.string[match.end():]
+def _after(match: re.Match[str], width: int = 200) -> str:
+    """The text just after a match (bounded, like `_head`: a long script stays linear)."""
+    return match.string[match.end(): match.end() + width]
 
 
 def _is_lunar(match: re.Match[str]) -> bool:
@@ -153,7 +178,10 @@ def _in_date_context(match: re.Match[str]) -> bool:
         return True
     if before in _HOUSE_WORDS or before in _QUANTITY_BEFORE or match[0] == "24/7":
         return False
-    return _FRACTION_NOUNS.match(_after(match)) is None
+    after = _after(match)
+    # "1/7 vị trí" counts out of a total (never more than the total: "30/4 xã" is a date).
+    counted = int(match["dm_d"]) <= int(match["dm_m"]) and _COUNT_NOUNS.match(after) is not None
+    return _FRACTION_NOUNS.match(after) is None and not counted
 
 
 def _read_slash_pair(match: re.Match[str]) -> str:
@@ -161,7 +189,7 @@ def _read_slash_pair(match: re.Match[str]) -> str:
     left, right = match["dm_d"], match["dm_m"]
     n, m = int(left), int(right)
     if _before(match) not in _HOUSE_WORDS and 0 < n < m <= 10 and not left.startswith("0") \
-            and (_before(match) != "điểm"):
+            and (_before(match) != "điểm") and _COUNT_NOUNS.match(_after(match)) is None:
         return f"{read_cardinal(n)} phần {'tư' if m == 4 else read_cardinal(m)}"
     return f"{read_cardinal(n)} trên {read_cardinal(m)}"
 
@@ -177,11 +205,11 @@ def _reads_as_day(match: re.Match[str], value: int) -> bool:
     after = _after(match).lstrip().lower()
     if re.match(_MONTH_AFTER, after):
         return True
-    if _before(match) != "ngày":
+    if _before(match) not in ("ngày", "từ"):
         return False
     # "ngày 12 đến 25 tháng 4", "ngày 5-6/9": a day of the month named just after.
     return (re.match(rf"^(?:\S+\s+){{0,4}}?{_MONTH_AFTER}", after) is not None
-            or re.match(r"^[-–]\s?\d{1,2}/\d{1,2}(?![\d/])", after) is not None)
+            or re.match(r"^(?:[-–,]|và|đến)\s?(?:ngày\s)?\d{1,2}[/.-]\d{1,2}(?![\d/-]|\.\d)", after) is not None)
 
 
 def _read_number(match: re.Match[str]) -> str:
@@ -224,18 +252,29 @@ def _read_time(match: re.Match[str]) -> str | None:
     return f"{words} {read_cardinal(minutes)} phút" if minutes else words
 
 
-def _context_readings(match: re.Match[str]) -> dict[str, str]:
-    head, tail = _head(match, len(match.string)), _after(match)
-    return {key: read_in_context(key, head, tail, match.string) for key in CONTEXT_ABBREVIATIONS}
+def _context_readings(match: re.Match[str], code: str) -> dict[str, str]:
+    """Readings of the two-meaning abbreviations inside a document code ("20-NQ/TU"), by its sentence."""
+    parts = set(re.split(r" ?[-/] ?", code))
+    keys = [key for key in CONTEXT_ABBREVIATIONS if key in parts or key in code]
+    if not keys:
+        return {}
+    head, tail = _head(match, 300), _after(match, 300)
+    return {key: read_in_context(key, head, tail, match.string) for key in keys}
 
 
 def _atom(match: re.Match[str], abbreviations: Mapping[str, str]) -> str:
     kind = match.lastgroup
     spoken: str | None
-    if kind == "doc":
-        context = {k: v for k, v in _context_readings(match).items()
+    if kind == "road":
+        spoken = read_road(match["road_k"], match["road_n"], match["road_l"])
+    elif kind == "km":
+        spoken = read_chainage(match["km_n"], match["km_m"])
+    elif kind == "doc":
+        code = match["doc_c"] or match["doc_s"]
+        context = {k: v for k, v in _context_readings(match, code).items()
                    if abbreviations.get(k) == DEFAULT_ABBREVIATIONS.get(k)}
-        spoken = read_document_number(match["doc_n"], match["doc_y"], match["doc_c"], abbreviations, context)
+        spoken = read_document_number(match["doc_n"], match["doc_y"], code, abbreviations, context,
+                                      match["doc_a"])
     elif kind == "plate":
         spoken = read_plate(match["pl_p"], match["pl_s"], match["pl_d"], match["pl_n"])
     elif kind == "phone":
@@ -291,7 +330,7 @@ def _abbreviation_pattern(keys: tuple[str, ...]) -> re.Pattern[str]:
         escaped = re.escape(key)
         if re.fullmatch(r"\w\.", key):
             # One-letter keys with a dot ("P.", "Q.") are initials unless a place name follows.
-            escaped += r"(?= ?[A-ZĐÀ-Ỹ0-9])"
+            escaped += rf"(?= ?[A-ZĐÀ-Ỹ0-9{OPEN}])"
         elif key[-1].isalnum():
             # Digits may follow ("COP26"): they are read as a number afterwards.
             escaped += r"(?![^\W\d_])"
@@ -302,7 +341,7 @@ def _abbreviation_pattern(keys: tuple[str, ...]) -> re.Pattern[str]:
 @lru_cache(maxsize=32)
 def _gloss_pattern(keys: tuple[str, ...]) -> re.Pattern[str]:
     alternatives = "|".join(re.escape(k) for k in sorted(keys, key=len, reverse=True))
-    return re.compile(rf"\s*\(({alternatives})\)")
+    return re.compile(rf"(?<!\s)\s*\(({alternatives})\)")
 
 
 def _drop_glosses(line: str, abbreviations: Mapping[str, str]) -> str:
@@ -310,22 +349,23 @@ def _drop_glosses(line: str, abbreviations: Mapping[str, str]) -> str:
 
     def replace(match: re.Match[str]) -> str:
         expansion = abbreviations[match[1]].lower()
-        said_before = line[: match.start()].lower().endswith(expansion)
+        said_before = line[max(0, match.start() - len(expansion) - 1): match.start()].lower().endswith(expansion)
         return "" if said_before else match[0]
 
-    return _gloss_pattern(tuple(abbreviations)).sub(replace, line)
+    return _gloss_pattern(tuple(abbreviations)).sub(replace, line) if "(" in line else line
 
 
 def _expand(match: re.Match[str], abbreviations: Mapping[str, str]) -> str:
     key = match[0]
     if key in CONTEXT_ABBREVIATIONS and abbreviations[key] == DEFAULT_ABBREVIATIONS.get(key):
-        head, tail = match.string[: match.start()], match.string[match.end():]
+        start, end = match.start(), match.end()
+        head, tail = match.string[max(0, start - 300): start], match.string[end: end + 300]
         spoken = read_in_context(key, head, tail, match.string)
     else:
         spoken = abbreviations[key]
     # "Chỉ số PCI": the expansion would repeat the words before it, so the letters are read.
     first_words = " ".join(spoken.lower().split()[:2])
-    before = " ".join(match.string[: match.start()].lower().split()[-2:])
+    before = " ".join(match.string[max(0, match.start() - 80): match.start()].lower().split()[-2:])
     if key.isupper() and len(spoken.split()) > 2 and first_words == before:
         return spell_letters(key)
     return spoken + (" " if key[-1] == "." else "")
@@ -358,14 +398,19 @@ def normalize_line(line: str, abbreviations: Mapping[str, str] = DEFAULT_ABBREVI
         lambda m: f"{read_cardinal(v)}." if (v := roman_to_int(m[1])) else m[0], text
     )
     text, saved = protect_addresses(text, abbreviations)
+    text = mark_dotted_dates(text)
+    text = _PLACE_NUMBER.sub(r"\1. ", text)
+    text = _PHONE_LABEL.sub("điện thoại", text)
     text = read_symbols(text, abbreviations)
     text = _ROMAN_CONTEXT.sub(_roman, text)
     text = read_initials(text)
+    text = read_named_letters(text)
     text = _ATOMS.sub(lambda m: _atom(m, abbreviations), text)
     text = _RANGE.sub(f"{CLOSE} đến {OPEN}", text)
     text = _UNIT_AFTER.sub(lambda m: f"{CLOSE} {UNITS[m[1]]}", text)
     text = _LUNAR_WORD.sub("âm lịch", text)
     text = _expand_abbreviations(text, abbreviations)
+    text = _JOINING_AND.sub(" và ", text)
     text = spell_unknown_acronyms(text)
     text = read_slashes(text)
     text = text.replace(OPEN, "").replace(CLOSE, "")

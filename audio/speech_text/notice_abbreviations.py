@@ -167,6 +167,53 @@ STATE_BODIES: dict[str, str] = {
     "ĐHQG": "đại học quốc gia",
 }
 
+# Offices, terms and school people of ward and commune notices.
+OFFICES_SCHOOLS: dict[str, str] = {
+    "NK": "nhiệm kỳ",
+    "ĐVHC": "đơn vị hành chính",
+    "MTQG": "mục tiêu quốc gia",
+    "CTMTQG": "chương trình mục tiêu quốc gia",
+    "PCT": "phó chủ tịch",
+    "CT UBND": "chủ tịch ủy ban nhân dân",
+    "CT HĐND": "chủ tịch hội đồng nhân dân",
+    "PBT": "phó bí thư",
+    "BTV": "ban thường vụ",
+    "UVBTV": "ủy viên ban thường vụ",
+    "HĐBC": "hội đồng bầu cử",
+    "TX.": "thị xã",
+    "GV": "giáo viên",
+    "GVCN": "giáo viên chủ nhiệm",
+    "SV": "sinh viên",
+    "HSSV": "học sinh, sinh viên",
+    "CB-GV-NV": "cán bộ, giáo viên, nhân viên",
+    "CBGVNV": "cán bộ, giáo viên, nhân viên",
+    "CMHS": "cha mẹ học sinh",
+    "PGD&ĐT": "phòng giáo dục và đào tạo",
+    "PGDĐT": "phòng giáo dục và đào tạo",
+    "TTVH": "trung tâm văn hóa",
+    "PTDTNT": "phổ thông dân tộc nội trú",
+    "PTDTBT": "phổ thông dân tộc bán trú",
+    "BQLDA": "ban quản lý dự án",
+    "BQT": "ban quản trị",
+    "DVNN": "dịch vụ nông nghiệp",
+    "TT Đảng ủy": "thường trực Đảng ủy",
+    "TT Đảng uỷ": "thường trực Đảng uỷ",
+    "TT Huyện ủy": "thường trực Huyện ủy",
+    "TT Tỉnh ủy": "thường trực Tỉnh ủy",
+    "TT Thành ủy": "thường trực Thành ủy",
+    "TTĐU": "thường trực đảng ủy",
+    "SĐT": "số điện thoại",
+    "ĐTDĐ": "điện thoại di động",
+    "VSMT": "vệ sinh môi trường",
+    "BVMT": "bảo vệ môi trường",
+    "TNXP": "thanh niên xung phong",
+    "TMĐT": "thương mại điện tử",
+    "DN": "doanh nghiệp",
+    "DNNVV": "doanh nghiệp nhỏ và vừa",
+    "HKD": "hộ kinh doanh",
+    "SXKD": "sản xuất kinh doanh",
+}
+
 TITLES: dict[str, str] = {
     "GS.TS": "giáo sư tiến sĩ",
     "PGS.TS": "phó giáo sư tiến sĩ",
@@ -215,5 +262,5 @@ NAMES: dict[str, str] = {
 }
 
 NOTICE_ABBREVIATIONS: dict[str, str] = {
-    **HEALTH, **POLICE_MILITARY, **LABOUR_SOCIETY, **STATE_BODIES, **TITLES, **NAMES,
+    **HEALTH, **POLICE_MILITARY, **LABOUR_SOCIETY, **STATE_BODIES, **OFFICES_SCHOOLS, **TITLES, **NAMES,
 }

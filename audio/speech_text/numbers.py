@@ -80,10 +80,14 @@ def read_integer_text(digits: str) -> str:
 def read_decimal(integer_part: str, fraction: str) -> str:
     """Read a decimal written with a comma: ("11", "03") -> "mười một phẩy không ba"."""
     head = read_cardinal(int(integer_part.replace(".", "") or "0"))
-    if fraction.startswith("0") or len(fraction) > 2:
+    if len(fraction) > 3:
         tail = read_digits(fraction)
     else:
-        tail = read_cardinal(int(fraction))
+        # Each leading zero is "không", the rest a number (1,110 = một phẩy một trăm mười; 0,025 = không
+        # phẩy không hai mươi lăm).
+        zeros = len(fraction) - len(fraction.lstrip("0"))
+        rest = fraction[zeros:]
+        tail = " ".join(["không"] * zeros + ([read_cardinal(int(rest))] if rest else []))
     return f"{head} phẩy {tail}"
 
 

@@ -66,7 +66,9 @@ def _symbol(key: str, table: Mapping[str, str]) -> str:
 
 def drop_markup(text: str, table: Mapping[str, str]) -> str:
     """Markdown emphasis is silent; the footnote sign "(*)" is read ("dấu (*)" -> "dấu sao")."""
-    text = re.sub(r"\s*\(\*\)", lambda _: " " + _symbol("(*)", table), text)
+    if "(*)" in text:
+        # (?<!\s): start at the beginning of a run of spaces, never inside it (linear on long runs).
+        text = re.sub(r"(?<!\s)\s*\(\*\)", lambda _: " " + _symbol("(*)", table), text)
     return text.replace("*", "")
 
 
@@ -122,6 +124,33 @@ def read_initials(text: str) -> str:
     return _INITIAL.sub(spoken, text)
 
 
+# Nouns that label a thing by a letter: "nhóm máu O, A", "viêm gan B", "điểm đ khoản 1", "khu A".
+_LETTER_LABELS = (
+    r"nhóm máu|nhóm|tuýp|điểm|viêm gan|vitamin|vi-ta-min|khu|dãy|lô|tòa nhà|toà nhà|nhà|bảng|cổng|khối"
+    r"|phân khu|tiểu khu|mục|tiết|câu|phần|hạng|loại|phương án"
+)
+_LETTER = r"(?:[A-ZĐ]{1,2}|[a-zđ])"
+_NAMED_LETTERS = re.compile(
+    rf"(?P<label>(?i:(?<![^\W\d_])(?:{_LETTER_LABELS}))) (?P<letters>{_LETTER}(?:(?:, | và | hoặc | hay |/){_LETTER})*)"
+    r"(?=$|[^\w\s]|\s+(?:[a-zà-ỹđ0-9]|$))"
+)
+_ONE_LETTER = re.compile(_LETTER)
+
+
+def read_named_letters(text: str) -> str:
+    """Letters that name a group, a point of a law or a block, read by their names in lowercase
+    ("nhóm máu O, A" -> nhóm máu o, a; "điểm đ" -> điểm đê; "nhóm AB" -> nhóm a bê)."""
+
+    def spoken(match: re.Match[str]) -> str:
+        label, letters = match["label"], match["letters"]
+        if re.fullmatch(r"[IVXL]", letters):  # "Nhóm I", "khu V": a roman numeral
+            return match[0]
+        return f"{label} " + _ONE_LETTER.sub(
+            lambda m: " ".join(LETTER_NAMES[ch.upper()] for ch in m[0]), letters).replace("/", ", ")
+
+    return _NAMED_LETTERS.sub(spoken, text)
+
+
 _PERIODS = r"năm|tháng|tuần|quý|ngày"
 _RATE_LOOKBACK = re.compile(rf"{CLOSE}[^,;:()\n{OPEN}]{{0,30}}$")
 
@@ -136,13 +165,21 @@ def read_slashes(text: str) -> str:
     last = 0
     for match in _WORD_SLASH.finditer(text):
         out.append(text[last:match.start()])
-        rate = _RATE_LOOKBACK.search(text[max(0, match.start() - 40):match.start()])
-        out.append(" mỗi " if rate else ", ")
+        head = text[max(0, match.start() - 40):match.start()]
+        if _RATIO_LOOKBACK.search(head):
+            out.append(" trên ")  # "tỷ lệ chết/mắc": a ratio of two counts
+        else:
+            out.append(" mỗi " if _RATE_LOOKBACK.search(head) else ", ")
         last = match.end()
     out.append(text[last:])
-    return _UNIT_AFTER_EACH.sub(lambda m: UNITS[m[1]], "".join(out))
+    text = _SLASH_NUMBER.sub(" trên ", "".join(out))
+    return _UNIT_AFTER_EACH.sub(lambda m: UNITS[m[1]], text)
 
 
+# "Tỷ lệ chết/mắc", "tỉ lệ nam/nữ": the words on either side of "/" are the two terms of a ratio.
+_RATIO_LOOKBACK = re.compile(r"(?i)\bt[ỷỉ] (?:lệ|số)(?: [^\W\d_]+){1,3}$")
+# "12 ca tử vong/1.000 ca mắc", "35 ca/100.000 dân", "2325/2385 liều": "/" before a number is "trên".
+_SLASH_NUMBER = re.compile(rf"(?<=[^\W\d_]|{CLOSE})\s?/\s?(?={OPEN})")
 _PER_TIME = re.compile(rf"\b({_PERIODS})/lần\b")
 _WORD_SLASH = re.compile(rf"(?<=[^\W\d_]|[²³%{CLOSE}])\s?/\s?(?=[^\W\d_])")
 _UNIT_AFTER_EACH = re.compile(rf"(?<=mỗi )({UNIT_RE})(?![\w²³])")

@@ -136,7 +136,7 @@ def test_a_run_of_thousands_of_digits_is_read_digit_by_digit() -> None:
     ("Khi cần, gọi 113, 114 hoặc 115.", "Khi cần, gọi một một ba, một một bốn hoặc một một năm."),
     ("Kỷ niệm 115 năm Ngày sinh", "Kỷ niệm một trăm mười lăm năm Ngày sinh"),
     ("Đội tuyển U23 Việt Nam", "Đội tuyển u hai mươi ba Việt Nam"),
-    ("Cư trú tại Khu A.", "Cư trú tại Khu A."),
+    ("Cư trú tại Khu A.", "Cư trú tại Khu a."),  # a block letter by its name, not an initial
     ("Nghị quyết 20-NQ/TU của Thành ủy", "Nghị quyết hai mươi nghị quyết thành ủy của Thành ủy"),
 ])
 def test_context_rules_on_unseen_sentences(written: str, spoken: str) -> None:

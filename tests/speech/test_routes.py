@@ -24,3 +24,19 @@ def test_only_admins_change_abbreviations_and_bad_keys_are_explained(client, wor
     listed = client.get(url, headers=auth(world.users["leader"])).json()["entries"]
     assert listed["UBND"] == "ủy ban nhân dân"
     assert "HAI TU" not in listed
+
+
+def test_listen_refuses_a_text_longer_than_a_passage_and_says_the_limit(client, world):
+    officer = auth(world.users["officer"])
+    r = client.post("/api/v1/speech/listen", headers=officer, json={"text": "1" * 10_000})
+    assert r.status_code == 422
+    body = r.json()
+    assert body["error"] == "ListenTooLong"
+    assert "tối đa 2.000 ký tự" in body["detail"]
+    assert "10.000 ký tự" in body["detail"]
+    assert "at most 2,000 characters" in body["detail_en"]
+    just_over = client.post("/api/v1/speech/listen", headers=officer, json={"text": "a" * 2_001})
+    assert just_over.status_code == 422
+    # Reading the same long text as words (no synthesis) is still answered.
+    spoken = client.post("/api/v1/speech/spoken", headers=officer, json={"text": "1" * 10_000})
+    assert spoken.status_code == 200

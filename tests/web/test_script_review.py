@@ -256,3 +256,16 @@ def test_the_issued_bulletin_names_the_voice_for_people(client, world):
                                                  **tokens_of(confirm)})
     engine = re.search(r'id="engine">([^<]+)<', issued.text).group(1)
     assert engine == "Giọng máy ngoại tuyến (eSpeak NG)", "not the program's name 'espeak'"
+
+
+@pytest.mark.usefixtures("world")
+def test_listen_in_the_editor_refuses_a_long_text_with_the_limit_in_the_page_language(client):
+    sign_in(client, "officer")
+    page = client.get("/app/scripts/new")
+    headers = {"X-CSRF-Token": tokens_of(page)["csrf_token"], "Referer": "http://testserver/app/scripts/new"}
+    answer = client.post("/web/preview/listen", json={"text": "Thưa bà con. " * 400}, headers=headers)
+    assert answer.status_code == 422
+    body = answer.json()
+    assert body["ready"] is False
+    assert "tối đa 2.000 ký tự" in body["message"]
+    assert "5.200 ký tự" in body["message"]
