@@ -22,5 +22,6 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
-    with op.batch_alter_table('stations', schema=None) as batch_op:
+    # SQLite drops the column in place: a batch copy of `stations` would cascade-delete its scripts.
+    with op.batch_alter_table('stations', schema=None, recreate='never') as batch_op:
         batch_op.drop_column('neural_voice')
