@@ -1,8 +1,8 @@
 """stations.neural_voice: the installed local neural voice a station speaks with
 
 Revision ID: 7b3d9e1f4a60
-Revises: 7a3d5c1e9f20
-Create Date: 2026-11-30 16:20:00+00:00
+Revises: 8c4e1f7a2b63
+Create Date: 2026-11-30 16:40:00+00:00
 """
 
 from collections.abc import Sequence
@@ -11,7 +11,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision: str = '7b3d9e1f4a60'
-down_revision: str | None = '7a3d5c1e9f20'
+down_revision: str | None = '8c4e1f7a2b63'
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
