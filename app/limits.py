@@ -23,7 +23,7 @@ class BodySizeLimit:
     """ASGI middleware: 413 when a body is over the limit, by header or by counting."""
 
     def __init__(self, app: ASGIApp, *, default_limit: int, upload_limit: int,
-                 upload_suffixes: tuple[str, ...] = ("/recordings", "/app/admin/voices")) -> None:
+                 upload_suffixes: tuple[str, ...] = ("/recordings",)) -> None:
         self.app = app
         self.default_limit = default_limit
         self.upload_limit = upload_limit
