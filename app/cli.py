@@ -11,6 +11,7 @@ from pydantic import ValidationError
 
 from app import programme_commands
 from app.config import get_settings
+from app.speech import voice_commands
 
 Handler = Callable[[argparse.Namespace], int]
 
@@ -315,7 +316,8 @@ def _cmd_say(args: argparse.Namespace) -> int:
         print("Lỗi: không có gì để đọc (nothing to say).", file=sys.stderr)
         return 2
     return say_command(spoken, Path(args.output), voice=args.voice, engine=ENGINE_NAMES[args.engine],
-                       rate=args.rate, pitch=args.pitch, settings=audio_settings())
+                       rate=args.rate, pitch=args.pitch, neural_voice=args.neural_voice,
+                       settings=audio_settings())
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -389,11 +391,13 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("-o", "--output", required=True, help="tệp .mp3, .wav hoặc .ogg")
     p.add_argument("--voice", default="vi", choices=["vi", "vi-VN-x-central", "vi-VN-x-south"],
                    help="giọng: vi (Bắc), vi-VN-x-central (Trung), vi-VN-x-south (Nam)")
-    p.add_argument("--engine", default="offline", choices=["offline", "gtts"])
+    p.add_argument("--engine", default="offline", choices=["offline", "gtts", "neural"])
+    p.add_argument("--neural-voice", help="giọng nơ-ron đã cài (installed neural voice, `loa voices list`)")
     p.add_argument("--rate", type=int, help="tốc độ (từ/phút), 80–450")
     p.add_argument("--pitch", type=int, help="cao độ 0–99")
     p.set_defaults(handler=_cmd_say)
 
+    voice_commands.add_parser(sub)
     from app.reports import command as report_command
 
     report_command.add_parser(sub)

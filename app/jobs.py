@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from app.db import background_session_factory
 from app.metrics.instruments import JOB_RUNS, JOBS_RUNNING
 from app.models import Programme, Station
-from app.programmes import render
+from app.programmes import render, voice_recovery
 from app.programmes import service as programmes
 from app.programmes.render import Progress
 from app.scripts import service as scripts
@@ -134,12 +134,27 @@ def record_aired_programmes() -> None:
 RENDER_AHEAD = timedelta(hours=48)
 
 
+def _recover_voices(session: Session, station: Station, today: date, now: datetime, until: datetime) -> None:
+    """An engine above the one that spoke answers again: speak and render that speech anew."""
+    found = voice_recovery.fallbacks(session, station, today, today + timedelta(days=programmes.PLAN_DAYS),
+                                     now, until)
+    if not (found.scripts or found.programmes):
+        return
+    session.commit()  # asking an engine takes up to its deadline: hold no transaction
+    rank = voice_recovery.best_answering(station, found)
+    if rank is not None:
+        count = voice_recovery.redo(session, found, rank, now)
+        session.commit()
+        log.info("station %s: %s answers again; %d item(s) to speak again", station.id, found.order[rank], count)
+
+
 def prepare_and_render(session: Session, station_id: int, *, until: datetime | None = None,
                        progress: Progress | None = None) -> int:
     """Speak new scripts, re-plan with their real lengths, render what airs before `until`."""
     now = datetime.now(UTC)
     station = programmes.station_with_slots(session, station_id)
     today = scripts.station_today(station, now)
+    _recover_voices(session, station, today, now, until or now + RENDER_AHEAD)
     if _speak_outside_transaction(session, station, today, today + timedelta(days=programmes.PLAN_DAYS)):
         programmes.plan_days(session, station, today, programmes.PLAN_DAYS, now=now)
     due = render.due_for_render(session, station.id, until or now + RENDER_AHEAD, now)
