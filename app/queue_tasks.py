@@ -13,10 +13,11 @@ import asyncio
 import logging
 import os
 import socket
+import threading
 from functools import lru_cache
 from typing import Any
 
-from procrastinate import App, Blueprint, PsycopgConnector, RetryStrategy
+from procrastinate import App, Blueprint, PsycopgConnector, RetryStrategy, SyncPsycopgConnector
 from procrastinate.exceptions import AlreadyEnqueued
 from sqlalchemy import Connection, inspect
 from sqlalchemy.engine import make_url
@@ -63,23 +64,31 @@ def queue_app() -> App:
     return app
 
 
-_opened_sync = False
+def app_for(url: str, **pool: Any) -> App:
+    """An app that only defers jobs, synchronously, into the database at `url`: its own small
+    pool, so any thread may defer (the scheduler's, a job's), never the worker's event loop."""
+    return App(connector=SyncPsycopgConnector(conninfo=conninfo(url), **pool))
 
 
-def _open_for_defer(app: App) -> App:
-    """Outside a worker the app is opened once, synchronously, to defer jobs."""
-    global _opened_sync
-    if not _opened_sync and not _running_worker:
-        app.open()
-        _opened_sync = True
-    return app
+_defer_lock = threading.Lock()
+_defer_app: App | None = None
+
+
+def _deferring_app() -> App:
+    global _defer_app
+    with _defer_lock:
+        if _defer_app is None:
+            app = app_for(get_settings().sqlalchemy_url, min_size=1, max_size=4)
+            app.open()
+            _defer_app = app
+        return _defer_app
 
 
 def defer(task: str, *, lock: str, priority: int, **kwargs: Any) -> bool:
     """Queue a job unless the same one waits already; answers whether one was added."""
-    app = _open_for_defer(queue_app())
     try:
-        app.configure_task(f"loa:{task}", lock=lock, queueing_lock=lock, priority=priority).defer(**kwargs)
+        _deferring_app().configure_task(f"loa:{task}", lock=lock, queueing_lock=lock,
+                                        priority=priority).defer(**kwargs)
     except AlreadyEnqueued:
         return False
     return True
@@ -113,9 +122,6 @@ def live_workers(connection: Connection) -> int:
     return int(row or 0)
 
 
-_running_worker = False
-
-
 async def _hand_back_stalled_jobs(app: App, every_s: float, silent_s: float) -> None:
     """Jobs of a worker silent for `silent_s` go back to the queue (another worker takes them)."""
     while True:
@@ -134,10 +140,8 @@ async def _hand_back_stalled_jobs(app: App, every_s: float, silent_s: float) -> 
 
 async def run_worker(concurrency: int) -> None:
     """Take jobs until SIGTERM or SIGINT (procrastinate finishes the running ones first)."""
-    global _running_worker
     settings = get_settings()
     app = queue_app()
-    _running_worker = True
     async with app.open_async():
         watcher = asyncio.create_task(_hand_back_stalled_jobs(
             app, settings.worker_stalled_seconds / 3, settings.worker_stalled_seconds))

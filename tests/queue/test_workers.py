@@ -12,19 +12,19 @@ import sys
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
-from procrastinate import App, SyncPsycopgConnector
-from sqlalchemy import Engine, select, text
+from sqlalchemy import Engine, select, text, update
 from sqlalchemy.orm import Session
 
 from app.db import make_engine
+from app.jobs import RENDER_AHEAD
 from app.migrate import upgrade
-from app.models import AuditEvent, Programme, Role, ScriptStatus
+from app.models import AuditEvent, Programme, Role, ScriptStatus, Slot
 from app.programmes import service as programmes
-from app.queue_tasks import apply_schema, conninfo
+from app.queue_tasks import app_for, apply_schema
 from audio.config import AudioSettings
 from audio.ffmpeg import decode_to_pcm
 from audio.storage import LocalStorage
@@ -77,7 +77,7 @@ class Installation:
     def defer_render(self, programme_id: int) -> None:
         """Queue a render job as `loa serve`'s scheduler would, but without the queueing lock
         that merges waiting duplicates: two jobs for one programme wait side by side."""
-        app = App(connector=SyncPsycopgConnector(conninfo=conninfo(self.env["LOA_DATABASE_URL"])))
+        app = app_for(self.env["LOA_DATABASE_URL"])
         with app.open():
             app.configure_task("loa:render_programme", lock=f"programme:{programme_id}").defer(
                 programme_id=programme_id)
@@ -225,3 +225,33 @@ def test_without_a_queue_a_programme_is_rendered_in_process(tmp_path: Path) -> N
         assert installation.renders_of(programme_id) == [], "no worker was involved"
     finally:
         engine.dispose()
+
+
+@needs_postgres
+def test_render_ahead_queues_each_station_and_the_workers_render_the_next_two_days(
+        installation: Installation) -> None:
+    with Session(installation.engine) as session:  # short slots: the test renders a few programmes
+        session.execute(update(Slot).values(length_seconds=90))
+        session.commit()
+    done = subprocess.run([sys.executable, "-c", "from app.jobs import render_ahead; render_ahead()"],
+                          cwd=ROOT, env=installation.env, capture_output=True, text=True, timeout=WAIT_S, check=False)
+    assert done.returncode == 0, done.stderr
+    with installation.engine.connect() as conn:
+        queued = list(conn.execute(text("SELECT task_name, args::text FROM procrastinate_jobs")))
+    assert [name for name, _ in queued] == ["loa:prepare_station"], "only queued: the workers do the work"
+    assert installation.programme(installation.programme_ids[0]).audio_key is None
+
+    worker = installation.start_worker("worker")
+    try:
+        installation.wait_until(lambda: installation.live_workers() == 1, "the worker registered")
+        installation.wait_until(lambda: not installation.jobs(), "the queue emptied")
+    finally:
+        _stop(worker)
+    now = datetime.now(UTC)
+    with Session(installation.engine) as session:
+        due = list(session.scalars(select(Programme).where(
+            Programme.starts_at < now + RENDER_AHEAD, Programme.starts_at > now)))
+    assert due, "the next two days have programmes"
+    for programme in due:
+        _assert_complete(installation, programme)
+        assert len(installation.renders_of(programme.id)) == 1
