@@ -57,9 +57,11 @@ def conninfo(url: str) -> str:
 
 
 @lru_cache
-def queue_app() -> App:
+def queue_app(connections: int = 4) -> App:
+    """The workers' app: an asyncio pool of `connections` (jobs at once, plus the heartbeat,
+    the LISTEN connection and the stalled-job watcher)."""
     app = App(connector=PsycopgConnector(conninfo=conninfo(get_settings().sqlalchemy_url),
-                                         min_size=1, max_size=8))
+                                         min_size=1, max_size=connections))
     app.add_tasks_from(tasks, namespace="loa")
     return app
 
@@ -141,7 +143,7 @@ async def _hand_back_stalled_jobs(app: App, every_s: float, silent_s: float) -> 
 async def run_worker(concurrency: int) -> None:
     """Take jobs until SIGTERM or SIGINT (procrastinate finishes the running ones first)."""
     settings = get_settings()
-    app = queue_app()
+    app = queue_app(concurrency + 4)
     async with app.open_async():
         watcher = asyncio.create_task(_hand_back_stalled_jobs(
             app, settings.worker_stalled_seconds / 3, settings.worker_stalled_seconds))
