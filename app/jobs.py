@@ -105,20 +105,24 @@ def _render_outside_transaction(session: Session, programme: Programme, progress
 
 def render_programme(programme_id: int, *, worker: str = "") -> bool:
     """Render one programme unless its audio is current already (another job, or an earlier try
-    of this one, rendered it): safe to run twice. Answers whether it stored a render; a worker's
-    render is in the audit log, under the worker's name."""
+    of this one, rendered it): safe to run twice. Answers whether it stored a render. Each render
+    a worker makes is in the audit log under the worker's name, stored or not (not: the programme
+    was re-planned, or another render stored first, while it rendered)."""
     def work(session: Session) -> bool:
         programme = session.get(Programme, programme_id)
         if (programme is None or programme.audio_key is not None or programme.is_emergency
                 or programme.status not in render.RENDERABLE):
             return False
+        station_id = programme.station_id
         pending = render.begin_render(session, programme)
         session.commit()
         stored = render.finish_render(session, pending, render.make_audio(pending))
-        if stored is not None and worker:
+        if worker:
             audit.record(session, "render_programme", actor_name=worker, entity_type="programme",
-                         entity_id=stored.id, station_id=stored.station_id,
-                         changes={"audio_key": stored.audio_key, "render_error": stored.render_error})
+                         entity_id=programme_id, station_id=station_id,
+                         changes={"stored": stored is not None,
+                                  "audio_key": stored.audio_key if stored else None,
+                                  "render_error": stored.render_error if stored else None})
         return stored is not None
     return bool(_in_session("render_programme", work))
 
