@@ -20,6 +20,7 @@ run: setup
 
 test: setup
 	@sh tests/tools/ensure-chromium.sh
+	@sh tests/tools/ensure-icecast.sh
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
 lint: setup

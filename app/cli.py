@@ -92,8 +92,11 @@ def _cmd_serve(args: argparse.Namespace) -> int:
 
         leader = start_leader()
     print(f"Loa đang chạy tại http://{args.host}:{args.port}  (API: /docs)", flush=True)
+    app = create_app()
+    if leader is not None:
+        app.state.stop_on_shutdown = [leader.stop]
     try:
-        uvicorn.run(create_app(), host=args.host, port=args.port, log_level="info")
+        uvicorn.run(app, host=args.host, port=args.port, log_level="info")
     finally:
         if leader is not None:
             leader.stop()

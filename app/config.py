@@ -64,6 +64,18 @@ class Settings(BaseSettings):
     # jobs are handed to another worker
     worker_heartbeat_seconds: float = Field(default=10.0, gt=0)
     worker_stalled_seconds: float = Field(default=30.0, gt=0)
+    # The live stream per area (app/streams): off unless Loa knows an Icecast and its source
+    # password. icecast_url is where Loa connects as a source; icecast_public_url is where
+    # residents and receivers listen (the same server seen from outside), default the same.
+    icecast_url: str | None = None
+    icecast_source_password: str | None = None
+    icecast_public_url: str | None = None
+    stream_bitrate_kbps: int = Field(default=64, ge=16, le=192)
+    stream_sample_rate: int = Field(default=44100, ge=8000, le=48000)
+
+    @property
+    def streams_enabled(self) -> bool:
+        return bool(self.icecast_url and self.icecast_source_password)
 
     @model_validator(mode="after")
     def _refuse_unsafe_production(self) -> Settings:

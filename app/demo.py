@@ -80,6 +80,10 @@ def create_demo(session: Session) -> str:
             scripts.reject(session, script, fill(demo.rejection_reason or "Cần bổ sung nguồn.", today),
                            user=editor)
     lines.append(f"Đã tạo {len(DEMO_SCRIPTS)} tin bài mẫu.")
+    from app.demo_plan import DEMO_THEMES, add_demo_plan
+
+    tagged = add_demo_plan(session, station, editor, today)
+    lines.append(f"Đã tạo kế hoạch tuyên truyền tháng này: {len(DEMO_THEMES)} chủ đề, {tagged} tin bài đã gắn.")
     _relay, token = stations.add_relay_point(session, areas[relay_area], relay_name, actor=None)
     lines += [f"Cụm loa demo “{relay_name}” ({DEMO_AREAS[relay_area]}), mã truy cập (chỉ hiện một lần):",
               f"  {token}",

@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session
 from app import leases
 from app.config import get_settings
 from app.db import background_session_factory
+from app.streams import supervisor as streams
 from scheduler.service import SchedulerService
 
 log = logging.getLogger("loa.scheduling")
@@ -89,6 +90,7 @@ class SchedulerLeader:
                     register_jobs(self.service)
                     self.service.scheduler.resume()
                     log.info("this process (%s) runs the scheduler", self.holder)
+                    streams.start(background_session_factory())
                 elif not leader and self.service is not None:
                     log.warning("lost the scheduler lease; stopping jobs here")
                     self._stop_service()
@@ -97,6 +99,7 @@ class SchedulerLeader:
             self._stop.wait(RENEW_EVERY_S)
 
     def _stop_service(self) -> None:
+        streams.stop()  # the next leader feeds the mounts: Icecast takes one source per mount
         if self.service is not None:
             self.service.shutdown(wait=True)
             self.service = None

@@ -51,6 +51,8 @@ class Candidate:
 
     ``allowed_slots`` empty means any slot; ``target_areas`` empty means every area.
     ``provisional`` marks ``duration_ms`` as an estimate from the text, not real audio.
+    ``occurrences`` (a recurring script, see ``scheduler.recurrence``) are the only dates it
+    may air, once each; None means any date of its air window.
     """
 
     id: int
@@ -67,6 +69,7 @@ class Candidate:
     allowed_slots: frozenset[str] = frozenset()
     target_areas: frozenset[int] = frozenset()
     previous_airings: tuple[PastAiring, ...] = ()
+    occurrences: frozenset[date] | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -108,7 +108,7 @@ def plan_programme(
             reasons[c.id] = bad
             continue
         repeat = rules.repeat_reason(c, local_date=request.local_date, slot_name=request.slot_name)
-        ranked.append(_Ranked(c, repeat, rules.order_key(c, repeat is not None)))
+        ranked.append(_Ranked(c, repeat, rules.order_key(c, repeat is not None, request.local_date)))
     ranked.sort(key=lambda r: r.key)
 
     chosen, left_ms = _select(ranked, max(room_ms, 0), s) if room_ms > 0 else ([], 0)

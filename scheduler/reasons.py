@@ -21,6 +21,8 @@ class Reason(enum.StrEnum):
     aired_today_spread = "aired_today_spread"
     same_slot_yesterday = "same_slot_yesterday"
     duplicate = "duplicate"
+    not_an_occurrence = "not_an_occurrence"
+    occurrence_aired = "occurrence_aired"
 
     @property
     def placed_in_programme(self) -> bool:
@@ -76,6 +78,14 @@ _TEXTS: dict[Reason, tuple[str, str]] = {
     Reason.same_slot_yesterday: (
         "Đã phát ở khung giờ này hôm qua; nhường chỗ cho tin khác để đổi khung giờ",
         "aired in this slot yesterday; left out in favour of other items to vary the slot",
+    ),
+    Reason.not_an_occurrence: (
+        "Tin định kỳ: hôm nay không phải ngày phát theo lịch lặp",
+        "recurring: today is not one of its dates",
+    ),
+    Reason.occurrence_aired: (
+        "Tin định kỳ: đã phát lần của hôm nay",
+        "recurring: today's airing is already done",
     ),
     Reason.duplicate: (
         "Trùng lặp: mỗi tin chỉ phát một lần trong một chương trình",

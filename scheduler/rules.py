@@ -42,6 +42,11 @@ def ineligibility(
         return Reason.expired
     if c.airings_done >= c.airings_target:
         return Reason.airings_done
+    if c.occurrences is not None:
+        if local_date not in c.occurrences:
+            return Reason.not_an_occurrence
+        if any(a.local_date == local_date for a in c.previous_airings):
+            return Reason.occurrence_aired
     if c.allowed_slots and slot_name not in c.allowed_slots:
         return Reason.slot_not_allowed
     if c.target_areas and (area_id is None or area_id not in c.target_areas):
@@ -53,8 +58,8 @@ def ineligibility(
 
 def repeat_reason(c: Candidate, *, local_date: date, slot_name: str) -> Reason | None:
     """Why ``c`` counts as a repeat here (see the module docstring), or None when fresh."""
-    if c.priority is Priority.emergency:
-        return None
+    if c.priority is Priority.emergency or c.occurrences is not None:
+        return None  # an emergency leads; a recurring script's occurrence is due, not a repeat
     yesterday = local_date - timedelta(days=1)
     if any(a.local_date == local_date for a in c.previous_airings):
         return Reason.aired_today_spread
@@ -63,13 +68,15 @@ def repeat_reason(c: Candidate, *, local_date: date, slot_name: str) -> Reason |
     return None
 
 
-def order_key(c: Candidate, is_repeat: bool) -> OrderKey:
+def order_key(c: Candidate, is_repeat: bool, local_date: date | None = None) -> OrderKey:
     """Airing order: level, fresh before repeat, window ending soonest, fewest airings, oldest
-    approval, then id so that equal scripts still order the same way every time."""
+    approval, then id so that equal scripts still order the same way every time. A recurring
+    script's window for today's occurrence ends today: it goes first among its level."""
+    due = local_date if c.occurrences is not None and local_date is not None else c.air_until
     return (
         PRIORITY_RANK[c.priority],
         is_repeat,
-        c.air_until,
+        due,
         c.airings_done,
         c.approved_at,
         c.id,

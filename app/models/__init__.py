@@ -11,6 +11,7 @@ from app.models.relay import RelayFault, RelayHeartbeat, RelayPlay
 from app.models.script import Priority, Script, ScriptStatus, script_areas, script_slots
 from app.models.station import Slot, Station
 from app.models.system_problem import SystemProblem
+from app.models.theme import Theme, ThemeKind
 from app.models.topic import Topic
 from app.models.user import Role, User
 from app.models.web_session import WebSession
@@ -38,6 +39,8 @@ __all__ = [
     "Slot",
     "Station",
     "SystemProblem",
+    "Theme",
+    "ThemeKind",
     "Topic",
     "UTCDateTime",
     "User",

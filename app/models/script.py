@@ -54,10 +54,16 @@ class Script(Base):
     station_id: Mapped[int] = mapped_column(ForeignKey("stations.id", ondelete="CASCADE"), index=True)
     title: Mapped[str] = mapped_column(String(300))
     body: Mapped[str] = mapped_column(Text)
-    # lower-case, accent-free title and body: people search without diacritics
+    # lower-case, accent-free title, body and source: people search without diacritics
     search_text: Mapped[str] = mapped_column(Text, default="")
     topic_id: Mapped[int] = mapped_column(ForeignKey("topics.id"), index=True)
     source_ref: Mapped[str] = mapped_column(String(300), default="")
+    # the month plan's theme it serves (kế hoạch tuyên truyền); a label, not content: no re-approval
+    theme_id: Mapped[int | None] = mapped_column(ForeignKey("themes.id", ondelete="SET NULL"),
+                                                 default=None, index=True)
+    # an RFC 5545 rule (FREQ=WEEKLY;BYDAY=MO,TH): it airs once on each date the rule gives inside
+    # its air window, up to airings_target times; None airs airings_target times anywhere in it
+    recurrence: Mapped[str | None] = mapped_column(String(200), default=None)
     priority: Mapped[Priority] = mapped_column(
         Enum(Priority, native_enum=False, length=16), default=Priority.normal
     )

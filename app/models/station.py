@@ -33,6 +33,8 @@ class Station(Base):
     audio_format: Mapped[str] = mapped_column(String(8), default="mp3")
     audio_bitrate_kbps: Mapped[int] = mapped_column(Integer, default=48)
     audio_sample_rate: Mapped[int] = mapped_column(Integer, default=22050)
+    # the area's live stream outside slots: "carrier" (quiet, receivers stay connected) or "off"
+    stream_idle: Mapped[str] = mapped_column(String(16), default="carrier", server_default="carrier")
     # bumped whenever a programme or emergency of the station changes: relays' ETags hang on it
     schedule_version: Mapped[int] = mapped_column(Integer, default=1)
     # set when a slot, area or relay point changes: the next re-plan picks the station up

@@ -17,6 +17,7 @@ from app.scripts import service as scripts
 from app.speech.audio import audio_settings, storage, synthesize_for
 from app.speech.exceptions import SpeechFailed
 from app.stations import service as stations
+from app.streams import supervisor as streams
 from audio.alert import alert_tone
 from audio.errors import AudioError
 from audio.ffmpeg import encode_pcm
@@ -33,6 +34,7 @@ def cancel(session: Session, emergency_id: int, *, user: User) -> Emergency:
     withdrawn, and no programme plays it again (locked ones included)."""
     emergency = access.get_for(session, Emergency, emergency_id, user)
     if emergency.cancelled_at is None:
+        streams.decide_after_commit(session)
         now = datetime.now(UTC)
         off_air.stop_emergency(session, emergency, now)
         session.flush()
@@ -89,6 +91,7 @@ def issue(session: Session, data: EmergencyCreate, *, user: User) -> EmergencyRe
                           expires_at=now + timedelta(minutes=data.minutes), after=data.after)
     session.add(emergency)
     session.flush()
+    streams.decide_after_commit(session)
     audit.record(session, "emergency", actor=user, entity_type="script", entity_id=script.id,
                  station_id=station.id, changes={"title": script.title, "areas": sorted(data.area_ids),
                                                  "minutes": data.minutes, "engine": speech.engine})

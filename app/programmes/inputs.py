@@ -13,6 +13,7 @@ from app.models import Airing, Recording, Script, ScriptStatus, Station
 from app.programmes.announcements import closing_text, opening_text
 from app.speech.service import spoken
 from scheduler import Candidate, Filler, PastAiring, PlanSettings, Priority, Slot, estimate_duration_ms
+from scheduler.recurrence import occurrences
 
 
 def slots_of(station: Station) -> list[Slot]:
@@ -89,6 +90,7 @@ def candidates(session: Session, station: Station, scripts: list[Script], since:
             allowed_slots=frozenset(sl.name for sl in s.slots),
             target_areas=frozenset(a.id for a in s.areas),
             previous_airings=tuple(sorted(history.get(s.id, []), key=lambda a: (a.local_date, a.slot_name))),
+            occurrences=frozenset(occurrences(s.recurrence, s.air_from, s.air_until)) if s.recurrence else None,
         ))
     return out
 

@@ -1,8 +1,6 @@
 """The ways a report groups aired bulletins: each one a key over a script and the names of its keys.
 
-A new grouping is one more `Grouping` in `GROUPINGS`: for the monthly plan's themes that is the
-script's theme column and the station's theme names, e.g.
-`Grouping("theme", "Theo chủ đề tuyên truyền", "By theme", lambda: Script.theme_id, theme_names)`.
+A new grouping is one more `Grouping` in `GROUPINGS` (the monthly plan's themes are the last one).
 Areas are not a grouping of scripts (one airing is heard in several areas) and come apart
 (`queries.by_area`).
 """
@@ -17,6 +15,7 @@ from sqlalchemy import ColumnElement, case, select
 from sqlalchemy.orm import QueryableAttribute, Session
 
 from app.models import Priority, Script, Topic
+from app.models.theme import Theme
 
 PRIORITY_LABELS = {Priority.normal.value: ("Thông thường", "Normal"),
                    Priority.priority.value: ("Ưu tiên", "Priority"),
@@ -40,6 +39,15 @@ def _topic_names(session: Session, station_id: int, _lang: str) -> dict[Any, str
     return dict(session.execute(select(Topic.id, Topic.name).where(Topic.station_id == station_id)).all())
 
 
+def _theme_names(session: Session, station_id: int, lang: str) -> dict[Any, str]:
+    names: dict[Any, str] = {
+        theme_id: f"{title} ({month:%m/%Y})"
+        for theme_id, title, month in session.execute(
+            select(Theme.id, Theme.title, Theme.month).where(Theme.station_id == station_id)).all()}
+    names[None] = "Chưa gắn chủ đề" if lang == "vi" else "No theme"
+    return names
+
+
 def _fixed(table: dict[str, tuple[str, str]]) -> Callable[[Session, int, str], dict[Any, str]]:
     def names(_session: Session, _station_id: int, lang: str) -> dict[Any, str]:
         return {key: pair[0] if lang == "vi" else pair[1] for key, pair in table.items()}
@@ -55,4 +63,7 @@ PRIORITY = Grouping("priority", "Theo mức độ ưu tiên", "By priority", lam
                     _fixed(PRIORITY_LABELS))
 SOURCE = Grouping("source", "Theo nguồn", "By source", _source, _fixed(SOURCE_LABELS))
 
-GROUPINGS: tuple[Grouping, ...] = (TOPIC, PRIORITY, SOURCE)
+THEME = Grouping("theme", "Theo chủ đề tuyên truyền", "By theme (monthly plan)", lambda: Script.theme_id,
+                 _theme_names)
+
+GROUPINGS: tuple[Grouping, ...] = (TOPIC, PRIORITY, SOURCE, THEME)

@@ -71,7 +71,8 @@ def tables(report: Report) -> list[Table]:
              minutes(report.totals.ms_aired)],
         ]),
     ]
-    firsts = {"topic": "Chuyên mục / Topic", "priority": "Mức độ / Priority", "source": "Nguồn / Source"}
+    firsts = {"topic": "Chuyên mục / Topic", "priority": "Mức độ / Priority", "source": "Nguồn / Source",
+              "theme": "Chủ đề tuyên truyền / Theme"}
     out += [_breakdown(b, firsts.get(b.name, b.title_en)) for b in report.breakdowns]
     out.append(_breakdown(report.areas, "Khu phố / Area"))
     out.append(Table("Theo tháng / By month", ["Tháng / Month", *FIGURE_HEADINGS],

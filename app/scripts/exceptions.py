@@ -58,3 +58,7 @@ class ScriptTooLong(Unprocessable):
             detail_en=f"The script reads for about {estimated_s} s, longer than the slot "
             f"({slot_s} s): shorten it or split it.",
         )
+
+
+class InvalidRecurrence(Unprocessable):
+    """A recurrence rule Loa does not take, or one that gives no date inside the air window."""

@@ -12,6 +12,7 @@ from app.models import Priority, Role, ScriptStatus, User
 from app.scripts import service
 from app.scripts.exceptions import (
     InvalidAirWindow,
+    InvalidRecurrence,
     InvalidTransition,
     NotYourScript,
     OwnScriptReview,
@@ -27,6 +28,7 @@ from app.scripts.schemas import (
     ScriptCreate,
     ScriptRead,
     ScriptUpdate,
+    ThemeChoice,
 )
 from app.stations.exceptions import StationNotFound
 
@@ -46,22 +48,29 @@ def list_scripts(
     air_date: Day | None = None,
     q: Annotated[Line | None, Query(max_length=200, description="text search, accents optional")] = None,
     mine: bool = False,
+    author_id: Id | None = None,
+    theme_id: Id | None = None,
+    aired_from: Annotated[Day | None, Query(description="air window overlaps the period from this day")] = None,
+    aired_until: Annotated[Day | None, Query(description="… to this day")] = None,
     station_id: Id | None = None,
     limit: Annotated[int, Query(ge=1, le=500)] = 100,
     offset: Offset = 0,
 ) -> list[ScriptRead]:
-    """Scripts, newest change first; filter by status, topic, priority, air date, text."""
+    """The station's scripts (the archive), newest change first; filter by status, topic, theme,
+    priority, air date or period, author, and text with or without accents."""
     station = access.station_for(session, user, station_id)
     stmt = service.query(
         station_id=station.id, visible_to=user, status=status, topic=topic, priority=priority,
-        air_date=air_date, q=q, author_id=user.id if mine else None,
+        air_date=air_date, q=q, author_id=user.id if mine else author_id, theme_id=theme_id,
+        period=(aired_from, aired_until),
     )
     response.headers["X-Total-Count"] = str(service.count(session, stmt))
     return [service.to_read(s) for s in session.scalars(stmt.limit(limit).offset(offset))]
 
 
 @router.post("", response_model=ScriptRead, status_code=201,
-             responses=responses(*_AUTH, UnknownReference, InvalidAirWindow, StationNotFound))
+             responses=responses(*_AUTH, UnknownReference, InvalidAirWindow, InvalidRecurrence,
+                                 StationNotFound))
 def create_script(body: ScriptCreate, session: SessionDep, user: Author) -> ScriptRead:
     """Draft a new script (officer or editor)."""
     return service.to_read(service.create(session, body, author=user))
@@ -76,7 +85,7 @@ def get_script(script_id: Id, session: SessionDep, user: CurrentUser) -> ScriptR
 
 @router.patch("/{script_id}", response_model=ScriptRead,
               responses=responses(*_AUTH, ScriptNotFound, StaleVersion, InvalidTransition,
-                                  NotYourScript, UnknownReference, InvalidAirWindow))
+                                  NotYourScript, UnknownReference, InvalidAirWindow, InvalidRecurrence))
 def update_script(script_id: Id, body: ScriptUpdate, session: SessionDep, user: Author) -> ScriptRead:
     """Edit a script; carry the version you read (stale → 409). Approved → back to submitted."""
     return service.to_read(service.update(session, service.get(session, script_id, user), body, user=user))
@@ -118,4 +127,12 @@ def withdraw_script(script_id: Id, session: SessionDep, user: EditorUser,
     """Take an approved script off the air (editor)."""
     script = service.withdraw(session, service.get(session, script_id, user), user=user,
                               version=body.version if body else None)
+    return service.to_read(script)
+
+
+@router.put("/{script_id}/theme", response_model=ScriptRead,
+            responses=responses(*_AUTH, ScriptNotFound, NotYourScript, UnknownReference))
+def set_script_theme(script_id: Id, body: ThemeChoice, session: SessionDep, user: Author) -> ScriptRead:
+    """File a script under a theme of the month plan (its author while editable; an editor any time)."""
+    script = service.set_theme(session, service.get(session, script_id, user), body.theme_id, user=user)
     return service.to_read(script)

@@ -36,6 +36,11 @@ class ScriptFields(Schema):
     area_ids: IdList = Field(default_factory=list, description="target areas; empty = all")
     airings_target: int = Field(default=1, ge=1, le=200)
     recording_id: Id | None = None
+    theme_id: Id | None = Field(default=None, description="a theme of the station's month plan")
+    recurrence: Line | None = Field(
+        default=None, max_length=200,
+        description="RFC 5545 rule, e.g. FREQ=WEEKLY;BYDAY=MO,TH: airs once on each of its dates in the "
+        "air window, up to airings_target times (left out: every date of the window)")
 
     _strip = field_validator("title", "body")(_not_blank)
 
@@ -57,6 +62,8 @@ class ScriptUpdate(Schema):
     area_ids: IdList | None = None
     airings_target: int | None = Field(default=None, ge=1, le=200)
     recording_id: Id | None = None
+    theme_id: Id | None = Field(default=None, description="null clears it")
+    recurrence: Line | None = Field(default=None, max_length=200, description="null or empty clears it")
 
     _strip = field_validator("title", "body")(_not_blank)
 
@@ -77,6 +84,8 @@ class ScriptRead(Schema):
     airings_target: int
     airings_done: int
     recording_id: int | None
+    theme_id: int | None = None
+    recurrence: str | None = None
     author_id: int
     reviewed_by_id: int | None
     reviewed_at: datetime | None
@@ -104,3 +113,7 @@ class Approval(Schema):
 
 class ActionBody(Schema):
     version: Id | None = None
+
+
+class ThemeChoice(Schema):
+    theme_id: Id | None = Field(description="a theme of the station's month plan; null: none")

@@ -6,15 +6,16 @@ from datetime import UTC, date, datetime, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import Select, func, select
+from sqlalchemy import Select, case, func, select
 from sqlalchemy.orm import Session, selectinload
 
 from app import access
 from app.audit import service as audit
-from app.models import Area, Priority, Recording, Role, Script, ScriptStatus, Slot, Station, Topic, User
+from app.models import Area, Priority, Recording, Role, Script, ScriptStatus, Slot, Station, Theme, Topic, User
 from app.scheduling import request_replan
 from app.scripts.exceptions import (
     InvalidAirWindow,
+    InvalidRecurrence,
     InvalidTransition,
     NotYourScript,
     OwnScriptReview,
@@ -25,6 +26,7 @@ from app.scripts.exceptions import (
 from app.scripts.schemas import Approval, ScriptCreate, ScriptFields, ScriptRead, ScriptUpdate
 from app.stations import service as station_service
 from app.text import fold
+from scheduler import recurrence as rrules
 
 STATUS_VI = {
     ScriptStatus.draft: "bản nháp",
@@ -36,7 +38,9 @@ STATUS_VI = {
 }
 EDITABLE = {ScriptStatus.draft, ScriptStatus.rejected, ScriptStatus.submitted, ScriptStatus.approved}
 SNAPSHOT_FIELDS = ("title", "body", "topic", "source_ref", "priority", "air_from", "air_until",
-                   "slots", "area_ids", "airings_target", "recording_id", "recording_sha256")
+                   "slots", "area_ids", "airings_target", "recording_id", "recording_sha256", "recurrence")
+# A recurring script airs at most this many times unless its author says fewer (the API's ceiling).
+MAX_AIRINGS = 200
 
 
 def _options() -> list[Any]:
@@ -120,6 +124,37 @@ def _recording(session: Session, station_id: int, recording_id: int | None) -> i
     return recording.id
 
 
+def _theme(session: Session, station_id: int, theme_id: int | None) -> int | None:
+    """A theme of the station's own month plan (or none)."""
+    if theme_id is None:
+        return None
+    theme = session.get(Theme, theme_id)
+    if theme is None or theme.station_id != station_id:
+        raise UnknownReference(
+            f"Không có chủ đề tuyên truyền số {theme_id} trong kế hoạch của đài; hãy chọn trong danh sách.",
+            detail_en=f"No theme {theme_id} in this station's plan: choose one from the list.",
+        )
+    return theme.id
+
+
+def _recurrence(rule: str | None, air_from: date, air_until: date) -> tuple[str | None, int]:
+    """The rule in canonical spelling and how many dates it gives inside the window."""
+    if rule is None or not rule.strip():
+        return None, 0
+    try:
+        normal = rrules.normalize(rule)
+    except rrules.InvalidRule as exc:
+        raise InvalidRecurrence(exc.vi, detail_en=exc.en) from None
+    dates = rrules.occurrences(normal, air_from, air_until)
+    if not dates:
+        raise InvalidRecurrence(
+            f"Lịch lặp “{rrules.describe(normal)}” không có ngày nào từ {air_from:%d/%m/%Y} đến "
+            f"{air_until:%d/%m/%Y}; hãy đổi lịch lặp hoặc khoảng thời gian phát.",
+            detail_en="The rule gives no date inside the air window: change the rule or the window.",
+        )
+    return normal, len(dates)
+
+
 def _check_window(air_from: date, air_until: date, *, today: date | None) -> None:
     if air_until < air_from:
         raise InvalidAirWindow(
@@ -146,13 +181,18 @@ def _author_station(session: Session, user: User, station_id: int | None) -> Sta
 def _build(session: Session, station: Station, data: ScriptFields, author: User) -> Script:
     """A new draft from checked fields: every reference must be one of the station's own."""
     _check_window(data.air_from, data.air_until, today=station_today(station))
+    rule, dates = _recurrence(data.recurrence, data.air_from, data.air_until)
+    airings = data.airings_target
+    if rule is not None and "airings_target" not in data.model_fields_set:
+        airings = min(dates, MAX_AIRINGS)  # every date of the window unless the author says fewer
     script = Script(
         station_id=station.id, title=data.title, body=data.body,
         topic=_topic(session, station.id, data.topic), source_ref=data.source_ref.strip(),
         priority=data.priority, air_from=data.air_from, air_until=data.air_until,
-        airings_target=data.airings_target, recording_id=_recording(session, station.id, data.recording_id),
-        author_id=author.id, status=ScriptStatus.draft,
-        search_text=fold(f"{data.title}\n{data.body}"),
+        airings_target=airings, recording_id=_recording(session, station.id, data.recording_id),
+        author_id=author.id, status=ScriptStatus.draft, recurrence=rule,
+        theme_id=_theme(session, station.id, data.theme_id),
+        search_text=fold(f"{data.title}\n{data.body}\n{data.source_ref}"),
         areas=_areas(session, station.id, data.area_ids),
         slots=_slots(session, station.id, data.slots),
     )
@@ -235,6 +275,9 @@ def update(session: Session, script: Script, data: ScriptUpdate, *, user: User) 
         # An air_from already in the past may stay as it was; a new one may not be in the past.
         today = station_today(station) if changes.get("air_from") not in (None, script.air_from) else None
         _check_window(air_from, air_until, today=today)
+    if "recurrence" in changes or "air_from" in changes or "air_until" in changes:
+        rule = changes["recurrence"] if "recurrence" in changes else script.recurrence
+        script.recurrence, _dates = _recurrence(rule, air_from, air_until)
     for field in ("title", "body", "priority", "air_from", "air_until", "airings_target"):
         if changes.get(field) is not None:
             setattr(script, field, changes[field])
@@ -248,7 +291,9 @@ def update(session: Session, script: Script, data: ScriptUpdate, *, user: User) 
         script.areas = _areas(session, script.station_id, changes["area_ids"])
     if changes.get("slots") is not None:
         script.slots = _slots(session, script.station_id, changes["slots"])
-    script.search_text = fold(f"{script.title}\n{script.body}")
+    script.search_text = fold(f"{script.title}\n{script.body}\n{script.source_ref}")
+    if "theme_id" in changes and changes["theme_id"] != script.theme_id:
+        set_theme(session, script, changes["theme_id"], user=user)
     after = snapshot(session, script)
     diff = {k: [before[k], after[k]] for k in SNAPSHOT_FIELDS if before[k] != after[k]}
     if not diff:
@@ -264,6 +309,26 @@ def update(session: Session, script: Script, data: ScriptUpdate, *, user: User) 
     session.flush()
     audit.record(session, "edit", actor=user, entity_type="script", entity_id=script.id,
                  station_id=script.station_id, changes=diff)
+    return script
+
+
+def may_set_theme(script: Script, user: User) -> bool:
+    """The author tags their script while they may edit it; an editor re-tags any script, an
+    aired one too (the plan and the reports count it under its theme)."""
+    return user.role == Role.editor or may_edit(script, user)
+
+
+def set_theme(session: Session, script: Script, theme_id: int | None, *, user: User) -> Script:
+    """File the script under a theme of the month plan: a label, so no new approval is needed."""
+    if not may_set_theme(script, user):
+        raise NotYourScript()
+    new = _theme(session, script.station_id, theme_id)
+    if new == script.theme_id:
+        return script
+    before, script.theme_id = script.theme_id, new
+    session.flush()
+    audit.record(session, "theme", actor=user, entity_type="script", entity_id=script.id,
+                 station_id=script.station_id, changes={"theme_id": [before, new]})
     return script
 
 
@@ -390,6 +455,8 @@ def query(
     air_date: date | None = None,
     q: str | None = None,
     author_id: int | None = None,
+    theme_id: int | None = None,
+    period: tuple[date | None, date | None] = (None, None),
 ) -> Select[Script]:
     stmt = select(Script).options(*_options()).order_by(Script.updated_at.desc(), Script.id.desc())
     if visible_to is not None:
@@ -406,11 +473,24 @@ def query(
         stmt = stmt.where(Script.air_from <= air_date, Script.air_until >= air_date)
     if author_id is not None:
         stmt = stmt.where(Script.author_id == author_id)
+    if theme_id is not None:
+        stmt = stmt.where(Script.theme_id == theme_id)
+    if period[0] is not None:
+        stmt = stmt.where(Script.air_until >= period[0])
+    if period[1] is not None:
+        stmt = stmt.where(Script.air_from <= period[1])
     if q and q.strip():
-        for word in fold(q).split():
-            escaped = word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-            stmt = stmt.where(Script.search_text.like(f"%{escaped}%", escape="\\"))
+        words = fold(q).split()
+        for word in words:
+            stmt = stmt.where(Script.search_text.like(f"%{_like_escaped(word)}%", escape="\\"))
+        # the words as one phrase first: without accents "mua" is also "múa", "mưa" and "mùa"
+        phrase = Script.search_text.like(f"%{_like_escaped(' '.join(words))}%", escape="\\")
+        stmt = stmt.order_by(None).order_by(case((phrase, 0), else_=1), Script.updated_at.desc(), Script.id.desc())
     return stmt
+
+
+def _like_escaped(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
 def count(session: Session, stmt: Select[Script]) -> int:

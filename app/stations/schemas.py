@@ -76,6 +76,7 @@ class StationRead(Schema):
     audio_format: str
     audio_bitrate_kbps: int
     audio_sample_rate: int
+    stream_idle: str
 
 
 class StationDetail(StationRead):
@@ -105,6 +106,8 @@ class StationUpdate(Schema):
     audio_format: str | None = Field(default=None, pattern=r"^(mp3|opus)$")
     audio_bitrate_kbps: int | None = Field(default=None, ge=16, le=192)
     audio_sample_rate: int | None = Field(default=None, ge=8000, le=48000)
+    stream_idle: str | None = Field(default=None, pattern=r"^(carrier|off)$",
+                                    description="The live stream outside slots: a quiet carrier, or off")
     _strip = field_validator("name")(_stripped)
 
 

@@ -31,9 +31,12 @@ def web_router() -> APIRouter:
     from app.web import (
         routes_abbreviations,
         routes_admin,
+        routes_archive,
         routes_area,
         routes_auth,
         routes_emergency,
+        routes_letters,
+        routes_plan,
         routes_preview,
         routes_public,
         routes_recordings,
@@ -45,7 +48,7 @@ def web_router() -> APIRouter:
     router = APIRouter(include_in_schema=False)
     for module in (routes_auth, routes_review, routes_emergency, routes_scripts, routes_recordings,
                    routes_admin, routes_area, routes_reports, routes_public, routes_preview,
-                   routes_abbreviations):
+                   routes_abbreviations, routes_plan, routes_archive, routes_letters):
         router.include_router(module.router)
     return router
 

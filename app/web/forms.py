@@ -8,12 +8,16 @@ from pydantic import BaseModel, ValidationError
 from starlette.datastructures import FormData
 
 from app.errors import LoaError
-from app.scripts.exceptions import InvalidAirWindow, ScriptTooLong, UnknownReference
+from app.scripts.exceptions import InvalidAirWindow, InvalidRecurrence, ScriptTooLong, UnknownReference
 from app.web.i18n import translate
+from app.web.recurrence_form import rule_from
 
 SCRIPT_TEXT_FIELDS = ("title", "body", "topic", "source_ref", "priority", "air_from", "air_until",
-                      "airings_target", "recording_id")
-SCRIPT_LIST_FIELDS = ("slots", "area_ids")
+                      "airings_target", "recording_id", "theme_id", "repeat", "repeat_monthday",
+                      "recurrence_rule")
+SCRIPT_LIST_FIELDS = ("slots", "area_ids", "repeat_days")
+# typed in the form, turned into one `recurrence` rule for the schema
+REPEAT_FIELDS = ("repeat", "repeat_days", "repeat_monthday", "recurrence_rule")
 FORM_LEVEL = "_form"
 
 
@@ -30,14 +34,18 @@ def script_values(form: FormData) -> dict[str, Any]:
     return values
 
 
-def script_payload(values: dict[str, Any]) -> dict[str, Any]:
-    """The typed values as a schema payload; blanks become missing so the schema names them."""
-    payload = {k: v for k, v in values.items() if v != "" and k not in SCRIPT_LIST_FIELDS}
+def script_payload(values: dict[str, Any], lang: str = "vi") -> tuple[dict[str, Any], dict[str, str]]:
+    """The typed values as a schema payload (blanks become missing so the schema names them), and
+    the errors of the recurring fields."""
+    payload = {k: v for k, v in values.items()
+               if v != "" and k not in SCRIPT_LIST_FIELDS and k not in REPEAT_FIELDS}
     payload["slots"] = list(values["slots"])
     payload["area_ids"] = list(values["area_ids"])
-    # The editor always sends the field: blank means "no recording" (detach), not "unchanged".
+    # The editor always sends these fields: blank means "none" (detach, untag, no repeat), not "unchanged".
     payload["recording_id"] = values.get("recording_id") or None
-    return payload
+    payload["theme_id"] = values.get("theme_id") or None
+    payload["recurrence"], errors = rule_from(values, lang)
+    return payload, errors
 
 
 _PYDANTIC_KEYS = {
@@ -84,10 +92,14 @@ def loa_error_field(exc: LoaError) -> str:
     en = (exc.detail_en or "").lower()
     if isinstance(exc, InvalidAirWindow):
         return "air_until" if en.startswith("air_until") else "air_from"
-    if isinstance(exc, UnknownReference):
+    if isinstance(exc, UnknownReference) and "theme" not in en:
         for word, name in (("topic", "topic"), ("area", "area_ids"), ("slot", "slots")):
             if word in en:
                 return name
+    if isinstance(exc, UnknownReference) and "theme" in en:
+        return "theme_id"
+    if isinstance(exc, InvalidRecurrence):
+        return "repeat"
     if isinstance(exc, ScriptTooLong):
         return "body"
     return FORM_LEVEL

@@ -26,6 +26,7 @@ from app.stations.schemas import (
     StationCreate,
     StationUpdate,
 )
+from app.streams.status import station_streams
 from app.users import service as user_service
 from app.users.schemas import UserCreate, UserUpdate
 from app.web.deps import AdminPage, Form, PageForbidden, lang_of
@@ -54,7 +55,8 @@ def _page(request: Request, session: SessionDep, user: AdminPage, *, status_code
                    relays=station_service.relay_points(session, station.id),
                    users=[u for u in user_service.list_users(session, user)
                           if u.station_id in (station.id, None)],
-                   area_names={a.id: a.name for a in station.areas})
+                   area_names={a.id: a.name for a in station.areas},
+                   streams=station_streams(session, station), station_id=station.id)
     return render(request, "admin.html", ctx, user=user, status_code=status_code)
 
 
@@ -116,7 +118,7 @@ def create_station(request: Request, session: SessionDep, user: AdminPage, form:
 def update_station(request: Request, session: SessionDep, user: AdminPage, form: Form) -> Response:
     station = _require_station(session, user)
     fields = ("name", "timezone", "opening_announcement", "closing_announcement", "voice", "speech_rate",
-              "speech_pitch", "speech_engine", "audio_bitrate_kbps", "audio_format")
+              "speech_pitch", "speech_engine", "audio_bitrate_kbps", "audio_format", "stream_idle")
     payload = {k: text(form, k) for k in fields if text(form, k).strip()}
     return _apply(request, session, user, "station", StationUpdate, payload,
                   lambda d: station_service.update(session, station, d, actor=user) and None, "msg_saved")

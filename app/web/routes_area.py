@@ -19,6 +19,7 @@ from app.relays.exceptions import FaultAlreadyResolved, FaultNotFound, NotYourFa
 from app.relays.schemas import FaultReport
 from app.scripts import service as script_service
 from app.stations import service as station_service
+from app.streams.status import station_streams
 from app.system import service as system
 from app.web.data import programmes_for, relay_board, scripts_for_area_day, slots_of
 from app.web.deps import Form, LeaderPage, PageForbidden, StationStaff, lang_of
@@ -117,6 +118,9 @@ def _relays_page(request: Request, session: SessionDep, user: User, *, errors: d
         rows = [r for r in rows if r.relay.area_id == user.area_id]
     problems = system.current(session) if user.role in (Role.editor, Role.admin) else []
     return render(request, "relays.html", {"rows": rows, "fault_errors": errors or {}, "problems": problems,
+                                           "streams": station_streams(session,
+                                                                      station_service.get(session, station_id)),
+                                           "station_id": station_id,
                                            "may_resolve": user.role in faults.RESOLVERS,
                                            **emergency_banner(session, user)},
                   user=user, status_code=status_code)

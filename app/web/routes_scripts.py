@@ -14,7 +14,8 @@ from app.audit import service as audit_service
 from app.deps import SessionDep, WritesOnRead
 from app.errors import LoaError
 from app.fields import Id, form_id
-from app.models import Recording, Role, Script, ScriptStatus, User
+from app.models import Recording, Role, Script, ScriptStatus, Theme, User
+from app.plans import service as plan_service
 from app.scripts import service as script_service
 from app.scripts.schemas import MAX_BODY_CHARS, ScriptCreate, ScriptUpdate
 from app.speech.audio import audio_settings
@@ -23,8 +24,11 @@ from app.web import once
 from app.web.deps import Form, OfficerOrEditor, PageForbidden, lang_of, web_roles
 from app.web.diff import changes_since_review
 from app.web.forms import FORM_LEVEL, build, loa_error_field, script_payload, script_values, text
+from app.web.history import script_airings
 from app.web.i18n import translate
+from app.web.recurrence_form import REPEAT_CHOICES, fields_of
 from app.web.render import error_text, render
+from scheduler.recurrence import WEEKDAYS, describe
 
 router = APIRouter(prefix="/app/scripts", include_in_schema=False)
 
@@ -50,7 +54,8 @@ def _choices(session: SessionDep, station_id: int) -> dict[str, Any]:
     station = station_service.get(session, station_id, with_children=True)
     return {"station": station, "slots": station.slots, "areas": station.areas,
             "topics": station_service.topics(session, station_id),
-            "max_body": MAX_BODY_CHARS}
+            "themes": plan_service.themes_around(session, station_id, script_service.station_today(station)),
+            "weekdays": WEEKDAYS, "repeat_choices": REPEAT_CHOICES, "max_body": MAX_BODY_CHARS}
 
 
 def editor_purpose(script: Script | None) -> str:
@@ -124,6 +129,7 @@ def _values_of(script: Script) -> dict[str, Any]:
         "airings_target": str(script.airings_target), "slots": [s.name for s in script.slots],
         "area_ids": [str(a.id) for a in script.areas],
         "recording_id": str(script.recording_id) if script.recording_id else "",
+        "theme_id": str(script.theme_id) if script.theme_id else "", **fields_of(script.recurrence),
     }
 
 
@@ -152,7 +158,8 @@ def new_script(request: Request, session: SessionDep, user: OfficerOrEditor, for
         today = script_service.station_today(station)
         values = {"title": "", "body": "", "topic": "", "source_ref": "", "priority": "normal",
                   "air_from": today.isoformat(), "air_until": (today + timedelta(days=7)).isoformat(),
-                  "airings_target": "1", "slots": [], "area_ids": [], "recording_id": ""}
+                  "airings_target": "1", "slots": [], "area_ids": [], "recording_id": "", "theme_id": "",
+                  **fields_of(None)}
     return editor_page(request, session, user, values=values, errors={}, script=None, form_token=form,
                        typed=typed)
 
@@ -178,8 +185,10 @@ def create_script(request: Request, session: SessionDep, user: OfficerOrEditor, 
     token = text(form, once.FIELD)
     if (first := once.first_result(request, session, user, editor_purpose(None), token)) is not None:
         return first
-    payload = {**script_payload(values), "station_id": station_id_of(session, user)}
+    payload, repeat_errors = script_payload(values, lang)
+    payload["station_id"] = station_id_of(session, user)
     data, errors = build(ScriptCreate, payload, lang)
+    errors.update(repeat_errors)
     errors.update(_recording_error(session, payload["station_id"], values, lang))
     if errors:
         return _save_failed(request, session, user, values, errors, None, token)
@@ -209,6 +218,10 @@ def show_script(request: Request, session: SessionDep, user: ScriptReader, scrip
         audit_service.query(entity_type="script", entity_id=script.id).limit(200)))))
     return render(request, "script_show.html", {
         "script": script, "review": review, "history": history,
+        "airings": script_airings(session, script.id),
+        "theme": session.get(Theme, script.theme_id) if script.theme_id else None,
+        "recurs": describe(script.recurrence, lang) if script.recurrence else None,
+        "can_set_theme": user.role in (Role.officer, Role.editor) and script_service.may_set_theme(script, user),
         "recording": attachable_recording(session, script.station_id, script.recording_id),
         "can_edit": script_service.may_edit(script, user),
         "can_submit": script.author_id == user.id
@@ -247,7 +260,9 @@ def update_script(request: Request, session: SessionDep, user: OfficerOrEditor, 
     token, purpose = text(form, once.FIELD), editor_purpose(script)
     if (first := once.first_result(request, session, user, purpose, token)) is not None:
         return first
-    data, errors = build(ScriptUpdate, {**script_payload(values), "version": text(form, "version")}, lang)
+    payload, repeat_errors = script_payload(values, lang)
+    data, errors = build(ScriptUpdate, {**payload, "version": text(form, "version")}, lang)
+    errors.update(repeat_errors)
     errors.update(_recording_error(session, script.station_id, values, lang))
     if errors:
         return _save_failed(request, session, user, values, errors, script, token)
@@ -291,3 +306,12 @@ def submit_script(request: Request, session: SessionDep, user: OfficerOrEditor, 
     return act(request, session, user, script_id, lambda s: script_service.submit(
         session, s, user=user, version=form_id(version)), "msg_submitted")
 
+
+
+@router.post("/{script_id}/theme")
+def set_theme(request: Request, session: SessionDep, user: OfficerOrEditor, form: Form,
+              script_id: Id) -> Response:
+    """File the script under a theme of the plan (its author while editable; an editor any time)."""
+    theme_id = form_id(text(form, "theme_id"))
+    return act(request, session, user, script_id, lambda s: script_service.set_theme(
+        session, s, theme_id, user=user), "msg_theme_set")

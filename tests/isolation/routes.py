@@ -61,12 +61,16 @@ NOT_SCOPED = {
     ("GET", "/stations/{station_id}/scripts"): "public: aired scripts (tests/web/test_pages.py)",
     ("GET", "/stations/{station_id}/scripts/{script_id}"): "public: one aired script",
     ("GET", "/stations/{station_id}/feed.xml"): "public: the RSS feed of aired scripts",
+    ("GET", "/stations/{station_id}/areas/{area_id}/live"): "public: an area's live stream player (tests/live)",
+    ("GET", "/stations/{station_id}/areas/{area_id}/live.m3u"): "public: an area's live stream address",
     ("GET", "/api/v1/relay/schedule"): "relay token: its own area (tests/relays)",
     ("GET", "/api/v1/relay/audio/{key}"): "relay token: its own area's files (tests/relays)",
     ("GET", "/api/v1/relay/programmes/{programme_id}.m3u8"): "relay token: its own area (tests/relays)",
     ("POST", "/api/v1/relay/heartbeat"): "relay token: itself",
     ("POST", "/api/v1/relay/played"): "relay token: its own programmes (tests/relays)",
     ("POST", "/api/v1/relay/faults"): "relay token: itself",
+    ("POST", "/api/v1/letters"): "reads the uploaded file into a draft: touches no station's rows",
+    ("GET", "/app/letters"): "the upload form: no station's rows",
 }
 
 
@@ -95,6 +99,7 @@ def cases(t: Station1, tone: Path) -> dict[tuple[str, str], list[Call]]:
     p, ap = t.programme.id, t.area_programme.id
     relay, rec = t.relay.id, t.recording.id
     e = t.emergency.id
+    theme, month = t.theme.id, t.theme.month.strftime("%Y-%m")
     return {
         # users
         ("GET", "/api/v1/users"): [Own("/api/v1/users")],
@@ -120,6 +125,7 @@ def cases(t: Station1, tone: Path) -> dict[tuple[str, str], list[Call]]:
         ("PATCH", "/api/v1/areas/{area_id}"): [Call(f"/api/v1/areas/{khu3}", json={"name": "Khu đổi tên"})],
         ("DELETE", "/api/v1/areas/{area_id}"): [Call(f"/api/v1/areas/{khu3}")],
         ("GET", "/api/v1/stations/{station_id}/topics"): [Call(f"/api/v1/stations/{s1}/topics")],
+        ("GET", "/api/v1/stations/{station_id}/streams"): [Call(f"/api/v1/stations/{s1}/streams")],
         ("POST", "/api/v1/stations/{station_id}/topics"): [
             Call(f"/api/v1/stations/{s1}/topics", json={"code": "moi", "name": "Mới"})],
         ("GET", "/api/v1/stations/{station_id}/relay-points"): [Call(f"/api/v1/stations/{s1}/relay-points")],
@@ -260,6 +266,30 @@ def cases(t: Station1, tone: Path) -> dict[tuple[str, str], list[Call]]:
         ("GET", "/app/reports/log.pdf"): [Own("/app/reports/log.pdf")],
         ("GET", "/app/schedule/week"): [Own("/app/schedule/week"), Own("/app/schedule/week",
                                                                        params={"area_id": khu2})],
+        # the month plan, the archive, letters (issue 13)
+        ("GET", "/api/v1/stations/{station_id}/plan"): [Call(f"/api/v1/stations/{s1}/plan", params={"month": month})],
+        ("GET", "/api/v1/stations/{station_id}/themes"): [
+            Call(f"/api/v1/stations/{s1}/themes", params={"month": month})],
+        ("POST", "/api/v1/stations/{station_id}/themes"): [
+            Call(f"/api/v1/stations/{s1}/themes", json={"month": month, "title": "Chủ đề lạ"})],
+        ("PATCH", "/api/v1/themes/{theme_id}"): [Call(f"/api/v1/themes/{theme}", json={"title": "đổi"})],
+        ("DELETE", "/api/v1/themes/{theme_id}"): [Call(f"/api/v1/themes/{theme}")],
+        ("PUT", "/api/v1/scripts/{script_id}/theme"): [
+            Call(f"/api/v1/scripts/{sc['approved']}/theme", json={"theme_id": None}),
+            Call(f"/api/v1/scripts/{sc['draft']}/theme", json={"theme_id": theme})],
+        ("GET", "/app/plan"): [Own("/app/plan"), Own("/app/plan", params={"month": month})],
+        ("POST", "/app/plan/themes"): [Own("/app/plan/themes",
+                                           data={"month": month, "title": "Chủ đề đài hai", "kind": "theme",
+                                                 "sources": "", "target_bulletins": "0"})],
+        ("POST", "/app/plan/themes/{theme_id}"): [Call(f"/app/plan/themes/{theme}", data={
+            "title": "đổi", "kind": "theme", "sources": "", "target_bulletins": "0"})],
+        ("POST", "/app/plan/themes/{theme_id}/delete"): [Call(f"/app/plan/themes/{theme}/delete", data={})],
+        ("GET", "/app/archive"): [Own("/app/archive"), Own("/app/archive", params={"q": "bimat1"}),
+                                  Own("/app/archive", params={"theme_id": theme, "author_id": officer1})],
+        ("POST", "/app/letters"): [Own("/app/letters", file=tone)],
+        ("POST", "/app/scripts/{script_id}/theme"): [
+            Call(f"/app/scripts/{sc['approved']}/theme", data={"theme_id": ""}),
+            Call(f"/app/scripts/{sc['draft']}/theme", data={"theme_id": str(theme)})],
         # pages: abbreviations (station 1 has its own abbreviation SECRET: station 2 never sees it)
         # (searched for in lower case: the search box shows what was typed)
         ("GET", "/app/abbreviations"): [Own("/app/abbreviations"),

@@ -30,6 +30,7 @@ from app.models import (
     ScriptStatus,
     Slot,
     Station,
+    Theme,
     Topic,
     User,
 )
@@ -63,6 +64,7 @@ class Station1:
     fault: RelayFault  # of that relay point, open
     slot: Slot
     topic: Topic
+    theme: Theme  # of this month's plan; the approved script is filed under it
 
     @property
     def station(self) -> Station:
@@ -149,11 +151,16 @@ def build_station1(session: Session, world: World, tmp: Path) -> Station1:
     for username, address in (("officer", ATTACKER_ADDRESS), ("khong-ai-co-ten-nay", "198.51.100.9")):
         with pytest.raises(InvalidCredentials):
             auth_service.login_or_raise(session, username, "sai-mat-khau", address)
+    theme = Theme(station_id=world.station.id, month=world.today().replace(day=1),
+                  title=f"{SECRET} chủ đề tháng", sources=f"{SECRET} công văn")
+    session.add(theme)
+    session.flush()
+    scripts["approved"].theme_id = theme.id
     session.commit()
     topic = session.scalars(select(Topic).where(Topic.station_id == world.station.id)).first()
     assert topic is not None
     return Station1(world, scripts, recording, filler, programme, area_programme, emergency, relay, fault,
-                    world.station.slots[0], topic)
+                    world.station.slots[0], topic, theme)
 
 
 def build_station2(session: Session) -> Station2:
@@ -201,6 +208,10 @@ def fingerprint(session: Session, station_id: int) -> dict[str, Any]:
         "users": rows(User, User.id, User.username, User.role, User.area_id, User.password_hash, User.is_active,
                       where=User.station_id == station_id),
         "audit": rows(AuditEvent, AuditEvent.id, where=AuditEvent.station_id == station_id),
+        "themes": rows(Theme, Theme.id, Theme.title, Theme.starts_on, Theme.sources,
+                       where=Theme.station_id == station_id),
+        "script_themes": rows(Script, Script.id, Script.theme_id, Script.recurrence,
+                              where=Script.station_id == station_id),
         "faults": rows(RelayFault, RelayFault.id, RelayFault.resolved_at, RelayFault.resolution_note,
                        where=RelayFault.relay_point_id.in_(select(RelayPoint.id).where(RelayPoint.area_id.in_(area_ids)))),
     }

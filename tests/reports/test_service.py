@@ -45,6 +45,23 @@ def test_by_topic_priority_and_source(session: Session, scenario: Scenario) -> N
     assert by["source"]["Tin bài của đài (giọng đọc)"].ms_aired == 8 * MIN
 
 
+def test_by_theme_of_the_monthly_plan(session: Session, scenario: Scenario) -> None:
+    from datetime import date
+
+    from app.models.theme import Theme
+
+    theme = Theme(station_id=scenario.world.station.id, month=date(2026, 10, 1), title="Mừng Quốc khánh 2/9")
+    session.add(theme)
+    session.flush()
+    scenario.scripts["s1"].theme_id = theme.id
+    session.commit()
+    by = {r.label: r.figures for b in _report(session, scenario).breakdowns if b.name == "theme" for r in b.rows}
+    national_day = by["Mừng Quốc khánh 2/9 (10/2026)"]
+    assert (national_day.airings_planned, national_day.airings_aired, national_day.ms_aired) == (2, 2, 6 * MIN)
+    untagged = by["Chưa gắn chủ đề"]
+    assert (untagged.airings_planned, untagged.airings_aired) == (3, 1)
+
+
 def test_by_area_counts_what_each_areas_relays_played(session: Session, scenario: Scenario) -> None:
     report = _report(session, scenario)
     areas = {r.label: r.figures for r in report.areas.rows}

@@ -10,13 +10,15 @@
   });
 
   // A chosen audio file travels only with "Tải lên": saving the script must not carry a large
-  // file to a route whose body limit is small (only paths ending in /recordings take uploads).
+  // file to a route whose body limit is small (only paths ending in /recordings or /letters take
+  // uploads).
+  var UPLOADS = /\/(recordings|letters)$/;
   document.addEventListener("submit", function (event) {
     var submitter = event.submitter;
-    var uploading = submitter && /\/recordings$/.test(submitter.getAttribute("formaction") || "");
+    var uploading = submitter && UPLOADS.test(submitter.getAttribute("formaction") || "");
     if (!uploading) {
       event.target.querySelectorAll('input[type="file"]').forEach(function (input) {
-        if (!input.form || input.form.getAttribute("action") !== "/app/recordings") { input.disabled = true; }
+        if (!input.form || !UPLOADS.test(input.form.getAttribute("action") || "")) { input.disabled = true; }
       });
     }
   });
@@ -24,6 +26,17 @@
   window.addEventListener("pageshow", function () {
     document.querySelectorAll('input[type="file"]').forEach(function (input) { input.disabled = false; });
   });
+
+  // The recurring fields: the weekdays for "on weekdays", the day for "a day of the month".
+  var repeat = document.getElementById("repeat");
+  if (repeat) {
+    var syncRepeat = function () {
+      document.querySelectorAll(".repeat-days").forEach(function (el) { el.hidden = repeat.value !== "weekly"; });
+      document.querySelectorAll(".repeat-monthday").forEach(function (el) { el.hidden = repeat.value !== "monthly"; });
+    };
+    repeat.addEventListener("change", syncRepeat);
+    syncRepeat();
+  }
 
   // Characters used in the script body.
   document.querySelectorAll("textarea[data-counter]").forEach(function (area) {
