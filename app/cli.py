@@ -146,6 +146,60 @@ def _wait_for_stop() -> None:
     stop.wait()
 
 
+def _cmd_cleanup(args: argparse.Namespace) -> int:
+    from app.db import session_factory
+    from app.speech.audio import storage
+    from app.system import retention
+
+    with session_factory()() as session:
+        report = retention.cleanup(session, storage(), dry_run=args.dry_run)
+        if not args.dry_run:
+            session.commit()
+    for line in retention.describe(report):
+        print(line)
+    return 0
+
+
+def _cmd_backup(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from app.backup import service as backups
+    from app.backup.archive import ArchiveError
+    from app.db import get_engine
+    from app.speech.audio import audio_settings
+    from app.system.retention import format_bytes
+
+    try:
+        done = backups.backup(get_engine(), get_settings().sqlalchemy_url, audio_settings().audio_dir,
+                              Path(args.output))
+    except ArchiveError as exc:
+        print(f"Lỗi: {exc.message_vi}\nError: {exc.message_en}", file=sys.stderr)
+        return 1
+    print(f"Đã sao lưu (backed up) vào {done.archive}: cơ sở dữ liệu (migration {done.alembic_revision}) và "
+          f"{done.audio_files} tệp âm thanh, {format_bytes(done.bytes)}, {done.seconds:.1f} s.")
+    return 0
+
+
+def _cmd_restore(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from app.backup import service as backups
+    from app.backup.archive import ArchiveError
+    from app.db import get_engine
+    from app.speech.audio import audio_settings
+    from app.system.retention import format_bytes
+
+    try:
+        done = backups.restore(get_engine(), get_settings().sqlalchemy_url, audio_settings().audio_dir,
+                               Path(args.archive), force=args.force)
+    except ArchiveError as exc:
+        print(f"Lỗi: {exc.message_vi}\nError: {exc.message_en}", file=sys.stderr)
+        return 1
+    print(f"Đã khôi phục (restored) từ {done.archive}: cơ sở dữ liệu và {done.audio_files} tệp âm thanh, "
+          f"{format_bytes(done.bytes)}, mọi mã sha256 đều khớp (all checksums match), {done.seconds:.1f} s.")
+    return 0
+
+
 def _read_password(args: argparse.Namespace) -> str | None:
     if not args.password_stdin:
         return None
@@ -313,6 +367,19 @@ def build_parser() -> argparse.ArgumentParser:
     db = sub.add_parser("db", help="cơ sở dữ liệu").add_subparsers(dest="db_command", required=True)
     p = db.add_parser("upgrade", help="áp dụng các migration (apply migrations)")
     p.set_defaults(handler=_cmd_db_upgrade)
+
+    p = sub.add_parser("cleanup", help="xóa âm thanh chương trình đã phát quá hạn lưu trữ (audio retention)")
+    p.add_argument("--dry-run", action="store_true", help="chỉ in những gì sẽ xóa (print what would go)")
+    p.set_defaults(handler=_cmd_cleanup)
+
+    p = sub.add_parser("backup", help="sao lưu cơ sở dữ liệu và kho âm thanh: loa backup /mnt/sao-luu/")
+    p.add_argument("output", help="tệp .tar, hoặc thư mục để đặt tệp có ngày giờ")
+    p.set_defaults(handler=_cmd_backup)
+
+    p = sub.add_parser("restore", help="khôi phục từ bản sao lưu (dừng Loa trước): loa restore loa-backup.tar")
+    p.add_argument("archive")
+    p.add_argument("--force", action="store_true", help="ghi đè một cài đặt đã có dữ liệu")
+    p.set_defaults(handler=_cmd_restore)
 
     users = sub.add_parser("users", help="người dùng").add_subparsers(dest="users_command", required=True)
     p = users.add_parser("add", help="thêm người dùng (add a user)")

@@ -76,6 +76,8 @@ class Settings(BaseSettings):
     @property
     def streams_enabled(self) -> bool:
         return bool(self.icecast_url and self.icecast_source_password)
+    # /metrics answers only a scraper sending "Authorization: Bearer <this>"; unset: /metrics is off
+    metrics_token: str | None = Field(default=None, min_length=16)
 
     @model_validator(mode="after")
     def _refuse_unsafe_production(self) -> Settings:

@@ -13,11 +13,14 @@ from sqlalchemy.orm import Session, sessionmaker
 from app import work_queue
 from app.audit import service as audit
 from app.db import background_session_factory
+from app.metrics.instruments import JOB_RUNS, JOBS_RUNNING
 from app.models import Programme, Station
 from app.programmes import render
 from app.programmes import service as programmes
 from app.programmes.render import Progress
 from app.scripts import service as scripts
+from app.speech.audio import storage
+from app.system import disk_use, retention
 from app.system import service as system
 from app.system.disk import is_disk_full
 from scheduler.slots import LOCK_LEAD
@@ -30,16 +33,22 @@ def _in_session(job: str, work: Callable[[Session], T]) -> T | None:
     """Run `work` in a session and commit. A full disk is not a bug: one log line, a problem
     shown on the status board, and nothing else until a later run succeeds and clears it."""
     sessions = background_session_factory()
+    JOBS_RUNNING.labels(job).inc()
     try:
         with sessions() as session:
             result = work(session)
             session.commit()
     except Exception as exc:
-        if not is_disk_full(exc):
+        disk_full = is_disk_full(exc)
+        JOB_RUNS.labels(job, "disk_full" if disk_full else "failed").inc()
+        if not disk_full:
             raise
         log.error("%s stopped: the data disk is full; it runs again by itself once there is space", job)
         _note(sessions, lambda s: system.record_disk_full(s, job))
         return None
+    finally:
+        JOBS_RUNNING.labels(job).dec()
+    JOB_RUNS.labels(job, "ok").inc()
     _note(sessions, lambda s: system.clear_job_problems(s, job))
     return result
 
@@ -206,3 +215,11 @@ def render_ahead() -> None:
             if count:
                 log.info("rendered %d programme(s) of station %s", count, station_id)
     _in_session("render_ahead", work)
+
+
+def clean_up_audio() -> None:
+    """Nightly: delete aired programmes' audio past each station's retention (shared files stay)."""
+    report = _in_session("clean_up_audio", lambda s: retention.cleanup(s, storage()))
+    disk_use.forget()
+    if report is not None:
+        log.info("audio clean-up freed %d bytes in %d file(s)", report.bytes, report.files)

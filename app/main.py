@@ -16,6 +16,8 @@ from app.config import DEFAULT_KEY_WARNING, DEFAULT_SECRET_KEY, get_settings
 from app.errors import install_error_handlers
 from app.letters.routes import router as letters_router
 from app.limits import BodySizeLimit
+from app.metrics.middleware import HttpMetrics
+from app.metrics.routes import router as metrics_router
 from app.openapi import install_openapi
 from app.plans.routes import router as plans_router
 from app.programmes.routes import router as programmes_router
@@ -79,7 +81,7 @@ def create_app() -> FastAPI:
     install_openapi(app)
     for router in (auth_router, users_router, stations_router, scripts_router, audit_router,
                    speech_router, recordings_router, relay_router, relay_staff_router, programmes_router,
-                   system_router, plans_router, letters_router, streams_router):
+                   system_router, plans_router, letters_router, streams_router, metrics_router):
         app.include_router(router)
     install_web(app)
     if production:
@@ -94,6 +96,7 @@ def create_app() -> FastAPI:
     app.add_middleware(AdmissionControl, capacity=settings.max_concurrent_requests,
                        sign_in_capacity=settings.sign_in_concurrency,
                        wait_seconds=settings.admission_wait_seconds)
+    app.add_middleware(HttpMetrics)  # outside admission: its 503s are counted too
 
     @app.get("/healthz", include_in_schema=False)
     async def healthz() -> dict[str, str]:

@@ -7,7 +7,7 @@ import os
 import socket
 import threading
 import uuid
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime, time, timedelta
 
 from sqlalchemy import event
 from sqlalchemy.orm import Session
@@ -34,6 +34,8 @@ def register_jobs(service: SchedulerService) -> None:
     service.schedule_post_air("app.jobs:record_aired_programmes", every_s=300)
     service.schedule_periodic("render-ahead", "app.jobs:render_ahead", every_s=300,
                               first_run=soon + timedelta(seconds=10))
+    # after the nightly plan (02:00), before the morning programme locks (06:00)
+    service.schedule_daily("audio-cleanup", "app.jobs:clean_up_audio", at=time(3, 30), zone="Asia/Ho_Chi_Minh")
 
 
 class SchedulerLeader:

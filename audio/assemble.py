@@ -198,7 +198,9 @@ class ProgrammeRenderer:
             [RENDER_VERSION, output.model_dump(), source.identity, placement.span, target, guard, fade]
         )
         entry = self.index.get(key)
-        if entry is None or not self.storage.exists(entry.audio.key):
+        if entry is not None and self.storage.exists(entry.audio.key):
+            self.storage.touch(entry.audio.key)
+        else:
             fitted = fit(source.load(), target, guard_frames=guard, fade_frames=fade)
             stored, prefix_crc, full_crc = self._encode_item(fitted.samples, output, placement.span)
             entry = self.index.put(
@@ -294,6 +296,7 @@ class ProgrammeRenderer:
         key = _digest([RENDER_VERSION, spec.output.model_dump(), total, [o.audio.key for o in outcomes]])
         entry = self.index.get(key)
         if entry is not None and self.storage.exists(entry.audio.key):
+            self.storage.touch(entry.audio.key)
             return entry.audio
         if spec.output.format == "mp3":
             stored_key, size = self._splice(outcomes, total)

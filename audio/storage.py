@@ -61,6 +61,10 @@ class Storage(Protocol):
         """Remove `key` (no error if absent)."""
         ...
 
+    def touch(self, key: str) -> None:
+        """Mark `key` as just used (the retention clean-up spares recently used files)."""
+        ...
+
 
 def check_key(key: str) -> str:
     """Refuse anything but sha256-hex(+suffix) keys (no path tricks)."""
@@ -136,10 +140,27 @@ class LocalStorage:
         with contextlib.suppress(FileNotFoundError):
             self.path(key).unlink()
 
+    def touch(self, key: str) -> None:
+        """Mark `key` as just used: a render that reuses a file commits its reference minutes
+        later, and the retention clean-up never deletes a file used that recently."""
+        with contextlib.suppress(FileNotFoundError):
+            os.utime(self.path(key))
+
+    def keys(self) -> Iterator[str]:
+        """Every stored key (the index folders and half-written files are not keys)."""
+        if not self.root.is_dir():
+            return
+        for shard in sorted(self.root.iterdir()):
+            if len(shard.name) == 2 and shard.is_dir():
+                for entry in sorted(shard.iterdir()):
+                    if _KEY.match(entry.name) and entry.name.startswith(shard.name):
+                        yield entry.name
+
     def put_bytes(self, data: bytes, *, suffix: str = "") -> str:
         """Store `data`; return its key."""
         key = hashlib.sha256(data).hexdigest() + _check_suffix(suffix)
         if self.exists(key):
+            self.touch(key)
             return key
         # Written in the staging folder, like a stream: a process killed mid-write leaves its
         # temporary file there, never beside the finished files.
@@ -176,6 +197,7 @@ class LocalStorage:
             final = self.path(key)
             if final.is_file():
                 os.unlink(temp_name)
+                self.touch(key)
                 return key
             final.parent.mkdir(parents=True, exist_ok=True)
             os.replace(temp_name, final)

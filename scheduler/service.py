@@ -116,6 +116,23 @@ class SchedulerService:
             kwargs=dict(kwargs or {}), replace_existing=True,
         )
 
+    def schedule_daily(
+        self,
+        job_id: str,
+        func_ref: str,
+        *,
+        at: time,
+        zone: str = "Asia/Ho_Chi_Minh",
+        kwargs: Mapping[str, Any] | None = None,
+    ) -> Job:
+        """Run ``func_ref`` every day at local ``at`` in ``zone`` under ``job_id``."""
+        trigger = CronTrigger(hour=at.hour, minute=at.minute, second=at.second,
+                              timezone=ZoneInfo(zone))
+        return self.scheduler.add_job(
+            _check_ref(func_ref), trigger, id=job_id, name=job_id,
+            kwargs=dict(kwargs or {}), replace_existing=True,
+        )
+
     def request_replan(
         self,
         func_ref: str,

@@ -35,6 +35,9 @@ class Station(Base):
     audio_sample_rate: Mapped[int] = mapped_column(Integer, default=22050)
     # the area's live stream outside slots: "carrier" (quiet, receivers stay connected) or "off"
     stream_idle: Mapped[str] = mapped_column(String(16), default="carrier", server_default="carrier")
+    # aired programmes' audio is deleted this many days after air (0 = kept for ever); scripts,
+    # recordings and the as-run log are kept for the archive whatever this says
+    audio_retention_days: Mapped[int] = mapped_column(Integer, default=90, server_default="90")
     # bumped whenever a programme or emergency of the station changes: relays' ETags hang on it
     schedule_version: Mapped[int] = mapped_column(Integer, default=1)
     # set when a slot, area or relay point changes: the next re-plan picks the station up

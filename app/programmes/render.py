@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import copy
 import logging
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
@@ -14,6 +15,7 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from app.metrics.instruments import RENDER_SECONDS
 from app.models import Programme, ProgrammeStatus, Recording, Script, Slot, Station
 from app.programmes import inputs
 from app.programmes.announcements import closing_text, opening_text
@@ -162,10 +164,14 @@ def begin_render(session: Session, programme: Programme) -> PendingRender:
 
 def make_audio(pending: PendingRender, progress: Progress | None = None) -> RenderedProgramme | AudioError:
     """Render the files (seconds to minutes of work, no database)."""
+    started = time.perf_counter()
     try:
-        return renderer().render(pending.spec, progress=progress)
+        outcome: RenderedProgramme | AudioError = renderer().render(pending.spec, progress=progress)
     except AudioError as exc:
-        return exc
+        outcome = exc
+    RENDER_SECONDS.labels("failed" if isinstance(outcome, AudioError) else "ok").observe(
+        time.perf_counter() - started)
+    return outcome
 
 
 def finish_render(session: Session, pending: PendingRender, outcome: RenderedProgramme | AudioError

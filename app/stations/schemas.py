@@ -77,6 +77,7 @@ class StationRead(Schema):
     audio_bitrate_kbps: int
     audio_sample_rate: int
     stream_idle: str
+    audio_retention_days: int
 
 
 class StationDetail(StationRead):
@@ -108,6 +109,9 @@ class StationUpdate(Schema):
     audio_sample_rate: int | None = Field(default=None, ge=8000, le=48000)
     stream_idle: str | None = Field(default=None, pattern=r"^(carrier|off)$",
                                     description="The live stream outside slots: a quiet carrier, or off")
+    audio_retention_days: int | None = Field(
+        default=None, ge=0, le=3650,
+        description="Days aired programmes' audio is kept after air (0 = for ever); scripts and recordings stay")
     _strip = field_validator("name")(_stripped)
 
 

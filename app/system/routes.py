@@ -5,7 +5,7 @@ from fastapi import APIRouter
 from app.deps import AuditReader, SessionDep
 from app.errors import Forbidden, NotAuthenticated, responses
 from app.system import service
-from app.system.schemas import SystemProblemRead
+from app.system.schemas import StorageUse, SystemProblemRead
 
 router = APIRouter(prefix="/api/v1/system", tags=["system"])
 
@@ -15,3 +15,9 @@ router = APIRouter(prefix="/api/v1/system", tags=["system"])
 def problems(session: SessionDep, _user: AuditReader) -> list[SystemProblemRead]:
     """What stops the server's own work now (e.g. a full disk), with what to do (editor, admin)."""
     return service.current(session)
+
+
+@router.get("/storage", response_model=StorageUse, responses=responses(NotAuthenticated, Forbidden))
+def storage(session: SessionDep, user: AuditReader) -> StorageUse:
+    """The audio store's size, the data disk's free space, the station's retention (editor, admin)."""
+    return service.storage_use(session, user.station_id)

@@ -10,8 +10,11 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.config import get_settings
-from app.models import SystemProblem
-from app.system.schemas import SystemProblemRead
+from app.models import Station, SystemProblem
+from app.speech.audio import audio_settings
+from app.system import disk_use
+from app.system.retention import format_bytes
+from app.system.schemas import StorageUse, SystemProblemRead
 from audio.errors import StorageFull
 
 # What each scheduler job does, as an editor would say it.
@@ -21,6 +24,7 @@ JOB_WORK = {
     "lock_due_programmes": ("chốt các chương trình sắp phát", "locking programmes about to air"),
     "record_aired_programmes": ("ghi nhận chương trình đã phát", "recording what aired"),
     "render_ahead": ("dựng âm thanh các chương trình 48 giờ tới", "rendering the next 48 hours"),
+    "clean_up_audio": ("dọn âm thanh đã hết hạn lưu trữ", "deleting audio past its retention"),
 }
 LOW_DISK_CODE = "low_disk"
 
@@ -85,4 +89,19 @@ def _low_disk(now: datetime) -> SystemProblemRead | None:
         message_en=(f"Loa's data disk is nearly full: {free_mb:.0f} MB free. Ask the administrator "
                     "to free space before audio can no longer be saved."),
         first_seen_at=now, last_seen_at=now, occurrences=1,
+    )
+
+
+def storage_use(session: Session, station_id: int | None = None) -> StorageUse:
+    """The audio store's size and the data disk's free space (measured at most every 5 minutes),
+    with the station's retention."""
+    use = disk_use.current(audio_settings().audio_dir)
+    station = session.get(Station, station_id) if station_id is not None else None
+    return StorageUse(
+        audio_store_bytes=use.store_bytes, audio_store_files=use.store_files,
+        disk_free_bytes=use.free_bytes, disk_total_bytes=use.total_bytes,
+        measured_at=datetime.fromtimestamp(use.measured_at, UTC),
+        audio_retention_days=station.audio_retention_days if station else None,
+        audio_store=format_bytes(use.store_bytes), disk_free=format_bytes(use.free_bytes),
+        disk_total=format_bytes(use.total_bytes),
     )

@@ -78,6 +78,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
                     "Google (needs Internet; falls back to offline)"),
     "field_audio_bitrate": ("Chất lượng tệp chương trình", "Programme file quality"),
     "field_audio_format": ("Định dạng tệp", "File format"),
+    "field_audio_retention": ("Giữ âm thanh đã phát (ngày)", "Keep aired audio (days)"),
+    "field_audio_retention_hint": ("0 = giữ mãi. Tin bài và bản ghi âm luôn được giữ.",
+                                   "0 = for ever. Scripts and recordings are always kept."),
     "programme_provisional": ("Tạm tính (độ dài ước lượng)", "Provisional (estimated lengths)"),
     "programme_planned": ("Đã lập", "Planned"),
     "programme_rendered": ("Đã dựng âm thanh", "Rendered"),
@@ -328,6 +331,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "faults": ("Sự cố", "Faults"),
     "no_relays": ("Chưa có cụm loa nào.", "No relay points yet."),
     "system_problems": ("Sự cố của máy chủ", "Server problems"),
+    "storage_use": ("Kho âm thanh: {store} ({files} tệp). Ổ đĩa còn trống {free} trên {total}.",
+                    "Audio store: {store} ({files} files). Disk: {free} free of {total}."),
+    "storage_retention": ("Âm thanh chương trình đã phát được giữ {days} ngày; tin bài và bản ghi âm "
+                          "được giữ lâu dài.",
+                          "Aired programmes' audio is kept {days} days; scripts and recordings are kept "
+                          "for the archive."),
+    "storage_retention_forever": ("Âm thanh chương trình đã phát được giữ lâu dài.",
+                                  "Aired programmes' audio is kept for ever."),
     "system_problem_since": ("từ {since}, lần gần nhất {last}, {count} lần",
                              "since {since}, last {last}, {count} times"),
     # recordings

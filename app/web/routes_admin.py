@@ -118,7 +118,8 @@ def create_station(request: Request, session: SessionDep, user: AdminPage, form:
 def update_station(request: Request, session: SessionDep, user: AdminPage, form: Form) -> Response:
     station = _require_station(session, user)
     fields = ("name", "timezone", "opening_announcement", "closing_announcement", "voice", "speech_rate",
-              "speech_pitch", "speech_engine", "audio_bitrate_kbps", "audio_format", "stream_idle")
+              "speech_pitch", "speech_engine", "audio_bitrate_kbps", "audio_format", "stream_idle",
+              "audio_retention_days")
     payload = {k: text(form, k) for k in fields if text(form, k).strip()}
     return _apply(request, session, user, "station", StationUpdate, payload,
                   lambda d: station_service.update(session, station, d, actor=user) and None, "msg_saved")

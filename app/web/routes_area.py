@@ -116,11 +116,14 @@ def _relays_page(request: Request, session: SessionDep, user: User, *, errors: d
     rows = relay_board(session, station_id)
     if user.role == Role.leader:
         rows = [r for r in rows if r.relay.area_id == user.area_id]
-    problems = system.current(session) if user.role in (Role.editor, Role.admin) else []
+    staff = user.role in (Role.editor, Role.admin)
+    problems = system.current(session) if staff else []
+    storage_use = system.storage_use(session, station_id) if staff else None
     return render(request, "relays.html", {"rows": rows, "fault_errors": errors or {}, "problems": problems,
                                            "streams": station_streams(session,
                                                                       station_service.get(session, station_id)),
                                            "station_id": station_id,
+                                           "storage_use": storage_use,
                                            "may_resolve": user.role in faults.RESOLVERS,
                                            **emergency_banner(session, user)},
                   user=user, status_code=status_code)

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import hashlib
+import os
 import subprocess
 import sys
 import time
@@ -68,3 +69,16 @@ def test_killed_writer_never_leaves_a_partial_file_under_a_final_name(tmp_path: 
     assert partial[0].stat().st_size > 0
     finals = [p for p in tmp_path.rglob("*") if p.is_file() and p.parent != staging]
     assert finals == []
+
+
+def test_storing_again_or_touching_marks_a_file_as_just_used(tmp_path: Path) -> None:
+    store = LocalStorage(tmp_path)
+    key = store.put_bytes(b"tin bai da luu", suffix=".wav")
+    old = time.time() - 90 * 86400
+    os.utime(store.path(key), (old, old))
+    assert store.put_bytes(b"tin bai da luu", suffix=".wav") == key
+    assert store.path(key).stat().st_mtime > old + 80 * 86400
+    os.utime(store.path(key), (old, old))
+    store.touch(key)
+    assert store.path(key).stat().st_mtime > old + 80 * 86400
+    store.touch("0" * 64 + ".mp3")  # absent: nothing to mark, no error

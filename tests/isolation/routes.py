@@ -47,6 +47,8 @@ NOT_SCOPED = {
     ("GET", "/healthz"): "liveness",
     ("GET", "/favicon.ico"): "the site's icon",
     ("GET", "/api/v1/system/problems"): "the server's own problems (its disk, its jobs): no station's rows",
+    ("GET", "/api/v1/system/storage"): "the server's own disk, and the retention of the user's own station",
+    ("GET", "/metrics"): "Prometheus figures of the whole installation, behind its own bearer token (no user)",
     ("POST", "/api/v1/auth/token"): "signing in",
     ("GET", "/api/v1/auth/me"): "the user themself",
     ("POST", "/api/v1/auth/password"): "the user themself",

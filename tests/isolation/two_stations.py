@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
 from app.auth import service as auth_service
@@ -89,6 +89,12 @@ def _programme(session: Session, world: World, *, area_key: int, script: Script,
         {"ref": "item:0", "file_key": item_key, "file_sample_count": 22050, "file_sample_rate": 22050}]}).encode(),
         suffix=".json")
     slot = world.station.slots[0] if not emergency else None
+    if slot is not None:
+        # Approving the scripts may already have planned this slot (when its hour is still ahead
+        # today): this fixture's programmes (plan_hash "area-script") take the planned ones' place.
+        session.execute(delete(Programme).where(
+            Programme.station_id == world.station.id, Programme.slot_id == slot.id,
+            Programme.air_date == world.today(), Programme.plan_hash.not_like("%-%")))
     programme = Programme(
         station_id=world.station.id, slot_id=slot.id if slot else None,
         slot_name=slot.name if slot else "emergency", air_date=world.today(), area_key=area_key,

@@ -711,10 +711,12 @@ def test_admin_sets_the_voice_and_a_lighter_programme_file(client, world, sessio
     r = post_form(client, "/app/admin/station", {
         "name": world.station.name, "timezone": world.station.timezone, "voice": "vi-VN-x-south",
         "speech_rate": "140", "speech_pitch": "45", "speech_engine": "offline",
-        "audio_bitrate_kbps": "24", "audio_format": "mp3",
+        "audio_bitrate_kbps": "24", "audio_format": "mp3", "audio_retention_days": "30",
         "opening_announcement": world.station.opening_announcement,
         "closing_announcement": world.station.closing_announcement}, page="/app/admin")
     assert r.status_code in (200, 303)
     session.refresh(world.station)
     assert (world.station.voice, world.station.speech_pitch, world.station.audio_bitrate_kbps) == (
         "vi-VN-x-south", 45, 24)
+    assert world.station.audio_retention_days == 30
+    assert 'name="audio_retention_days"' in client.get("/app/admin").text
