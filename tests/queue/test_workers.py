@@ -176,7 +176,9 @@ def test_a_worker_killed_mid_render_leaves_the_job_to_another(installation: Inst
     try:
         installation.defer_render(programme_id)
         installation.wait_until(lambda: [s for _, s, _ in installation.jobs()] == ["doing"], "the job started")
-        time.sleep(1.0)  # into the render (30 minutes of audio: several seconds of work)
+        store = installation.storage().root
+        installation.wait_until(lambda: store.is_dir() and any(p.is_file() for p in store.rglob("*")),
+                                "the render wrote its first file")  # into the render: it has begun
         doomed.send_signal(signal.SIGKILL)
         doomed.wait()
     finally:
