@@ -160,6 +160,20 @@ def _cmd_cleanup(args: argparse.Namespace) -> int:
     return 0
 
 
+def _audio_on_object_storage() -> bool:
+    """With LOA_STORAGE_URL=s3://…, `loa backup` and `loa restore` would see only the local cache."""
+    from app.speech.audio import audio_settings
+
+    url = audio_settings().storage_url
+    if url and not url.startswith("file:"):
+        print("Lỗi: kho âm thanh nằm trên object storage (LOA_STORAGE_URL); loa backup chỉ sao lưu được kho trên "
+              "đĩa. Hãy sao lưu bucket bằng công cụ của nó (vd. rclone sync, mc mirror) và dùng pg_dump cho "
+              "cơ sở dữ liệu.\nError: the audio store is object storage (LOA_STORAGE_URL); back the bucket up "
+              "with its own tools (e.g. rclone sync, mc mirror) and the database with pg_dump.", file=sys.stderr)
+        return True
+    return False
+
+
 def _cmd_backup(args: argparse.Namespace) -> int:
     from pathlib import Path
 
@@ -169,6 +183,8 @@ def _cmd_backup(args: argparse.Namespace) -> int:
     from app.speech.audio import audio_settings
     from app.system.retention import format_bytes
 
+    if _audio_on_object_storage():
+        return 1
     try:
         done = backups.backup(get_engine(), get_settings().sqlalchemy_url, audio_settings().audio_dir,
                               Path(args.output))
@@ -189,6 +205,8 @@ def _cmd_restore(args: argparse.Namespace) -> int:
     from app.speech.audio import audio_settings
     from app.system.retention import format_bytes
 
+    if _audio_on_object_storage():
+        return 1
     try:
         done = backups.restore(get_engine(), get_settings().sqlalchemy_url, audio_settings().audio_dir,
                                Path(args.archive), force=args.force)

@@ -64,6 +64,11 @@ class Settings(BaseSettings):
     # jobs are handed to another worker
     worker_heartbeat_seconds: float = Field(default=10.0, gt=0)
     worker_stalled_seconds: float = Field(default=30.0, gt=0)
+    # How relay points download audio when storage is S3: "proxy" (Loa streams the file, as
+    # with local disk) or "presigned" (Loa checks the relay may have it, then redirects to a
+    # presigned URL of the store valid this long). With local storage it is always proxy.
+    relay_downloads: Literal["proxy", "presigned"] = "proxy"
+    relay_presigned_seconds: int = Field(default=900, ge=60, le=7 * 24 * 3600)
     # The live stream per area (app/streams): off unless Loa knows an Icecast and its source
     # password. icecast_url is where Loa connects as a source; icecast_public_url is where
     # residents and receivers listen (the same server seen from outside), default the same.

@@ -16,6 +16,11 @@ class AudioSettings(BaseSettings):
     model_config = SettingsConfigDict(env_prefix="LOA_", extra="ignore")
 
     data_dir: Path = Path("data")
+    # Where audio files live: unset or file:///path = local disk (data_dir/audio), or
+    # s3://bucket/prefix?endpoint=http://127.0.0.1:9000 (see audio.storage_url).
+    storage_url: str | None = None
+    # S3 only: local copies of objects (served to relays, read by the renderer), bounded.
+    storage_cache_mb: int = Field(default=2048, ge=16)
     # Binaries: None means "system PATH first, then the wheel's copy".
     ffmpeg_path: str | None = None
     espeak_path: str | None = None

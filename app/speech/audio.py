@@ -7,7 +7,8 @@ from functools import lru_cache
 from app.config import get_settings
 from app.models import Station
 from audio.config import AudioSettings
-from audio.storage import LocalStorage
+from audio.storage import Storage
+from audio.storage_url import storage_for
 from audio.tts.engine import VoiceSettings
 from audio.tts.service import SpeechResult, SpeechService
 
@@ -21,8 +22,9 @@ def audio_settings() -> AudioSettings:
 
 
 @lru_cache
-def storage() -> LocalStorage:
-    return LocalStorage(audio_settings().audio_dir)
+def storage() -> Storage:
+    """The audio store LOA_STORAGE_URL names (local disk by default)."""
+    return storage_for(audio_settings())
 
 
 @lru_cache

@@ -13,7 +13,7 @@ from audio.config import AudioSettings, get_audio_settings
 from audio.errors import AudioError
 from audio.ffmpeg import OutputFormat, encode_pcm
 from audio.pcm import from_wav_bytes
-from audio.storage import LocalStorage
+from audio.storage_url import storage_for
 from audio.tts.engine import VoiceSettings
 from audio.tts.service import ENGINE_LABELS, SpeechService
 
@@ -44,7 +44,7 @@ def say_command(
         pitch=pitch if pitch is not None else settings.tts_pitch,
     )
     try:
-        service = SpeechService(LocalStorage(settings.audio_dir), settings)
+        service = SpeechService(storage_for(settings), settings)
         result = service.synthesize(text, engine=engine, voice=chosen)
         pcm = from_wav_bytes(service.storage.read_bytes(result.audio_key))
         output.parent.mkdir(parents=True, exist_ok=True)

@@ -11,7 +11,8 @@ from audio.config import AudioSettings, get_audio_settings
 from audio.errors import AudioError
 from audio.loudness import normalize_pieces
 from audio.pcm import Pcm, from_wav_bytes, silence, to_wav_bytes
-from audio.storage import LocalStorage
+from audio.storage import Storage
+from audio.storage_url import storage_for
 from audio.tts.cache import CachedSentence, SpeechCache, sentence_cache_key
 from audio.tts.engine import SpeechEngine, SynthesisFailed, VoiceSettings
 from audio.tts.espeak import EspeakEngine
@@ -76,7 +77,7 @@ class SpeechService:
 
     def __init__(
         self,
-        storage: LocalStorage,
+        storage: Storage,
         settings: AudioSettings | None = None,
         engines: Mapping[str, SpeechEngine] | None = None,
     ) -> None:
@@ -201,7 +202,7 @@ def default_service(settings: AudioSettings | None = None) -> SpeechService:
     root = str(settings.audio_dir.resolve())
     with _services_lock:
         if root not in _services:
-            _services[root] = SpeechService(LocalStorage(settings.audio_dir), settings)
+            _services[root] = SpeechService(storage_for(settings), settings)
         return _services[root]
 
 
