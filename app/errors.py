@@ -18,6 +18,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.routing import Match
 
 from audio.errors import StorageFull as DiskFull
+from audio.errors import StorageUnavailable as ObjectStoreDown
 
 log = logging.getLogger("loa.errors")
 
@@ -232,6 +233,11 @@ def install_error_handlers(app: FastAPI) -> None:
         handler = request.app.exception_handlers.get(LoaError, _loa_error)
         response: Response = await handler(request, exc)
         return response
+
+    @app.exception_handler(ObjectStoreDown)
+    async def _object_store(request: Request, exc: ObjectStoreDown) -> Response:
+        log.error("%s %s: %s", request.method, request.url.path, exc.message_en)
+        return await _as_loa_error(request, ServiceUnavailable(exc.message_vi, detail_en=exc.message_en))
 
     @app.exception_handler(StaleDataError)
     async def _stale(request: Request, _exc: StaleDataError) -> Response:

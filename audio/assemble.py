@@ -46,7 +46,7 @@ from audio.programme import (
     StoredFile,
 )
 from audio.render_index import ItemSource, RenderIndex, item_source
-from audio.storage import TEMP_PREFIX, LocalStorage
+from audio.storage import TEMP_PREFIX, Storage
 from audio.timeline import Placement, place_items
 from audio.tts.service import SpeechService
 
@@ -80,7 +80,7 @@ class ProgrammeRenderer:
 
     def __init__(
         self,
-        storage: LocalStorage,
+        storage: Storage,
         *,
         speech: SpeechService | None = None,
         settings: AudioSettings | None = None,
@@ -382,7 +382,7 @@ class _TempFile:
 
 def render_programme(
     spec: ProgrammeSpec,
-    storage: LocalStorage,
+    storage: Storage,
     *,
     speech: SpeechService | None = None,
     settings: AudioSettings | None = None,
@@ -423,4 +423,6 @@ def _rendered(index: int, outcome: _Outcome, rate: int) -> RenderedItem:
         source_duration_ms=outcome.source_ms,
         cut_ms=outcome.cut_ms,
         replaced=outcome.failure is not None,
+        spoken_by=outcome.source.spoken_by,
+        fell_back=outcome.source.fell_back,
     )

@@ -42,6 +42,24 @@ class StorageFull(Exception):
         super().__init__(f"{self.message_vi} ({self.message_en})")
 
 
+class StorageUnavailable(Exception):
+    """The object store cannot be reached, refused a request, or handed back damaged data.
+
+    Not an `AudioError` either: an outage must fail the render (to be tried again), not turn
+    items into silence.
+    """
+
+    message_vi = "Không dùng được kho lưu trữ âm thanh (S3); việc này sẽ được thử lại."
+    message_en = "The audio object store (S3) cannot be used; this will be tried again."
+
+    def __init__(self, message_vi: str | None = None, message_en: str | None = None) -> None:
+        if message_vi is not None:
+            self.message_vi = message_vi
+        if message_en is not None:
+            self.message_en = message_en
+        super().__init__(f"{self.message_vi} ({self.message_en})")
+
+
 _FULL = (errno.ENOSPC, errno.EDQUOT)
 FFMPEG_DISK_FULL = "No space left on device"
 

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from audio.errors import AudioError
 from audio.ffmpeg import resample_pcm
 from audio.pcm import SAMPLE_WIDTH, from_wav_bytes, rms_dbfs
-from audio.storage import LocalStorage, ObjectNotFound
+from audio.storage import ObjectNotFound, Storage
 
 with warnings.catch_warnings():
     warnings.simplefilter("ignore", DeprecationWarning)
@@ -26,7 +26,7 @@ class UnreadableItemAudio(AudioError):
     message_en = "The item's audio could not be read (missing or damaged file)."
 
 
-def stored_pcm(storage: LocalStorage, key: str, sample_rate: int) -> bytes:
+def stored_pcm(storage: Storage, key: str, sample_rate: int) -> bytes:
     """Mono s16le samples of a stored WAV at `sample_rate`; named error if missing or bad."""
     try:
         pcm = from_wav_bytes(storage.read_bytes(key))

@@ -1,6 +1,7 @@
 """Content-addressed audio storage: files named by their sha256, written atomically.
 
-`LocalStorage` keeps them in a folder; an object store can implement `Storage` later.
+`LocalStorage` keeps them in a folder; `audio.s3storage.S3Storage` in an S3-compatible
+object store; `audio.storage_url.open_storage` picks one from `LOA_STORAGE_URL`.
 A key is the sha256 hex digest plus an optional suffix (".wav", ".mp3") so that a web
 server can serve the file with the right type.
 """
@@ -13,6 +14,7 @@ import os
 import re
 import tempfile
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO, Protocol
 
@@ -29,8 +31,22 @@ class ObjectNotFound(AudioError):
     message_en = "The audio file is not in storage."
 
 
+@dataclass(frozen=True)
+class StoredStat:
+    """A stored file's size and when it was last written or marked as used (epoch seconds)."""
+
+    size: int
+    modified_at: float
+
+
 class Storage(Protocol):
-    """What Loa needs from a place that keeps audio files."""
+    """What Loa needs from a place that keeps audio files.
+
+    `root` is a local folder the renderer and the speech cache keep their indexes and
+    temporary files in; for `LocalStorage` it is also where the files live.
+    """
+
+    root: Path
 
     def put_bytes(self, data: bytes, *, suffix: str = "") -> str:
         """Store `data`; return its key (sha256 hex + suffix)."""
@@ -50,11 +66,23 @@ class Storage(Protocol):
         ...
 
     def path(self, key: str) -> Path:
-        """A local path to read the stored file from."""
+        """A local path to read the stored file from (no file there if `key` is not stored)."""
         ...
 
     def open(self, key: str) -> BinaryIO:
         """Open the stored file for reading."""
+        ...
+
+    def read_bytes(self, key: str) -> bytes:
+        """The stored file's content."""
+        ...
+
+    def stat(self, key: str) -> StoredStat | None:
+        """Size and last write of `key`, or None if it is not stored."""
+        ...
+
+    def keys(self) -> Iterator[str]:
+        """Every stored key."""
         ...
 
     def delete(self, key: str) -> None:
@@ -63,6 +91,10 @@ class Storage(Protocol):
 
     def touch(self, key: str) -> None:
         """Mark `key` as just used (the retention clean-up spares recently used files)."""
+        ...
+
+    def download_url(self, key: str, *, expires_seconds: int) -> str | None:
+        """A URL anyone holding it may GET `key` from until it expires; None if the store has none."""
         ...
 
 
@@ -135,6 +167,24 @@ class LocalStorage:
         with self.open(key) as source:
             return source.read()
 
+    def stat(self, key: str) -> StoredStat | None:
+        """Size and modification time of `key`, or None if it is not stored."""
+        try:
+            found = self.path(key).stat()
+        except FileNotFoundError:
+            return None
+        return StoredStat(found.st_size, found.st_mtime)
+
+    def keys(self) -> Iterator[str]:
+        """Every stored key (the index folders and half-written files are not keys)."""
+        if not self.root.is_dir():
+            return
+        for shard in sorted(self.root.iterdir()):
+            if len(shard.name) == 2 and shard.is_dir():
+                for entry in sorted(shard.iterdir()):
+                    if _KEY.match(entry.name) and entry.name.startswith(shard.name):
+                        yield entry.name
+
     def delete(self, key: str) -> None:
         """Remove `key` (no error if absent)."""
         with contextlib.suppress(FileNotFoundError):
@@ -146,15 +196,10 @@ class LocalStorage:
         with contextlib.suppress(FileNotFoundError):
             os.utime(self.path(key))
 
-    def keys(self) -> Iterator[str]:
-        """Every stored key (the index folders and half-written files are not keys)."""
-        if not self.root.is_dir():
-            return
-        for shard in sorted(self.root.iterdir()):
-            if len(shard.name) == 2 and shard.is_dir():
-                for entry in sorted(shard.iterdir()):
-                    if _KEY.match(entry.name) and entry.name.startswith(shard.name):
-                        yield entry.name
+    def download_url(self, key: str, *, expires_seconds: int) -> str | None:  # noqa: ARG002
+        """None: files on this machine's disk are served by Loa itself."""
+        check_key(key)
+        return None
 
     def put_bytes(self, data: bytes, *, suffix: str = "") -> str:
         """Store `data`; return its key."""

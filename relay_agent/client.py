@@ -100,13 +100,15 @@ class RelayClient:
         """Stream an audio file from byte `start` (a Range request when resuming).
 
         Chunks come as they arrive, not re-buffered, so every byte received before a dropped
-        connection reaches the partial file and is not fetched again.
+        connection reaches the partial file and is not fetched again. A server in presigned mode
+        answers with a redirect to its object store: followed (with the Range, without the
+        token, which httpx drops on a redirect to another host), and only here.
         """
         headers = self._auth(url)
         if start > 0:
             headers["Range"] = f"bytes={start}-"
         try:
-            with self._http.stream("GET", url, headers=headers) as response:
+            with self._http.stream("GET", url, headers=headers, follow_redirects=True) as response:
                 if response.status_code == 416:
                     raise RangeNotSatisfiable()
                 if response.status_code == 200:

@@ -38,7 +38,7 @@ if os.environ.get("CI"):
 POSTGRES_URL = os.environ.get("LOA_TEST_POSTGRES_URL")
 BACKENDS = ["sqlite"] + (["postgresql"] if POSTGRES_URL else [])
 
-pytest_plugins = ["tests.fixtures.builders"]
+pytest_plugins = ["tests.fixtures.builders", "tests.fixtures.s3"]
 
 
 @pytest.fixture(scope="session", params=BACKENDS)

@@ -187,3 +187,13 @@ def test_postgresql_backup_restores_into_a_fresh_database(tmp_path: Path) -> Non
             for name in names:
                 conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
         admin.dispose()
+
+
+def test_backup_refuses_audio_on_object_storage_and_says_what_to_use(tmp_path: Path, monkeypatch) -> None:
+    # It would copy only the local cache: the bucket has its own tools.
+    monkeypatch.setenv("LOA_STORAGE_URL", "s3://loa-audio/ward?endpoint=http://127.0.0.1:9")
+    done = loa(tmp_path / "data", "backup", str(tmp_path / "out"))
+    assert done.returncode == 1
+    assert "rclone" in done.stderr
+    assert "object storage" in done.stderr
+    assert not (tmp_path / "out").exists() or not any((tmp_path / "out").iterdir())

@@ -76,12 +76,13 @@ def issue(session: Session, data: EmergencyCreate, *, user: User) -> EmergencyRe
         encode_pcm(audio, rate, target, fmt="mp3", bitrate_kbps=station.audio_bitrate_kbps,
                    settings=audio_settings())
         key = storage().put_file(target, suffix=".mp3")
+        size = target.stat().st_size
     programme = Programme(
         station_id=station.id, slot_id=None, slot_name="emergency", air_date=today, area_key=0,
         starts_at=now, duration_ms=plan.length_ms, status=ProgrammeStatus.locked, is_emergency=True,
         items=service._items_json(plan, {script.id: Priority.emergency.value}), explanation=[],
         plan_hash="", audio_key=key,
-        audio_size=storage().path(key).stat().st_size, audio_duration_ms=plan.length_ms,
+        audio_size=size, audio_duration_ms=plan.length_ms,
         rendered_at=now, locked_at=now,
     )
     session.add(programme)

@@ -7,11 +7,12 @@ from typing import Annotated, TypeVar
 
 from fastapi import APIRouter, Depends, Header, Path, Query, Request, Response
 from fastapi.concurrency import run_in_threadpool
-from fastapi.responses import FileResponse, JSONResponse, StreamingResponse
+from fastapi.responses import FileResponse, JSONResponse, RedirectResponse, StreamingResponse
 from sqlalchemy.orm import Session
 
 from app import access
 from app.auth.security import hash_relay_token
+from app.config import get_settings
 from app.db import get_session, mark_read_only
 from app.deps import AuditReader, CurrentUser, SessionDep
 from app.errors import Forbidden, NotAuthenticated, NotFound, responses
@@ -131,11 +132,19 @@ async def get_schedule(
 
 
 @router.get("/audio/{key}", response_class=FileResponse,
-            responses=responses(*_AUTH, NotThisRelaysArea, NotFound))
-def get_audio(key: Annotated[str, Path(pattern=KEY_PATTERN)], session: SessionDep, relay: ReadingRelay) -> FileResponse:
-    """An audio file of this relay's programmes: Range, ETag, immutable caching."""
+            responses={**responses(*_AUTH, NotThisRelaysArea, NotFound),
+                       302: {"description": "Presigned download mode: the file is at the Location URL"}})
+def get_audio(key: Annotated[str, Path(pattern=KEY_PATTERN)], session: SessionDep, relay: ReadingRelay) -> Response:
+    """An audio file of this relay's programmes: Range, ETag, immutable caching (or a redirect
+    to the object store when the installation chose presigned downloads)."""
     if not service.may_fetch(session, relay, key):
         raise NotThisRelaysArea()
+    settings = get_settings()
+    if settings.relay_downloads == "presigned":
+        # Signed now, for one download: the schedule (and its ETag) never carries an expiry.
+        url = storage().download_url(key, expires_seconds=settings.relay_presigned_seconds)
+        if url is not None:
+            return RedirectResponse(url, status_code=302, headers={"Cache-Control": "no-store"})
     path = storage().path(key)
     if not path.is_file():
         raise NotFound("Tệp âm thanh chưa sẵn sàng.", detail_en="The audio file is not there yet.")

@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session
 
 from app.models import Base, Programme, ProgrammeStatus, Station
 from app.scripts.service import station_today
-from audio.storage import KEY_PATTERN, TEMP_PREFIX, LocalStorage
+from audio.storage import KEY_PATTERN, TEMP_PREFIX, Storage
 
 # Statuses whose audio can go: the programme has aired, or was stopped (an emergency).
 EXPIRABLE = (ProgrammeStatus.aired, ProgrammeStatus.cancelled)
@@ -112,7 +112,7 @@ def _programme_keys(session: Session, expired_ids: set[int]) -> tuple[set[str], 
     return live, expired
 
 
-def cleanup(session: Session, storage: LocalStorage, *, dry_run: bool = False,
+def cleanup(session: Session, storage: Storage, *, dry_run: bool = False,
             now: datetime | None = None) -> CleanupReport:
     """Delete the files of programmes aired longer ago than their station keeps audio, unless
     anything else still names them, and forget them on those programmes (no change a relay
@@ -158,7 +158,7 @@ def cleanup(session: Session, storage: LocalStorage, *, dry_run: bool = False,
     return report
 
 
-def _sweep_unnamed(storage: LocalStorage, named: set[str], recent_after: float, report: CleanupReport,
+def _sweep_unnamed(storage: Storage, named: set[str], recent_after: float, report: CleanupReport,
                    *, dry_run: bool) -> None:
     """Programme files (mixes, item encodes, cue sheets, playlists) that no row names: a
     re-planned programme's earlier render. Only those kinds: a WAV may be a cached sentence,
@@ -187,15 +187,14 @@ def _sweep_unnamed(storage: LocalStorage, named: set[str], recent_after: float, 
         report.unnamed_bytes += stat.st_size
 
 
-def _size_if_old(storage: LocalStorage, key: str, recent_after: float) -> int | None:
+def _size_if_old(storage: Storage, key: str, recent_after: float) -> int | None:
     """The file's size (0 when it is gone already), or None when it was used recently."""
-    try:
-        stat = storage.path(key).stat()
-    except FileNotFoundError:
+    stat = storage.stat(key)  # on object storage, without fetching the file
+    if stat is None:
         return 0
-    if stat.st_mtime >= recent_after:
+    if stat.modified_at >= recent_after:
         return None
-    return stat.st_size
+    return stat.size
 
 
 def _forget(session: Session, programme: Programme, deleted: set[str]) -> None:

@@ -57,9 +57,10 @@ def read_code(code: str, abbreviations: Mapping[str, str]) -> str:
     return spoken_prefix + " ".join(words)
 
 
-def _read_doc_part(part: str, abbreviations: Mapping[str, str], context_reader: Mapping[str, str]) -> str:
+def _read_doc_part(part: str, abbreviations: Mapping[str, str], context_reader: Mapping[str, str],
+                   department: str | None = None) -> str:
     letters, digits = re.fullmatch(r"(.*?)(\d*)", part).groups()  # type: ignore[union-attr]
-    spoken = (context_reader.get(letters) or DOCUMENT_TYPES.get(letters) or _MINISTRIES.get(letters)
+    spoken = (department or context_reader.get(letters) or DOCUMENT_TYPES.get(letters) or _MINISTRIES.get(letters)
               or abbreviations.get(letters) or _ISSUERS.get(letters)
               or _split_known(letters, abbreviations, context_reader) or spell_letters(letters))
     return f"{spoken} {read_cardinal(int(digits))}" if digits else spoken
@@ -106,6 +107,28 @@ _ISSUERS = {
 }
 
 
+# The department that drafted a document, after its issuer ("7476/VPCP-NN", "125/UBND-TH", "5032/BYT-TCCB"): the
+# units of the Government Office (Nghị định 36/2025/NĐ-CP: Vụ Tổng hợp, Pháp luật, Kinh tế tổng hợp, Công nghiệp, Nông
+# nghiệp, Khoa giáo - Văn xã, Đổi mới doanh nghiệp, Quan hệ quốc tế, Nội chính, Tổ chức công vụ, Thư ký - Biên tập, Hành
+# chính, Tổ chức cán bộ), of a provincial or district office (văn xã, nội chính, tiếp công dân, tài chính - kế hoạch)
+# and of
+# the ministries that write to wards (Bộ Y tế: dự phòng, khám chữa bệnh, kế hoạch - tài chính; Bộ NN: khuyến nông). Read
+# only after an issuer: elsewhere "TH" is tiểu học and "CN" chủ nhật. A part not listed is spelled letter by letter.
+_DEPARTMENTS = {
+    "TH": "tổng hợp", "PL": "pháp luật", "KTTH": "kinh tế tổng hợp", "CN": "công nghiệp", "NN": "nông nghiệp",
+    "ĐMDN": "đổi mới doanh nghiệp", "QHQT": "quan hệ quốc tế", "NC": "nội chính", "TCCV": "tổ chức công vụ",
+    "TKBT": "thư ký biên tập", "HC": "hành chính", "TCCB": "tổ chức cán bộ", "QHĐP": "quan hệ địa phương",
+    "KSTT": "kiểm soát thủ tục", "KTN": "kinh tế ngành", "VX": "văn xã", "TCD": "tiếp công dân",
+    "TCKH": "tài chính kế hoạch", "KHTC": "kế hoạch tài chính", "DP": "dự phòng", "KN": "khuyến nông",
+}
+
+
+def _department(index: int, part: str, code: str) -> str | None:
+    if index == 0 or (part == "TH" and "GD" in code):  # "PGDĐT-TH": the primary-school section
+        return None
+    return _DEPARTMENTS.get(part)
+
+
 def read_document_number(number: str, year: str | None, code: str, abbreviations: Mapping[str, str],
                          context_reader: Mapping[str, str], suffix: str | None = None) -> str:
     """ "43-NQ/TW" -> "bốn mươi ba nghị quyết trung ương": separators silent, year as "năm"; a letter
@@ -115,5 +138,6 @@ def read_document_number(number: str, year: str | None, code: str, abbreviations
         words.append(spell_letters(suffix))
     if year:
         words += ["năm", read_cardinal(int(year))]
-    words += [_read_doc_part(p, abbreviations, context_reader) for p in re.split(r" ?[-/] ?", code) if p]
+    parts = [p for p in re.split(r" ?[-/] ?", code) if p]
+    words += [_read_doc_part(p, abbreviations, context_reader, _department(i, p, code)) for i, p in enumerate(parts)]
     return " ".join(w for w in words if w)

@@ -37,7 +37,31 @@ or the API): e.g. "≥" -> "từ … trở lên" is not expressible, but "≥" -
 |                                  | "đường tỉnh" otherwise ("ĐT.741")           |                             |
 | a ministry inside a code         | "BNN" bộ nông nghiệp và phát triển nông     | spelled                     |
 |                                  | thôn, "TY" thú y, "BTC" bộ tài chính        |                             |
+| a department after the issuer    | its name (`codes._DEPARTMENTS`): "VPCP-NN"  | spelled; "TH" tiểu học,     |
+| ("7476/VPCP-NN", "UBND-TH")      | nông nghiệp, "-TH" tổng hợp, "-KTTH", "-NC",| "CN" chủ nhật               |
+|                                  | "-VX", "-TCCB" …; unknown parts spelled     |                             |
 | "document number 02/KH-…"        | "hai" (leading zero dropped)                | "không hai"                 |
+| app, link, Google, Android, iOS, | "áp", "lin", "gu gồ", "an đờ roi", "ai ô    | "ép", "linh", "gồ gồ", "an  |
+| Messenger, Viber, e-mail         | ét", "mét xen giơ", "vai bơ", "i meo"       | đroi", "mét xen gơ"         |
+|                                  | (`LOAN_WORDS`)                              |                             |
+| "TT" before a name               | "trung tâm" before what a centre does (TT Y | "tê tê"                     |
+|                                  | tế, TT Văn hóa), "thường trực" before HĐND, |                             |
+|                                  | UBND, Đảng ủy …, "thị trấn" before a place  |                             |
+|                                  | name (TT Phong Điền, TT. Phú Lộc); HN "Hà   |                             |
+|                                  | Nội"                                        |                             |
+| a date after a time, no "ngày"   | a date when the time follows lúc/từ/đến/    | a number ("hai mươi hai đến |
+| ("đến 5 giờ 22-8", "17h 5.9")    | trước/sau/vào/hết: "năm giờ hai mươi hai    | tám")                       |
+|                                  | tháng tám"                                  |                             |
+| the next dates of a range/list   | dates, whatever the punctuation after them  | numbers                     |
+| ("ngày 31.8 - 6.9,", "10-9 đến   | ("đến mùng sáu tháng chín,")                |                             |
+| 15-9", "ngày 15.8, 16.8 và 17.8")|                                             |                             |
+| "Thông tư 304/2016", "số 15/2019"| "ba trăm linh bốn năm hai nghìn không trăm  | "trên", "xẹt"               |
+| (N/YYYY after a document type or | mười sáu": the year as in a full code; other|                             |
+| "số")                            | "N/YYYY" a month (N <= 12) or "trên"        |                             |
+| spaced phone groups "0203 3 835  | digit by digit in the written groups when   | cardinals per group         |
+| 123", "02888 865 154", "(02838)" | the digits from the 0 number 10 or 11       |                             |
+| "+84 912 345 678"                | "cộng tám tư, chín một hai, …" (84 said as  | "cộng tám bốn"              |
+|                                  | a number, the rest digit by digit)          |                             |
 """
 
 from __future__ import annotations
@@ -92,7 +116,16 @@ LOAN_WORDS: dict[str, str] = {
     "COP": "cốp",
     "ASEAN": "a-xê-an",
     "UNESCO": "u-nét-xcô",
-    "app": "áp",
+    "app": "áp", "App": "áp",
+    "link": "lin", "Link": "lin",
+    "Google": "gu gồ", "google": "gu gồ",
+    "Gmail": "gờ meo", "gmail": "gờ meo",
+    "Android": "an đờ roi", "android": "an đờ roi",
+    "iOS": "ai ô ét", "IOS": "ai ô ét",
+    "Messenger": "mét xen giơ", "messenger": "mét xen giơ",
+    "Viber": "vai bơ", "viber": "vai bơ",
+    "tiktok": "tíc tóc", "TIKTOK": "tíc tóc",
+    "EMAIL": "i meo", "E-Mail": "i meo",
     "video": "vi đê ô", "Video": "vi đê ô",
     "clip": "clíp",
     "camera": "ca mê ra",

@@ -24,7 +24,18 @@ _DOTTED = re.compile(r"(?<![\w.,/])(\d{1,3})\.(\d{1,2})(?![\w/]|[.,]\d)")
 _WEEKDAY = r"thứ (?:hai|ba|tư|năm|sáu|bảy|2|3|4|5|6|7)|chủ nhật"
 _BEFORE_WORD = re.compile(rf"(?i)(?:(?:^|[\s(])(?:{_INTRODUCER})\s+|(?:{_WEEKDAY})\s*[,(]?\s*)$")
 # "từ 7 - 13.9", "ngày 10 - 20.9", "từ 7 đến 13.9": the second day of a range begun by a date word.
-_RANGE_BEFORE = re.compile(rf"(?i)(?:^|[\s(])(?:{_INTRODUCER})\s+(?:ngày\s+)?\d{{1,2}}\s*(?:[-–—]|đến|và)\s*$")
+# "từ ngày 31.8 - 6.9", "ngày 15.8, 16.8 và 17.8": the next date of a range or a list begun by a date word.
+_NEXT = r"\s*(?:[-–—,]|đến|và)\s*(?:ngày\s+)?"
+_RANGE_BEFORE = re.compile(
+    rf"(?i)(?:^|[\s(])(?:{_INTRODUCER})\s+(?:ngày\s+)?\d{{1,2}}(?:[./]\d{{1,2}})?"
+    rf"(?:{_NEXT}\d{{1,2}}[./]\d{{1,2}}){{0,6}}{_NEXT}$"
+)
+# "đến 5 giờ 22-8", "lúc 6 giờ 30 phút 2-9", "đến 17h 5.9": a time of day (after a word that introduces one),
+# then a day and a month without "ngày".
+TIME_BEFORE_DATE = re.compile(
+    r"(?i)(?:^|[\s(])(?:lúc|từ|đến|tới|trước|sau|vào|hết)\s+"
+    r"(?:\d{1,2}\s*(?:giờ|h|g)(?:\s*\d{2})?(?:\s*(?:phút|'|’))?|\d{1,2}:\d{2})\s*$"
+)
 _QUANTITY_AFTER = re.compile(rf"\s?(?:triệu|tỷ|tỉ|nghìn|ngàn|trăm|lần|điểm|{UNIT_RE})(?![\w²³])")
 # "tháng 10-2019", "đến 7.2024": a month and a year (after a word that introduces a date).
 _MONTH_YEAR = re.compile(r"(?<![\w.,/-])(\d{1,2})[.-]((?:19|20)\d\d)(?![\w/]|[.,-]\d)")
@@ -55,7 +66,7 @@ def _dotted(match: re.Match[str]) -> str:
         return f"{day}h{month}"
     if not _is_date(day, month):
         return match[0]
-    if _BEFORE_WORD.search(head) or _RANGE_BEFORE.search(head):
+    if _BEFORE_WORD.search(head) or _RANGE_BEFORE.search(head) or TIME_BEFORE_DATE.search(head):
         return f"{day}/{month}"
     return match[0]
 

@@ -18,7 +18,7 @@ from audio.speech_text.codes import (
     read_plate,
     spell_letters,
 )
-from audio.speech_text.dotted_dates import mark_dotted_dates
+from audio.speech_text.dotted_dates import TIME_BEFORE_DATE, mark_dotted_dates
 from audio.speech_text.numbers import (
     read_cardinal,
     read_decimal,
@@ -38,6 +38,8 @@ from audio.speech_text.passes import (
     read_slashes,
     read_symbols,
 )
+from audio.speech_text.phones import read_spaced_phones
+from audio.speech_text.place_words import read_tt
 from audio.speech_text.roads import KM_RE, ROAD_RE, read_chainage, read_road
 from audio.speech_text.web import protect_addresses, restore
 
@@ -63,7 +65,8 @@ _ATOMS = re.compile(
     r"|0\d{2,}(?:-\d{3})?(?![\d,.]\d)"
     r"|\d{7,}(?![\d,.]\d)))"
     r"|(?P<date>(?<![\w/.,])(?P<d>\d{1,2})(?P<sep>[/.-])(?P<m>\d{1,2})(?P=sep)(?P<y>\d{4})(?![\w/]))"
-    r"|(?P<my>(?<![\w/.,])(?P<my_m>\d{1,2})/(?P<my_y>\d{4})(?![\w/]))"
+    # "Thông tư 304/2016", "tháng 12/2019": a document number and its year, or a month and a year.
+    r"|(?P<my>(?<![\w/.,])(?P<my_m>\d{1,5})/(?P<my_y>\d{4})(?![\w/]))"
     r"|(?P<dm>(?<![\w/.,])(?P<dm_d>\d{1,3})/(?P<dm_m>\d{1,3})(?![\w/]|[.,]\d))"
     r"|(?P<dotdate>(?<=[Nn]gày )(?P<dd_d>\d{1,2})\.(?P<dd_m>\d{1,2})(?![\w/.]|,\d))"
     rf"|(?P<dash>(?<![\w/.,])(?P<da_d>\d{{1,2}})-(?P<da_m>\d{{1,2}})(?![\w/]|[.,]\d|\s?(?:{UNIT_RE})(?![\w²³])))"
@@ -119,6 +122,12 @@ _COUNT_NOUNS = re.compile(
     r"\s*(?:vị trí|xã|phường|thị trấn|huyện|quận|tỉnh|thành phố|thôn|tổ dân phố|khu phố|bản|ấp|đơn vị|chỉ tiêu"
     r"|tiêu chí|trường|lớp|cơ sở|liều|mẫu|ca|dịch vụ|thủ tục|hồ sơ|doanh nghiệp|thành viên|đại biểu|phiếu"
     r"|câu|xe|tàu|điểm|cơ quan|tuyến|công trình|dự án|khu vực)\b"
+)
+# A document-type word (or "số") just before "N/YYYY": the number of a document and its year ("Thông tư
+# 304/2016" -> ba trăm linh bốn năm hai nghìn không trăm mười sáu), read like the year part of a full code.
+_DOCUMENT_BEFORE = re.compile(
+    r"(?i)(?:\bsố|thông tư|liên tịch|nghị định|quyết định|chỉ thị|nghị quyết|công văn|kế hoạch|thông báo|công điện"
+    r"|hướng dẫn|văn bản|tờ trình|báo cáo|pháp lệnh|kết luận|quy định|luật)\s*:?\s*$"
 )
 _HOUSE_WORDS = frozenset({
     "số", "ngõ", "ngách", "hẻm", "kiệt", "nhà", "phòng", "lô", "căn", "lớp", "tổ", "phố", "khu", "thôn",
@@ -197,6 +206,10 @@ def _read_slash_pair(match: re.Match[str]) -> str:
 _MONTH_AFTER = r"tháng\s+(?:\d|giêng|chạp|một|hai|ba|tư|năm|sáu|bảy|tám|chín|mười)"
 # "ngày 25 đến 30-6": the second day of a range that began with "ngày" is a date too.
 _DAY_RANGE_BEFORE = re.compile(r"(?i)\bngày\s+\d{1,2}\s*(?:đến|và|[-–])\s*$")
+# "ngày 10-9 đến 15-9": the second date of a range whose first is a date.
+_DATE_RANGE_BEFORE = re.compile(
+    r"(?i)(?:^|[\s(])(?:ngày|sáng|chiều|tối|trưa|đêm|hôm)\s+\d{1,2}[-/.]\d{1,2}\s*(?:đến|và|[-–])\s*(?:ngày\s+)?$"
+)
 
 
 def _reads_as_day(match: re.Match[str], value: int) -> bool:
@@ -282,11 +295,14 @@ def _atom(match: re.Match[str], abbreviations: Mapping[str, str]) -> str:
     elif kind == "date":
         spoken = _read_date(match, int(match["d"]), int(match["m"]), int(match["y"]))
     elif kind == "my":
-        month = int(match["my_m"])
-        spoken = None
-        if 1 <= month <= 12:
+        number, year = int(match["my_m"]), int(match["my_y"])
+        if _DOCUMENT_BEFORE.search(_head(match, 40)):
+            spoken = f"{read_cardinal(number)} năm {read_cardinal(year)}"
+        elif 1 <= number <= 12 and not match["my_m"].startswith("00"):
             prefix = "" if _before(match) == "tháng" else "tháng "
-            spoken = f"{prefix}{_read_month(month)} năm {read_cardinal(int(match['my_y']))}"
+            spoken = f"{prefix}{_read_month(number)} năm {read_cardinal(year)}"
+        else:
+            return f"{_wrap(read_cardinal(number))}/{_wrap(read_cardinal(year))}"
     elif kind == "dm":
         day_text, month_text = match["dm_d"], match["dm_m"]
         dated = day_text.startswith("0") or month_text.startswith("0") or _in_date_context(match)
@@ -297,7 +313,9 @@ def _atom(match: re.Match[str], abbreviations: Mapping[str, str]) -> str:
         spoken = _read_date(match, int(match["dd_d"]), int(match["dd_m"]), None)
     elif kind == "dash":
         spoken = None
-        if _before(match) in _DATE_WORDS - {"từ", "đến", "và", "("} or _DAY_RANGE_BEFORE.search(_head(match)):
+        head = _head(match)
+        if _before(match) in _DATE_WORDS - {"từ", "đến", "và", "("} or _DAY_RANGE_BEFORE.search(head) \
+                or _DATE_RANGE_BEFORE.search(head) or TIME_BEFORE_DATE.search(head):
             spoken = _read_date(match, int(match["da_d"]), int(match["da_m"]), None)
         if spoken is None:
             return f"{_wrap(read_cardinal(int(match['da_d'])))}-{_wrap(read_cardinal(int(match['da_m'])))}"
@@ -398,9 +416,10 @@ def normalize_line(line: str, abbreviations: Mapping[str, str] = DEFAULT_ABBREVI
         lambda m: f"{read_cardinal(v)}." if (v := roman_to_int(m[1])) else m[0], text
     )
     text, saved = protect_addresses(text, abbreviations)
+    text = _PHONE_LABEL.sub("điện thoại", text)
+    text = read_spaced_phones(text)
     text = mark_dotted_dates(text)
     text = _PLACE_NUMBER.sub(r"\1. ", text)
-    text = _PHONE_LABEL.sub("điện thoại", text)
     text = read_symbols(text, abbreviations)
     text = _ROMAN_CONTEXT.sub(_roman, text)
     text = read_initials(text)
@@ -409,6 +428,8 @@ def normalize_line(line: str, abbreviations: Mapping[str, str] = DEFAULT_ABBREVI
     text = _RANGE.sub(f"{CLOSE} đến {OPEN}", text)
     text = _UNIT_AFTER.sub(lambda m: f"{CLOSE} {UNITS[m[1]]}", text)
     text = _LUNAR_WORD.sub("âm lịch", text)
+    if "TT" not in abbreviations:
+        text = read_tt(text)
     text = _expand_abbreviations(text, abbreviations)
     text = _JOINING_AND.sub(" và ", text)
     text = spell_unknown_acronyms(text)

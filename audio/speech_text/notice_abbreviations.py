@@ -181,6 +181,7 @@ OFFICES_SCHOOLS: dict[str, str] = {
     "UVBTV": "ủy viên ban thường vụ",
     "HĐBC": "hội đồng bầu cử",
     "TX.": "thị xã",
+    "HN": "Hà Nội",
     "GV": "giáo viên",
     "GVCN": "giáo viên chủ nhiệm",
     "SV": "sinh viên",

@@ -13,7 +13,7 @@ from audio.config import AudioSettings, get_audio_settings
 from audio.errors import AudioError
 from audio.ffmpeg import OutputFormat, encode_pcm
 from audio.pcm import from_wav_bytes
-from audio.storage import LocalStorage
+from audio.storage_url import storage_for
 from audio.tts.engine import VoiceSettings
 from audio.tts.service import ENGINE_LABELS, SpeechService
 
@@ -28,6 +28,7 @@ def say_command(
     engine: str | None = None,
     rate: int | None = None,
     pitch: int | None = None,
+    neural_voice: str | None = None,
     settings: AudioSettings | None = None,
     stderr: TextIO | None = None,
 ) -> int:
@@ -42,9 +43,11 @@ def say_command(
         voice=voice or settings.tts_voice,
         rate=rate if rate is not None else settings.tts_rate,
         pitch=pitch if pitch is not None else settings.tts_pitch,
+        word_gap=settings.tts_word_gap,
+        neural_voice=neural_voice or settings.tts_neural_voice,
     )
     try:
-        service = SpeechService(LocalStorage(settings.audio_dir), settings)
+        service = SpeechService(storage_for(settings), settings)
         result = service.synthesize(text, engine=engine, voice=chosen)
         pcm = from_wav_bytes(service.storage.read_bytes(result.audio_key))
         output.parent.mkdir(parents=True, exist_ok=True)

@@ -1,7 +1,7 @@
 """relay_sources, relay_windows, relay_window_runs: relaying a higher-level station (tiếp sóng)
 
 Revision ID: 9b3e71c04d2a
-Revises: 8c4e1f7a2b63
+Revises: 7b3d9e1f4a60
 Create Date: 2026-11-30 17:00:00+00:00
 """
 
@@ -11,7 +11,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision: str = '9b3e71c04d2a'
-down_revision: str | None = '8c4e1f7a2b63'
+down_revision: str | None = '7b3d9e1f4a60'
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 

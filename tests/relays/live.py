@@ -10,15 +10,19 @@ from tests.fixtures.live_server import ROOT, LoaServer, free_port  # noqa: F401 
 
 REQUEST_LINE = re.compile(rb"(GET|POST|HEAD) (\S+) HTTP/1\.[01]\r\n")
 RANGE = re.compile(rb"\r\nrange: *(\S+)", re.IGNORECASE)
+AUTHORIZATION = re.compile(rb"\r\nauthorization:", re.IGNORECASE)
 
 
 class CuttingProxy:
     """Forwards loopback TCP to a server; `cut_next_audio_after(n)` closes the connection after
-    n bytes of the next audio response. Records the request lines it forwarded."""
+    n bytes of the next audio response (a request whose path holds `audio_marker`). Records the
+    request lines it forwarded, and which of them carried an Authorization header."""
 
-    def __init__(self, upstream_port: int) -> None:
+    def __init__(self, upstream_port: int, *, audio_marker: str = "/relay/audio/") -> None:
         self.upstream_port = upstream_port
+        self.audio_marker = audio_marker
         self.requests: list[str] = []
+        self.authorized: list[str] = []
         self._cut_after: int | None = None
         self._lock = threading.Lock()
         self._listener = socket.create_server(("127.0.0.1", 0))
@@ -55,7 +59,10 @@ class CuttingProxy:
                 for match in REQUEST_LINE.finditer(data):
                     path[0] = match.group(2).decode()
                     ranged = RANGE.search(data, match.end() - 2)
+                    end = data.find(b"\r\n\r\n", match.end())
                     with self._lock:
+                        if AUTHORIZATION.search(data, match.end() - 2, end if end >= 0 else len(data)):
+                            self.authorized.append(path[0])
                         self.requests.append(f"{match.group(1).decode()} {path[0]}"
                                              + (f" range={ranged.group(1).decode()}" if ranged else ""))
                 server.sendall(data)
@@ -68,7 +75,7 @@ class CuttingProxy:
         budget: int | None = None
         try:
             while data := server.recv(65536):
-                if budget is None and "/relay/audio/" in path[0]:
+                if budget is None and self.audio_marker in path[0]:
                     with self._lock:
                         budget, self._cut_after = self._cut_after, None
                 if budget is not None:

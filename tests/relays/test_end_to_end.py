@@ -13,6 +13,7 @@ import logging
 import random
 import sqlite3
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -86,8 +87,14 @@ def _approved(base: str, staff: dict[str, dict[str, str]], station_id: int, titl
 
 @pytest.fixture(scope="module")
 def live(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Live]:
-    tmp = tmp_path_factory.mktemp("relay-e2e")
-    server = LoaServer(tmp / "data")
+    with open_live(tmp_path_factory.mktemp("relay-e2e")) as opened:
+        yield opened
+
+
+@contextmanager
+def open_live(tmp: Path, env: dict[str, str] | None = None) -> Iterator[Live]:
+    """A served demo station with one 2-minute slot starting within three minutes, rendered."""
+    server = LoaServer(tmp / "data", env=env)
     server.data_dir.mkdir()
     server.cli("init", "--demo")
     for name, password in PASSWORDS.items():
