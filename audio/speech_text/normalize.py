@@ -70,7 +70,9 @@ _ATOMS = re.compile(
     r"|(?P<dm>(?<![\w/.,])(?P<dm_d>\d{1,3})/(?P<dm_m>\d{1,3})(?![\w/]|[.,]\d))"
     r"|(?P<dotdate>(?<=[Nn]gày )(?P<dd_d>\d{1,2})\.(?P<dd_m>\d{1,2})(?![\w/.]|,\d))"
     rf"|(?P<dash>(?<![\w/.,])(?P<da_d>\d{{1,2}})-(?P<da_m>\d{{1,2}})(?![\w/]|[.,]\d|\s?(?:{UNIT_RE})(?![\w²³])))"
-    r"|(?P<time>(?<![\w.,])(?P<hh>\d{1,2})(?:h(?P<hm>\d{2})?(?:'|’|ph\b|p\b)?|g(?P<gm>\d{2})'?|:(?P<cm>\d{2}))"
+    r"|(?P<time>(?<![\w.,])(?P<hh>\d{1,2})(?:h(?P<hm>\d{2})?(?:'|’|ph\b|p\b)?|g(?P<gm>\d{2})'?|:(?P<cm>\d{2})"
+    # "19g ngày 14-11", "24/24g": a bare "g" after an hour is giờ unless the context weighs something.
+    r"|(?P<hg>g))"
     r"(?![\w:]))"
     r"|(?P<ord>(?<!\w)(?P<thu>[Tt]hứ) (?P<ord_n>\d{1,2})(?![\w]|[.,]\d))"
     rf"|(?P<num>(?<![\w.,])(?<![^\W\d_]-)(?P<int>{_NUM})(?:,(?P<frac>\d+))?"
@@ -256,7 +258,27 @@ def _is_dialled(match: re.Match[str], digits: str) -> bool:
     return EMERGENCY_CUES.search(head) is not None or (listed and after_another)
 
 
+# "từ 7g đến 11g", "19g ngày 14-11", "24/24g": words around a bare "g" that make it an hour.
+_HOUR_G_BEFORE = frozenset({"từ", "lúc", "đến", "tới", "vào", "trước", "sau", "hết", "khoảng", "đêm", "sáng",
+                            "chiều", "tối", "trưa", "và"})
+_HOUR_G_AFTER = re.compile(
+    r"(?i)\s*(?:ngày|hôm|sáng|chiều|tối|trưa|đêm|cùng ngày|hằng ngày|hàng ngày|mỗi ngày|đến|tới|[-–—]\s*\d"
+    r"|(?:thứ|chủ nhật)\b)"
+)
+
+
+def _bare_g_is_hour(match: re.Match[str]) -> bool:
+    """ "7g ngày 15-11" is seven o'clock, "5g muối" five grams: hours stop at 24 and need a time word near."""
+    if int(match["hh"]) > 24:
+        return False
+    head = _head(match, 8)
+    return (head.endswith("/") or _before(match) in _HOUR_G_BEFORE
+            or _HOUR_G_AFTER.match(_after(match, 20)) is not None)
+
+
 def _read_time(match: re.Match[str]) -> str | None:
+    if match["hg"] and not _bare_g_is_hour(match):
+        return f"{read_integer_text(match['hh'])} {UNITS['g']}"
     hours = int(match["hh"])
     minutes = int(match["hm"] or match["gm"] or match["cm"] or 0)
     if hours > 24 or minutes > 59:
