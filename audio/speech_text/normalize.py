@@ -12,6 +12,8 @@ from audio.speech_text.codes import (
     EMERGENCY,
     EMERGENCY_CUES,
     PHONE_CUES,
+    SERVICE_CUE_NEAR,
+    SERVICE_NUMBER,
     read_code,
     read_document_number,
     read_groups,
@@ -250,6 +252,8 @@ def _is_dialled(match: re.Match[str], digits: str) -> bool:
     head = _head(match)
     if len(digits) >= 3 and PHONE_CUES.search(head):
         return True
+    if SERVICE_NUMBER.fullmatch(digits) and SERVICE_CUE_NEAR.search(head):
+        return True  # "số điện thoại khẩn cấp 113", "gọi điện vào đài 1080", "gọi ngay 114"
     if digits not in EMERGENCY:
         return False
     # "gọi 113, 114 hoặc 115": a service number in a list, not a count of something.
