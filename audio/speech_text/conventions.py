@@ -132,6 +132,11 @@ LOAN_WORDS: dict[str, str] = {
     "smartphone": "điện thoại thông minh",
     "iHanoi": "ai Hà Nội",
 }
+# Loan words are read the same in capitals ("HOTLINE", "ONLINE", "ZALO"): every word of four letters or more gets
+# its all-capital form too (shorter ones in capitals are more often acronyms).
+for _word, _spoken in list(LOAN_WORDS.items()):
+    if _word.isalpha() and len(_word) >= 4:
+        LOAN_WORDS.setdefault(_word.upper(), _spoken)
 
 # Reading of the punctuation inside web and e-mail addresses and hashtags.
 WEB_SIGNS: Mapping[str, str] = MappingProxyType({
