@@ -145,6 +145,6 @@ def read_document_number(number: str, year: str | None, code: str, abbreviations
         words.append(spell_letters(suffix))
     if year:
         words += ["năm", read_cardinal(int(year))]
-    parts = [p for p in re.split(r" ?[-/] ?", code) if p]
+    parts = [p for p in re.split(r" ?[-–/] ?", code) if p]
     words += [_read_doc_part(p, abbreviations, context_reader, _department(i, p, code)) for i, p in enumerate(parts)]
     return " ".join(w for w in words if w)

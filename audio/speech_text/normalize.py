@@ -46,6 +46,8 @@ from audio.speech_text.roads import KM_RE, ROAD_RE, read_chainage, read_road
 from audio.speech_text.web import protect_addresses, restore
 
 _CODE = r"[A-ZĐ](?:[A-ZĐ]|[a-zđ](?=[A-ZĐ\d/-]|\b))[A-Za-zĐđ0-9&]*"
+# "688/HD – BCH": a spaced dash before another capital code inside a document number separates its parts.
+_SPACED_DASH = r" [-–] (?=[A-ZĐ]{2,}(?![^\W\d_]))"
 _NUM = r"\d{1,3}(?:\.\d{3})+(?![\d])|\d+"
 _ATOMS = re.compile(
     # Every item starts with a digit, "(", a capital or "thứ": the lookahead skips other positions fast.
@@ -55,7 +57,8 @@ _ATOMS = re.compile(
     # "15/KH-UBND", "57-NQ/TW", "QĐ- BNN-TY" (a space after a separator), "298 KH/TWĐTN" (a space, then a
     # code with a separator inside).
     rf"|(?P<doc>(?<![\w/.])(?P<doc_n>\d+)(?P<doc_a>[a-zđ]?)(?:/(?P<doc_y>\d{{4}}))?"
-    rf"(?: ?[-/] ?(?P<doc_c>{_CODE}(?:(?:[-/] ?| [-/](?! )){_CODE})*)| (?P<doc_s>{_CODE}(?:[-/]{_CODE})+)))"
+    rf"(?: ?[-/] ?(?P<doc_c>{_CODE}(?:(?:[-/] ?| [-/](?! )|{_SPACED_DASH}){_CODE})*)"
+    rf"| (?P<doc_s>{_CODE}(?:[-/]{_CODE})+)))"
     r"|(?P<plate>(?<![\w.])(?P<pl_p>\d{2})(?P<pl_s>[A-Z]{1,2})(?P<pl_d>\d?)-(?P<pl_n>\d{3}\.\d{2}|\d{4,5})(?![\w]))"
     # A phone number, never a date written with dots ("01.01.2024").
     r"|(?P<phone>(?<![\w.,])(?!\d{1,2}(?P<ph_sep>[./-])\d{1,2}(?P=ph_sep)(?:19|20)\d\d(?!\d))"
@@ -293,7 +296,7 @@ def _read_time(match: re.Match[str]) -> str | None:
 
 def _context_readings(match: re.Match[str], code: str) -> dict[str, str]:
     """Readings of the two-meaning abbreviations inside a document code ("20-NQ/TU"), by its sentence."""
-    parts = set(re.split(r" ?[-/] ?", code))
+    parts = set(re.split(r" ?[-–/] ?", code))
     keys = [key for key in CONTEXT_ABBREVIATIONS if key in parts or key in code]
     if not keys:
         return {}
