@@ -152,7 +152,9 @@ def read_named_letters(text: str) -> str:
 
 
 _PERIODS = r"năm|tháng|tuần|quý|ngày"
-_RATE_LOOKBACK = re.compile(rf"{CLOSE}[^,;:()\n{OPEN}]{{0,30}}$")
+# The last spoken number before a "/" was a date ("ba mươi mốt tháng tám"), not a quantity with a unit.
+_DATE_ATOM = re.compile(rf"{OPEN}[^{CLOSE}]* tháng [^{CLOSE}]*{CLOSE}[^{OPEN}]*$")
+_RATE_LOOKBACK = re.compile(rf"{CLOSE}(?: ?[^\s,;:()\n{OPEN}]+){{0,2}} ?$")
 
 
 def read_slashes(text: str) -> str:
@@ -169,7 +171,9 @@ def read_slashes(text: str) -> str:
         if _RATIO_LOOKBACK.search(head):
             out.append(" trên ")  # "tỷ lệ chết/mắc": a ratio of two counts
         else:
-            out.append(" mỗi " if _RATE_LOOKBACK.search(head) else ", ")
+            rate = _RATE_LOOKBACK.search(head)
+            # "ngày 31/8 tăng/giảm": after a date the two words are alternatives, not a rate.
+            out.append(" mỗi " if rate and not _DATE_ATOM.search(head) else ", ")
         last = match.end()
     out.append(text[last:])
     text = _SLASH_NUMBER.sub(" trên ", "".join(out))
