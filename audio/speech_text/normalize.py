@@ -106,7 +106,8 @@ _LEFTOVER_DIGITS = re.compile(r"\d+")
 # past 4,300 digits Python will not even parse it: it is read digit by digit.
 _LONG_DIGITS = re.compile(r"\d(?:[.,]?\d){15,}")
 _LONG_UNITS = "|".join(re.escape(u) for u in sorted(UNITS, key=len, reverse=True) if len(u) > 1)
-_UNIT_AFTER = re.compile(rf"{CLOSE} ?({_LONG_UNITS})(?![\w²³])")
+# "895 triệu kWh", "5 nghìn ha": a unit after a number and its scale word.
+_UNIT_AFTER = re.compile(rf"{CLOSE}( ?(?:(?:nghìn|ngàn|triệu|tỷ|tỉ) )?)({_LONG_UNITS})(?![\w²³])")
 _SPACES = re.compile(r"[ \t\u00a0]+")
 _DOCUMENT_END = re.compile(r"\.\s*/\s*\.\s*$")
 _LUNAR_AFTER = re.compile(r"^\s*(?:\)\s*)?(?:âm lịch|Âm lịch|ÂL|AL|âl|Âl)\b")
@@ -455,7 +456,7 @@ def normalize_line(line: str, abbreviations: Mapping[str, str] = DEFAULT_ABBREVI
     text = read_named_letters(text)
     text = _ATOMS.sub(lambda m: _atom(m, abbreviations), text)
     text = _RANGE.sub(f"{CLOSE} đến {OPEN}", text)
-    text = _UNIT_AFTER.sub(lambda m: f"{CLOSE} {UNITS[m[1]]}", text)
+    text = _UNIT_AFTER.sub(lambda m: f"{CLOSE} {m[1].strip()} {UNITS[m[2]]}", text)
     text = _LUNAR_WORD.sub("âm lịch", text)
     if "TT" not in abbreviations:
         text = read_tt(text)
