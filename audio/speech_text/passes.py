@@ -37,6 +37,7 @@ UNITS: dict[str, str] = {
     "KG": "ki lô gam",
     "g": "gam",
     "mg": "mi li gam",
+    "mmol": "mi li mol",
     "ml": "mi li lít",
     "l": "lít",
     "kWh": "ki lô oát giờ",
@@ -72,8 +73,9 @@ def drop_markup(text: str, table: Mapping[str, str]) -> str:
     return text.replace("*", "")
 
 
-_GREATER = re.compile(r"(?<=\s)[>](?=\s*[\d(])")
-_LESS = re.compile(r"(?<=\s)[<](?=\s*[\d(])")
+# "> 38", "(<140/90 mmHg)", "<5 tuổi": a comparison before a number, after a space, "(" or at the start.
+_GREATER = re.compile(r"(?:(?<=[\s(])|^)>\s*(?=\d|\()")
+_LESS = re.compile(r"(?:(?<=[\s(])|^)<\s*(?=\d|\()")
 _ABOUT = re.compile(r"(?:(?<=\s)|^)~\s*(?=\d)")
 _AND = re.compile(r"(?<=\s)&(?=\s)")
 # A minus sign before a number after a word: "có nơi -2°C" (not a range "5 -10").
@@ -94,9 +96,9 @@ def read_symbols(text: str, table: Mapping[str, str]) -> str:
         if key in text:
             text = re.sub(rf"{key}\s*", _symbol(key, table) + " ", text)
     if ">" in text:
-        text = _GREATER.sub(_symbol(">", table), text)
+        text = _GREATER.sub(_symbol(">", table) + " ", text)
     if "<" in text:
-        text = _LESS.sub(_symbol("<", table), text)
+        text = _LESS.sub(_symbol("<", table) + " ", text)
     if "~" in text:
         text = _ABOUT.sub(_symbol("~", table) + " ", text)
     if "&" in text:
