@@ -105,6 +105,25 @@ _LEFTOVER_DIGITS = re.compile(r"\d+")
 # A run of more than 15 digits (a serial, an account number) is no quantity anyone says aloud, and
 # past 4,300 digits Python will not even parse it: it is read digit by digit.
 _LONG_DIGITS = re.compile(r"\d(?:[.,]?\d){15,}")
+# "tài khoản số 3761.0.1062972.91049": an account number written in irregular dotted groups is read digit by digit in
+# its groups ("…, không, …"), not as thousands. Regular thousands ("1.234.567") and dates stay numbers.
+_DOTTED_GROUPS = re.compile(r"(?<![\w.,])\d+(?:\.\d+){2,}(?![\w]|[.,]\d)")
+_THOUSANDS = re.compile(r"\d{1,3}(?:\.\d{3})+|\d{1,2}\.\d{1,2}\.\d{4}")
+_ACCOUNT_CUE = re.compile(r"(?i)(?:tài khoản|\bSTK|\bTK)(?:\s+số)?\s*:?\s*$")
+
+
+def _read_dotted_groups(match: re.Match[str]) -> str:
+    written = match[0]
+    digits = written.count(".")
+    if _THOUSANDS.fullmatch(written) or len(written) - digits < 8:
+        return written
+    if len(written) - digits < 16 and not _ACCOUNT_CUE.search(match.string[max(0, match.start() - 30):match.start()]):
+        return written
+    after = match.string[match.end():match.end() + 1]
+    spoken = ", ".join(read_digits(group) for group in written.split("."))
+    return f" {spoken}" + (" " if after.isalnum() else "")
+
+
 _LONG_UNITS = "|".join(re.escape(u) for u in sorted(UNITS, key=len, reverse=True) if len(u) > 1)
 # "895 triệu kWh", "5 nghìn ha": a unit after a number and its scale word.
 _UNIT_AFTER = re.compile(rf"{CLOSE}( ?(?:(?:nghìn|ngàn|triệu|tỷ|tỉ) )?)({_LONG_UNITS})(?![\w²³])")
@@ -435,6 +454,8 @@ def _read_long_digits(match: re.Match[str]) -> str:
 def normalize_line(line: str, abbreviations: Mapping[str, str] = DEFAULT_ABBREVIATIONS) -> str:
     """Return the spoken form of one line (no newline inside)."""
     text = drop_markup(line.replace("\u00a0", " "), abbreviations)
+    if "." in text:
+        text = _DOTTED_GROUPS.sub(_read_dotted_groups, text)
     text = _LONG_DIGITS.sub(_read_long_digits, text)
     # "./." closes an official document: it has no spoken form
     text = _DOCUMENT_END.sub(".", text)
