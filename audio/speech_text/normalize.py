@@ -100,6 +100,9 @@ _LINE_BULLET = re.compile(r"^\s*(?:#+|[-+•●▪◦–—])\s+")
 _LINE_SECTION = re.compile(r"^(\d{1,2}(?:\.\d{1,2})*)\.(?=\s)")
 _LINE_ROMAN = re.compile(r"^([IVXL]+)\.(?=\s)")
 _RANGE = re.compile(rf"{CLOSE}\s*[-–—]\s*{OPEN}")
+# "từ ngày 01/12/2025 - ngày 02/12/2025", "từ 7 giờ 05 phút – 10 giờ": a dash between two dates or times whose
+# second repeats its word ("ngày") or whose first ends with "giờ"/"phút" is a range too.
+_WORD_RANGE = re.compile(rf"(?:{CLOSE}|(?<={CLOSE} giờ)|(?<={CLOSE} phút))\s*[-–—]\s*(?=ngày {OPEN}|{OPEN})")
 _ATTACHED_DIGITS = re.compile(r"(?<=[^\W\d_])-?(\d+)(?!\w)")
 _LEFTOVER_DIGITS = re.compile(r"\d+")
 # A run of more than 15 digits (a serial, an account number) is no quantity anyone says aloud, and
@@ -477,6 +480,7 @@ def normalize_line(line: str, abbreviations: Mapping[str, str] = DEFAULT_ABBREVI
     text = read_named_letters(text)
     text = _ATOMS.sub(lambda m: _atom(m, abbreviations), text)
     text = _RANGE.sub(f"{CLOSE} đến {OPEN}", text)
+    text = _WORD_RANGE.sub(lambda m: f"{m[0][:1] if m[0][:1] == CLOSE else ''} đến ", text)
     text = _UNIT_AFTER.sub(lambda m: f"{CLOSE} {m[1].strip()} {UNITS[m[2]]}", text)
     text = _LUNAR_WORD.sub("âm lịch", text)
     if "TT" not in abbreviations:

@@ -194,6 +194,7 @@ OFFICES_SCHOOLS: dict[str, str] = {
     "BTVTU": "ban thường vụ tỉnh ủy",
     "BTVHU": "ban thường vụ huyện ủy",
     "ĐBHĐND": "đại biểu hội đồng nhân dân",
+    "TXCT": "tiếp xúc cử tri",
     # Vehicles in traffic and police notices.
     "BKS": "biển kiểm soát",
     "BSKS": "biển số kiểm soát",
