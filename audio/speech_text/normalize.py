@@ -289,8 +289,7 @@ def _is_dialled(match: re.Match[str], digits: str) -> bool:
 
 
 # "từ 7g đến 11g", "19g ngày 14-11", "24/24g": words around a bare "g" that make it an hour.
-_HOUR_G_BEFORE = frozenset({"từ", "lúc", "đến", "tới", "vào", "trước", "sau", "hết", "khoảng", "đêm", "sáng",
-                            "chiều", "tối", "trưa", "và"})
+_HOUR_G_BEFORE = frozenset({"từ", "lúc", "đến", "tới", "vào", "trước", "sau", "đêm", "sáng", "chiều", "tối", "trưa"})
 _HOUR_G_AFTER = re.compile(
     r"(?i)\s*(?:ngày|hôm|sáng|chiều|tối|trưa|đêm|cùng ngày|hằng ngày|hàng ngày|mỗi ngày|đến|tới|[-–—]\s*\d"
     r"|(?:thứ|chủ nhật)\b)"

@@ -48,6 +48,8 @@ def test_per_category_figures_are_reported(capsys: pytest.CaptureFixture[str]) -
 @pytest.mark.parametrize(("text", "expected"), [
     ("Mua 500g đường và 2 kg gạo.", "Mua năm trăm gam đường và hai ki lô gam gạo."),
     ("Bổ sung 3g muối mỗi bữa.", "Bổ sung ba gam muối mỗi bữa."),
+    ("Dùng khoảng 5g muối và 10g đường.", "Dùng khoảng năm gam muối và mười gam đường."),
+    ("Mở cửa từ 7g, đóng lúc 17g.", "Mở cửa từ bảy giờ, đóng lúc mười bảy giờ."),
     ("Gọi 3 lần không được.", "Gọi ba lần không được."),
     ("Xã có 113 hộ dân.", "Xã có một trăm mười ba hộ dân."),
 ])
