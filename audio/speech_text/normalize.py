@@ -129,7 +129,9 @@ def _read_dotted_groups(match: re.Match[str]) -> str:
 
 _LONG_UNITS = "|".join(re.escape(u) for u in sorted(UNITS, key=len, reverse=True) if len(u) > 1)
 # "895 triệu kWh", "5 nghìn ha": a unit after a number and its scale word.
-_UNIT_AFTER = re.compile(rf"{CLOSE}( ?(?:(?:nghìn|ngàn|triệu|tỷ|tỉ) )?)({_LONG_UNITS})(?![\w²³])")
+_UNIT_AFTER = re.compile(
+    rf"{CLOSE}( ?)({_LONG_UNITS})(?![\w²³])|{CLOSE}( ?(?:nghìn|ngàn|triệu|tỷ|tỉ) )({UNIT_RE})(?![\w²³])"
+)
 _SPACES = re.compile(r"[ \t\u00a0]+")
 _DOCUMENT_END = re.compile(r"\.\s*/\s*\.\s*$")
 _LUNAR_AFTER = re.compile(r"^\s*(?:\)\s*)?(?:âm lịch|Âm lịch|ÂL|AL|âl|Âl)\b")
@@ -480,7 +482,7 @@ def normalize_line(line: str, abbreviations: Mapping[str, str] = DEFAULT_ABBREVI
     text = _ATOMS.sub(lambda m: _atom(m, abbreviations), text)
     text = _RANGE.sub(f"{CLOSE} đến {OPEN}", text)
     text = _WORD_RANGE.sub(lambda m: f"{m[0][:1] if m[0][:1] == CLOSE else ''} đến ", text)
-    text = _UNIT_AFTER.sub(lambda m: f"{CLOSE} {m[1].strip()} {UNITS[m[2]]}", text)
+    text = _UNIT_AFTER.sub(lambda m: f"{CLOSE} {(m[3] or '').strip()} {UNITS[m[2] or m[4]]}", text)
     text = _LUNAR_WORD.sub("âm lịch", text)
     if "TT" not in abbreviations:
         text = read_tt(text)

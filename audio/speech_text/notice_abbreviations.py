@@ -195,6 +195,9 @@ OFFICES_SCHOOLS: dict[str, str] = {
     "BTVHU": "ban thường vụ huyện ủy",
     "ĐBHĐND": "đại biểu hội đồng nhân dân",
     "TXCT": "tiếp xúc cử tri",
+    "STK": "số tài khoản",
+    "Số TK": "số tài khoản",
+    "số TK": "số tài khoản",
     # Vehicles in traffic and police notices.
     "BKS": "biển kiểm soát",
     "BSKS": "biển số kiểm soát",

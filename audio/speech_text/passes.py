@@ -175,7 +175,9 @@ def read_slashes(text: str) -> str:
         else:
             rate = _RATE_LOOKBACK.search(head)
             # "ngày 31/8 tăng/giảm": after a date the two words are alternatives, not a rate.
-            out.append(" mỗi " if rate and not _DATE_ATOM.search(head) else ", ")
+            # "Phường 5/Quận 3": a capital after "/" starts a name, never a unit.
+            per_unit = rate and not _DATE_ATOM.search(head) and not text[match.end()].isupper()
+            out.append(" mỗi " if per_unit else ", ")
         last = match.end()
     out.append(text[last:])
     text = _SLASH_NUMBER.sub(" trên ", "".join(out))

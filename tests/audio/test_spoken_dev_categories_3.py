@@ -50,6 +50,9 @@ def test_per_category_figures_are_reported(capsys: pytest.CaptureFixture[str]) -
     ("Bổ sung 3g muối mỗi bữa.", "Bổ sung ba gam muối mỗi bữa."),
     ("Dùng khoảng 5g muối và 10g đường.", "Dùng khoảng năm gam muối và mười gam đường."),
     ("Mở cửa từ 7g, đóng lúc 17g.", "Mở cửa từ bảy giờ, đóng lúc mười bảy giờ."),
+    ("Hỗ trợ 5 triệu đ/hộ.", "Hỗ trợ năm triệu đồng mỗi hộ."),
+    ("Số nhà 12, Phường 5/Quận 3.", "Số nhà mười hai, Phường năm, Quận ba."),
+    ("Tốc độ tối đa 50 km/h.", "Tốc độ tối đa năm mươi ki lô mét mỗi giờ."),
     ("Gọi 3 lần không được.", "Gọi ba lần không được."),
     ("Xã có 113 hộ dân.", "Xã có một trăm mười ba hộ dân."),
 ])
