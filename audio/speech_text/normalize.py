@@ -298,12 +298,16 @@ _HOUR_G_AFTER = re.compile(
 )
 
 
+# "13g30-17g", "từ 7-11g": the end of a range that began with a time.
+_TIME_RANGE_HEAD = re.compile(r"(?:\d[hg:]\d{0,2}|(?:từ|lúc) \d{1,2})\s*[-–]\s*$")
+
+
 def _bare_g_is_hour(match: re.Match[str]) -> bool:
     """ "7g ngày 15-11" is seven o'clock, "5g muối" five grams: hours stop at 24 and need a time word near."""
     if int(match["hh"]) > 24:
         return False
-    head = _head(match, 8)
-    return (head.endswith("/") or _before(match) in _HOUR_G_BEFORE
+    head = _head(match, 20)
+    return (head.endswith("/") or _before(match) in _HOUR_G_BEFORE or _TIME_RANGE_HEAD.search(head) is not None
             or _HOUR_G_AFTER.match(_after(match, 20)) is not None)
 
 
