@@ -11,24 +11,35 @@ from pydantic import ValidationError
 
 from app import programme_commands
 from app.config import get_settings
+from app.speech import voice_commands
 
 Handler = Callable[[argparse.Namespace], int]
 
 
-def _cmd_db_upgrade(_args: argparse.Namespace) -> int:
+def _upgrade_database() -> None:
+    """Loa's migrations, then (on PostgreSQL) the job queue's tables if they are missing."""
     from app.db import get_engine
     from app.migrate import upgrade
 
     upgrade(get_engine())
+    if get_settings().sqlalchemy_url.startswith("postgresql"):
+        from app.queue_tasks import apply_schema
+
+        with get_engine().begin() as connection:
+            if apply_schema(connection):
+                print("Đã tạo bảng hàng đợi việc (job queue tables created).")
+
+
+def _cmd_db_upgrade(_args: argparse.Namespace) -> int:
+    _upgrade_database()
     print("Cơ sở dữ liệu đã được cập nhật (database upgraded).")
     return 0
 
 
 def _cmd_init(args: argparse.Namespace) -> int:
-    from app.db import get_engine, session_factory
-    from app.migrate import upgrade
+    from app.db import session_factory
 
-    upgrade(get_engine())
+    _upgrade_database()
     print(f"Cơ sở dữ liệu: {get_settings().sqlalchemy_url}")
     if args.demo:
         from app.demo import create_demo
@@ -93,25 +104,47 @@ def _cmd_serve(args: argparse.Namespace) -> int:
     return 0
 
 
-def _cmd_worker(_args: argparse.Namespace) -> int:
+def _cmd_worker(args: argparse.Namespace) -> int:
+    """Take render jobs from the queue (PostgreSQL) and, unless told not to, compete for running
+    the periodic jobs (one process of the installation runs them); on SQLite: the scheduler alone."""
     import logging
-    import signal
-    import threading
 
-    from app.scheduling import start_leader
+    from app.scheduling import SchedulerLeader, start_leader
 
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
-    stop = threading.Event()
-    signal.signal(signal.SIGTERM, lambda *_: stop.set())
-    leader = start_leader()
-    print("Bộ lập lịch Loa đang chạy (Ctrl+C để dừng).", flush=True)
+    settings = get_settings()
+    queue = settings.queue != "off" and settings.sqlalchemy_url.startswith("postgresql")
+    if not queue and args.no_scheduler:
+        print("Lỗi: không có gì để chạy: hàng đợi việc cần PostgreSQL (LOA_DATABASE_URL) và LOA_QUEUE khác off "
+              "(nothing to run: the job queue needs PostgreSQL and LOA_QUEUE other than off).", file=sys.stderr)
+        return 2
+    leader: SchedulerLeader | None = None if args.no_scheduler else start_leader()
     try:
-        stop.wait()
+        if queue:
+            import asyncio
+
+            from app.queue_tasks import run_worker
+
+            print(f"Loa đang nhận việc từ hàng đợi ({args.concurrency} việc cùng lúc; Ctrl+C để dừng).", flush=True)
+            asyncio.run(run_worker(args.concurrency))
+        else:
+            _wait_for_stop()
     except KeyboardInterrupt:
         pass
     finally:
-        leader.stop()
+        if leader is not None:
+            leader.stop()
     return 0
+
+
+def _wait_for_stop() -> None:
+    import signal
+    import threading
+
+    stop = threading.Event()
+    signal.signal(signal.SIGTERM, lambda *_: stop.set())
+    print("Bộ lập lịch Loa đang chạy (Ctrl+C để dừng).", flush=True)
+    stop.wait()
 
 
 def _cmd_cleanup(args: argparse.Namespace) -> int:
@@ -315,7 +348,8 @@ def _cmd_say(args: argparse.Namespace) -> int:
         print("Lỗi: không có gì để đọc (nothing to say).", file=sys.stderr)
         return 2
     return say_command(spoken, Path(args.output), voice=args.voice, engine=ENGINE_NAMES[args.engine],
-                       rate=args.rate, pitch=args.pitch, settings=audio_settings())
+                       rate=args.rate, pitch=args.pitch, neural_voice=args.neural_voice,
+                       settings=audio_settings())
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -332,7 +366,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--no-scheduler", action="store_true", help="không chạy bộ lập lịch trong tiến trình này")
     p.set_defaults(handler=_cmd_serve)
 
-    p = sub.add_parser("worker", help="chỉ chạy bộ lập lịch (run the scheduler alone)")
+    p = sub.add_parser("worker", help="nhận việc dựng âm thanh từ hàng đợi (PostgreSQL) và chạy bộ lập lịch "
+                       "(take render jobs; on SQLite: run the scheduler alone)")
+    p.add_argument("--concurrency", type=int, default=1,
+                   help="số việc cùng lúc trong tiến trình này (mặc định 1: chạy nhiều tiến trình thì nhanh hơn)")
+    p.add_argument("--no-scheduler", action="store_true", help="chỉ nhận việc, không chạy bộ lập lịch")
     p.set_defaults(handler=_cmd_worker)
 
     p = sub.add_parser("render", help="dựng âm thanh chương trình: loa render --station 1 --date 2026-11-23")
@@ -389,11 +427,13 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("-o", "--output", required=True, help="tệp .mp3, .wav hoặc .ogg")
     p.add_argument("--voice", default="vi", choices=["vi", "vi-VN-x-central", "vi-VN-x-south"],
                    help="giọng: vi (Bắc), vi-VN-x-central (Trung), vi-VN-x-south (Nam)")
-    p.add_argument("--engine", default="offline", choices=["offline", "gtts"])
+    p.add_argument("--engine", default="offline", choices=["offline", "gtts", "neural"])
+    p.add_argument("--neural-voice", help="giọng nơ-ron đã cài (installed neural voice, `loa voices list`)")
     p.add_argument("--rate", type=int, help="tốc độ (từ/phút), 80–450")
     p.add_argument("--pitch", type=int, help="cao độ 0–99")
     p.set_defaults(handler=_cmd_say)
 
+    voice_commands.add_parser(sub)
     from app.reports import command as report_command
 
     report_command.add_parser(sub)

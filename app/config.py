@@ -55,6 +55,15 @@ class Settings(BaseSettings):
     # The status board warns when the data disk has less free space than this (or than 5 %
     # of a small disk): before it fills up and rendering stops.
     disk_warning_mb: int = 200
+    # Where programmes are rendered (app.work_queue): "auto" hands them to `loa worker` processes
+    # through the procrastinate job queue when the database is PostgreSQL and a worker is alive,
+    # else renders in this process as a single ward does; "procrastinate" always hands them over
+    # (PostgreSQL only); "off" never does.
+    queue: Literal["auto", "procrastinate", "off"] = "auto"
+    # a worker writes its heartbeat this often; one silent this long is taken for dead and its
+    # jobs are handed to another worker
+    worker_heartbeat_seconds: float = Field(default=10.0, gt=0)
+    worker_stalled_seconds: float = Field(default=30.0, gt=0)
     # How relay points download audio when storage is S3: "proxy" (Loa streams the file, as
     # with local disk) or "presigned" (Loa checks the relay may have it, then redirects to a
     # presigned URL of the store valid this long). With local storage it is always proxy.

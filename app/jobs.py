@@ -10,10 +10,12 @@ from typing import TypeVar
 from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
+from app import work_queue
+from app.audit import service as audit
 from app.db import background_session_factory
 from app.metrics.instruments import JOB_RUNS, JOBS_RUNNING
 from app.models import Programme, Station
-from app.programmes import render
+from app.programmes import render, voice_recovery
 from app.programmes import service as programmes
 from app.programmes.render import Progress
 from app.scripts import service as scripts
@@ -110,13 +112,43 @@ def _render_outside_transaction(session: Session, programme: Programme, progress
     session.commit()  # each programme's files are final: keep them even if a later one fails
 
 
+def render_programme(programme_id: int, *, worker: str = "") -> bool:
+    """Render one programme unless its audio is current already (another job, or an earlier try
+    of this one, rendered it): safe to run twice. Answers whether it stored a render. Each render
+    a worker makes is in the audit log under the worker's name, stored or not (not: the programme
+    was re-planned, or another render stored first, while it rendered)."""
+    def work(session: Session) -> bool:
+        programme = session.get(Programme, programme_id)
+        if (programme is None or programme.audio_key is not None or programme.is_emergency
+                or programme.status not in render.RENDERABLE):
+            return False
+        station_id = programme.station_id
+        pending = render.begin_render(session, programme)
+        session.commit()
+        stored = render.finish_render(session, pending, render.make_audio(pending))
+        if worker:
+            audit.record(session, "render_programme", actor_name=worker, entity_type="programme",
+                         entity_id=programme_id, station_id=station_id,
+                         changes={"stored": stored is not None,
+                                  "audio_key": stored.audio_key if stored else None,
+                                  "render_error": stored.render_error if stored else None})
+        return stored is not None
+    return bool(_in_session("render_programme", work))
+
+
 def lock_due_programmes() -> None:
-    """Every minute: lock programmes 30 minutes before air (rendering any still without audio)."""
+    """Every minute: lock programmes 30 minutes before air (rendering any still without audio;
+    with the job queue on, the workers render them first of all)."""
+    queued = work_queue.queue_on()
+
     def work(session: Session) -> list[object]:
         now = datetime.now(UTC)
         for station_id in list(session.scalars(select(Station.id).order_by(Station.id))):
             for programme in render.due_for_render(session, station_id, now + LOCK_LEAD, now):
-                _render_outside_transaction(session, programme)
+                if queued:
+                    work_queue.enqueue_render(programme.id, due_soon=True)
+                else:
+                    _render_outside_transaction(session, programme)
         return list(programmes.lock_due(session, now))
 
     locked = _in_session("lock_due_programmes", work)
@@ -134,12 +166,27 @@ def record_aired_programmes() -> None:
 RENDER_AHEAD = timedelta(hours=48)
 
 
+def _recover_voices(session: Session, station: Station, today: date, now: datetime, until: datetime) -> None:
+    """An engine above the one that spoke answers again: speak and render that speech anew."""
+    found = voice_recovery.fallbacks(session, station, today, today + timedelta(days=programmes.PLAN_DAYS),
+                                     now, until)
+    if not (found.scripts or found.programmes):
+        return
+    session.commit()  # asking an engine takes up to its deadline: hold no transaction
+    rank = voice_recovery.best_answering(station, found)
+    if rank is not None:
+        count = voice_recovery.redo(session, found, rank, now)
+        session.commit()
+        log.info("station %s: %s answers again; %d item(s) to speak again", station.id, found.order[rank], count)
+
+
 def prepare_and_render(session: Session, station_id: int, *, until: datetime | None = None,
                        progress: Progress | None = None) -> int:
     """Speak new scripts, re-plan with their real lengths, render what airs before `until`."""
     now = datetime.now(UTC)
     station = programmes.station_with_slots(session, station_id)
     today = scripts.station_today(station, now)
+    _recover_voices(session, station, today, now, until or now + RENDER_AHEAD)
     if _speak_outside_transaction(session, station, today, today + timedelta(days=programmes.PLAN_DAYS)):
         programmes.plan_days(session, station, today, programmes.PLAN_DAYS, now=now)
     due = render.due_for_render(session, station.id, until or now + RENDER_AHEAD, now)
@@ -148,8 +195,35 @@ def prepare_and_render(session: Session, station_id: int, *, until: datetime | N
     return len(due)
 
 
+def prepare_station(station_id: int) -> None:
+    """A queue job: speak a station's new scripts, re-plan, and queue a render job for each
+    programme of the next 48 hours without current audio."""
+    def work(session: Session) -> int:
+        now = datetime.now(UTC)
+        station = programmes.station_with_slots(session, station_id)
+        today = scripts.station_today(station, now)
+        if _speak_outside_transaction(session, station, today, today + timedelta(days=programmes.PLAN_DAYS)):
+            programmes.plan_days(session, station, today, programmes.PLAN_DAYS, now=now)
+        due = [p.id for p in render.due_for_render(session, station.id, now + RENDER_AHEAD, now)]
+        session.commit()
+        for programme_id in due:
+            work_queue.enqueue_render(programme_id)
+        return len(due)
+    count = _in_session("prepare_station", work)
+    if count:
+        log.info("queued %d render(s) of station %s", count, station_id)
+
+
 def render_ahead() -> None:
-    """Every few minutes: keep the next 48 hours rendered (only what changed is redone)."""
+    """Every few minutes: keep the next 48 hours rendered (only what changed is redone). With
+    the job queue on, it only queues one job per station; the workers do the rest."""
+    if work_queue.queue_on():
+        with background_session_factory()() as session:
+            station_ids = list(session.scalars(select(Station.id).order_by(Station.id)))
+        for station_id in station_ids:
+            work_queue.enqueue_prepare(station_id)
+        return
+
     def work(session: Session) -> None:
         for station_id in list(session.scalars(select(Station.id).order_by(Station.id))):
             count = prepare_and_render(session, station_id)

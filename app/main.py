@@ -88,7 +88,7 @@ def create_app() -> FastAPI:
         install_signed_in_docs(app)
     app.add_middleware(
         BodySizeLimit, default_limit=settings.max_request_bytes, upload_limit=settings.max_upload_bytes,
-        upload_suffixes=("/recordings", "/letters")
+        upload_suffixes=("/recordings", "/letters", "/app/admin/voices")
     )
     app.add_middleware(SecurityHeaders)  # the outermost: every answer carries the headers
 

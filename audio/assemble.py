@@ -423,4 +423,6 @@ def _rendered(index: int, outcome: _Outcome, rate: int) -> RenderedItem:
         source_duration_ms=outcome.source_ms,
         cut_ms=outcome.cut_ms,
         replaced=outcome.failure is not None,
+        spoken_by=outcome.source.spoken_by,
+        fell_back=outcome.source.fell_back,
     )

@@ -34,10 +34,15 @@ class AudioSettings(BaseSettings):
     true_peak_dbtp: float = Field(default=-1.5, ge=-9.0, le=0.0)
     sentence_pause_ms: int = Field(default=350, ge=0, le=3000)
 
-    tts_engine: Literal["espeak", "gtts"] = "espeak"
+    tts_engine: Literal["espeak", "gtts", "neural"] = "espeak"
+    tts_neural_voice: str | None = None
     tts_voice: str = "vi"
-    tts_rate: int = Field(default=150, ge=80, le=450)
+    # Chosen with bench/bench_intelligibility.py (33 bulletin sentences, viet-asr): eSpeak's `vi`
+    # voice at 150 wpm and no word gap was 75.7% WER, at 125 wpm with a 30 ms gap 65.7%; pitch
+    # made no difference. Slower speech is ~45% longer: fewer bulletins fit in a slot.
+    tts_rate: int = Field(default=125, ge=80, le=450)
     tts_pitch: int = Field(default=50, ge=0, le=99)
+    tts_word_gap: int = Field(default=3, ge=0, le=50, description="eSpeak NG: extra pause between words, 10 ms units")
     gtts_timeout_seconds: float = Field(default=5.0, gt=0, le=60)
     gtts_tld: str = "com.vn"
     # Overrides https://translate.google.<tld>; used to point gTTS at a mirror or a test server.
@@ -60,6 +65,11 @@ class AudioSettings(BaseSettings):
     def audio_dir(self) -> Path:
         """Root of the content-addressed audio store."""
         return self.data_dir / "audio"
+
+    @property
+    def voices_dir(self) -> Path:
+        """Installed local neural voices (`loa voices add`)."""
+        return self.data_dir / "voices"
 
 
 @lru_cache

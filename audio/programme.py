@@ -33,8 +33,10 @@ class SpeechItem(_Item):
 
     kind: Literal["speech"] = "speech"
     text: str
-    engine: str | None = None
+    engine: str | None = Field(default=None, description='one engine or an order: "gtts,neural,espeak"')
     voice: str | None = None
+    neural_voice: str | None = None
+    word_gap: int | None = Field(default=None, ge=0, le=50)
     rate: int | None = Field(default=None, ge=80, le=450)
     pitch: int | None = Field(default=None, ge=0, le=99)
 
@@ -118,6 +120,10 @@ class RenderedItem(_Model):
     source_duration_ms: int
     cut_ms: int = 0
     replaced: bool = False
+    # speech only: which engines and voices spoke it ("neural:vi_VN-…+espeak:vi"), and whether an
+    # engine lower than the first choice had to stand in
+    spoken_by: str | None = None
+    fell_back: bool = False
 
 
 class ItemFailure(_Model):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -24,6 +24,8 @@ class ItemSource:
     identity: str
     fade_ms: int
     load: Callable[[], bytes]
+    spoken_by: str | None = None
+    fell_back: bool = False
 
     @staticmethod
     def silence() -> ItemSource:
@@ -52,9 +54,12 @@ def item_source(item: ProgrammeItem, renderer: ProgrammeRenderer) -> ItemSource:
             voice=item.voice or settings.tts_voice,
             rate=item.rate if item.rate is not None else settings.tts_rate,
             pitch=item.pitch if item.pitch is not None else settings.tts_pitch,
+            word_gap=item.word_gap if item.word_gap is not None else settings.tts_word_gap,
+            neural_voice=item.neural_voice or settings.tts_neural_voice,
         )
         result = renderer.speech.synthesize(item.text, engine=item.engine, voice=voice)
-        return ItemSource.stored(result.audio_key, CUT_FADE_MS, renderer, "speech")
+        source = ItemSource.stored(result.audio_key, CUT_FADE_MS, renderer, "speech")
+        return replace(source, spoken_by=result.spoken_by, fell_back=result.fell_back)
     if isinstance(item, RecordingItem):
         return ItemSource.stored(item.audio_key, CUT_FADE_MS, renderer, "recording")
     return ItemSource.filler(item.audio_key, item.fade_out_ms, renderer)

@@ -80,6 +80,12 @@ def _database_metrics(figures: Figures) -> Iterator[Metric]:
     yield GaugeMetricFamily("loa_jobs_queued", "Scheduler jobs due and waiting to run (APScheduler's job store).",
                             value=figures.jobs_due)
     yield GaugeMetricFamily("loa_jobs_scheduled", "Scheduler jobs in the job store.", value=figures.jobs_scheduled)
+    queue = GaugeMetricFamily("loa_queue_jobs", "Render jobs of the workers' queue (PostgreSQL), by task and "
+                              "status: todo (queued), doing (running), failed (retries spent); "
+                              "succeeded jobs are deleted.", labels=["task", "status"])
+    for (task, status), count in sorted(figures.queue_jobs.items()):
+        queue.add_metric([task, status], count)
+    yield queue
     failing = GaugeMetricFamily("loa_jobs_failing", "Jobs whose last run was stopped by a recorded problem "
                                 "(a full disk), until a run succeeds.", labels=["job"])
     for job in figures.jobs_failing:

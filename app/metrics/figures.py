@@ -43,6 +43,7 @@ class Figures:
     jobs_due: int = 0
     jobs_scheduled: int = 0
     jobs_failing: list[str] = field(default_factory=list)  # jobs stopped by a recorded problem
+    queue_jobs: dict[tuple[str, str], int] = field(default_factory=dict)  # (task, status) -> count
     system_problems: int = 0
 
 
@@ -54,6 +55,7 @@ def read(session: Session, now: datetime | None = None) -> Figures:
     figures.programmes_missed = programmes_missed(session, now)
     figures.emergency_first_play_s, figures.emergencies_unreported = emergency_latencies(session, now)
     figures.jobs_due, figures.jobs_scheduled = scheduler_jobs(session, now)
+    figures.queue_jobs = queue_jobs(session)
     codes = list(session.scalars(select(SystemProblem.code)))
     figures.system_problems = len(codes)
     figures.jobs_failing = sorted(c.split(":", 1)[1] for c in codes if c.startswith("disk_full:"))
@@ -130,3 +132,16 @@ def scheduler_jobs(session: Session, now: datetime) -> tuple[int, int]:
     except DBAPIError:
         return 0, 0
     return int(due), int(total)
+
+
+def queue_jobs(session: Session) -> dict[tuple[str, str], int]:
+    """The workers' job queue (PostgreSQL): jobs by task and status; none without the queue."""
+    if session.get_bind().dialect.name != "postgresql":
+        return {}
+    try:
+        with session.begin_nested():
+            rows = session.execute(text(
+                "SELECT task_name, status::text, count(*) FROM procrastinate_jobs GROUP BY 1, 2")).all()
+    except DBAPIError:  # no queue tables: `loa db upgrade` was not run since the queue came
+        return {}
+    return {(task, status): int(count) for task, status, count in rows}

@@ -24,8 +24,13 @@ class Station(Base):
     opening_announcement: Mapped[str] = mapped_column(Text, default=DEFAULT_OPENING)
     closing_announcement: Mapped[str] = mapped_column(Text, default=DEFAULT_CLOSING)
     voice: Mapped[str] = mapped_column(String(64), default="vi")
+    # the engine order, first choice first: "offline", "gtts", "neural", "gtts,neural", …
+    # (eSpeak NG, "offline", always ends it)
     speech_engine: Mapped[str] = mapped_column(String(32), default="offline")
-    speech_rate: Mapped[int] = mapped_column(Integer, default=150)
+    # an installed local neural voice (`loa voices add`), used when the order names "neural"
+    neural_voice: Mapped[str | None] = mapped_column(String(64), default=None)
+    # 125 wpm: clearer than 150 over a street loudspeaker (bench/bench_intelligibility.py)
+    speech_rate: Mapped[int] = mapped_column(Integer, default=125)
     speech_pitch: Mapped[int] = mapped_column(Integer, default=50)
     # the station's own abbreviations for the spoken form, laid over the built-in dictionary
     abbreviations: Mapped[dict[str, str]] = mapped_column(JSON, default=dict)

@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session, selectinload
 
 from app.models import Airing, Recording, Script, ScriptStatus, Station
 from app.programmes.announcements import closing_text, opening_text
+from app.speech.audio import audio_settings
 from app.speech.service import spoken
 from scheduler import Candidate, Filler, PastAiring, PlanSettings, Priority, Slot, estimate_duration_ms
 from scheduler.recurrence import occurrences
@@ -23,8 +24,13 @@ def slots_of(station: Station) -> list[Slot]:
 
 def speech_hash(station: Station, spoken: str) -> str:
     """What a script's speech depends on: its spoken text and the station's voice."""
-    raw = "\x1f".join([spoken, station.speech_engine, station.voice, str(station.speech_rate),
-                       str(station.speech_pitch)])
+    parts = [spoken, station.speech_engine, station.voice, str(station.speech_rate), str(station.speech_pitch)]
+    gap = audio_settings().tts_word_gap
+    if gap:
+        parts.append(f"gap:{gap}")  # eSpeak's pause between words (a setting of the installation)
+    if station.neural_voice and "neural" in station.speech_engine:
+        parts.append(f"neural:{station.neural_voice}")  # absent otherwise: older hashes stay valid
+    raw = "\x1f".join(parts)
     return hashlib.sha256(raw.encode()).hexdigest()
 
 

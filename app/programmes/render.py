@@ -20,7 +20,7 @@ from app.models import Programme, ProgrammeStatus, Recording, Script, Slot, Stat
 from app.programmes import inputs
 from app.programmes.announcements import closing_text, opening_text
 from app.programmes.labels import item_label
-from app.speech.audio import ENGINE_NAMES, audio_settings, speech_service, storage, synthesize_for
+from app.speech.audio import audio_settings, engines_of, speech_service, storage, synthesize_for
 from audio.assemble import ProgrammeRenderer
 from audio.errors import AudioError
 from audio.programme import (
@@ -29,6 +29,7 @@ from audio.programme import (
     OutputSettings,
     ProgrammeSpec,
     RecordingItem,
+    RenderedItem,
     RenderedProgramme,
     SilenceItem,
     SpeechItem,
@@ -104,8 +105,8 @@ def prepare_speech(session: Session, station: Station, first: date, last: date) 
 
 
 def _voice(station: Station) -> dict[str, Any]:
-    return {"engine": ENGINE_NAMES.get(station.speech_engine, "espeak"), "voice": station.voice,
-            "rate": station.speech_rate, "pitch": station.speech_pitch}
+    return {"engine": engines_of(station), "voice": station.voice, "neural_voice": station.neural_voice,
+            "rate": station.speech_rate, "pitch": station.speech_pitch, "word_gap": audio_settings().tts_word_gap}
 
 
 def build_spec(session: Session, station: Station, programme: Programme) -> ProgrammeSpec:
@@ -185,10 +186,10 @@ def finish_render(session: Session, pending: PendingRender, outcome: RenderedPro
         programme.render_error = f"Không dựng được âm thanh: {outcome.message_vi}"[:2000]
         session.flush()
         return programme
-    keys = {item.ref: item.audio.key for item in outcome.items}
+    rendered = {item.ref: item for item in outcome.items}
     # what each spoken item said, as rendered: the programme page shows it
     said = {item.ref: item.text for item in pending.spec.items if isinstance(item, SpeechItem)}
-    programme.items = [{**item, "audio_key": keys.get(f"item:{i}"), "spoken": said.get(f"item:{i}")}
+    programme.items = [_with_audio(item, rendered.get(f"item:{i}"), said.get(f"item:{i}"))
                        for i, item in enumerate(programme.items)]
     programme.audio_key, programme.audio_size = outcome.programme.key, outcome.programme.size_bytes
     programme.audio_duration_ms = outcome.programme.duration_ms
@@ -200,6 +201,15 @@ def finish_render(session: Session, pending: PendingRender, outcome: RenderedPro
         programme.status = ProgrammeStatus.rendered
     session.flush()
     return programme
+
+
+def _with_audio(item: dict[str, Any], rendered: RenderedItem | None, spoken: str | None) -> dict[str, Any]:
+    """The plan's item with its file and, for speech, what was said and which engine and voice spoke it."""
+    out = {k: v for k, v in item.items() if k not in ("spoken_by", "fell_back")}
+    out["audio_key"], out["spoken"] = (rendered.audio.key if rendered else None), spoken
+    if rendered is not None and rendered.spoken_by:
+        out["spoken_by"], out["fell_back"] = rendered.spoken_by, rendered.fell_back
+    return out
 
 
 def render(session: Session, programme: Programme, *, progress: Progress | None = None) -> Programme:

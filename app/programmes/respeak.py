@@ -63,17 +63,23 @@ def rerender_programmes_of(session: Session, station: Station, script_ids: set[i
             continue
         if programme.audio_key is None and programme.status != ProgrammeStatus.rendered:
             continue  # not rendered yet: the next render reads the new text anyway
-        programme.audio_key = programme.audio_size = programme.audio_duration_ms = None
-        programme.cue_key = programme.playlist_key = programme.render_error = None
-        programme.items = [{k: v for k, v in item.items() if k not in ("audio_key", "spoken")}
-                           for item in programme.items]
-        if programme.status == ProgrammeStatus.rendered:
-            provisional = any(item.get("provisional") for item in programme.items)
-            programme.status = ProgrammeStatus.provisional if provisional else ProgrammeStatus.planned
-        programme.version += 1
+        drop_audio(programme)
         out.append(programme)
     session.flush()
     return out
+
+
+def drop_audio(programme: Programme) -> None:
+    """Forget a programme's audio (and what its items said, and who spoke them), so the next
+    render-ahead run makes it again."""
+    programme.audio_key = programme.audio_size = programme.audio_duration_ms = None
+    programme.cue_key = programme.playlist_key = programme.render_error = None
+    programme.items = [{k: v for k, v in item.items() if k not in ("audio_key", "spoken", "spoken_by", "fell_back")}
+                       for item in programme.items]
+    if programme.status == ProgrammeStatus.rendered:
+        provisional = any(item.get("provisional") for item in programme.items)
+        programme.status = ProgrammeStatus.provisional if provisional else ProgrammeStatus.planned
+    programme.version += 1
 
 
 def after_abbreviations_changed(session: Session, station: Station, before: Mapping[str, str]) -> dict[str, int]:

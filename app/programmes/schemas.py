@@ -20,6 +20,10 @@ class ProgrammeItemRead(Schema):
     fade_out_ms: int = 0
     provisional: bool = False
     audio_key: str | None = None
+    spoken_by: str | None = Field(default=None, description='speech: engines and voices that spoke it, '
+                                  'e.g. "neural:vi_VN-vais1000-medium+espeak:vi"')
+    fell_back: bool = Field(default=False, description="speech: an engine lower than the station's first "
+                            "choice stood in; spoken again when that engine answers, until the programme locks")
 
 
 class ProgrammeRead(Schema):

@@ -11,9 +11,10 @@ from audio.storage import Storage
 from audio.storage_url import storage_for
 from audio.tts.engine import VoiceSettings
 from audio.tts.service import SpeechResult, SpeechService
+from audio.tts.voices import VoiceStore
 
-# A station says "offline"/"gtts"; the audio package names the offline engine after eSpeak.
-ENGINE_NAMES = {"offline": "espeak", "gtts": "gtts"}
+# A station says "offline"/"gtts"/"neural"; the audio package names the offline engine after eSpeak.
+ENGINE_NAMES = {"offline": "espeak", "gtts": "gtts", "neural": "neural"}
 
 
 @lru_cache
@@ -32,12 +33,47 @@ def speech_service() -> SpeechService:
     return SpeechService(storage(), audio_settings())
 
 
+def voice_store() -> VoiceStore:
+    """The installed local neural voices (`loa voices add`)."""
+    return VoiceStore(audio_settings().voices_dir)
+
+
+def spoken_by_label(spoken_by: str) -> str:
+    """"neural:joe+espeak:vi" → the engines and voices in words, each neural voice with its credit."""
+    from audio.tts.service import ENGINE_LABELS
+    from audio.tts.voices import VoiceNotInstalled
+
+    words = []
+    for part in spoken_by.split("+"):
+        engine, _, voice = part.partition(":")
+        label = ENGINE_LABELS.get(engine, engine)
+        if engine == "neural" and voice:
+            try:
+                installed = voice_store().get(voice)
+                voice = f"{voice} — {installed.licence}; {installed.attribution}"
+            except VoiceNotInstalled:
+                pass
+        words.append(f"{label} {voice}".strip())
+    return " + ".join(words)
+
+
 def voice_of(station: Station) -> VoiceSettings:
-    return VoiceSettings(voice=station.voice, rate=station.speech_rate, pitch=station.speech_pitch)
+    return VoiceSettings(voice=station.voice, rate=station.speech_rate, pitch=station.speech_pitch,
+                         word_gap=audio_settings().tts_word_gap, neural_voice=station.neural_voice)
+
+
+def engine_order(station: Station) -> list[str]:
+    """The station's engines in the audio package's names, first choice first, eSpeak NG last."""
+    names = [ENGINE_NAMES.get(name, "espeak") for name in station.speech_engine.split(",") if name]
+    order = list(dict.fromkeys(names))
+    return order if "espeak" in order else [*order, "espeak"]
+
+
+def engines_of(station: Station) -> str:
+    """The order as the speech service takes it: "gtts,neural,espeak"."""
+    return ",".join(engine_order(station))
 
 
 def synthesize_for(station: Station, spoken_text: str) -> SpeechResult:
-    """Speak already-normalized text in the station's voice, with its engine and fallback."""
-    return speech_service().synthesize(
-        spoken_text, engine=ENGINE_NAMES.get(station.speech_engine, "espeak"), voice=voice_of(station)
-    )
+    """Speak already-normalized text in the station's voice, with its engine order and fallback."""
+    return speech_service().synthesize(spoken_text, engine=engines_of(station), voice=voice_of(station))

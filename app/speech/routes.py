@@ -64,7 +64,8 @@ def listen(body: ListenRequest, session: SessionDep, user: Writer) -> Response:
         result = synthesize_for(station, text)
     except AudioError as exc:
         raise SpeechFailed(exc.message_vi, detail_en=exc.message_en) from exc
-    headers = {"X-Loa-Engine": result.engine, "X-Loa-Duration-Ms": str(result.duration_ms)}
+    headers = {"X-Loa-Engine": result.engine, "X-Loa-Duration-Ms": str(result.duration_ms),
+               "X-Loa-Spoken-By": quote(result.spoken_by)}
     if result.fell_back:
         headers["X-Loa-Fallback"] = quote(result.fallback_reason_vi or "")
     return Response(storage().read_bytes(result.audio_key), media_type="audio/wav", headers=headers)

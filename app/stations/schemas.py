@@ -70,7 +70,8 @@ class StationRead(Schema):
     opening_announcement: str
     closing_announcement: str
     voice: str
-    speech_engine: str
+    speech_engine: str = Field(description="engine order, first choice first; eSpeak NG (offline) always ends it")
+    neural_voice: str | None = None
     speech_rate: int
     speech_pitch: int
     audio_format: str
@@ -101,7 +102,11 @@ class StationUpdate(Schema):
     opening_announcement: Text | None = Field(default=None, max_length=2000)
     closing_announcement: Text | None = Field(default=None, max_length=2000)
     voice: str | None = Field(default=None, pattern=r"^(vi|vi-VN-x-central|vi-VN-x-south)$")
-    speech_engine: str | None = Field(default=None, pattern=r"^(offline|gtts)$")
+    speech_engine: str | None = Field(
+        default=None, pattern=r"^(offline|gtts|neural)(,(offline|gtts|neural)){0,2}$",
+        description='engine order, first choice first, e.g. "gtts,neural" (eSpeak NG always ends it)')
+    neural_voice: str | None = Field(default=None, max_length=64,
+                                     description="an installed local neural voice; empty clears it")
     speech_rate: int | None = Field(default=None, ge=80, le=300)
     speech_pitch: int | None = Field(default=None, ge=0, le=99)
     audio_format: str | None = Field(default=None, pattern=r"^(mp3|opus)$")

@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session, selectinload
 from app import access
 from app.audit import service as audit
 from app.auth.security import hash_relay_token, new_relay_token
+from app.errors import Unprocessable
 from app.models import Area, RelayPoint, Script, ScriptStatus, Slot, Station, Topic, User
 from app.scheduling import request_replan
 from app.stations.defaults import DEFAULT_SLOTS, DEFAULT_TOPICS
@@ -93,6 +94,7 @@ def update(session: Session, station: Station, data: StationUpdate, *, actor: Us
         _check_timezone(changes["timezone"])
     if "name" in changes:
         _check_unique_station_name(session, changes["name"], station.id)
+    _check_voice(station, changes)
     for field, value in changes.items():
         setattr(station, field, value)
     plan_inputs_changed(session, station.id)  # zone and announcements shape every programme
@@ -100,6 +102,26 @@ def update(session: Session, station: Station, data: StationUpdate, *, actor: Us
     audit.record(session, "edit", actor=actor, entity_type="station", entity_id=station.id,
                  station_id=station.id, changes=changes)
     return station
+
+
+def _check_voice(station: Station, changes: dict[str, object]) -> None:
+    """A neural voice must be installed, and an order naming "neural" needs one."""
+    from app.speech.audio import voice_store
+    from audio.tts.voices import VoiceNotInstalled
+
+    if changes.get("neural_voice") == "":
+        changes["neural_voice"] = None
+    voice = changes.get("neural_voice", station.neural_voice)
+    if "neural_voice" in changes and voice is not None:
+        try:
+            voice_store().get(str(voice))
+        except VoiceNotInstalled as exc:
+            raise Unprocessable(f"{exc.message_vi} Cài bằng lệnh `loa voices add`.",
+                                detail_en=f"{exc.message_en} Install it with `loa voices add`.") from exc
+    engines = str(changes.get("speech_engine", station.speech_engine))
+    if "neural" in engines.split(",") and voice is None:
+        raise Unprocessable("Hãy chọn một giọng nơ-ron đã cài trước khi dùng bộ đọc nơ-ron.",
+                            detail_en="Choose an installed neural voice before using the neural engine.")
 
 
 def plan_inputs_changed(session: Session, station_id: int) -> None:

@@ -18,6 +18,7 @@ from app.models.base import utcnow
 from app.programmes.labels import item_label
 from app.programmes.views import item_files
 from app.scripts import service as script_service
+from app.speech.audio import spoken_by_label
 
 # Published on the portal once aired; a script withdrawn after airing stays off the portal.
 PUBLIC_STATUSES = (ScriptStatus.approved, ScriptStatus.archived)
@@ -29,6 +30,8 @@ class ProgrammeItem:
     seconds: int
     kind: str = "speech"
     file_url: str | None = None  # the item's own rendered file
+    spoken_by: str | None = None  # engines and voices that spoke it, with the voices' credits
+    fell_back: bool = False  # an engine lower than the station's first choice had to stand in
     spoken: str | None = None  # what a rendered script item said (numbers, abbreviations read out)
 
 
@@ -99,6 +102,8 @@ def programmes_for(session: Session, user: User, station_id: int, area_id: int |
         files = {f.index: f"{base}/items/{f.file_name}" for f in item_files(p)}
         items = [ProgrammeItem(title=item_label(i), seconds=round(i["duration_ms"] / 1000), kind=i["kind"],
                                file_url=files.get(index),
+                               spoken_by=spoken_by_label(i["spoken_by"]) if i.get("spoken_by") else None,
+                               fell_back=bool(i.get("fell_back")),
                                spoken=i.get("spoken") if i["kind"] == "script" and p.audio_key else None)
                  for index, i in enumerate(p.items) if i["kind"] != "gap"]
         out.append(Programme(

@@ -76,6 +76,28 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "engine_offline": ("eSpeak NG (ngoại tuyến, luôn dùng được)", "eSpeak NG (offline, always available)"),
     "engine_gtts": ("Google (cần Internet; mất mạng thì tự đọc ngoại tuyến)",
                     "Google (needs Internet; falls back to offline)"),
+    "engine_neural": ("Giọng nơ-ron ngoại tuyến (đã cài), rồi eSpeak NG",
+                      "Local neural voice (installed), then eSpeak NG"),
+    "engine_gtts,neural": ("Google, rồi giọng nơ-ron, rồi eSpeak NG", "Google, then neural voice, then eSpeak NG"),
+    "engine_neural,gtts": ("Giọng nơ-ron, rồi Google, rồi eSpeak NG", "Neural voice, then Google, then eSpeak NG"),
+    "field_neural_voice": ("Giọng nơ-ron", "Neural voice"),
+    "no_neural_voice": ("(chưa cài: loa voices add)", "(none installed: loa voices add)"),
+    "voices_title": ("Giọng nơ-ron đã cài", "Installed neural voices"),
+    "voice_language": ("Ngôn ngữ", "Language"),
+    "voice_rate": ("Tần số mẫu", "Sample rate"),
+    "voice_licence": ("Giấy phép", "Licence"),
+    "voice_attribution": ("Ghi công", "Attribution"),
+    "voice_remove": ("Gỡ giọng", "Remove voice"),
+    "voices_how": ("Cài giọng bằng lệnh trên máy chủ: loa voices add THƯ_MỤC (tệp .onnx, .onnx.json và giấy phép). "
+                   "Loa không tự tải giọng về.",
+                   "Install a voice on the server: loa voices add DIRECTORY (.onnx, .onnx.json and licence). "
+                   "Loa never downloads one."),
+    "msg_voice_removed": ("Đã gỡ giọng.", "Voice removed."),
+    "msg_voice_added": ("Đã cài giọng.", "Voice installed."),
+    "voice_files": ("Tệp của giọng: mô hình .onnx, cấu hình .onnx.json, giấy phép/ghi công (MODEL_CARD, LICENSE)",
+                    "The voice's files: .onnx model, .onnx.json config, licence/attribution (MODEL_CARD, LICENSE)"),
+    "voice_name": ("Tên giọng (không bắt buộc)", "Voice name (optional)"),
+    "voice_add": ("Cài giọng", "Install voice"),
     "field_audio_bitrate": ("Chất lượng tệp chương trình", "Programme file quality"),
     "field_audio_format": ("Định dạng tệp", "File format"),
     "field_audio_retention": ("Giữ âm thanh đã phát (ngày)", "Keep aired audio (days)"),
@@ -84,6 +106,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "programme_provisional": ("Tạm tính (độ dài ước lượng)", "Provisional (estimated lengths)"),
     "programme_planned": ("Đã lập", "Planned"),
     "programme_rendered": ("Đã dựng âm thanh", "Rendered"),
+    "fell_back_badge": ("Giọng dự phòng", "Fallback voice"),
+    "fell_back_hint": ("Bộ đọc ưu tiên của đài không trả lời; mục này sẽ được đọc lại khi bộ đọc đó hoạt động trở lại "
+                       "(trước khi khóa chương trình).",
+                       "The station's first-choice engine did not answer; this item is spoken again when it is "
+                       "back (before the programme locks)."),
+    "spoken_by_label": ("Đọc bằng", "Spoken by"),
     "programme_locked": ("Đã khóa, sắp phát", "Locked for air"),
     "programme_on_air": ("Đang phát", "On air"),
     "programme_aired": ("Đã phát", "Aired"),
@@ -457,6 +485,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "errors_summary_link": ("Đi tới ô cần sửa", "Go to the field to fix"),
     "spoken_by_espeak": ("Giọng máy ngoại tuyến (eSpeak NG)", "Offline voice (eSpeak NG)"),
     "spoken_by_gtts": ("Giọng Google (trực tuyến)", "Google voice (online)"),
+    "spoken_by_neural": ("Giọng nơ-ron ngoại tuyến", "Local neural voice (offline)"),
 }
 MESSAGES.update(OPERATIONS_MESSAGES)
 MESSAGES.update(REPORT_MESSAGES)

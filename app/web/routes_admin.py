@@ -1,13 +1,17 @@
-"""Admin pages: station settings, slots, areas, relay points (token shown once), users."""
+"""Admin pages: station settings, slots, areas, relay points (token shown once), users, voices."""
 
 from __future__ import annotations
 
+import shutil
+import tempfile
 from collections.abc import Callable
-from typing import Any
+from pathlib import Path as FilePath
+from typing import Annotated, Any
 
-from fastapi import APIRouter, Request
+from fastapi import APIRouter, Path, Request
 from fastapi.responses import RedirectResponse
 from pydantic import BaseModel
+from starlette.datastructures import UploadFile
 from starlette.responses import Response
 
 from app import access
@@ -16,6 +20,8 @@ from app.deps import SessionDep
 from app.errors import LoaError
 from app.fields import Id, form_id
 from app.models import Area, RelayPoint, Station
+from app.speech import voices as voice_service
+from app.speech.audio import audio_settings
 from app.stations import service as station_service
 from app.stations.exceptions import AreaNotFound, RelayPointNotFound
 from app.stations.schemas import (
@@ -27,6 +33,7 @@ from app.stations.schemas import (
     StationUpdate,
 )
 from app.streams.status import station_streams
+from app.text import upload_filename
 from app.users import service as user_service
 from app.users.schemas import UserCreate, UserUpdate
 from app.web.deps import AdminPage, Form, PageForbidden, lang_of
@@ -35,6 +42,8 @@ from app.web.i18n import translate
 from app.web.render import error_text, render
 
 router = APIRouter(prefix="/app/admin", include_in_schema=False)
+# The engine orders a station can pick (eSpeak NG, "offline", always ends each).
+ENGINE_ORDERS = ("offline", "gtts", "neural", "gtts,neural", "neural,gtts")
 
 
 def _station(session: SessionDep, user: AdminPage) -> Station | None:
@@ -57,6 +66,8 @@ def _page(request: Request, session: SessionDep, user: AdminPage, *, status_code
                           if u.station_id in (station.id, None)],
                    area_names={a.id: a.name for a in station.areas},
                    streams=station_streams(session, station), station_id=station.id)
+    ctx.update(voices=voice_service.list_voices(), engine_orders=ENGINE_ORDERS,
+               installation_admin=access.is_installation_admin(user))
     return render(request, "admin.html", ctx, user=user, status_code=status_code)
 
 
@@ -118,7 +129,7 @@ def create_station(request: Request, session: SessionDep, user: AdminPage, form:
 def update_station(request: Request, session: SessionDep, user: AdminPage, form: Form) -> Response:
     station = _require_station(session, user)
     fields = ("name", "timezone", "opening_announcement", "closing_announcement", "voice", "speech_rate",
-              "speech_pitch", "speech_engine", "audio_bitrate_kbps", "audio_format", "stream_idle",
+              "speech_pitch", "speech_engine", "neural_voice", "audio_bitrate_kbps", "audio_format", "stream_idle",
               "audio_retention_days")
     payload = {k: text(form, k) for k in fields if text(form, k).strip()}
     return _apply(request, session, user, "station", StationUpdate, payload,
@@ -170,6 +181,33 @@ def rename_area(request: Request, session: SessionDep, user: AdminPage, form: Fo
     return _apply(request, session, user, "areas", AreaWrite, {"name": text(form, "name")},
                   lambda d: station_service.rename_area(session, area, d.name, actor=user) and None,
                   "msg_saved")
+
+
+@router.post("/voices")
+def add_voice(request: Request, session: SessionDep, user: AdminPage, form: Form) -> Response:
+    """Install a Piper/VITS voice from its uploaded files: model, config, licence (installation admin)."""
+    uploads = [f for f in form.getlist("files") if isinstance(f, UploadFile) and f.filename]
+    name = text(form, "name").strip()
+
+    def install() -> None:
+        access.require_installation_admin(user)
+        spool = audio_settings().data_dir / "uploads"
+        spool.mkdir(parents=True, exist_ok=True)
+        with tempfile.TemporaryDirectory(prefix="voice-", dir=spool) as folder:
+            for upload in uploads:
+                with (FilePath(folder) / upload_filename(upload.filename)).open("wb") as out:
+                    shutil.copyfileobj(upload.file, out, length=1 << 20)
+            voice_service.add_voice(session, FilePath(folder), name=name, actor=user)
+
+    return _run(request, session, user, "voices", install, "msg_voice_added")
+
+
+@router.post("/voices/{name}/remove")
+def remove_voice(request: Request, session: SessionDep, user: AdminPage, _form: Form,
+                 name: Annotated[str, Path(pattern=r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$")]) -> Response:
+    """Uninstall a local neural voice no station uses (installation admin)."""
+    return _run(request, session, user, "voices", lambda: voice_service.remove_voice(session, name, actor=user),
+                "msg_voice_removed")
 
 
 @router.post("/areas/{area_id}/delete")

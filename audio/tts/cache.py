@@ -22,6 +22,7 @@ class CachedSentence:
     frame_count: int
     sample_rate: int
     loudness_lufs: float
+    voice: str = ""  # entries written before voices were recorded have none
 
 
 def sentence_cache_key(

@@ -13,11 +13,14 @@ VIETNAMESE_VOICES = ("vi", "vi-VN-x-central", "vi-VN-x-south")
 
 @dataclass(frozen=True)
 class VoiceSettings:
-    """How a station wants its scripts read: voice (region), words per minute, pitch 0–99."""
+    """How a station wants its scripts read: voice (region), words per minute, pitch 0–99,
+    extra pause between words in 10 ms units (eSpeak only), installed neural voice's name."""
 
     voice: str = "vi"
     rate: int = 150
     pitch: int = 50
+    word_gap: int = 0
+    neural_voice: str | None = None
 
 
 class SynthesisFailed(AudioError):

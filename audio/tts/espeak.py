@@ -25,6 +25,7 @@ _ESPEAK_CHARS_UTF8 = 1
 _ESPEAK_RATE = 1
 _ESPEAK_VOLUME = 2
 _ESPEAK_PITCH = 3
+_ESPEAK_WORDGAP = 7
 # eSpeak's default amplitude (100) hard-clips loud vowels at 0 dBFS; synthesize quieter and
 # let loudness matching bring the level up without the distortion.
 _VOLUME = 60
@@ -95,6 +96,7 @@ class _EspeakLibrary:
             self.lib.espeak_SetParameter(_ESPEAK_RATE, voice.rate, 0)
             self.lib.espeak_SetParameter(_ESPEAK_PITCH, voice.pitch, 0)
             self.lib.espeak_SetParameter(_ESPEAK_VOLUME, _VOLUME, 0)
+            self.lib.espeak_SetParameter(_ESPEAK_WORDGAP, voice.word_gap, 0)
             self._chunks = []
             status = self.lib.espeak_Synth(
                 encoded, len(encoded) + 1, 0, _POS_CHARACTER, 0, _ESPEAK_CHARS_UTF8, None, None
@@ -145,8 +147,10 @@ class EspeakEngine:
         self.backend = "binary" if binary else "library"
 
     def cache_identity(self, voice: VoiceSettings) -> str:
-        """Voice, rate and pitch change eSpeak's audio."""
-        return f"espeak/{voice.voice}/{voice.rate}/{voice.pitch}/v{_VOLUME}"
+        """Voice, rate, pitch and word gap change eSpeak's audio."""
+        # No gap keeps the key it had before word gaps existed, so old cache entries stay valid.
+        gap = f"/g{voice.word_gap}" if voice.word_gap else ""
+        return f"espeak/{voice.voice}/{voice.rate}/{voice.pitch}/v{_VOLUME}{gap}"
 
     def synthesize(self, text: str, voice: VoiceSettings, sample_rate: int) -> Pcm:
         """Speak `text` as mono PCM at `sample_rate`."""
@@ -171,6 +175,8 @@ class EspeakEngine:
                 str(voice.rate),
                 "-p",
                 str(voice.pitch),
+                "-g",
+                str(voice.word_gap),
                 "-a",
                 str(_VOLUME * 2),
                 "-w",

@@ -49,7 +49,8 @@ def _make_gtts(text: str, settings: AudioSettings, slow: bool) -> Any:
         tld=settings.gtts_tld,
         slow=slow,
         lang_check=False,
-        timeout=settings.gtts_timeout_seconds,
+        # A little past our own deadline: the deadline below decides, not a race with requests.
+        timeout=settings.gtts_timeout_seconds + 1,
     )
 
 

@@ -28,6 +28,7 @@ def say_command(
     engine: str | None = None,
     rate: int | None = None,
     pitch: int | None = None,
+    neural_voice: str | None = None,
     settings: AudioSettings | None = None,
     stderr: TextIO | None = None,
 ) -> int:
@@ -42,6 +43,8 @@ def say_command(
         voice=voice or settings.tts_voice,
         rate=rate if rate is not None else settings.tts_rate,
         pitch=pitch if pitch is not None else settings.tts_pitch,
+        word_gap=settings.tts_word_gap,
+        neural_voice=neural_voice or settings.tts_neural_voice,
     )
     try:
         service = SpeechService(storage_for(settings), settings)

@@ -1,5 +1,6 @@
-"""Speak a script: split into sentences, reuse cached ones, synthesize the rest once,
-fall back to the offline engine when the online one fails, and say which engine spoke."""
+"""Speak a script: split into sentences, reuse cached ones, synthesize the rest once with the
+first engine of the station's order that answers (eSpeak NG always last), and say which engine
+and voice spoke."""
 
 from __future__ import annotations
 
@@ -17,10 +18,33 @@ from audio.tts.cache import CachedSentence, SpeechCache, sentence_cache_key
 from audio.tts.engine import SpeechEngine, SynthesisFailed, VoiceSettings
 from audio.tts.espeak import EspeakEngine
 from audio.tts.google import GttsEngine
+from audio.tts.neural import NeuralEngine
 from audio.tts.sentences import split_sentences
 
 OFFLINE_ENGINE = "espeak"
-ENGINE_LABELS = {"espeak": "eSpeak NG (ngoại tuyến)", "gtts": "gTTS (trực tuyến)"}
+ENGINE_LABELS = {
+    "espeak": "eSpeak NG (ngoại tuyến)",
+    "gtts": "gTTS (trực tuyến)",
+    "neural": "giọng nơ-ron (ngoại tuyến)",
+}
+
+
+def engine_order(engine: str | None, default: str) -> list[str]:
+    """"gtts,neural" → ["gtts", "neural", "espeak"]: the offline eSpeak NG voice always ends it."""
+    names = [name.strip() for name in (engine or default).split(",") if name.strip()]
+    order = list(dict.fromkeys(names))
+    if OFFLINE_ENGINE not in order:
+        order.append(OFFLINE_ENGINE)
+    return order
+
+
+def voice_name(engine: str, voice: VoiceSettings) -> str:
+    """Which voice of `engine` speaks with these settings."""
+    if engine == "neural":
+        return voice.neural_voice or ""
+    if engine == "gtts":
+        return "vi"
+    return voice.voice
 
 
 @dataclass(frozen=True)
@@ -32,6 +56,7 @@ class SentenceAudio:
     engine: str
     frame_count: int
     from_cache: bool
+    voice: str = ""
 
 
 @dataclass(frozen=True)
@@ -47,6 +72,13 @@ class SpeechResult:
     fallback_reason_vi: str | None
     fallback_reason_en: str | None
     sentences: tuple[SentenceAudio, ...] = field(default_factory=tuple)
+    voice: str = ""
+
+    @property
+    def spoken_by(self) -> str:
+        """Engines and voices that spoke, e.g. "neural:vi_VN-vais1000-medium+espeak:vi"."""
+        pairs = sorted({f"{s.engine}:{s.voice}" if s.voice else s.engine for s in self.sentences})
+        return "+".join(pairs)
 
     @property
     def duration_seconds(self) -> float:
@@ -90,6 +122,7 @@ class SpeechService:
             else {
                 "espeak": EspeakEngine(self.settings),
                 "gtts": GttsEngine(self.settings),
+                "neural": NeuralEngine(settings=self.settings),
             }
         )
 
@@ -106,12 +139,21 @@ class SpeechService:
     def synthesize(
         self, text: str, *, engine: str | None = None, voice: VoiceSettings | None = None
     ) -> SpeechResult:
-        """Speak already-spoken `text`; never synthesizes a sentence that is cached."""
-        requested = engine or self.settings.tts_engine
-        if requested not in self.engines:
-            raise SynthesisFailed(f"Không có bộ đọc '{requested}'.", f"No engine '{requested}'.")
+        """Speak already-spoken `text`; never synthesizes a sentence that is cached.
+
+        `engine` is one engine or an order ("gtts,neural"); each sentence takes the first that
+        has it cached or answers in time, and an engine that failed is not asked again for the
+        rest of this text."""
+        order = engine_order(engine, self.settings.tts_engine)
+        unknown = [name for name in order if name not in self.engines]
+        if unknown:
+            raise SynthesisFailed(f"Không có bộ đọc '{unknown[0]}'.", f"No engine '{unknown[0]}'.")
         voice = voice or VoiceSettings(
-            self.settings.tts_voice, self.settings.tts_rate, self.settings.tts_pitch
+            self.settings.tts_voice,
+            self.settings.tts_rate,
+            self.settings.tts_pitch,
+            word_gap=self.settings.tts_word_gap,
+            neural_voice=self.settings.tts_neural_voice,
         )
         sentences = split_sentences(text)
         if not sentences:
@@ -119,25 +161,25 @@ class SpeechService:
         rate = self.settings.sample_rate
         found: dict[int, SentenceAudio] = {}
         pending: list[_Pending] = []
-        failure: AudioError | None = None
+        failures: dict[str, AudioError] = {}
         for index, sentence in enumerate(sentences):
-            order = [requested] if requested == OFFLINE_ENGINE else [requested, OFFLINE_ENGINE]
             for name in order:
                 key = self._key(sentence, name, voice)
                 cached = self.cache.get(key)
                 if cached is not None and self.storage.exists(cached.audio_key):
                     found[index] = SentenceAudio(
-                        sentence, cached.audio_key, name, cached.frame_count, True
+                        sentence, cached.audio_key, name, cached.frame_count, True,
+                        cached.voice or voice_name(name, voice),
                     )
                     break
-                if name != OFFLINE_ENGINE and failure is not None:
-                    continue  # the online engine already failed during this script
+                if name in failures:
+                    continue  # it already failed during this text: do not wait for it again
                 try:
                     pcm = self.engines[name].synthesize(sentence, voice, rate)
                 except AudioError as exc:
                     if name == OFFLINE_ENGINE:
                         raise
-                    failure = exc
+                    failures[name] = exc
                     continue
                 pending.append(_Pending(index, name, key, pcm))
                 break
@@ -150,17 +192,27 @@ class SpeechService:
                 to_wav_bytes(Pcm(normalized.samples, rate)), suffix=".wav"
             )
             frames = len(normalized.samples) // 2
+            spoken_voice = voice_name(item.engine, voice)
             self.cache.put(
                 item.cache_key,
-                CachedSentence(stored, item.engine, frames, rate, normalized.loudness_lufs),
+                CachedSentence(stored, item.engine, frames, rate, normalized.loudness_lufs, spoken_voice),
             )
             found[item.index] = SentenceAudio(
-                sentences[item.index], stored, item.engine, frames, False
+                sentences[item.index], stored, item.engine, frames, False, spoken_voice
             )
-        return self._assemble(requested, [found[i] for i in range(len(sentences))], failure)
+        parts = [found[i] for i in range(len(sentences))]
+        return self._assemble(order[0], parts, voice_name(order[0], voice), failures)
+
+    def answers(self, engine: str, voice: VoiceSettings) -> bool:
+        """Whether `engine` speaks right now (a short uncached probe, within its deadline)."""
+        try:
+            self.engines[engine].synthesize("xin chào", voice, self.settings.sample_rate)
+        except (AudioError, KeyError):
+            return False
+        return True
 
     def _assemble(
-        self, requested: str, parts: list[SentenceAudio], failure: AudioError | None
+        self, requested: str, parts: list[SentenceAudio], voice: str, failures: Mapping[str, AudioError]
     ) -> SpeechResult:
         rate = self.settings.sample_rate
         pause = silence(self.settings.sentence_pause_ms, rate)
@@ -175,10 +227,13 @@ class SpeechService:
         fell_back = any(part.engine != requested for part in parts)
         reason_vi = reason_en = None
         if fell_back:
-            why_vi = failure.message_vi if failure else "bộ đọc trực tuyến không dùng được"
-            why_en = failure.message_en if failure else "the online engine was unavailable"
-            reason_vi = f"{why_vi} Đã đọc bằng giọng ngoại tuyến eSpeak NG."
-            reason_en = f"{why_en} Read with the offline eSpeak NG voice instead."
+            failure = failures.get(requested)
+            label = ENGINE_LABELS.get(requested, requested)
+            why_vi = failure.message_vi if failure else f"Bộ đọc {label} không dùng được."
+            why_en = failure.message_en if failure else f"The engine {requested} was unavailable."
+            instead = " + ".join(ENGINE_LABELS.get(name, name) for name in used if name != requested)
+            reason_vi = f"{why_vi} Đã đọc bằng {instead}."
+            reason_en = f"{why_en} Read with {'+'.join(n for n in used if n != requested)} instead."
         return SpeechResult(
             audio_key=key,
             sample_rate=rate,
@@ -189,6 +244,7 @@ class SpeechService:
             fallback_reason_vi=reason_vi,
             fallback_reason_en=reason_en,
             sentences=tuple(parts),
+            voice=voice,
         )
 
 
@@ -213,5 +269,5 @@ def synthesize(
     voice: VoiceSettings | None = None,
     settings: AudioSettings | None = None,
 ) -> SpeechResult:
-    """Speak already-spoken `text` with the configured engine, falling back to eSpeak NG."""
+    """Speak already-spoken `text` with the configured engine order, falling back to eSpeak NG."""
     return default_service(settings).synthesize(text, engine=engine, voice=voice)

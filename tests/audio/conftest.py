@@ -14,8 +14,11 @@ from tests.fixtures.audio_files import tone_file
 
 @pytest.fixture
 def settings(tmp_path: Path) -> AudioSettings:
+    # The audio tests' hand-made programmes were timed for eSpeak at 150 wpm without a word gap
+    # (the defaults before bench_intelligibility chose 125 wpm and a 30 ms gap).
     return AudioSettings(
-        data_dir=tmp_path / "data", gtts_timeout_seconds=1.0, gtts_base_url="http://127.0.0.1:9"
+        data_dir=tmp_path / "data", gtts_timeout_seconds=1.0, gtts_base_url="http://127.0.0.1:9",
+        tts_rate=150, tts_word_gap=0,
     )
 
 

@@ -71,6 +71,10 @@ NOT_SCOPED = {
     ("POST", "/api/v1/relay/heartbeat"): "relay token: itself",
     ("POST", "/api/v1/relay/played"): "relay token: its own programmes (tests/relays)",
     ("POST", "/api/v1/relay/faults"): "relay token: itself",
+    ("POST", "/app/admin/voices"): "the installation's voices (installation admin only), no station's rows; "
+                                   "a station's admin is refused (tests/speech/test_voices_web.py)",
+    ("POST", "/app/admin/voices/{name}/remove"): "the installation's voices (installation admin only), no station's "
+                                                 "rows; a station's admin is refused (tests/speech/test_voices_web.py)",
     ("POST", "/api/v1/letters"): "reads the uploaded file into a draft: touches no station's rows",
     ("GET", "/app/letters"): "the upload form: no station's rows",
 }

@@ -7,6 +7,7 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 from prometheus_client.parser import text_string_to_metric_families
+from sqlalchemy import text
 
 from app.config import get_settings
 from app.metrics.collector import DATABASE
@@ -158,3 +159,19 @@ def test_the_nightly_clean_up_runs_as_a_job_and_is_counted(client, session, monk
         assert "audio-cleanup" in {job.id for job in service.jobs()}
     finally:
         service.shutdown()
+
+
+def test_the_workers_queue_is_counted_by_task_and_status(client, session):
+    from app.queue_tasks import apply_schema
+
+    if session.get_bind().dialect.name != "postgresql":
+        assert not any(name == "loa_queue_jobs" for name, _ in scrape(client)), "no queue on SQLite"
+        return
+    apply_schema(session.connection())  # inside the test's transaction: rolled back with it
+    for task in ("loa:render_programme", "loa:render_programme", "loa:prepare_station"):
+        session.execute(text("INSERT INTO procrastinate_jobs (queue_name, task_name, args) "
+                             "VALUES ('default', :task, '{}')"), {"task": task})
+    session.execute(text("UPDATE procrastinate_jobs SET status = 'failed' WHERE task_name = 'loa:prepare_station'"))
+    samples = scrape(client)
+    assert value(samples, "loa_queue_jobs", task="loa:render_programme", status="todo") == 2
+    assert value(samples, "loa_queue_jobs", task="loa:prepare_station", status="failed") == 1
