@@ -273,7 +273,12 @@ def read_in_context(key: str, before: str, after: str, line: str) -> str:
     before, after = before[-_WINDOW:], after[:_WINDOW]
     line = f"{before} {key} {after}"
     if key == "BCH":
-        return first if pattern.search(after) else other
+        if pattern.search(after):
+            return first
+        if _PARTY_AFTER.match(after):
+            return other
+        # "688/HD – BCH … của ban CHQS huyện": a military or disaster command anywhere in the sentence.
+        return first if _COMMAND_SENTENCE.search(_sentence(before, after)) else other
     committee = _COMMITTEE.search(after) or _last(_COMMITTEE, before)
     if committee:
         return first if committee[1].lower() == "thành" else other
@@ -281,6 +286,24 @@ def read_in_context(key: str, before: str, after: str, line: str) -> str:
 
 
 _WINDOW = 300
+# Bodies that have an executive committee (ban chấp hành), named just after "BCH".
+_PARTY_AFTER = re.compile(
+    r"(?i)^\W*(?:\S+\s+){0,1}?(?:đảng|đoàn|hội|công đoàn|chi bộ|chi đoàn|liên đoàn|cựu chiến binh|phụ nữ"
+    r"|nông dân|mặt trận|chi hội)"
+)
+_COMMAND_SENTENCE = re.compile(
+    r"(?i)quân sự|\bCHQS|\bBCHQS|dân quân|nhập ngũ|\bNVQS\b|quân đội|biên phòng|phòng thủ|\bPCTT\b|\bTKCN\b"
+    r"|phòng chống thiên tai|tìm kiếm cứu nạn"
+)
+_SENTENCE_END = re.compile(r"[.!?](?:\s|$)")
+
+
+def _sentence(before: str, after: str) -> str:
+    """The sentence around a word: from the last sentence end before it to the first one after it."""
+    ends = list(_SENTENCE_END.finditer(before))
+    head = before[ends[-1].end():] if ends else before
+    end = _SENTENCE_END.search(after)
+    return f"{head} {after[:end.start()] if end else after}"
 _COMMITTEE = re.compile(r"(?i)\b(tỉnh|thành) (?:ủy|uỷ)")
 
 

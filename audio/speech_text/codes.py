@@ -15,6 +15,13 @@ PHONE_CUES = re.compile(
     r"(?i)(?:gọi|tổng đài|đường dây nóng|hotline|hót lai|điện thoại|số máy|fax|cấp cứu|nhắn tin|tài khoản)\W*$"
 )
 EMERGENCY = frozenset({"111", "112", "113", "114", "115"})
+# Short service numbers (111…119, 10xx: 1022, 1080) are dialled when a calling word stands within the last
+# few words, not only just before them ("gọi điện vào đài 1080", "số điện thoại khẩn cấp 113").
+SERVICE_NUMBER = re.compile(r"11\d|10\d\d")
+SERVICE_CUE_NEAR = re.compile(
+    r"(?i)(?:gọi|tổng đài|đài|đường dây nóng|hotline|hót lai|điện thoại|khẩn cấp|cấp cứu|số máy|quay số|bấm số)"
+    r"(?:\s+[^\W\d]+){0,3}\W*$"
+)
 EMERGENCY_CUES = re.compile(r"(?i)(?:số|gọi|cấp cứu|báo|quay)\W*$")
 
 
@@ -138,6 +145,6 @@ def read_document_number(number: str, year: str | None, code: str, abbreviations
         words.append(spell_letters(suffix))
     if year:
         words += ["năm", read_cardinal(int(year))]
-    parts = [p for p in re.split(r" ?[-/] ?", code) if p]
+    parts = [p for p in re.split(r" ?[-–/] ?", code) if p]
     words += [_read_doc_part(p, abbreviations, context_reader, _department(i, p, code)) for i, p in enumerate(parts)]
     return " ".join(w for w in words if w)

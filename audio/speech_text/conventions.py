@@ -62,6 +62,17 @@ or the API): e.g. "≥" -> "từ … trở lên" is not expressible, but "≥" -
 | 123", "02888 865 154", "(02838)" | the digits from the 0 number 10 or 11       |                             |
 | "+84 912 345 678"                | "cộng tám tư, chín một hai, …" (84 said as  | "cộng tám bốn"              |
 |                                  | a number, the rest digit by digit)          |                             |
+| a bare "g" after a number        | "giờ" when the number is at most 24 and a   | "gam" always                |
+| ("19g ngày 14-11", "24/24g")     | time word is near (từ/lúc/đến…, ngày/sáng…  |                             |
+|                                  | after, or "/" before); otherwise "gam"      |                             |
+| short service numbers 111-119,   | digit by digit when gọi/đài/tổng đài/đường  | cardinals                   |
+| 10xx (1022, 1080)                | dây nóng/khẩn cấp is within three words     |                             |
+| loan words in capitals (HOTLINE) | as the usual spelling ("hót lai"); words    | spelled                     |
+|                                  | under four letters in capitals are acronyms |                             |
+| account numbers in irregular     | digit by digit in the written groups, a     | one long digit run          |
+| dotted groups ("3761.0.10629…")  | comma between them (after "tài khoản")      |                             |
+| a dash before "ngày <date>" or   | "đến" ("từ ngày 01/12 - ngày 02/12",        | silent                      |
+| after "… giờ/phút" before a time | "7 giờ 05 phút – 10 giờ")                   |                             |
 """
 
 from __future__ import annotations
@@ -132,6 +143,11 @@ LOAN_WORDS: dict[str, str] = {
     "smartphone": "điện thoại thông minh",
     "iHanoi": "ai Hà Nội",
 }
+# Loan words are read the same in capitals ("HOTLINE", "ONLINE", "ZALO"): every word of four letters or more gets
+# its all-capital form too (shorter ones in capitals are more often acronyms).
+for _word, _spoken in list(LOAN_WORDS.items()):
+    if _word.isalpha() and len(_word) >= 4:
+        LOAN_WORDS.setdefault(_word.upper(), _spoken)
 
 # Reading of the punctuation inside web and e-mail addresses and hashtags.
 WEB_SIGNS: Mapping[str, str] = MappingProxyType({

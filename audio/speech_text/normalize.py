@@ -12,6 +12,8 @@ from audio.speech_text.codes import (
     EMERGENCY,
     EMERGENCY_CUES,
     PHONE_CUES,
+    SERVICE_CUE_NEAR,
+    SERVICE_NUMBER,
     read_code,
     read_document_number,
     read_groups,
@@ -44,6 +46,8 @@ from audio.speech_text.roads import KM_RE, ROAD_RE, read_chainage, read_road
 from audio.speech_text.web import protect_addresses, restore
 
 _CODE = r"[A-ZĐ](?:[A-ZĐ]|[a-zđ](?=[A-ZĐ\d/-]|\b))[A-Za-zĐđ0-9&]*"
+# "688/HD – BCH": a spaced dash before another capital code inside a document number separates its parts.
+_SPACED_DASH = r" [-–] (?=[A-ZĐ]{2,}(?![^\W\d_]))"
 _NUM = r"\d{1,3}(?:\.\d{3})+(?![\d])|\d+"
 _ATOMS = re.compile(
     # Every item starts with a digit, "(", a capital or "thứ": the lookahead skips other positions fast.
@@ -53,7 +57,8 @@ _ATOMS = re.compile(
     # "15/KH-UBND", "57-NQ/TW", "QĐ- BNN-TY" (a space after a separator), "298 KH/TWĐTN" (a space, then a
     # code with a separator inside).
     rf"|(?P<doc>(?<![\w/.])(?P<doc_n>\d+)(?P<doc_a>[a-zđ]?)(?:/(?P<doc_y>\d{{4}}))?"
-    rf"(?: ?[-/] ?(?P<doc_c>{_CODE}(?:(?:[-/] ?| [-/](?! )){_CODE})*)| (?P<doc_s>{_CODE}(?:[-/]{_CODE})+)))"
+    rf"(?: ?[-/] ?(?P<doc_c>{_CODE}(?:(?:[-/] ?| [-/](?! )|{_SPACED_DASH}){_CODE})*)"
+    rf"| (?P<doc_s>{_CODE}(?:[-/]{_CODE})+)))"
     r"|(?P<plate>(?<![\w.])(?P<pl_p>\d{2})(?P<pl_s>[A-Z]{1,2})(?P<pl_d>\d?)-(?P<pl_n>\d{3}\.\d{2}|\d{4,5})(?![\w]))"
     # A phone number, never a date written with dots ("01.01.2024").
     r"|(?P<phone>(?<![\w.,])(?!\d{1,2}(?P<ph_sep>[./-])\d{1,2}(?P=ph_sep)(?:19|20)\d\d(?!\d))"
@@ -70,7 +75,9 @@ _ATOMS = re.compile(
     r"|(?P<dm>(?<![\w/.,])(?P<dm_d>\d{1,3})/(?P<dm_m>\d{1,3})(?![\w/]|[.,]\d))"
     r"|(?P<dotdate>(?<=[Nn]gày )(?P<dd_d>\d{1,2})\.(?P<dd_m>\d{1,2})(?![\w/.]|,\d))"
     rf"|(?P<dash>(?<![\w/.,])(?P<da_d>\d{{1,2}})-(?P<da_m>\d{{1,2}})(?![\w/]|[.,]\d|\s?(?:{UNIT_RE})(?![\w²³])))"
-    r"|(?P<time>(?<![\w.,])(?P<hh>\d{1,2})(?:h(?P<hm>\d{2})?(?:'|’|ph\b|p\b)?|g(?P<gm>\d{2})'?|:(?P<cm>\d{2}))"
+    r"|(?P<time>(?<![\w.,])(?P<hh>\d{1,2})(?:h(?P<hm>\d{2})?(?:'|’|ph\b|p\b)?|g(?P<gm>\d{2})'?|:(?P<cm>\d{2})"
+    # "19g ngày 14-11", "24/24g": a bare "g" after an hour is giờ unless the context weighs something.
+    r"|(?P<hg>g))"
     r"(?![\w:]))"
     r"|(?P<ord>(?<!\w)(?P<thu>[Tt]hứ) (?P<ord_n>\d{1,2})(?![\w]|[.,]\d))"
     rf"|(?P<num>(?<![\w.,])(?<![^\W\d_]-)(?P<int>{_NUM})(?:,(?P<frac>\d+))?"
@@ -93,13 +100,38 @@ _LINE_BULLET = re.compile(r"^\s*(?:#+|[-+•●▪◦–—])\s+")
 _LINE_SECTION = re.compile(r"^(\d{1,2}(?:\.\d{1,2})*)\.(?=\s)")
 _LINE_ROMAN = re.compile(r"^([IVXL]+)\.(?=\s)")
 _RANGE = re.compile(rf"{CLOSE}\s*[-–—]\s*{OPEN}")
+# "từ ngày 01/12/2025 - ngày 02/12/2025", "từ 7 giờ 05 phút – 10 giờ": a dash between two dates or times whose
+# second repeats its word ("ngày") or whose first ends with "giờ"/"phút" is a range too.
+_WORD_RANGE = re.compile(rf"(?:{CLOSE}|(?<={CLOSE} giờ)|(?<={CLOSE} phút))\s*[-–—]\s*(?=ngày {OPEN}|{OPEN})")
 _ATTACHED_DIGITS = re.compile(r"(?<=[^\W\d_])-?(\d+)(?!\w)")
 _LEFTOVER_DIGITS = re.compile(r"\d+")
 # A run of more than 15 digits (a serial, an account number) is no quantity anyone says aloud, and
 # past 4,300 digits Python will not even parse it: it is read digit by digit.
 _LONG_DIGITS = re.compile(r"\d(?:[.,]?\d){15,}")
+# "tài khoản số 3761.0.1062972.91049": an account number written in irregular dotted groups is read digit by digit in
+# its groups ("…, không, …"), not as thousands. Regular thousands ("1.234.567") and dates stay numbers.
+_DOTTED_GROUPS = re.compile(r"(?<![\w.,])\d+(?:\.\d+){2,}(?![\w]|[.,]\d)")
+_THOUSANDS = re.compile(r"\d{1,3}(?:\.\d{3})+|\d{1,2}\.\d{1,2}\.\d{4}")
+_ACCOUNT_CUE = re.compile(r"(?i)(?:tài khoản|\bSTK|\bTK)(?:\s+số)?\s*:?\s*$")
+
+
+def _read_dotted_groups(match: re.Match[str]) -> str:
+    written = match[0]
+    digits = written.count(".")
+    if _THOUSANDS.fullmatch(written) or len(written) - digits < 8:
+        return written
+    if len(written) - digits < 16 and not _ACCOUNT_CUE.search(match.string[max(0, match.start() - 30):match.start()]):
+        return written
+    after = match.string[match.end():match.end() + 1]
+    spoken = ", ".join(read_digits(group) for group in written.split("."))
+    return f" {spoken}" + (" " if after.isalnum() else "")
+
+
 _LONG_UNITS = "|".join(re.escape(u) for u in sorted(UNITS, key=len, reverse=True) if len(u) > 1)
-_UNIT_AFTER = re.compile(rf"{CLOSE} ?({_LONG_UNITS})(?![\w²³])")
+# "895 triệu kWh", "5 nghìn ha": a unit after a number and its scale word.
+_UNIT_AFTER = re.compile(
+    rf"{CLOSE}( ?)({_LONG_UNITS})(?![\w²³])|{CLOSE}( ?(?:nghìn|ngàn|triệu|tỷ|tỉ) )({UNIT_RE})(?![\w²³])"
+)
 _SPACES = re.compile(r"[ \t\u00a0]+")
 _DOCUMENT_END = re.compile(r"\.\s*/\s*\.\s*$")
 _LUNAR_AFTER = re.compile(r"^\s*(?:\)\s*)?(?:âm lịch|Âm lịch|ÂL|AL|âl|Âl)\b")
@@ -248,6 +280,8 @@ def _is_dialled(match: re.Match[str], digits: str) -> bool:
     head = _head(match)
     if len(digits) >= 3 and PHONE_CUES.search(head):
         return True
+    if SERVICE_NUMBER.fullmatch(digits) and SERVICE_CUE_NEAR.search(head):
+        return True  # "số điện thoại khẩn cấp 113", "gọi điện vào đài 1080", "gọi ngay 114"
     if digits not in EMERGENCY:
         return False
     # "gọi 113, 114 hoặc 115": a service number in a list, not a count of something.
@@ -256,7 +290,30 @@ def _is_dialled(match: re.Match[str], digits: str) -> bool:
     return EMERGENCY_CUES.search(head) is not None or (listed and after_another)
 
 
+# "từ 7g đến 11g", "19g ngày 14-11", "24/24g": words around a bare "g" that make it an hour.
+_HOUR_G_BEFORE = frozenset({"từ", "lúc", "đến", "tới", "vào", "trước", "sau", "đêm", "sáng", "chiều", "tối", "trưa"})
+_HOUR_G_AFTER = re.compile(
+    r"(?i)\s*(?:ngày|hôm|sáng|chiều|tối|trưa|đêm|cùng ngày|hằng ngày|hàng ngày|mỗi ngày|đến|tới|[-–—]\s*\d"
+    r"|(?:thứ|chủ nhật)\b)"
+)
+
+
+# "13g30-17g", "từ 7-11g": the end of a range that began with a time.
+_TIME_RANGE_HEAD = re.compile(r"(?:\d[hg:]\d{0,2}|(?:từ|lúc) \d{1,2})\s*[-–]\s*$")
+
+
+def _bare_g_is_hour(match: re.Match[str]) -> bool:
+    """ "7g ngày 15-11" is seven o'clock, "5g muối" five grams: hours stop at 24 and need a time word near."""
+    if int(match["hh"]) > 24:
+        return False
+    head = _head(match, 20)
+    return (head.endswith("/") or _before(match) in _HOUR_G_BEFORE or _TIME_RANGE_HEAD.search(head) is not None
+            or _HOUR_G_AFTER.match(_after(match, 20)) is not None)
+
+
 def _read_time(match: re.Match[str]) -> str | None:
+    if match["hg"] and not _bare_g_is_hour(match):
+        return f"{read_integer_text(match['hh'])} {UNITS['g']}"
     hours = int(match["hh"])
     minutes = int(match["hm"] or match["gm"] or match["cm"] or 0)
     if hours > 24 or minutes > 59:
@@ -267,7 +324,7 @@ def _read_time(match: re.Match[str]) -> str | None:
 
 def _context_readings(match: re.Match[str], code: str) -> dict[str, str]:
     """Readings of the two-meaning abbreviations inside a document code ("20-NQ/TU"), by its sentence."""
-    parts = set(re.split(r" ?[-/] ?", code))
+    parts = set(re.split(r" ?[-–/] ?", code))
     keys = [key for key in CONTEXT_ABBREVIATIONS if key in parts or key in code]
     if not keys:
         return {}
@@ -405,6 +462,8 @@ def _read_long_digits(match: re.Match[str]) -> str:
 def normalize_line(line: str, abbreviations: Mapping[str, str] = DEFAULT_ABBREVIATIONS) -> str:
     """Return the spoken form of one line (no newline inside)."""
     text = drop_markup(line.replace("\u00a0", " "), abbreviations)
+    if "." in text:
+        text = _DOTTED_GROUPS.sub(_read_dotted_groups, text)
     text = _LONG_DIGITS.sub(_read_long_digits, text)
     # "./." closes an official document: it has no spoken form
     text = _DOCUMENT_END.sub(".", text)
@@ -426,7 +485,8 @@ def normalize_line(line: str, abbreviations: Mapping[str, str] = DEFAULT_ABBREVI
     text = read_named_letters(text)
     text = _ATOMS.sub(lambda m: _atom(m, abbreviations), text)
     text = _RANGE.sub(f"{CLOSE} đến {OPEN}", text)
-    text = _UNIT_AFTER.sub(lambda m: f"{CLOSE} {UNITS[m[1]]}", text)
+    text = _WORD_RANGE.sub(lambda m: f"{m[0][:1] if m[0][:1] == CLOSE else ''} đến ", text)
+    text = _UNIT_AFTER.sub(lambda m: f"{CLOSE} {(m[3] or '').strip()} {UNITS[m[2] or m[4]]}", text)
     text = _LUNAR_WORD.sub("âm lịch", text)
     if "TT" not in abbreviations:
         text = read_tt(text)

@@ -37,6 +37,7 @@ UNITS: dict[str, str] = {
     "KG": "ki lô gam",
     "g": "gam",
     "mg": "mi li gam",
+    "mmol": "mi li mol",
     "ml": "mi li lít",
     "l": "lít",
     "kWh": "ki lô oát giờ",
@@ -72,8 +73,9 @@ def drop_markup(text: str, table: Mapping[str, str]) -> str:
     return text.replace("*", "")
 
 
-_GREATER = re.compile(r"(?<=\s)[>](?=\s*[\d(])")
-_LESS = re.compile(r"(?<=\s)[<](?=\s*[\d(])")
+# "> 38", "(<140/90 mmHg)", "<5 tuổi": a comparison before a number, after a space, "(" or at the start.
+_GREATER = re.compile(r"(?:(?<=[\s(])|^)>\s*(?=\d|\()")
+_LESS = re.compile(r"(?:(?<=[\s(])|^)<\s*(?=\d|\()")
 _ABOUT = re.compile(r"(?:(?<=\s)|^)~\s*(?=\d)")
 _AND = re.compile(r"(?<=\s)&(?=\s)")
 # A minus sign before a number after a word: "có nơi -2°C" (not a range "5 -10").
@@ -94,9 +96,9 @@ def read_symbols(text: str, table: Mapping[str, str]) -> str:
         if key in text:
             text = re.sub(rf"{key}\s*", _symbol(key, table) + " ", text)
     if ">" in text:
-        text = _GREATER.sub(_symbol(">", table), text)
+        text = _GREATER.sub(_symbol(">", table) + " ", text)
     if "<" in text:
-        text = _LESS.sub(_symbol("<", table), text)
+        text = _LESS.sub(_symbol("<", table) + " ", text)
     if "~" in text:
         text = _ABOUT.sub(_symbol("~", table) + " ", text)
     if "&" in text:
@@ -152,7 +154,9 @@ def read_named_letters(text: str) -> str:
 
 
 _PERIODS = r"năm|tháng|tuần|quý|ngày"
-_RATE_LOOKBACK = re.compile(rf"{CLOSE}[^,;:()\n{OPEN}]{{0,30}}$")
+# The last spoken number before a "/" was a date ("ba mươi mốt tháng tám"), not a quantity with a unit.
+_DATE_ATOM = re.compile(rf"{OPEN}[^{CLOSE}]* tháng [^{CLOSE}]*{CLOSE}[^{OPEN}]*$")
+_RATE_LOOKBACK = re.compile(rf"{CLOSE}(?: ?[^\s,;:()\n{OPEN}]+){{0,2}} ?$")
 
 
 def read_slashes(text: str) -> str:
@@ -169,7 +173,11 @@ def read_slashes(text: str) -> str:
         if _RATIO_LOOKBACK.search(head):
             out.append(" trên ")  # "tỷ lệ chết/mắc": a ratio of two counts
         else:
-            out.append(" mỗi " if _RATE_LOOKBACK.search(head) else ", ")
+            rate = _RATE_LOOKBACK.search(head)
+            # "ngày 31/8 tăng/giảm": after a date the two words are alternatives, not a rate.
+            # "Phường 5/Quận 3": a capital after "/" starts a name, never a unit.
+            per_unit = rate and not _DATE_ATOM.search(head) and not text[match.end()].isupper()
+            out.append(" mỗi " if per_unit else ", ")
         last = match.end()
     out.append(text[last:])
     text = _SLASH_NUMBER.sub(" trên ", "".join(out))

@@ -63,8 +63,20 @@ SYLLABLES: Mapping[str, str] = {
     "y": "y", "yen": "yên", "yeu": "yêu", "tiem": "tiêm", "vac": "vắc", "xin": "xin", "benh": "bệnh",
     "vien": "viện", "suc": "sức", "khoe": "khỏe", "thue": "thuế", "lang": "làng",
     "moi": "mới", "thuong": "thương", "tuc": "tục",
+    # Frequent in administrative addresses: tuyển sinh đầu cấp, nộp hồ sơ, cổng thông tin, giáo dục, việc làm.
+    "dau": "đầu", "cap": "cấp", "nop": "nộp", "khai": "khai", "ky": "ký", "viec": "việc",
+    "xay": "xây", "dat": "đất", "kiem": "kiểm", "sat": "sát", "ve": "về", "hop": "hợp", "tac": "tác",
+    "ho": "hộ", "xe": "xe",
 }
-_MAX_SYLLABLE = max(len(s) for s in SYLLABLES)
+# Whole words (several syllables) that the syllables alone would read wrong are pieces too: "dangky" is
+# đăng ký, not đảng ký. Dictionary lookups only: an address label stays a few dozen characters.
+_PIECES: Mapping[str, str] = {**SYLLABLES, **{
+    "dangky": "đăng ký", "hoso": "hồ sơ", "tracuu": "tra cứu", "giaoduc": "giáo dục", "giadinh": "gia đình",
+    "laodong": "lao động", "vieclam": "việc làm", "nongnghiep": "nông nghiệp", "moitruong": "môi trường",
+    "xaydung": "xây dựng", "dichvu": "dịch vụ", "thutuc": "thủ tục", "hanhchinh": "hành chính",
+    "daucap": "đầu cấp", "tuyensinh": "tuyển sinh", "canhsat": "cảnh sát", "giaothong": "giao thông",
+}, **WORDS}
+_MAX_SYLLABLE = max(len(s) for s in _PIECES)
 
 
 @lru_cache(maxsize=1024)
@@ -75,8 +87,8 @@ def _syllables(word: str) -> tuple[str, ...] | None:
         for start in range(max(0, end - _MAX_SYLLABLE), end):
             head = best[start]
             piece = word[start:end]
-            if head is not None and piece in SYLLABLES:
-                candidate = (*head, SYLLABLES[piece])
+            if head is not None and piece in _PIECES:
+                candidate = (*head, _PIECES[piece])
                 current = best[end]
                 if current is None or len(candidate) < len(current):
                     best[end] = candidate

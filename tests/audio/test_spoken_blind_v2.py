@@ -4,22 +4,16 @@ from __future__ import annotations
 
 import sys
 from collections import Counter
-from pathlib import Path
 
 import pytest
 
 from audio.speech_text import to_spoken
+from tests.audio.spoken_sets import FIXTURES, rows
 
-FIXTURES = Path(__file__).parent / "fixtures"
-
-
-def _rows(name: str) -> list[list[str]]:
-    text = (FIXTURES / name).read_text(encoding="utf-8")
-    return [line.split("\t") for line in text.splitlines() if line and not line.startswith("#")]
-
-
-BLIND = [(category, text, expected) for category, text, expected in _rows("spoken_blind_v2.tsv")]
-DISPUTED = {(row[1], row[2]): row[3] for row in _rows("spoken_blind_v2_disputed.tsv")}
+BLIND = rows("spoken_blind_v2.tsv")
+DISPUTED = {(text, expected): reason for text, expected, reason in
+            (line.split("\t")[1:4] for line in (FIXTURES / "spoken_blind_v2_disputed.tsv")
+             .read_text(encoding="utf-8").splitlines() if line and not line.startswith("#"))}
 
 
 def test_blind_set_is_large_and_covers_the_issue_categories() -> None:
