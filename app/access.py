@@ -24,6 +24,8 @@ from app.models import (
     Programme,
     Recording,
     RelayPoint,
+    RelaySource,
+    RelayWindow,
     Role,
     Script,
     ScriptStatus,
@@ -36,6 +38,7 @@ from app.models import (
 )
 from app.programmes.exceptions import EmergencyNotFound, ProgrammeNotFound
 from app.recordings.exceptions import RecordingNotFound
+from app.relay_sources.exceptions import RelaySourceNotFound, RelayWindowNotFound
 from app.scripts.exceptions import ScriptNotFound
 from app.stations.exceptions import (
     AreaNotFound,
@@ -56,7 +59,8 @@ SIGN_IN_ACTIONS = ("login_failed",)
 NOT_FOUND: dict[type[Any], Callable[[int], NotFound]] = {
     Station: StationNotFound, Script: ScriptNotFound, Programme: ProgrammeNotFound,
     Emergency: EmergencyNotFound, Recording: RecordingNotFound, Area: AreaNotFound, Slot: SlotNotFound,
-    RelayPoint: RelayPointNotFound, User: UserNotFound,
+    RelayPoint: RelayPointNotFound, User: UserNotFound, RelaySource: RelaySourceNotFound,
+    RelayWindow: RelayWindowNotFound,
 }
 
 
@@ -144,6 +148,8 @@ _RULES: dict[type[Any], Callable[[User], ColumnElement[bool]]] = {
     Topic: lambda u: in_station(u, Topic.station_id),
     Theme: lambda u: in_station(u, Theme.station_id),
     RelayPoint: _relay_point,
+    RelaySource: lambda u: in_station(u, RelaySource.station_id),
+    RelayWindow: lambda u: in_station(u, RelayWindow.station_id),
     User: lambda u: in_station(u, User.station_id),
     AuditEvent: _audit_event,
 }

@@ -18,6 +18,8 @@ from app.models import Programme, Station
 from app.programmes import render, voice_recovery
 from app.programmes import service as programmes
 from app.programmes.render import Progress
+from app.relay_sources import live as relay_live
+from app.relay_sources import service as relay_sources
 from app.scripts import service as scripts
 from app.speech.audio import storage
 from app.system import disk_use, retention
@@ -230,6 +232,27 @@ def render_ahead() -> None:
             if count:
                 log.info("rendered %d programme(s) of station %s", count, station_id)
     _in_session("render_ahead", work)
+
+
+_recorder: relay_live.Recorder | None = None
+
+
+def relay_recorder() -> relay_live.Recorder:
+    """The one recorder of this process (the scheduler leader's)."""
+    global _recorder
+    if _recorder is None:
+        _recorder = relay_live.Recorder(background_session_factory())
+    return _recorder
+
+
+def relay_windows() -> None:
+    """Every few seconds: start recording the relay windows about to air, then run the
+    sources' pre-checks due (10 and 1 minutes before); a failed check switches the window to
+    its fallback and alerts the editors."""
+    started = relay_recorder().start_due()
+    if started:
+        log.info("recording relay run(s) %s", started)
+    relay_live.run_checks(background_session_factory(), relay_sources.test_source)
 
 
 def clean_up_audio() -> None:

@@ -22,6 +22,7 @@ from app.openapi import install_openapi
 from app.plans.routes import router as plans_router
 from app.programmes.routes import router as programmes_router
 from app.recordings.routes import router as recordings_router
+from app.relay_sources.routes import router as relay_sources_router
 from app.relays.routes import router as relay_router
 from app.relays.routes import staff_router as relay_staff_router
 from app.relays.version_listener import LISTENER_CONNECT_ARGS, VersionListener
@@ -81,7 +82,8 @@ def create_app() -> FastAPI:
     install_openapi(app)
     for router in (auth_router, users_router, stations_router, scripts_router, audit_router,
                    speech_router, recordings_router, relay_router, relay_staff_router, programmes_router,
-                   system_router, plans_router, letters_router, streams_router, metrics_router):
+                   system_router, plans_router, letters_router, streams_router, metrics_router,
+                   relay_sources_router):
         app.include_router(router)
     install_web(app)
     if production:

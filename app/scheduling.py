@@ -16,6 +16,7 @@ from app import leases
 from app.config import get_settings
 from app.db import background_session_factory
 from app.streams import supervisor as streams
+from scheduler.relay_windows import JOB_EVERY_S as RELAY_EVERY_S
 from scheduler.service import SchedulerService
 
 log = logging.getLogger("loa.scheduling")
@@ -32,6 +33,7 @@ def register_jobs(service: SchedulerService) -> None:
     service.schedule_periodic("replan-changed", "app.jobs:replan_changed", every_s=60, first_run=soon)
     service.schedule_lock_check("app.jobs:lock_due_programmes", every_s=60)
     service.schedule_post_air("app.jobs:record_aired_programmes", every_s=300)
+    service.schedule_periodic("relay-windows", "app.jobs:relay_windows", every_s=RELAY_EVERY_S, first_run=soon)
     service.schedule_periodic("render-ahead", "app.jobs:render_ahead", every_s=300,
                               first_run=soon + timedelta(seconds=10))
     # after the nightly plan (02:00), before the morning programme locks (06:00)

@@ -19,6 +19,7 @@ from relay_agent.clock import Clock
 from relay_agent.config import AgentConfig, read_token
 from relay_agent.outbox import Store
 from relay_agent.player import Playback, Player
+from relay_agent.relaying import Relaying
 from relay_agent.schedule import Emergency, Programme, Schedule
 from relay_agent.sync import Syncer, SyncReport
 
@@ -78,6 +79,9 @@ class Agent:
             timeout_seconds=config.timeout_seconds,
         )
         self.syncer = Syncer(config, self.cache, self.store, self.client, clock)
+        self.relaying = Relaying(clock, player, self.cache, self.store, self.client,
+                                 lambda record, at: self.store.enqueue("played", record, at),
+                                 self._programme_due)
         self.current: Current | None = None
         self.next_poll_at = clock.now()
         self.last_error: str | None = None
@@ -127,7 +131,7 @@ class Agent:
 
     def _playing_files(self) -> set[str]:
         current = self.current
-        return {current.sha256} if current is not None else set()
+        return ({current.sha256} if current is not None else set()) | self.relaying.playing_files()
 
     def heartbeat(self, now: datetime) -> dict[str, Any]:
         """The heartbeat payload describing this relay right now."""
@@ -136,6 +140,8 @@ class Agent:
             state = "emergency"
         elif current is not None:
             state = "playing"
+        elif self.relaying.active:
+            state = "relaying"
         elif self.syncer.failures or self.syncer.rejected_token:
             state = "offline-cache"
         else:
@@ -174,11 +180,32 @@ class Agent:
             emergency = schedule.emergency if schedule else None
             self._follow_emergency(now, emergency)
             self._follow_programme_change(now, schedule)
-            if self.current is None and schedule is not None:
+            self._follow_relay(now, schedule)
+            if self.current is None and schedule is not None and not self.relaying.holds_air:
                 self._start_due_programme(now, schedule)
             if schedule is not None:
                 self._report_ended(now, schedule)
+                self.relaying.report_ended(now, schedule)
             return self._seconds_to_next_event(now, schedule)
+
+    def _follow_relay(self, now: datetime, schedule: Schedule | None) -> None:
+        """A relay window takes the air from a programme (which resumes at its offset after the
+        window); an emergency takes it from the relay (which resumes after the bulletin)."""
+        current = self.current
+        if current is not None and current.emergency is not None:
+            self.relaying.stop(now, f"emergency:{current.emergency.id}")
+            return
+        self.relaying.tick(now, schedule)
+        state = self.relaying.state
+        if state is not None and self.relaying.holds_air and current is not None:
+            self._stop_current(now, f"relay:{state.relay.id}")
+
+    def _programme_due(self, now: datetime) -> bool:
+        """A programme of this area is on (and still to play) at `now`: a relay whose fallback
+        is the station's own programme gives it the air."""
+        schedule = self.syncer.schedule
+        programme = schedule.due_programme(now) if schedule is not None else None
+        return programme is not None and programme.audio is not None and not self.store.is_done(programme.key)
 
     def _finish_if_ended(self, now: datetime) -> None:
         current = self.current
@@ -453,6 +480,7 @@ class Agent:
             moments.extend(p.ends_at for p in schedule.programmes if p.ends_at > now)
             if schedule.emergency is not None and schedule.emergency.expires_at > now:
                 moments.append(schedule.emergency.expires_at)
+        moments.extend(self.relaying.next_moments(now, schedule))
         future = [(m - now).total_seconds() for m in moments if m > now]
         return min(future, default=IDLE_WAKE_SECONDS)
 
@@ -460,6 +488,7 @@ class Agent:
         """Stop whatever plays and write its as-run (on shutdown)."""
         with self._lock:
             self._stop_current(self.clock.now(), reason)
+            self.relaying.stop(self.clock.now(), reason)
 
     def close(self) -> None:
         """Release the HTTP connections and the database."""

@@ -123,6 +123,19 @@ class RelayClient:
         except httpx.TransportError as error:
             raise _unreachable(error) from error
 
+    @contextmanager
+    def open_live(self, url: str, silence_seconds: float) -> Iterator[Iterator[bytes]]:
+        """Stream a relay window's live audio; a read that waits `silence_seconds` fails."""
+        timeout = httpx.Timeout(silence_seconds, connect=min(silence_seconds, 5.0))
+        try:
+            with self._http.stream("GET", url, headers=self._auth(url), timeout=timeout) as response:
+                if response.status_code != 200:
+                    response.read()
+                    raise _unexpected(response)
+                yield response.iter_bytes()
+        except httpx.TransportError as error:
+            raise _unreachable(error) from error
+
     def _send(self, method: str, url: str, **kwargs: Any) -> httpx.Response:
         try:
             response = self._http.request(method, url, **kwargs)

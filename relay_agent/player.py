@@ -43,6 +43,18 @@ class Playback(Protocol):
         ...
 
 
+class StreamSink(Protocol):
+    """A player fed a live stream's bytes as they arrive."""
+
+    def write(self, data: bytes) -> None:
+        """Hand the player more audio (raises OSError when the player is gone)."""
+        ...
+
+    def close(self) -> None:
+        """Stop playing the stream."""
+        ...
+
+
 class Player(Protocol):
     """Starts playbacks."""
 
@@ -51,6 +63,54 @@ class Player(Protocol):
     def start(self, file: Path, offset_seconds: float, duration_seconds: float) -> Playback:
         """Play `file` from `offset_seconds`; it is `duration_seconds` long in all."""
         ...
+
+    def start_stream(self) -> StreamSink:
+        """Play audio written to the returned sink (a relay window's live stream)."""
+        ...
+
+
+class NullSink:
+    """Takes a stream's bytes and plays nothing (counts them, for dry runs and tests)."""
+
+    def __init__(self) -> None:
+        self.bytes_written = 0
+        self.closed = False
+
+    def write(self, data: bytes) -> None:
+        """Count the bytes."""
+        self.bytes_written += len(data)
+
+    def close(self) -> None:
+        """Nothing to stop."""
+        self.closed = True
+
+
+class CommandSink:
+    """A player process reading the stream on its standard input."""
+
+    def __init__(self, process: subprocess.Popen[bytes]) -> None:
+        self._process = process
+
+    def write(self, data: bytes) -> None:
+        """Pipe the bytes to the player."""
+        assert self._process.stdin is not None
+        self._process.stdin.write(data)
+        self._process.stdin.flush()
+
+    def close(self) -> None:
+        """Close the pipe and stop the player."""
+        try:
+            if self._process.stdin is not None:
+                self._process.stdin.close()
+        except OSError:
+            pass
+        if self._process.poll() is None:
+            self._process.terminate()
+            try:
+                self._process.wait(timeout=3)
+            except subprocess.TimeoutExpired:
+                self._process.kill()
+                self._process.wait()
 
 
 class NullPlayback:
@@ -85,6 +145,7 @@ class NullPlayer:
 
     def __init__(self, clock: Clock) -> None:
         self._clock = clock
+        self.sinks: list[NullSink] = []
 
     def start(self, file: Path, offset_seconds: float, duration_seconds: float) -> Playback:
         """Start a silent playback of the remaining duration (the file must exist)."""
@@ -92,6 +153,12 @@ class NullPlayer:
             raise FileNotFoundError(f"no such audio file: {file}")
         remaining = max(0.0, duration_seconds - offset_seconds)
         return NullPlayback(self._clock, self._clock.now() + timedelta(seconds=remaining))
+
+    def start_stream(self) -> StreamSink:
+        """A sink that plays nothing."""
+        sink = NullSink()
+        self.sinks.append(sink)
+        return sink
 
 
 class CommandPlayback:
@@ -162,6 +229,18 @@ class CommandPlayer:
             )
         end = self._clock.now() + timedelta(seconds=max(0.0, duration_seconds - offset_seconds))
         return CommandPlayback(process, self._log_path, end)
+
+    def start_stream(self) -> StreamSink:
+        """Start the player on its standard input ("-" as the file: ffplay, mpv and cvlc read it)."""
+        argv = [
+            arg.replace("{file}", "-").replace("{offset_seconds}", "0")
+            for arg in shlex.split(self.template)
+        ]
+        with open(self._log_path, "wb") as log_file:
+            process = subprocess.Popen(
+                argv, stdin=subprocess.PIPE, stdout=subprocess.DEVNULL, stderr=log_file
+            )
+        return CommandSink(process)
 
 
 def make_player(spec: str | None, clock: Clock, log_dir: Path) -> Player:

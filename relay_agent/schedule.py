@@ -72,6 +72,27 @@ class Emergency:
 
 
 @dataclass(frozen=True)
+class Relay:
+    """A relay window's run (tiếp sóng): the live stream through Loa from start to end, or the
+    cached fallback file when `live_url` is None or the stream drops."""
+
+    id: int
+    title: str
+    starts_at: datetime
+    ends_at: datetime
+    live_url: str | None
+    fallback: AudioFile | None
+    fallback_duration_ms: int
+    # "programme": the area's own programme plays when one is due (the file otherwise)
+    fallback_kind: str = "filler"
+
+    @property
+    def key(self) -> str:
+        """Local bookkeeping key."""
+        return f"relay:{self.id}"
+
+
+@dataclass(frozen=True)
 class Schedule:
     """What the server said the relay should play, plus the ETag it came with."""
 
@@ -85,6 +106,11 @@ class Schedule:
     programmes: tuple[Programme, ...]
     emergency: Emergency | None
     etag: str | None
+    relays: tuple[Relay, ...] = ()
+
+    def due_relay(self, now: datetime) -> Relay | None:
+        """The relay run on air at `now`, if any."""
+        return next((r for r in self.relays if r.starts_at <= now < r.ends_at), None)
 
     def due_programme(self, now: datetime) -> Programme | None:
         """The programme whose slot contains `now`, if any (the earliest when they overlap)."""
@@ -106,6 +132,9 @@ class Schedule:
         for programme in self.programmes:
             if programme.audio is not None and programme.ends_at > now:
                 files.append(programme.audio)
+        for relay in self.relays:
+            if relay.fallback is not None and relay.ends_at > now and relay.fallback not in files:
+                files.append(relay.fallback)
         return files
 
 
@@ -175,7 +204,33 @@ def parse_schedule(body: Mapping[str, Any], etag: str | None) -> Schedule:
                 audio=audio,
                 after="skip" if raw_emergency.get("after") == "skip" else "resume",
             )
+        relays = tuple(
+            sorted(
+                (
+                    Relay(
+                        id=int(item["id"]),
+                        title=str(item.get("title", "")),
+                        starts_at=_time(item["starts_at"], "relays.starts_at"),
+                        ends_at=_time(item["ends_at"], "relays.ends_at"),
+                        live_url=str(item["live_url"]) if item.get("live_url") else None,
+                        fallback=_audio(
+                            {
+                                "audio_url": item.get("fallback_audio_url"),
+                                "sha256": item.get("fallback_sha256"),
+                                "size_bytes": item.get("fallback_size_bytes"),
+                            },
+                            f"relays[{item['id']}].fallback",
+                        ),
+                        fallback_duration_ms=int(item.get("fallback_duration_ms") or 0),
+                        fallback_kind=str(item.get("fallback_kind") or "filler"),
+                    )
+                    for item in body.get("relays") or ()
+                ),
+                key=lambda r: r.starts_at,
+            )
+        )
         return Schedule(
+            relays=relays,
             relay_point_id=int(relay.get("id", 0)),
             relay_point_name=str(relay.get("name", "")),
             area_name=str(relay.get("area_name", "")),
@@ -250,6 +305,21 @@ def schedule_to_json(schedule: Schedule) -> dict[str, Any]:
                 **_audio_json(p.audio),
             }
             for p in schedule.programmes
+        ],
+        "relays": [
+            {
+                "id": r.id,
+                "title": r.title,
+                "starts_at": r.starts_at.isoformat(),
+                "ends_at": r.ends_at.isoformat(),
+                "live_url": r.live_url,
+                "fallback_audio_url": r.fallback.url if r.fallback else None,
+                "fallback_sha256": r.fallback.sha256 if r.fallback else None,
+                "fallback_size_bytes": r.fallback.size_bytes if r.fallback else None,
+                "fallback_duration_ms": r.fallback_duration_ms,
+                "fallback_kind": r.fallback_kind,
+            }
+            for r in schedule.relays
         ],
         "emergency": None
         if emergency is None

@@ -8,6 +8,7 @@ from app.models.login_throttle import LoginThrottle
 from app.models.programme import Airing, Emergency, Lease, Programme, ProgrammeStatus
 from app.models.recording import Recording
 from app.models.relay import RelayFault, RelayHeartbeat, RelayPlay
+from app.models.relay_window import RelaySource, RelayWindow, RelayWindowRun
 from app.models.script import Priority, Script, ScriptStatus, script_areas, script_slots
 from app.models.station import Slot, Station
 from app.models.system_problem import SystemProblem
@@ -27,6 +28,9 @@ __all__ = [
     "RelayFault",
     "RelayHeartbeat",
     "RelayPlay",
+    "RelaySource",
+    "RelayWindow",
+    "RelayWindowRun",
     "Area",
     "AuditEvent",
     "Base",

@@ -46,6 +46,9 @@ class RelayPlay(Base):
     reason: Mapped[str | None] = mapped_column(Text, default=None)
     offset_ms: Mapped[int] = mapped_column(Integer, default=0)
     received_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    # a relay window's run (tiếp sóng): which part played, the live stream or the fallback file
+    relay_run_id: Mapped[int | None] = mapped_column(Integer, default=None, index=True)
+    relay_part: Mapped[str | None] = mapped_column(String(16), default=None)
 
 
 class RelayFault(Base):

@@ -13,7 +13,7 @@ from typing import Any
 from sqlalchemy import event, inspect, select, text, update
 from sqlalchemy.orm import Session
 
-from app.models import Area, Emergency, Programme, RelayPoint, Station
+from app.models import Area, Emergency, Programme, RelayPoint, RelayWindow, RelayWindowRun, Station
 from app.relays import poll_cache
 
 CHANNEL = "loa_schedule"
@@ -25,6 +25,8 @@ _BOOKKEEPING = {"planned_at", "explanation"}
 _RELAY_FIELDS = ("token_hash", "revoked_at", "area_id", "name")
 _AREA_FIELDS = ("station_id", "name")
 _STATION_FIELDS = ("name", "timezone")
+# What relay points receive of a relay window's run (its checks and recording they do not).
+_RUN_FIELDS = ("starts_at", "ends_at", "use_fallback")
 # NOTIFY payloads are at most 8,000 bytes: a few hundred stations per message.
 _PER_NOTIFY = 400
 
@@ -48,9 +50,15 @@ def _values(obj: object, name: str) -> set[int]:
 def _touched_stations(session: Session) -> set[int]:
     stations: set[int] = set()
     areas: set[int] = set()
+    windows: set[int] = set()
     for obj in (*session.new, *session.dirty, *session.deleted):
         gone = obj in session.deleted
-        if isinstance(obj, Programme | Emergency):
+        if isinstance(obj, RelayWindow):
+            stations |= _values(obj, "station_id")
+        elif isinstance(obj, RelayWindowRun):
+            if obj in session.new or gone or _changed(obj, _RUN_FIELDS):
+                windows |= _values(obj, "window_id")
+        elif isinstance(obj, Programme | Emergency):
             if obj.station_id is not None and (obj in session.new or gone or _relay_visible_change(obj)):
                 stations.add(obj.station_id)
         elif obj in session.new:
@@ -63,6 +71,8 @@ def _touched_stations(session: Session) -> set[int]:
             stations.add(obj.id)
     if areas:
         stations |= set(session.scalars(select(Area.station_id).where(Area.id.in_(sorted(areas)))))
+    if windows:
+        stations |= set(session.scalars(select(RelayWindow.station_id).where(RelayWindow.id.in_(sorted(windows)))))
     return stations
 
 

@@ -7,7 +7,7 @@ from typing import Annotated, TypeVar
 
 from fastapi import APIRouter, Depends, Header, Path, Query, Request, Response
 from fastapi.concurrency import run_in_threadpool
-from fastapi.responses import FileResponse, JSONResponse, RedirectResponse
+from fastapi.responses import FileResponse, JSONResponse, RedirectResponse, StreamingResponse
 from sqlalchemy.orm import Session
 
 from app import access
@@ -18,6 +18,8 @@ from app.deps import AuditReader, CurrentUser, SessionDep
 from app.errors import Forbidden, NotAuthenticated, NotFound, responses
 from app.fields import Id
 from app.programmes.views import playlist_download, stored_type
+from app.relay_sources import fanout
+from app.relay_sources import feed as relay_feed
 from app.relays import faults, poll_cache, service, status
 from app.relays.exceptions import (
     FaultAlreadyResolved,
@@ -164,6 +166,18 @@ def get_playlist(programme_id: Id, request: Request, session: SessionDep, relay:
         raise NoSuchProgramme(programme_id)
     base = f"{request.base_url}api/v1/relay/audio/"
     return playlist_download(programme, lambda f: base + f.key)
+
+
+@router.get("/live/{run_id}", response_class=StreamingResponse,
+            responses=responses(*_AUTH, NoSuchProgramme))
+def get_live(run_id: Id, session: SessionDep, relay: ReadingRelay) -> StreamingResponse:
+    """A relay window's live stream, through Loa (one upstream connection for all relay points);
+    it ends when the source drops: the agent then plays its cached fallback."""
+    found = relay_feed.live_source(session, run_id, relay.station_id, relay.area_id, datetime.now(UTC))
+    if found is None:
+        raise NoSuchProgramme(run_id)
+    return StreamingResponse(fanout.listen(run_id, found), media_type="audio/mpeg",
+                             headers={"Cache-Control": "no-store"})
 
 
 @router.post("/heartbeat", status_code=204, responses=responses(*_AUTH))

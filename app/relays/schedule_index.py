@@ -20,6 +20,7 @@ from sqlalchemy.orm import Session
 
 from app.models import Emergency, Programme
 from app.programmes.variants import as_heard_in
+from app.relay_sources import feed
 from app.relays import service
 
 MAX_HOURS = 168  # the longest window the schedule route accepts
@@ -63,6 +64,7 @@ class StationIndex:
     until: float
     entries: list[Entry]
     alerts: list[Alert]  # newest first, as `service.active_emergency` picks them
+    relays: list[feed.RelayRunView] = field(default_factory=list)
     _areas: dict[int, list[Entry]] = field(default_factory=dict)
     _memo: dict[tuple[int, int], tuple[float, float, str]] = field(default_factory=dict)
 
@@ -81,11 +83,16 @@ class StationIndex:
         window = [e for e in rows if now - LOOKBACK <= e.start < horizon and e.end > now]
         alert = next((a for a in self.alerts
                       if a.expires > now and (not a.area_ids or area_id in a.area_ids)), None)
+        relays = [r for r in self.relays if r.reaches(area_id)
+                  and r.ends_at.timestamp() > now and r.starts_at.timestamp() < horizon]
         digest = service.content_digest([e.token for e in as_heard_in(window, area_id)],
-                                        alert.token if alert else None)
-        # The instants at which some programme enters or leaves the window, or an emergency ends.
+                                        alert.token if alert else None, [r.token for r in relays])
+        # The instants at which some programme or relay run enters or leaves the window, or an
+        # emergency ends.
         bounds = sorted({b for e in rows for b in (e.start + LOOKBACK, e.start - hours * 3600, e.end)}
-                        | {a.expires for a in self.alerts})
+                        | {a.expires for a in self.alerts}
+                        | {b for r in self.relays for b in (r.starts_at.timestamp() - hours * 3600,
+                                                            r.ends_at.timestamp())})
         i = bisect.bisect_right(bounds, now)
         self._memo[(area_id, hours)] = (bounds[i - 1] if i else -math.inf,
                                         bounds[i] if i < len(bounds) else math.inf, digest)
@@ -114,4 +121,5 @@ def load(session: Session, station_id: int, now: datetime) -> StationIndex:
     alerts = [Alert(tuple(e.area_ids or ()), e.issued_at.timestamp(), e.expires_at.timestamp(),
                     service.bulletin_token(service.bulletin(session, e)) or "")
               for e in emergencies]
-    return StationIndex(station_id, version, since.timestamp(), until.timestamp(), entries, alerts)
+    relays = feed.station_runs(session, station_id, since, until)
+    return StationIndex(station_id, version, since.timestamp(), until.timestamp(), entries, alerts, relays)

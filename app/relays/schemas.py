@@ -48,6 +48,24 @@ class EmergencyBulletin(Schema):
     after: Literal["resume", "skip"]
 
 
+class ScheduledRelay(Schema):
+    """A relay window (tiếp sóng) run: play `live_url` from `starts_at` to `ends_at`; if it is
+    null (the source failed its checks) or the stream drops, play the cached fallback file."""
+
+    id: int
+    title: str
+    starts_at: datetime
+    ends_at: datetime
+    live_url: str | None
+    fallback_audio_url: str | None
+    fallback_sha256: str | None
+    fallback_size_bytes: int | None
+    fallback_duration_ms: int | None
+    fallback_kind: Literal["programme", "recording", "filler"] = Field(
+        default="filler", description="programme: the area's own programme plays when there is one "
+                                      "(the fallback file otherwise)")
+
+
 class RelaySchedule(Schema):
     relay_point: RelayInfo
     station: StationInfo
@@ -55,6 +73,7 @@ class RelaySchedule(Schema):
     poll_seconds: int
     programmes: list[ScheduledProgramme]
     emergency: EmergencyBulletin | None
+    relays: list[ScheduledRelay] = []
 
 
 class Heartbeat(Schema):
@@ -75,6 +94,9 @@ class PlayedRecord(Schema):
     outcome: Literal["completed", "interrupted", "failed"]
     reason: Text | None = Field(default=None, max_length=2000)
     offset_ms: Offset = 0
+    relay_run_id: Id | None = Field(default=None, description="the relay window run this record belongs to")
+    relay_part: Literal["live", "fallback"] | None = Field(
+        default=None, description="what played of the relay window: the live stream or the fallback file")
 
 
 class FaultReport(Schema):

@@ -27,6 +27,7 @@ from app.models import (
     Station,
 )
 from app.programmes.variants import as_heard_in
+from app.relay_sources import feed
 from app.relays.exceptions import InvalidRelayToken, RelayRateLimited, RelayTokenRevoked, UnknownProgramme
 from app.relays.schemas import (
     EmergencyBulletin,
@@ -36,6 +37,7 @@ from app.relays.schemas import (
     RelayInfo,
     RelaySchedule,
     ScheduledProgramme,
+    ScheduledRelay,
     StationInfo,
 )
 
@@ -103,9 +105,13 @@ def programme_token(p: Programme) -> str:
             f"{p.duration_ms}.{p.audio_key}.{p.audio_size}.{p.cue_key}")
 
 
-def content_digest(programme_tokens: list[str], bulletin_token: str | None) -> str:
-    """The digest of what a relay point's schedule carries: its programmes and its emergency."""
+def content_digest(programme_tokens: list[str], bulletin_token: str | None,
+                   relay_tokens: list[str] | None = None) -> str:
+    """The digest of what a relay point's schedule carries: its programmes, its emergency and
+    its relay windows (tiếp sóng)."""
     raw = ";".join(programme_tokens) + "|" + (bulletin_token or "")
+    if relay_tokens:
+        raw += "|" + ";".join(relay_tokens)
     return hashlib.sha256(raw.encode()).hexdigest()[:32]
 
 
@@ -176,6 +182,8 @@ def schedule(session: Session, ctx: RelayContext, hours: int, now: datetime) -> 
     programmes = area_programmes(session, ctx.station_id, ctx.area_id, now, now + timedelta(hours=hours))
     emergency = active_emergency(session, ctx.station_id, ctx.area_id, now)
     alert = bulletin(session, emergency) if emergency is not None else None
+    relays = [r for r in feed.station_runs(session, ctx.station_id, now, now + timedelta(hours=hours))
+              if r.reaches(ctx.area_id)]
     body = RelaySchedule(
         relay_point=RelayInfo(id=ctx.relay_id, name=ctx.relay_name, area_id=ctx.area_id,
                               area_name=ctx.area_name),
@@ -193,8 +201,19 @@ def schedule(session: Session, ctx: RelayContext, hours: int, now: datetime) -> 
             for p in programmes
         ],
         emergency=alert,
+        relays=[
+            ScheduledRelay(
+                id=r.run_id, title=r.title, starts_at=r.starts_at, ends_at=r.ends_at,
+                live_url=None if r.use_fallback else f"{feed.LIVE_PREFIX}{r.run_id}",
+                fallback_audio_url=audio_url(r.fallback_key), fallback_sha256=_sha(r.fallback_key),
+                fallback_size_bytes=r.fallback_size, fallback_duration_ms=r.fallback_duration_ms,
+                fallback_kind=r.fallback_kind,
+            )
+            for r in relays
+        ],
     )
-    return body, content_digest([programme_token(p) for p in programmes], bulletin_token(alert))
+    return body, content_digest([programme_token(p) for p in programmes], bulletin_token(alert),
+                                [r.token for r in relays])
 
 
 def may_fetch(session: Session, ctx: RelayContext, key: str) -> bool:
@@ -216,6 +235,9 @@ def may_fetch(session: Session, ctx: RelayContext, key: str) -> bool:
     ):
         if not area_ids or ctx.area_id in area_ids:
             return True
+    # relay windows' fallback files
+    if feed.may_fetch_fallback(session, ctx.station_id, ctx.area_id, key):
+        return True
     # per-item files are named in the programmes' cue sheets
     return _key_in_items(session, ctx, key)
 
@@ -265,10 +287,14 @@ def record_play(session: Session, ctx: RelayContext, record: PlayedRecord) -> bo
         emergency = session.get(Emergency, record.emergency_id)
         if emergency is None or emergency.station_id != ctx.station_id:
             raise UnknownProgramme(record.emergency_id)
+    if record.relay_run_id is not None and \
+            feed.run_for_area(session, record.relay_run_id, ctx.station_id, ctx.area_id) is None:
+        raise UnknownProgramme(record.relay_run_id)
     play = RelayPlay(
         record_id=record.record_id, relay_point_id=ctx.relay_id, programme_id=record.programme_id,
         emergency_id=record.emergency_id, started_at=record.started_at, ended_at=record.ended_at,
         outcome=record.outcome, reason=record.reason, offset_ms=record.offset_ms,
+        relay_run_id=record.relay_run_id, relay_part=record.relay_part,
     )
     try:
         with session.begin_nested():

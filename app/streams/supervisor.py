@@ -14,6 +14,7 @@ from sqlalchemy import event
 from sqlalchemy.orm import Session
 
 from app.config import Settings, get_settings
+from app.relay_sources import feed as relay_feed
 from app.streams import service
 from app.streams.mounts import source_url
 from audio.ffmpeg import ffmpeg_exe
@@ -25,13 +26,13 @@ log = logging.getLogger("loa.streams")
 TICK_S = 1.0
 
 # The seam for relay windows: given an area's mount and the instant, the upstream to carry
-# instead of the area's own programme (None: no relay window now). Relay windows will set it.
+# instead of the area's own programme (None: no relay window now): `relay_feed.mount_upstream`.
 UpstreamFor = Callable[[Session, service.AreaMount, datetime], PlayUrl | None]
 
 
 class StreamSupervisor:
     def __init__(self, sessions: Callable[[], AbstractContextManager[Session]], settings: Settings | None = None, *,
-                 upstream_for: UpstreamFor | None = None, retry_seconds: float = 5.0) -> None:
+                 upstream_for: UpstreamFor | None = relay_feed.mount_upstream, retry_seconds: float = 5.0) -> None:
         self._sessions = sessions
         self._settings = settings or get_settings()
         self._upstream_for = upstream_for

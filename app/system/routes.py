@@ -12,9 +12,10 @@ router = APIRouter(prefix="/api/v1/system", tags=["system"])
 
 @router.get("/problems", response_model=list[SystemProblemRead],
             responses=responses(NotAuthenticated, Forbidden))
-def problems(session: SessionDep, _user: AuditReader) -> list[SystemProblemRead]:
-    """What stops the server's own work now (e.g. a full disk), with what to do (editor, admin)."""
-    return service.current(session)
+def problems(session: SessionDep, user: AuditReader) -> list[SystemProblemRead]:
+    """What stops the server's own work now (e.g. a full disk, a relay source that fails its
+    check), with what to do (editor, admin)."""
+    return service.current(session, station_id=user.station_id)
 
 
 @router.get("/storage", response_model=StorageUse, responses=responses(NotAuthenticated, Forbidden))

@@ -53,6 +53,31 @@ def _record(session: Session, code: str, message_vi: str, message_en: str, now: 
     return problem
 
 
+def station_code(kind: str, station_id: int, key: object) -> str:
+    """The code of a problem that belongs to one station (only its staff see it)."""
+    return f"{kind}:{station_id}:{key}"
+
+
+def record_problem(session: Session, code: str, message_vi: str, message_en: str,
+                   *, now: datetime | None = None) -> SystemProblem:
+    """Note a problem (once per code, counted) until `clear_problem` removes it."""
+    return _record(session, code, message_vi, message_en, now or datetime.now(UTC))
+
+
+def clear_problem(session: Session, code: str) -> bool:
+    problem = session.get(SystemProblem, code)
+    if problem is None:
+        return False
+    session.delete(problem)
+    session.flush()
+    return True
+
+
+def _of_other_station(code: str, station_id: int | None) -> bool:
+    parts = code.split(":")
+    return station_id is not None and len(parts) == 3 and parts[1].isdigit() and int(parts[1]) != station_id
+
+
 def clear_job_problems(session: Session, job: str) -> bool:
     """`job` succeeded: forget what stopped it before. Answers whether there was anything."""
     problem = session.get(SystemProblem, disk_full_code(job))
@@ -63,11 +88,14 @@ def clear_job_problems(session: Session, job: str) -> bool:
     return True
 
 
-def current(session: Session, *, now: datetime | None = None) -> list[SystemProblemRead]:
-    """Every ongoing problem, the data disk's free space first when it is running out."""
+def current(session: Session, *, now: datetime | None = None, station_id: int | None = None
+            ) -> list[SystemProblemRead]:
+    """Every ongoing problem, the data disk's free space first when it is running out; given a
+    station, the problems of other stations (e.g. their relay sources) are left out."""
     now = now or datetime.now(UTC)
     problems = [SystemProblemRead.model_validate(p) for p in
-                session.scalars(select(SystemProblem).order_by(SystemProblem.first_seen_at))]
+                session.scalars(select(SystemProblem).order_by(SystemProblem.first_seen_at))
+                if not _of_other_station(p.code, station_id)]
     low = _low_disk(now)
     return ([low] if low else []) + problems
 

@@ -8,6 +8,7 @@ from app.web.i18n_abbreviations import ABBREVIATION_MESSAGES
 from app.web.i18n_operations import OPERATIONS_MESSAGES
 from app.web.i18n_plan import PLAN_MESSAGES
 from app.web.i18n_recorder import RECORDER_MESSAGES
+from app.web.i18n_relays import RELAY_MESSAGES
 from app.web.i18n_reports import REPORT_MESSAGES
 from app.web.i18n_streams import STREAM_MESSAGES
 
@@ -488,6 +489,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "spoken_by_neural": ("Giọng nơ-ron ngoại tuyến", "Local neural voice (offline)"),
 }
 MESSAGES.update(OPERATIONS_MESSAGES)
+MESSAGES.update(RELAY_MESSAGES)
 MESSAGES.update(REPORT_MESSAGES)
 MESSAGES.update(PLAN_MESSAGES)
 MESSAGES.update(ABBREVIATION_MESSAGES)

@@ -13,6 +13,7 @@ from app.deps import SessionDep
 from app.fields import Id, form_id
 from app.models import Area, Programme, RelayFault, RelayPoint, Role, User
 from app.programmes.views import audio_download, cue_download, item_download, item_file, playlist_download
+from app.relay_sources import service as relay_windows
 from app.relays import faults
 from app.relays import service as relay_service
 from app.relays.exceptions import FaultAlreadyResolved, FaultNotFound, NotYourFault
@@ -101,7 +102,8 @@ def programmes(request: Request, session: SessionDep, user: StationStaff, day: d
         area_id = None
     first = day or script_service.station_today(station)
     count = 7 if view == "week" else 1
-    days = [{"day": d, "programmes": programmes_for(session, user, station.id, area_id, d)}
+    days = [{"day": d, "programmes": programmes_for(session, user, station.id, area_id, d),
+             "relays": relay_windows.day_runs(session, station.id, d, area_id)}
             for d in (first + timedelta(days=i) for i in range(count))]
     return render(request, "programmes.html", {
         "station": station, "areas": station.areas, "area_id": area_id, "view": view, "first": first,
@@ -117,7 +119,7 @@ def _relays_page(request: Request, session: SessionDep, user: User, *, errors: d
     if user.role == Role.leader:
         rows = [r for r in rows if r.relay.area_id == user.area_id]
     staff = user.role in (Role.editor, Role.admin)
-    problems = system.current(session) if staff else []
+    problems = system.current(session, station_id=user.station_id) if staff else []
     storage_use = system.storage_use(session, station_id) if staff else None
     return render(request, "relays.html", {"rows": rows, "fault_errors": errors or {}, "problems": problems,
                                            "streams": station_streams(session,

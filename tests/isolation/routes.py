@@ -69,6 +69,7 @@ NOT_SCOPED = {
     ("GET", "/api/v1/relay/audio/{key}"): "relay token: its own area's files (tests/relays)",
     ("GET", "/api/v1/relay/programmes/{programme_id}.m3u8"): "relay token: its own area (tests/relays)",
     ("POST", "/api/v1/relay/heartbeat"): "relay token: itself",
+    ("GET", "/api/v1/relay/live/{run_id}"): "relay token: its own area's relay runs (tests/relay_windows)",
     ("POST", "/api/v1/relay/played"): "relay token: its own programmes (tests/relays)",
     ("POST", "/api/v1/relay/faults"): "relay token: itself",
     ("POST", "/app/admin/voices"): "the installation's voices (installation admin only), no station's rows; "
@@ -105,6 +106,9 @@ def cases(t: Station1, tone: Path) -> dict[tuple[str, str], list[Call]]:
     p, ap = t.programme.id, t.area_programme.id
     relay, rec = t.relay.id, t.recording.id
     e = t.emergency.id
+    rsrc, rwin = t.relay_source.id, t.relay_window.id
+    window_body = {"source_id": rsrc, "title": "Tiếp sóng lạ", "start_time": "18:00", "end_time": "18:30",
+                   "weekdays": [0], "area_ids": [khu1]}
     theme, month = t.theme.id, t.theme.month.strftime("%Y-%m")
     return {
         # users
@@ -167,6 +171,23 @@ def cases(t: Station1, tone: Path) -> dict[tuple[str, str], list[Call]]:
         ("PATCH", "/api/v1/stations/{station_id}/abbreviations"): [
             Call(f"/api/v1/stations/{s1}/abbreviations", json={"entries": {"KP": "khu phố"}})],
         ("POST", "/api/v1/speech/listen"): [Call("/api/v1/speech/listen", json={"text": "Xin chào", "station_id": s1})],
+        # relay sources and windows
+        ("GET", "/api/v1/stations/{station_id}/relay-sources"): [Call(f"/api/v1/stations/{s1}/relay-sources")],
+        ("POST", "/api/v1/stations/{station_id}/relay-sources"): [Call(
+            f"/api/v1/stations/{s1}/relay-sources", json={"name": "Nguồn lạ", "url": "http://127.0.0.1:9/x.mp3"})],
+        ("PATCH", "/api/v1/relay-sources/{source_id}"): [
+            Call(f"/api/v1/relay-sources/{rsrc}", json={"url": "http://127.0.0.1:9/hijack.mp3"})],
+        ("DELETE", "/api/v1/relay-sources/{source_id}"): [Call(f"/api/v1/relay-sources/{rsrc}")],
+        ("POST", "/api/v1/relay-sources/{source_id}/test"): [Call(f"/api/v1/relay-sources/{rsrc}/test")],
+        ("GET", "/api/v1/stations/{station_id}/relay-windows"): [Call(f"/api/v1/stations/{s1}/relay-windows")],
+        ("POST", "/api/v1/stations/{station_id}/relay-windows"): [
+            # naming station 1's source in one's own station: tests/relay_windows/test_routes.py
+            Call(f"/api/v1/stations/{s1}/relay-windows", json=window_body)],
+        ("DELETE", "/api/v1/relay-windows/{window_id}"): [Call(f"/api/v1/relay-windows/{rwin}")],
+        ("GET", "/api/v1/stations/{station_id}/relay-windows/minutes"): [
+            Call(f"/api/v1/stations/{s1}/relay-windows/minutes",
+                 params={"first": str(t.world.today()), "last": str(t.world.today())})],
+        ("GET", "/api/v1/relay-windows/{window_id}/runs"): [Call(f"/api/v1/relay-windows/{rwin}/runs")],
         # recordings
         ("POST", "/api/v1/stations/{station_id}/recordings"): [
             Call(f"/api/v1/stations/{s1}/recordings", data={"title": "Nhạc lạ", "is_filler": "true"}, file=tone)],

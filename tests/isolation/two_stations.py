@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime, time, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -25,6 +25,8 @@ from app.models import (
     Recording,
     RelayFault,
     RelayPoint,
+    RelaySource,
+    RelayWindow,
     Role,
     Script,
     ScriptStatus,
@@ -35,6 +37,8 @@ from app.models import (
     User,
 )
 from app.recordings import service as recording_service
+from app.relay_sources import service as relay_sources
+from app.relay_sources.schemas import RelaySourceCreate, RelayWindowCreate
 from app.relays import service as relay_service
 from app.relays.schemas import FaultReport
 from app.speech.audio import storage
@@ -65,6 +69,8 @@ class Station1:
     slot: Slot
     topic: Topic
     theme: Theme  # of this month's plan; the approved script is filed under it
+    relay_source: RelaySource
+    relay_window: RelayWindow  # for Khu 2, with its coming runs
 
     @property
     def station(self) -> Station:
@@ -165,8 +171,14 @@ def build_station1(session: Session, world: World, tmp: Path) -> Station1:
     session.commit()
     topic = session.scalars(select(Topic).where(Topic.station_id == world.station.id)).first()
     assert topic is not None
+    source = relay_sources.add_source(session, world.station, RelaySourceCreate(
+        name=f"{SECRET} đài thành phố", url=f"http://127.0.0.1:9/{SECRET}.mp3"), actor=world.users["admin"])
+    window = relay_sources.add_window(session, world.station, RelayWindowCreate(
+        source_id=source.id, title=f"{SECRET} tiếp sóng", start_time=time(18, 0), end_time=time(18, 30),
+        weekdays=list(range(7)), area_ids=[khu2.id]), actor=world.users["editor"])
+    session.commit()
     return Station1(world, scripts, recording, filler, programme, area_programme, emergency, relay, fault,
-                    world.station.slots[0], topic, theme)
+                    world.station.slots[0], topic, theme, source, window)
 
 
 def build_station2(session: Session) -> Station2:
@@ -209,6 +221,10 @@ def fingerprint(session: Session, station_id: int) -> dict[str, Any]:
                       where=Slot.station_id == station_id),
         "areas": rows(Area, Area.id, Area.name, where=Area.station_id == station_id),
         "topics": rows(Topic, Topic.id, Topic.code, where=Topic.station_id == station_id),
+        "relay_sources": rows(RelaySource, RelaySource.id, RelaySource.name, RelaySource.url,
+                              where=RelaySource.station_id == station_id),
+        "relay_windows": rows(RelayWindow, RelayWindow.id, RelayWindow.title,
+                              where=RelayWindow.station_id == station_id),
         "relays": rows(RelayPoint, RelayPoint.id, RelayPoint.name, RelayPoint.token_hash, RelayPoint.revoked_at,
                        where=RelayPoint.area_id.in_(area_ids)),
         "users": rows(User, User.id, User.username, User.role, User.area_id, User.password_hash, User.is_active,

@@ -11,6 +11,7 @@ import json
 import random
 import re
 import threading
+import urllib.request
 from collections.abc import Callable
 from datetime import datetime, timedelta
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -44,6 +45,8 @@ class FakeRelayServer:
         self.programmes: list[dict[str, Any]] = []
         self.files: dict[str, bytes] = {}
         self.emergency: dict[str, Any] | None = None
+        self.relays: list[dict[str, Any]] = []
+        self.live_sources: dict[int, str] = {}  # relay run id → upstream URL, as Loa re-serves it
         self.forbidden: set[str] = set()
         # Failure knobs
         self.down = False
@@ -167,7 +170,30 @@ class FakeRelayServer:
             "poll_seconds": self.poll_seconds,
             "programmes": listed,
             "emergency": self.emergency,
+            "relays": [r for r in self.relays
+                       if datetime.fromisoformat(r["ends_at"]) > now
+                       and datetime.fromisoformat(r["starts_at"]) < horizon],
         }
+
+    def add_relay(self, run_id: int, starts_at: datetime, ends_at: datetime, upstream: str | None,
+                  fallback: bytes | None, fallback_duration_ms: int = 0,
+                  fallback_kind: str = "filler") -> dict[str, Any]:
+        """A relay window's run: live through this server from `upstream` (None: the source
+        failed its checks), with `fallback` to cache."""
+        sha256 = self.add_file(fallback) if fallback is not None else None
+        item = {
+            "id": run_id, "title": "Thời sự thành phố", "starts_at": utc_iso(starts_at),
+            "ends_at": utc_iso(ends_at),
+            "live_url": f"/api/v1/relay/live/{run_id}" if upstream else None,
+            "fallback_audio_url": f"/api/v1/relay/audio/{sha256}.mp3" if sha256 else None,
+            "fallback_sha256": sha256, "fallback_size_bytes": len(fallback) if fallback else None,
+            "fallback_duration_ms": fallback_duration_ms, "fallback_kind": fallback_kind,
+        }
+        with self.lock:
+            self.relays.append(item)
+            if upstream:
+                self.live_sources[run_id] = upstream
+        return item
 
     def audio_requests(self) -> list[dict[str, Any]]:
         """The audio GETs the agent made."""
@@ -251,6 +277,9 @@ def _handler_for(server: FakeRelayServer) -> type[BaseHTTPRequestHandler]:
                     server.requests[-1]["status"] = 200
                     self._json(200, body, {"ETag": etag})
                 return
+            if parts.path.startswith("/api/v1/relay/live/"):
+                self._live(int(parts.path.rsplit("/", 1)[1]))
+                return
             match = AUDIO_PATH.match(parts.path)
             if match is None or match.group(1) not in server.files:
                 self._json(404, {"error": "NotFound", "detail": parts.path})
@@ -259,6 +288,27 @@ def _handler_for(server: FakeRelayServer) -> type[BaseHTTPRequestHandler]:
                 self._json(403, {"error": "Forbidden", "detail": "not this relay's area"})
                 return
             self._audio(server.files[match.group(1)], match.group(1))
+
+        def _live(self, run_id: int) -> None:
+            upstream = server.live_sources.get(run_id)
+            try:
+                source = urllib.request.urlopen(upstream, timeout=5) if upstream else None
+            except OSError:
+                source = None
+            if source is None:
+                self._json(404, {"error": "NoSuchProgramme", "detail": "no live source"})
+                return
+            self.send_response(200)
+            self.send_header("Content-Type", "audio/mpeg")
+            self.end_headers()
+            self.close_connection = True
+            try:
+                with source:
+                    while chunk := source.read1(4096):
+                        self.wfile.write(chunk)
+                        self.wfile.flush()
+            except OSError:
+                pass  # the upstream dropped, or the agent hung up
 
         def _audio(self, data: bytes, sha256: str) -> None:
             start = 0

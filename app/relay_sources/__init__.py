@@ -1,0 +1,1 @@
+"""Relay sources and relay windows (tiếp sóng): registering, checking, recording."""
