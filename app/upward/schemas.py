@@ -63,7 +63,7 @@ class AsRunEntry(BaseModel):
     emergency_id: int | None
     started_at: datetime
     ended_at: datetime
-    outcome: str = Field(description="completed, interrupted, failed or skipped, as the relay point reported.")
+    outcome: str = Field(description="completed, interrupted or failed, as the relay point reported.")
     offset_ms: int = Field(description="How late the relay point started, in milliseconds.")
     reason: str | None
 

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from fastapi.testclient import TestClient
+from sqlalchemy.orm import Session
 
-from tests.fixtures.builders import auth
+from tests.fixtures.builders import auth, create_installation_admin
 from tests.reports.scenario import Scenario
 
 OCT = {"from": "2026-10-01", "to": "2026-10-31"}
@@ -77,3 +78,12 @@ def test_bad_range_and_other_roles_are_refused(client: TestClient, scenario: Sce
     r = client.get(f"/api/v1/upward/stations/{sid}/inventory", headers=auth(scenario.world.users["officer"]))
     assert r.status_code == 403
     assert client.get(f"/api/v1/upward/stations/{sid}/inventory").status_code == 401
+
+
+def test_the_installation_admin_reads_any_station(client: TestClient, scenario: Scenario, session: Session) -> None:
+    province = create_installation_admin(session)
+    session.commit()
+    r = client.get(f"/api/v1/upward/stations/{scenario.world.station.id}/faults", params=OCT,
+                   headers=auth(province))
+    assert r.status_code == 200
+    assert r.json()["total"] == 1
