@@ -159,9 +159,9 @@ def test_a_heartbeat_does_not_change_the_tag_but_renaming_the_area_does(
 
 
 @pytest.mark.skipif(not POSTGRES_URL, reason="NOTIFY needs PostgreSQL (set LOA_TEST_POSTGRES_URL)")
+@pytest.mark.parametrize("engine", ["postgresql"], indirect=True)  # not run on SQLite at all
 def test_a_change_committed_by_another_process_reaches_the_cache_through_notify(engine: Engine) -> None:
-    if engine.dialect.name != "postgresql":
-        pytest.skip("PostgreSQL only")
+    assert engine.dialect.name == "postgresql"
     assert POSTGRES_URL
     with engine.connect() as conn:
         schema = conn.scalar(text("SELECT current_schema()"))
