@@ -83,6 +83,12 @@ class Settings(BaseSettings):
         return bool(self.icecast_url and self.icecast_source_password)
     # /metrics answers only a scraper sending "Authorization: Bearer <this>"; unset: /metrics is off
     metrics_token: str | None = Field(default=None, min_length=16)
+    # Upward push (issue 15): POST the day's as-run summary and faults to a province platform.
+    # Unset URL: no push. The secret signs each body (HMAC-SHA256); the adapter names the format.
+    upward_push_url: str | None = None
+    upward_push_secret: str | None = Field(default=None, min_length=16)
+    upward_adapter: str = "json"
+    upward_push_every_seconds: int = Field(default=900, ge=60, le=24 * 3600)
 
     @model_validator(mode="after")
     def _refuse_unsafe_production(self) -> Settings:

@@ -261,3 +261,15 @@ def clean_up_audio() -> None:
     disk_use.forget()
     if report is not None:
         log.info("audio clean-up freed %d bytes in %d file(s)", report.bytes, report.files)
+
+
+def push_upward() -> None:
+    """Push each station's day so far (as-run summary and faults) to LOA_UPWARD_PUSH_URL, signed."""
+    from app.config import get_settings
+    from app.upward import pushing
+
+    settings = get_settings()
+    if not (settings.upward_push_url and settings.upward_push_secret):
+        return
+    bodies = _in_session("upward-push", pushing.bodies) or []
+    pushing.send_all(bodies)  # outside the transaction: a slow platform holds no database lock

@@ -32,6 +32,7 @@ from app.speech.routes import router as speech_router
 from app.stations.routes import router as stations_router
 from app.streams.routes import router as streams_router
 from app.system.routes import router as system_router
+from app.upward.routes import router as upward_router
 from app.users.routes import router as users_router
 from app.web import install_web
 from app.web.docs import install_signed_in_docs
@@ -83,7 +84,7 @@ def create_app() -> FastAPI:
     for router in (auth_router, users_router, stations_router, scripts_router, audit_router,
                    speech_router, recordings_router, relay_router, relay_staff_router, programmes_router,
                    system_router, plans_router, letters_router, streams_router, metrics_router,
-                   relay_sources_router):
+                   relay_sources_router, upward_router):
         app.include_router(router)
     install_web(app)
     if production:

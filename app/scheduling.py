@@ -36,6 +36,9 @@ def register_jobs(service: SchedulerService) -> None:
     service.schedule_periodic("relay-windows", "app.jobs:relay_windows", every_s=RELAY_EVERY_S, first_run=soon)
     service.schedule_periodic("render-ahead", "app.jobs:render_ahead", every_s=300,
                               first_run=soon + timedelta(seconds=10))
+    if get_settings().upward_push_url:
+        service.schedule_periodic("upward-push", "app.jobs:push_upward",
+                                  every_s=get_settings().upward_push_every_seconds, first_run=soon)
     # after the nightly plan (02:00), before the morning programme locks (06:00)
     service.schedule_daily("audio-cleanup", "app.jobs:clean_up_audio", at=time(3, 30), zone="Asia/Ho_Chi_Minh")
 

@@ -286,6 +286,16 @@ def cases(t: Station1, tone: Path) -> dict[tuple[str, str], list[Call]]:
         ("GET", "/app/programmes/{programme_id}/items/{file_name}"): [Call(f"/app/programmes/{p}/items/0.mp3")],
         ("POST", "/app/relays/faults/{fault_id}/resolve"): [Call(f"/app/relays/faults/{t.fault.id}/resolve",
                                                                  data={"note": "Đã thay loa."})],
+        # upward (issue 15 §6): a province platform's read-only view of one station
+        ("GET", "/api/v1/upward/stations/{station_id}/inventory"): [Call(f"/api/v1/upward/stations/{s1}/inventory")],
+        ("GET", "/api/v1/upward/stations/{station_id}/plans"): [
+            Call(f"/api/v1/upward/stations/{s1}/plans", params={"from": "2026-01-01", "to": "2026-12-31"})],
+        ("GET", "/api/v1/upward/stations/{station_id}/as-run"): [
+            Call(f"/api/v1/upward/stations/{s1}/as-run", params={"from": "2026-01-01", "to": "2026-12-31"})],
+        ("GET", "/api/v1/upward/stations/{station_id}/faults"): [
+            Call(f"/api/v1/upward/stations/{s1}/faults", params={"from": "2026-01-01", "to": "2026-12-31"})],
+        ("GET", "/api/v1/upward/stations/{station_id}/statistics/{year}/{month}"): [
+            Call(f"/api/v1/upward/stations/{s1}/statistics/2026/11")],
         # reports: always the user's own station, whatever the period
         ("GET", "/app/reports"): [Own("/app/reports"), Own("/app/reports", params={"period": "2026"})],
         ("GET", "/app/reports/export.{fmt}"): [Own(f"/app/reports/export.{fmt}") for fmt in ("csv", "xlsx", "pdf")],
