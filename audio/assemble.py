@@ -93,6 +93,7 @@ class ProgrammeRenderer:
         self.workers = workers or (os.cpu_count() or 1) + 1
         self.encode_count = 0  # item and programme encodes, for tests and benchmarks
         self._count_lock = threading.Lock()
+        self._key_locks: dict[str, threading.Lock] = {}
 
     def render(
         self,
@@ -197,21 +198,24 @@ class ProgrammeRenderer:
         key = _digest(
             [RENDER_VERSION, output.model_dump(), source.identity, placement.span, target, guard, fade]
         )
-        entry = self.index.get(key)
-        if entry is not None and self.storage.exists(entry.audio.key):
-            self.storage.touch(entry.audio.key)
-        else:
-            fitted = fit(source.load(), target, guard_frames=guard, fade_frames=fade)
-            stored, prefix_crc, full_crc = self._encode_item(fitted.samples, output, placement.span)
-            entry = self.index.put(
-                key,
-                audio=stored,
-                source_ms=round(fitted.source_frames * 1000 / internal),
-                cut_ms=round(fitted.cut_frames * 1000 / internal),
-                audible_cut=fitted.audible_cut,
-                prefix_crc=prefix_crc,
-                full_crc=full_crc,
-            )
+        # Items with the same inputs (the gaps of silence between scripts) are encoded once:
+        # a worker holding the key encodes, the others then find its entry in the index.
+        with self._key_lock(key):
+            entry = self.index.get(key)
+            if entry is not None and self.storage.exists(entry.audio.key):
+                self.storage.touch(entry.audio.key)
+            else:
+                fitted = fit(source.load(), target, guard_frames=guard, fade_frames=fade)
+                stored, prefix_crc, full_crc = self._encode_item(fitted.samples, output, placement.span)
+                entry = self.index.put(
+                    key,
+                    audio=stored,
+                    source_ms=round(fitted.source_frames * 1000 / internal),
+                    cut_ms=round(fitted.cut_frames * 1000 / internal),
+                    audible_cut=fitted.audible_cut,
+                    prefix_crc=prefix_crc,
+                    full_crc=full_crc,
+                )
         return _Outcome(
             placement=placement,
             audio=entry.audio,
@@ -223,6 +227,10 @@ class ProgrammeRenderer:
             full_crc=entry.full_crc,
             failure=failure,
         )
+
+    def _key_lock(self, key: str) -> threading.Lock:
+        with self._count_lock:
+            return self._key_locks.setdefault(key, threading.Lock())
 
     def _encode_item(
         self, samples: bytes, output: OutputSettings, span: int

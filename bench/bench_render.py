@@ -1,24 +1,37 @@
 """Programme rendering speed: cold and warm renders of a 30-minute programme against the floor.
 
-Floor (same run): the raw engine (eSpeak NG via ctypes, no normalization) speaking the same
-text, plus one ffmpeg MP3 encode of 30 minutes of audio with the same settings.
+Floor (same run, same parallelism): the renderer's number of worker threads, each taking the
+next script, speaking it with the raw engine (eSpeak NG via ctypes under its lock, no
+normalization) and encoding that item's whole span with one ffmpeg MP3 encode at the same
+bitrate. That is the least work that yields the same item files, done the way the renderer
+schedules it (up to `workers` ffmpeg processes at once on this machine's cores).
+
+Every measurement runs in a fresh Python process (`python -m bench.bench_render --child ...`):
+its wall time, CPU time (user + sys of itself and of its ffmpeg children, from getrusage), peak
+memory of the process (VmHWM, which starts afresh at exec, unlike an inherited ru_maxrss) and
+of its largest ffmpeg child. Cold and warm renders alternate with the floor so that load from
+other processes falls on both; the ratio uses each one's median.
 """
 
 from __future__ import annotations
 
+import json
 import os
 import platform
 import resource
+import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from audio.assemble import ProgrammeRenderer
 from audio.config import AudioSettings
 from audio.ffmpeg import run_ffmpeg
-from audio.programme import ProgrammeSpec
+from audio.programme import ProgrammeSpec, SpeechItem
 from audio.speech_text import to_spoken
 from audio.storage import LocalStorage
 from audio.tts.engine import VoiceSettings
@@ -87,102 +100,163 @@ def spec(texts: list[str]) -> ProgrammeSpec:
     )
 
 
-def floor_seconds(texts: list[str]) -> tuple[float, float, float]:
-    """Raw engine on the same text, and one MP3 encode of 30 minutes: (synth, encode, audio s)."""
+def _encode_floor(pcm: bytes, sample_rate: int, target: str) -> None:
+    run_ffmpeg(
+        ["-v", "error", "-f", "s16le", "-ar", str(sample_rate), "-ac", "1", "-i", "pipe:0"]
+        + ["-c:a", "libmp3lame", "-b:a", f"{BITRATE}k", "-f", "mp3", "-y", target],
+        input_bytes=pcm,
+    )
+
+
+def floor(folder: str) -> dict[str, float]:
+    """Raw engine + one encode per item, on `workers` threads like the renderer."""
     library = espeak_library()
     voice = VoiceSettings()
+    workers = (os.cpu_count() or 1) + 1  # ProgrammeRenderer's default
+    programme = spec(scripts())
+    rate = library.sample_rate
+    speech_samples = 0
+    lock = threading.Lock()
+
+    def one(number: int, text: str, span_ms: int) -> None:
+        nonlocal speech_samples
+        pcm = library.speak(text, voice)
+        with lock:
+            speech_samples += len(pcm) // 2
+        total = span_ms * rate // 1000 * 2
+        pcm = (pcm + b"\0" * max(0, total - len(pcm)))[:total]
+        _encode_floor(pcm, rate, f"{folder}/floor-{number}.mp3")
+
     started = time.perf_counter()
-    pcm = b"".join(library.speak(text, voice) for text in texts)
-    synth = time.perf_counter() - started
-    audio = len(pcm) / 2 / library.sample_rate
-    total = SLOT_MS * library.sample_rate // 1000 * 2
-    pcm = (pcm + b"\0" * max(0, total - len(pcm)))[:total]
-    with tempfile.TemporaryDirectory() as folder:
-        started = time.perf_counter()
-        run_ffmpeg(
-            [
-                "-v",
-                "error",
-                "-f",
-                "s16le",
-                "-ar",
-                str(library.sample_rate),
-                "-ac",
-                "1",
-                "-i",
-                "pipe:0",
-                "-c:a",
-                "libmp3lame",
-                "-b:a",
-                f"{BITRATE}k",
-                "-f",
-                "mp3",
-                "-y",
-                f"{folder}/floor.mp3",
-            ],
-            input_bytes=pcm,
-        )
-        encode = time.perf_counter() - started
-    return synth, encode, audio
+    with ThreadPoolExecutor(max_workers=workers) as pool:
+        futures = [
+            pool.submit(one, number, item.text, item.duration_ms)
+            for number, item in enumerate(programme.items)
+            if isinstance(item, SpeechItem)
+        ]
+        for future in futures:
+            future.result()
+    wall = time.perf_counter() - started
+    return {"wall": wall, "speech_s": speech_samples / rate, "workers": workers}
 
 
-def child(data_dir: str) -> None:
-    """Cold render in this process (run as a child so its peak memory is its own)."""
-    settings = AudioSettings(data_dir=Path(data_dir), espeak_backend="library")
+def cold(folder: str) -> dict[str, float]:
+    """Cold render of the programme into an empty data folder."""
+    settings = AudioSettings(data_dir=Path(folder), espeak_backend="library")
     renderer = ProgrammeRenderer(LocalStorage(settings.audio_dir), settings=settings)
     started = time.perf_counter()
-    renderer.render(spec(scripts()))
-    print(f"{time.perf_counter() - started:.3f} {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss}")
+    result = renderer.render(spec(scripts()))
+    wall = time.perf_counter() - started
+    return {
+        "wall": wall,
+        "size_mb": result.programme.size_bytes / 1e6,
+        "items": len(result.items),
+        "encodes": renderer.encode_count,
+    }
+
+
+def warm(folder: str) -> dict[str, float]:
+    """Re-render with one script changed, over the folder a cold render filled."""
+    settings = AudioSettings(data_dir=Path(folder), espeak_backend="library")
+    renderer = ProgrammeRenderer(LocalStorage(settings.audio_dir), settings=settings)
+    changed = scripts()
+    changed[17] = changed[17] + " Bản tin này vừa được sửa lại."
+    started = time.perf_counter()
+    renderer.render(spec(changed))
+    wall = time.perf_counter() - started
+    return {"wall": wall, "encodes": renderer.encode_count}
+
+
+def _peak_kb() -> int:
+    """This process's own peak resident memory (VmHWM resets at exec; ru_maxrss may not)."""
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1])
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+
+
+def child(kind: str, folder: str) -> None:
+    """Run one measurement in this fresh process and print it as JSON."""
+    result: dict[str, float] = {"cold": cold, "warm": warm, "floor": floor}[kind](folder)
+    own = resource.getrusage(resource.RUSAGE_SELF)
+    kids = resource.getrusage(resource.RUSAGE_CHILDREN)
+    result["cpu"] = own.ru_utime + own.ru_stime + kids.ru_utime + kids.ru_stime
+    result["cpu_ffmpeg"] = kids.ru_utime + kids.ru_stime
+    result["peak_mb"] = _peak_kb() / 1024
+    result["ffmpeg_peak_mb"] = kids.ru_maxrss / 1024
+    print(json.dumps(result))
+
+
+def _run(kind: str, folder: str) -> dict[str, float]:
+    done = subprocess.run(
+        [sys.executable, "-m", "bench.bench_render", "--child", kind, folder],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    return dict(json.loads(done.stdout.strip().splitlines()[-1]))
+
+
+def _load() -> str:
+    try:
+        return " ".join(Path("/proc/loadavg").read_text().split()[:3])
+    except OSError:
+        return "?"
 
 
 def main() -> None:
-    """Print the floor, cold and warm render times, ratios and peak memory."""
+    """Print machine info, then floor, cold and warm renders (fresh processes), ratios, memory."""
+    rounds = int(os.environ.get("LOA_BENCH_ROUNDS", "3"))
     print(
         f"machine: {platform.platform()} | {platform.processor() or '?'} | "
-        f"{os.cpu_count()} CPUs | Python {sys.version.split()[0]}"
+        f"{os.cpu_count()} CPUs | Python {sys.version.split()[0]} | load {_load()}"
     )
-    texts = scripts()
-    synth, encode, speech_seconds = floor_seconds(texts)
-    floor = synth + encode
-    print(f"{len(texts)} scripts, {speech_seconds:.0f} s of raw speech in a {SLOT_MS // 60000}-minute slot")
-    print(f"floor: raw eSpeak NG {synth:.2f} s + one MP3 encode of 30 min {encode:.2f} s = {floor:.2f} s")
-    with tempfile.TemporaryDirectory() as folder:
-        settings = AudioSettings(data_dir=Path(folder), espeak_backend="library")
-        renderer = ProgrammeRenderer(LocalStorage(settings.audio_dir), settings=settings)
-        started = time.perf_counter()
-        first = renderer.render(spec(texts))
-        cold = time.perf_counter() - started
-        changed = list(texts)
-        changed[17] = changed[17] + " Bản tin này vừa được sửa lại."
-        encodes = renderer.encode_count
-        started = time.perf_counter()
-        renderer.render(spec(changed))
-        warm = time.perf_counter() - started
-        warm_encodes = renderer.encode_count - encodes
-    print(f"cold render: {cold:.2f} s = {cold / floor:.2f}x the floor (goal <= 1.5x)")
-    print(
-        f"warm re-render, one script changed: {warm:.2f} s = {warm / cold:.2f}x cold (goal <= 0.25x), "
-        f"{warm_encodes} encode(s)"
-    )
-    print(f"programme: {first.programme.size_bytes / 1e6:.1f} MB, {len(first.items)} item files")
-    with tempfile.TemporaryDirectory() as folder:
-        done = subprocess.run(
-            [sys.executable, "-m", "bench.bench_render", "--child", folder],
-            capture_output=True,
-            text=True,
-            check=True,
+    floors, colds, warms = [], [], []
+    for _round in range(rounds):
+        with tempfile.TemporaryDirectory() as folder:
+            floors.append(_run("floor", folder))
+        with tempfile.TemporaryDirectory() as folder:
+            colds.append(_run("cold", folder))
+            warms.append(_run("warm", folder))
+    print(f"load after: {_load()}")
+
+    def median(rows: list[dict[str, float]], key: str) -> float:
+        return statistics.median(row[key] for row in rows)
+
+    def line(name: str, rows: list[dict[str, float]]) -> str:
+        walls = ", ".join(f"{row['wall']:.2f}" for row in rows)
+        return (
+            f"{name}: wall {median(rows, 'wall'):.2f} s (runs {walls}), "
+            f"CPU {median(rows, 'cpu'):.2f} s (ffmpeg {median(rows, 'cpu_ffmpeg'):.2f} s)"
         )
-        child_time, child_rss = done.stdout.split()
-        ffmpeg_rss = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+
+    first = floors[0]
     print(
-        f"peak memory of a cold render in a child process: {int(child_rss) / 1024:.0f} MB "
-        f"(goal < 300 MB; largest ffmpeg or child: {ffmpeg_rss / 1024:.0f} MB; "
-        f"child render {float(child_time):.2f} s)"
+        f"{len(scripts())} scripts, {first['speech_s']:.0f} s of raw speech in a "
+        f"{SLOT_MS // 60000}-minute slot; {int(first['workers'])} workers"
+    )
+    print(line("floor (raw eSpeak + one encode per item, same parallelism)", floors))
+    print(line("cold render", colds))
+    print(line("warm re-render, one script changed", warms))
+    floor_wall, cold_wall = median(floors, "wall"), median(colds, "wall")
+    print(
+        f"cold render = {cold_wall / floor_wall:.2f}x the floor in wall time (goal <= 1.5x), "
+        f"{median(colds, 'cpu') / median(floors, 'cpu'):.2f}x in CPU time"
+    )
+    print(
+        f"warm re-render = {median(warms, 'wall') / cold_wall:.2f}x cold (goal <= 0.25x), "
+        f"{int(warms[0]['encodes'])} encode(s)"
+    )
+    print(f"programme: {colds[0]['size_mb']:.1f} MB, {int(colds[0]['items'])} item files")
+    print(
+        f"peak memory of a cold render (fresh process, VmHWM): {max(r['peak_mb'] for r in colds):.0f} MB "
+        f"(goal < 300 MB); largest ffmpeg child {max(r['ffmpeg_peak_mb'] for r in colds):.0f} MB, "
+        f"up to {int(first['workers'])} at once"
     )
 
 
 if __name__ == "__main__":
-    if len(sys.argv) == 3 and sys.argv[1] == "--child":
-        child(sys.argv[2])
+    if len(sys.argv) == 4 and sys.argv[1] == "--child":
+        child(sys.argv[2], sys.argv[3])
     else:
         main()

@@ -300,3 +300,18 @@ def test_opus_programme_is_exact_too(
     result = renderer.render(spec)
     assert result.programme.key.endswith(".ogg")
     assert decoded_samples(storage.path(result.programme.key), 48000) == 40 * 48000
+
+
+def test_identical_gaps_of_silence_are_encoded_once(settings: AudioSettings, storage: LocalStorage) -> None:
+    items: list[dict[str, object]] = [
+        {"kind": "silence", "ref": f"gap:{n}", "title": "Nghỉ", "offset_ms": n * 2000, "duration_ms": 1000}
+        for n in range(6)
+    ]
+    spec = ProgrammeSpec.model_validate({"title": "Khoảng lặng", "slot_length_ms": 12_000, "items": items})
+    renderer, _espeak = make_renderer(settings, storage)
+    result = renderer.render(spec)
+    distinct = {item.audio.key for item in result.items}
+    # every distinct item file is encoded once, however many items share it (MP3: no programme encode)
+    assert len(distinct) < len(result.items)
+    assert renderer.encode_count == len(distinct)
+    assert decoded_samples(storage.path(result.programme.key), 22050) == 12 * 22050
