@@ -19,8 +19,8 @@ run: setup
 	$(BIN)/loa serve
 
 test: setup
-	@sh tests/tools/ensure-chromium.sh
-	@sh tests/tools/ensure-icecast.sh
+	@sh tests/tools/ensure-debian-package.sh chromium "the browser tests" chromium chromium-browser
+	@sh tests/tools/ensure-debian-package.sh icecast2 "the live-stream tests" icecast2 icecast
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
 lint: setup

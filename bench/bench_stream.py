@@ -122,7 +122,7 @@ def main(argv: list[str] | None = None) -> None:
     print(f"machine: {platform.platform()} | {platform.processor() or platform.machine()} | "
           f"{os.cpu_count()} CPUs | Python {sys.version.split()[0]}")
     if icecast_binary() is None:
-        print("icecast2 is not installed: sh tests/tools/ensure-icecast.sh")
+        print("icecast2 is not installed: sudo DEBIAN_FRONTEND=noninteractive apt-get install -y icecast2")
         return
     with tempfile.TemporaryDirectory() as folder, running_icecast() as icecast:
         programme = tone_sequence_file(Path(folder) / "programme.mp3", 60)
