@@ -77,6 +77,21 @@ def _refuse_default_key_off_loopback(host: str) -> bool:
     return True
 
 
+def _schema_behind() -> bool:
+    """A database the code's migrations have not reached answers requests with errors: refuse to
+    start instead, saying the command to run."""
+    from app.db import get_engine
+    from app.migrate import pending
+
+    current, head = pending(get_engine())
+    if current == head:
+        return False
+    print(f"Lỗi: cơ sở dữ liệu ở phiên bản {current or '(trống)'}, mã nguồn cần {head}. Chạy: loa db upgrade\n"
+          f"Error: the database is at revision {current or '(empty)'}, this Loa needs {head}. "
+          "Run: loa db upgrade", file=sys.stderr)
+    return True
+
+
 def _cmd_serve(args: argparse.Namespace) -> int:
     import logging
 
@@ -86,6 +101,8 @@ def _cmd_serve(args: argparse.Namespace) -> int:
 
     if _refuse_default_key_off_loopback(args.host):
         return 2
+    if _schema_behind():
+        return 1
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     leader = None
     if get_settings().scheduler_enabled and not args.no_scheduler:
@@ -111,6 +128,8 @@ def _cmd_worker(args: argparse.Namespace) -> int:
 
     from app.scheduling import SchedulerLeader, start_leader
 
+    if _schema_behind():
+        return 1
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     settings = get_settings()
     queue = settings.queue != "off" and settings.sqlalchemy_url.startswith("postgresql")

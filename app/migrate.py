@@ -60,3 +60,15 @@ def downgrade(engine: Engine, revision: str) -> None:
     with _migrating(engine) as conn:
         cfg.attributes["connection"] = conn
         command.downgrade(cfg, revision)
+
+
+def pending(engine: Engine) -> tuple[str | None, str]:
+    """(the database's revision, the code's head): they differ when migrations are pending."""
+    from alembic.runtime.migration import MigrationContext
+    from alembic.script import ScriptDirectory
+
+    head = ScriptDirectory.from_config(alembic_config()).get_current_head()
+    with engine.connect() as conn:
+        current = MigrationContext.configure(conn).get_current_revision()
+    return current, str(head)
+

@@ -152,3 +152,18 @@ def test_users_passwd_refuses_a_common_password(tmp_path):
                 stdin="anhyeuem123\n")
     assert weak.returncode == 1
     assert "mật khẩu phổ biến" in weak.stderr
+
+
+def test_serve_refuses_a_database_whose_migrations_are_pending_and_says_the_command(tmp_path):
+    # A code upgrade without `loa db upgrade` would answer requests with 500s: refuse to start.
+    from app.db import make_engine
+    from app.migrate import downgrade
+
+    assert _loa(tmp_path, "init").returncode == 0
+    engine = make_engine(f"sqlite:///{tmp_path / 'loa.db'}")
+    downgrade(engine, "-1")
+    engine.dispose()
+    served = _loa(tmp_path, "serve", "--port", str(free_port()), timeout=60)
+    assert served.returncode == 1
+    assert "loa db upgrade" in served.stderr
+    assert _loa(tmp_path, "db", "upgrade").returncode == 0
