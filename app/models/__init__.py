@@ -5,6 +5,14 @@ from app.models.audit_event import AuditEvent
 from app.models.base import Base, UTCDateTime, utcnow
 from app.models.form_token import FormToken
 from app.models.login_throttle import LoginThrottle
+from app.models.organisation import (
+    Bulletin,
+    BulletinDelivery,
+    BulletinStatus,
+    DeliveryState,
+    Organisation,
+    OrganisationKind,
+)
 from app.models.programme import Airing, Emergency, Lease, Programme, ProgrammeStatus
 from app.models.recording import Recording
 from app.models.relay import RelayFault, RelayHeartbeat, RelayPlay
@@ -18,6 +26,12 @@ from app.models.user import Role, User
 from app.models.web_session import WebSession
 
 __all__ = [
+    "Bulletin",
+    "BulletinDelivery",
+    "BulletinStatus",
+    "DeliveryState",
+    "Organisation",
+    "OrganisationKind",
     "Airing",
     "Emergency",
     "FormToken",

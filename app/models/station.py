@@ -47,6 +47,10 @@ class Station(Base):
     schedule_version: Mapped[int] = mapped_column(Integer, default=1)
     # set when a slot, area or relay point changes: the next re-plan picks the station up
     plan_inputs_changed_at: Mapped[datetime | None] = mapped_column(UTCDateTime, default=None)
+    # the district or province the station belongs to (None: a station on its own)
+    organisation_id: Mapped[int | None] = mapped_column(
+        ForeignKey("organisations.id", ondelete="SET NULL"), default=None, index=True
+    )
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
     slots: Mapped[list[Slot]] = relationship(

@@ -26,6 +26,10 @@ class User(Base):
     station_id: Mapped[int | None] = mapped_column(
         ForeignKey("stations.id", ondelete="SET NULL"), default=None, index=True
     )
+    # a province or district account (station_id is then None): its role applies there
+    organisation_id: Mapped[int | None] = mapped_column(
+        ForeignKey("organisations.id", ondelete="SET NULL"), default=None, index=True
+    )
     area_id: Mapped[int | None] = mapped_column(
         ForeignKey("areas.id", ondelete="SET NULL"), default=None
     )
