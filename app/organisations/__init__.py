@@ -1,0 +1,1 @@
+"""The province's information-source system: organisations, the stations under them, bulletins."""
