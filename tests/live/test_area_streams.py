@@ -10,10 +10,11 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
+from sqlalchemy import delete
 from sqlalchemy.orm import Session
 
 from app.config import Settings, get_settings
-from app.models import Programme, ProgrammeStatus
+from app.models import Programme, ProgrammeStatus, Slot
 from app.speech.audio import storage
 from app.streams import service as streams
 from app.streams import supervisor as supervisor_module
@@ -32,7 +33,10 @@ BULLETIN = {"title": "Cảnh báo bão số 3", "minutes": 30, "after": "resume"
 
 @pytest.fixture
 def on_air(session: Session, world: World, tmp_path: Path) -> Programme:
-    """A station-wide programme of tone steps that began 10 s ago."""
+    """A station-wide programme of tone steps that began 10 s ago. The station has no regular
+    slots: an emergency re-plans today, and at 06:30-07:00 or 16:30-17:00 (when CI may run) a
+    freshly planned, unrendered slot programme would rightly take the air from this one."""
+    session.execute(delete(Slot).where(Slot.station_id == world.station.id))
     key = storage().put_file(tone_sequence_file(tmp_path / "programme.mp3", SECONDS), suffix=".mp3")
     now = datetime.now(UTC)
     programme = Programme(station_id=world.station.id, slot_id=None, slot_name="test", air_date=now.date(),
