@@ -70,3 +70,12 @@ AdminUser = Annotated[User, Depends(require_roles(Role.admin))]
 EditorUser = Annotated[User, Depends(require_roles(Role.editor))]
 StaffUser = Annotated[User, Depends(require_roles(Role.officer, Role.editor, Role.admin))]
 AuditReader = Annotated[User, Depends(require_roles(Role.editor, Role.admin))]
+
+
+def organisation_writes() -> None:
+    """Marker: a route a province or district account may write through (its bulletins, its
+    organisation). `@router.post(..., dependencies=[OrganisationWrites])`. Every other write is a
+    station's own work, and such an account is refused it (403) even where it may read."""
+
+
+OrganisationWrites = Depends(organisation_writes)
