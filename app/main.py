@@ -23,8 +23,10 @@ from app.plans.routes import router as plans_router
 from app.programmes.routes import router as programmes_router
 from app.recordings.routes import router as recordings_router
 from app.relay_sources.routes import router as relay_sources_router
+from app.relays.routes import limiter as relay_limiter
 from app.relays.routes import router as relay_router
 from app.relays.routes import staff_router as relay_staff_router
+from app.relays.unchanged_polls import SCHEDULE_PATH, UnchangedSchedulePolls
 from app.relays.version_listener import LISTENER_CONNECT_ARGS, VersionListener
 from app.scripts.routes import router as scripts_router
 from app.security_headers import SecurityHeaders
@@ -89,6 +91,10 @@ def create_app() -> FastAPI:
     install_web(app)
     if production:
         install_signed_in_docs(app)
+    # Innermost of Loa's own: an unchanged relay poll is answered before routing (still counted,
+    # still behind admission and with the security headers).
+    app.add_middleware(UnchangedSchedulePolls, limiter=relay_limiter,
+                       route=next(r for r in relay_router.routes if getattr(r, "path", None) == SCHEDULE_PATH))
     app.add_middleware(
         BodySizeLimit, default_limit=settings.max_request_bytes, upload_limit=settings.max_upload_bytes,
         upload_suffixes=("/recordings", "/letters", "/app/admin/voices")

@@ -41,6 +41,7 @@ from app.relays.schemas import (
     RelaySchedule,
     RelayStatus,
 )
+from app.relays.unchanged_polls import bearer, cached_etag, etag_matches, etag_of
 from app.speech.audio import storage
 from app.stations import service as stations
 from app.stations.exceptions import RelayPointNotFound, StationNotFound
@@ -55,7 +56,7 @@ T = TypeVar("T")
 
 def relay_context(session: SessionDep, authorization: Annotated[str | None, Header()] = None
                   ) -> service.RelayContext:
-    ctx = service.authenticate(session, _bearer(authorization))
+    ctx = service.authenticate(session, bearer(authorization))
     limiter.check(str(ctx.relay_id))
     return ctx
 
@@ -70,12 +71,6 @@ def reading_relay_context(session: SessionDep, authorization: Annotated[str | No
 
 
 ReadingRelay = Annotated[service.RelayContext, Depends(reading_relay_context)]
-
-
-def _bearer(authorization: str | None) -> str | None:
-    if authorization and authorization.lower().startswith("bearer "):
-        return authorization[7:].strip() or None
-    return None
 
 
 def _with_session(request: Request, work: Callable[[Session], T]) -> T:
@@ -107,26 +102,27 @@ async def get_schedule(
     # schedule version and what its schedule holds come from poll_cache, kept current by the
     # changes themselves (NOTIFY on PostgreSQL), so an unchanged schedule costs no database work
     # and no worker thread. The ETag changes only when the schedule's content does.
-    token = _bearer(authorization)
+    token = bearer(authorization)
     if token is None:
         raise InvalidRelayToken()
     token_hash = hash_relay_token(token)
     now = datetime.now(UTC)
-    found = poll_cache.cached(token_hash, hours, now.timestamp())
+    found = cached_etag(token_hash, hours, now)
     if found is None:
-        found = await run_in_threadpool(
+        relay, index = await run_in_threadpool(
             _with_session, request, lambda s: poll_cache.load(s, token, token_hash, hours, now))
-    relay, index = found
+        etag = etag_of(relay, index, hours, now)
+    else:
+        relay, etag = found
     limiter.check(str(relay.relay_id))
-    etag = service.etag_for(relay, hours, index.digest(relay.area_id, hours, now.timestamp()))
-    if if_none_match and etag in [t.strip() for t in if_none_match.split(",")]:
+    if etag_matches(if_none_match, etag):
         return Response(status_code=304, headers={"ETag": etag})
     body, digest = await run_in_threadpool(
         _with_session, request, lambda s: service.schedule(s, relay, hours, now))
     # Tagged by what it holds: if a change landed between the index and this read, the next
     # poll's tag differs and the relay point fetches again.
     etag = service.etag_for(relay, hours, digest)
-    if if_none_match and etag in [t.strip() for t in if_none_match.split(",")]:
+    if etag_matches(if_none_match, etag):
         return Response(status_code=304, headers={"ETag": etag})
     return JSONResponse(body.model_dump(mode="json"), headers={"ETag": etag, "Cache-Control": "no-cache"})
 

@@ -89,14 +89,25 @@ class RateLimiter:
         self._lock = threading.Lock()
 
     def check(self, key: str) -> None:
+        """Count a request of `key`, or refuse it (429 with the seconds to wait) over the limit."""
+        wait = self._hit(key)
+        if wait is not None:
+            raise RelayRateLimited(wait)
+
+    def allow(self, key: str) -> bool:
+        """Count a request of `key` if it is within the limit (a refused one is not counted)."""
+        return self._hit(key) is None
+
+    def _hit(self, key: str) -> int | None:
         now = time.monotonic()
         with self._lock:
             hits = self._hits.setdefault(key, deque())
             while hits and hits[0] <= now - self.window:
                 hits.popleft()
             if len(hits) >= self.limit:
-                raise RelayRateLimited(max(1, int(hits[0] + self.window - now) + 1))
+                return max(1, int(hits[0] + self.window - now) + 1)
             hits.append(now)
+            return None
 
 
 def programme_token(p: Programme) -> str:

@@ -19,7 +19,7 @@ from sqlalchemy import Engine, event, text
 from sqlalchemy.orm import Session
 
 from app.models import Programme, ProgrammeStatus, Station
-from app.relays import poll_cache, routes
+from app.relays import poll_cache, routes, unchanged_polls
 from app.relays.version_listener import VersionListener
 from tests.conftest import POSTGRES_URL
 from tests.fixtures.builders import World, auth
@@ -42,6 +42,7 @@ class Clock(datetime):
 @pytest.fixture
 def clock(monkeypatch: pytest.MonkeyPatch) -> type[Clock]:
     monkeypatch.setattr(routes, "datetime", Clock)
+    monkeypatch.setattr(unchanged_polls, "datetime", Clock)  # the 304 answered before routing
     # No wall clock in these tests: the fallback re-read of the versions never comes due.
     monkeypatch.setattr(poll_cache, "VERSION_TTL", 3600.0)
     return Clock
