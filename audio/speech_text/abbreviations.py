@@ -4,6 +4,8 @@ Keys are matched case-sensitively as whole words; the longest key wins ("UB MTTQ
 Entries were collected from the seed directives (Hà Tu, Cẩm Phả, Thanh Xuân, Hải Phòng, Quảng
 Ninh) and from public notices of wards, communes, health, police, tax and power services.
 Abbreviations with two meanings (BCH, TU) are in `CONTEXT_ABBREVIATIONS`, read by the sentence.
+The larger ward table (offices, party, police and defence, health and schools, tax) is in
+`ward_abbreviations.py`; every key is defined in one table only.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ from types import MappingProxyType
 
 from audio.speech_text.conventions import LOAN_WORDS
 from audio.speech_text.notice_abbreviations import NOTICE_ABBREVIATIONS
+from audio.speech_text.ward_abbreviations import WARD_ABBREVIATIONS
 
 _ADMINISTRATION: dict[str, str] = {
     "UBND": "ủy ban nhân dân",
@@ -232,7 +235,7 @@ _DOCUMENTS: dict[str, str] = {
 }
 
 _ENTRIES: dict[str, str] = {
-    **NOTICE_ABBREVIATIONS, **_ADMINISTRATION, **_ORGANISATIONS,
+    **WARD_ABBREVIATIONS, **NOTICE_ABBREVIATIONS, **_ADMINISTRATION, **_ORGANISATIONS,
     **_HEALTH_EDUCATION, **_ECONOMY, **_DOCUMENTS, **LOAN_WORDS,
 }
 
@@ -254,7 +257,7 @@ DOCUMENT_TYPES: Mapping[str, str] = MappingProxyType({
 # TU is a provincial party committee (tỉnh ủy) unless the sentence speaks of a city (thành ủy).
 CONTEXT_ABBREVIATIONS: Mapping[str, tuple[re.Pattern[str], str, str]] = MappingProxyType({
     "BCH": (re.compile(r"(?i)^\W*(?:\S+\s+){0,2}?(?:quân sự|phòng chống|pctt|phòng thủ|thiên tai|tkcn"
-                       r"|tìm kiếm|cứu nạn|cứu hộ|qs\b|phòng không|biên phòng)"),
+                       r"|tìm kiếm|cứu nạn|cứu hộ|qs\b|ptds\b|chqs\b|phòng không|biên phòng)"),
             "ban chỉ huy", "ban chấp hành"),
     "TU": (re.compile(r"(?i)thành (?:ủy|uỷ)|\bthành phố"), "thành ủy", "tỉnh ủy"),
     "BTGTU": (re.compile(r"(?i)thành (?:ủy|uỷ)|\bthành phố"), "ban tuyên giáo thành ủy", "ban tuyên giáo tỉnh ủy"),

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 
-from audio.speech_text.abbreviations import DOCUMENT_TYPES
+from audio.speech_text.abbreviations import DEFAULT_ABBREVIATIONS, DOCUMENT_TYPES
 from audio.speech_text.conventions import LETTER_NAMES
 from audio.speech_text.numbers import read_cardinal, read_digits
 
@@ -67,10 +67,17 @@ def read_code(code: str, abbreviations: Mapping[str, str]) -> str:
 def _read_doc_part(part: str, abbreviations: Mapping[str, str], context_reader: Mapping[str, str],
                    department: str | None = None) -> str:
     letters, digits = re.fullmatch(r"(.*?)(\d*)", part).groups()  # type: ignore[union-attr]
-    spoken = (department or context_reader.get(letters) or DOCUMENT_TYPES.get(letters) or _MINISTRIES.get(letters)
+    spoken = (_station_entry(letters, abbreviations) or department or context_reader.get(letters)
+              or DOCUMENT_TYPES.get(letters) or _MINISTRIES.get(letters)
               or abbreviations.get(letters) or _ISSUERS.get(letters)
               or _split_known(letters, abbreviations, context_reader) or spell_letters(letters))
     return f"{spoken} {read_cardinal(int(digits))}" if digits else spoken
+
+
+def _station_entry(letters: str, abbreviations: Mapping[str, str]) -> str | None:
+    """A station's own reading of a code part wins over every built-in reading, inside a code too."""
+    spoken = abbreviations.get(letters)
+    return spoken if spoken and spoken != DEFAULT_ABBREVIATIONS.get(letters) else None
 
 
 def _split_known(letters: str, abbreviations: Mapping[str, str],
