@@ -246,7 +246,7 @@ DEFAULT_ABBREVIATIONS: Mapping[str, str] = MappingProxyType(_ENTRIES)
 DOCUMENT_TYPES: Mapping[str, str] = MappingProxyType({
     "NQ": "nghị quyết", "QĐ": "quyết định", "KH": "kế hoạch", "KL": "kết luận", "CT": "chỉ thị",
     "HD": "hướng dẫn", "CV": "công văn", "TB": "thông báo", "BC": "báo cáo", "TT": "thông tư",
-    "NĐ": "nghị định", "PA": "phương án", "TTr": "tờ trình", "QC": "quy chế", "QyĐ": "quy định",
+    "NĐ": "nghị định", "PA": "phương án", "TTr": "tờ trình", "QC": "quy chế", "QyĐ": "quy định", "QĐi": "quy định",
     "CTr": "chương trình", "ĐA": "đề án", "GM": "giấy mời", "BB": "biên bản", "TTLT": "thông tư liên tịch",
     "UBND": "ủy ban nhân dân", "L": "luật", "PL": "pháp lệnh", "HĐ": "hợp đồng", "CĐ": "công điện",
 })

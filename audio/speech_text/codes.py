@@ -134,6 +134,10 @@ _DEPARTMENTS = {
     "TKBT": "thư ký biên tập", "HC": "hành chính", "TCCB": "tổ chức cán bộ", "QHĐP": "quan hệ địa phương",
     "KSTT": "kiểm soát thủ tục", "KTN": "kinh tế ngành", "VX": "văn xã", "TCD": "tiếp công dân",
     "TCKH": "tài chính kế hoạch", "KHTC": "kế hoạch tài chính", "DP": "dự phòng", "KN": "khuyến nông",
+    # Offices of a ward or district and of its health centre ("1234/UBND-NV", "99/TTYT-KHNV").
+    "NV": "nội vụ", "KHNV": "kế hoạch nghiệp vụ", "TCHC": "tổ chức hành chính", "KHTH": "kế hoạch tổng hợp",
+    "BCVT": "bưu chính viễn thông", "VHXH": "văn hóa xã hội",
+    "TCKT": "tài chính kế toán", "YT": "y tế", "GD": "giáo dục", "QLCL": "quản lý chất lượng",
 }
 
 
@@ -152,6 +156,6 @@ def read_document_number(number: str, year: str | None, code: str, abbreviations
         words.append(spell_letters(suffix))
     if year:
         words += ["năm", read_cardinal(int(year))]
-    parts = [p for p in re.split(r" ?[-–/] ?", code) if p]
+    parts = [p for p in re.split(r" ?[-–/.] ?", code) if p]
     words += [_read_doc_part(p, abbreviations, context_reader, _department(i, p, code)) for i, p in enumerate(parts)]
     return " ".join(w for w in words if w)

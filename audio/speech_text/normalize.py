@@ -57,7 +57,8 @@ _ATOMS = re.compile(
     # "15/KH-UBND", "57-NQ/TW", "QĐ- BNN-TY" (a space after a separator), "298 KH/TWĐTN" (a space, then a
     # code with a separator inside).
     rf"|(?P<doc>(?<![\w/.])(?P<doc_n>\d+)(?P<doc_a>[a-zđ]?)(?:/(?P<doc_y>\d{{4}}))?"
-    rf"(?: ?[-/] ?(?P<doc_c>{_CODE}(?:(?:[-/] ?| [-/](?! )|{_SPACED_DASH}){_CODE})*)"
+    # "15/KH–UBND" (an en dash), "152/QĐ.UBND" (a dot before another capital code) separate parts too.
+    rf"(?: ?[-–/] ?(?P<doc_c>{_CODE}(?:(?:[-–/] ?|\.(?=[A-ZĐ]{{2}})| [-/](?! )|{_SPACED_DASH}){_CODE})*)"
     rf"| (?P<doc_s>{_CODE}(?:[-/]{_CODE})+)))"
     r"|(?P<plate>(?<![\w.])(?P<pl_p>\d{2})(?P<pl_s>[A-Z]{1,2})(?P<pl_d>\d?)-(?P<pl_n>\d{3}\.\d{2}|\d{4,5})(?![\w]))"
     # A phone number, never a date written with dots ("01.01.2024").
@@ -322,9 +323,16 @@ def _read_time(match: re.Match[str]) -> str | None:
     return f"{words} {read_cardinal(minutes)} phút" if minutes else words
 
 
+# "Quy định 69-QĐ/TW": a party regulation (quy định) is numbered with "QĐ" like a decision (quyết định).
+# "Quy định số 131-QĐ/TW, số 132-QĐ/TW": the next number of a list of regulations is one too.
+_RULE_BEFORE = re.compile(
+    r"(?i)quy định\s*(?:số)?\s*:?\s*(?:\d+-QĐ/[A-ZĐƯ]+(?:,| và) (?:số )?)?$"
+)
+
+
 def _context_readings(match: re.Match[str], code: str) -> dict[str, str]:
     """Readings of the two-meaning abbreviations inside a document code ("20-NQ/TU"), by its sentence."""
-    parts = set(re.split(r" ?[-–/] ?", code))
+    parts = set(re.split(r" ?[-–/.] ?", code))
     keys = [key for key in CONTEXT_ABBREVIATIONS if key in parts or key in code]
     if not keys:
         return {}
@@ -343,6 +351,8 @@ def _atom(match: re.Match[str], abbreviations: Mapping[str, str]) -> str:
         code = match["doc_c"] or match["doc_s"]
         context = {k: v for k, v in _context_readings(match, code).items()
                    if abbreviations.get(k) == DEFAULT_ABBREVIATIONS.get(k)}
+        if _RULE_BEFORE.search(_head(match, 60)) and abbreviations.get("QĐ") == DEFAULT_ABBREVIATIONS.get("QĐ"):
+            context["QĐ"] = "quy định"
         spoken = read_document_number(match["doc_n"], match["doc_y"], code, abbreviations, context,
                                       match["doc_a"])
     elif kind == "plate":

@@ -9,7 +9,8 @@ read or change these readings. Keys match case-sensitively as whole words, the l
 Deliberately left out, because one spelling has two common meanings and no sentence rule decides it
 yet: "ĐV" (đảng viên / đơn vị), "KH" (kế hoạch / khách hàng), "TB" (thông báo / trung bình), "TBC"
 (trung bình cộng / bệnh lao), "HT" (hiệu trưởng / hệ thống), "BNN" (bộ nông nghiệp inside a document
-number / bệnh nghề nghiệp), "ĐH" (đại học / đại hội / đường huyện). Unknown capital codes are spelled
+number / bệnh nghề nghiệp), "ĐH" (đại học / đại hội / đường huyện); and "ĐCS" (đảng cộng sản), which would
+split police codes wrongly ("ĐCSTT" is an đội cảnh sát trật tự, not ĐCS + TT). Unknown capital codes are spelled
 (`acronyms.py`). A station overrides any entry (or switches it off with an empty value) through its own
 abbreviations (`merged_abbreviations`), and its entry wins inside document numbers too (`codes.py`).
 """
@@ -61,11 +62,11 @@ ADMINISTRATION: dict[str, str] = {
 
 # The party and the mass organisations of the Fatherland Front.
 PARTY_ORGANISATIONS: dict[str, str] = {
-    "ĐCS": "đảng cộng sản",
     "ĐCSVN": "đảng cộng sản Việt Nam",
     "BTVĐU": "ban thường vụ đảng ủy",
     "UBKTĐU": "ủy ban kiểm tra đảng ủy",
     "BTCB": "bí thư chi bộ",
+    "BTT": "ban thường trực",
     "HNTW": "hội nghị trung ương",
     "NQTW": "nghị quyết trung ương",
     "TNTP": "thiếu niên tiền phong",
