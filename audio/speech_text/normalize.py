@@ -60,7 +60,9 @@ _ATOMS = re.compile(
     # "15/KH–UBND" (an en dash), "152/QĐ.UBND" (a dot before another capital code) separate parts too.
     rf"(?: ?[-–/] ?(?P<doc_c>{_CODE}(?:(?:[-–/] ?|\.(?=[A-ZĐ]{{2}})| [-/](?! )|{_SPACED_DASH}){_CODE})*)"
     rf"| (?P<doc_s>{_CODE}(?:[-/]{_CODE})+)))"
-    r"|(?P<plate>(?<![\w.])(?P<pl_p>\d{2})(?P<pl_s>[A-Z]{1,2})(?P<pl_d>\d?)-(?P<pl_n>\d{3}\.\d{2}|\d{4,5})(?![\w]))"
+    # "14A-123.45", "29C1-123.45", and a motorbike's "29-C1 123.45" (the dash after the province).
+    r"|(?P<plate>(?<![\w.])(?P<pl_p>\d{2})(?P<pl_h>-)?(?P<pl_s>[A-Z]{1,2})(?P<pl_d>\d?)(?(pl_h)(?<=\d) |-)"
+    r"(?P<pl_n>\d{3}\.\d{2}|\d{4,5})(?![\w]|[.,]\d))"
     # A phone number, never a date written with dots ("01.01.2024").
     r"|(?P<phone>(?<![\w.,])(?!\d{1,2}(?P<ph_sep>[./-])\d{1,2}(?P=ph_sep)(?:19|20)\d\d(?!\d))"
     r"(?:\(0\d{1,3}\)[\s.]?\d{2,8}(?:[ .]\d{2,4})*"
@@ -104,6 +106,12 @@ _RANGE = re.compile(rf"{CLOSE}\s*[-–—]\s*{OPEN}")
 # "từ ngày 01/12/2025 - ngày 02/12/2025", "từ 7 giờ 05 phút – 10 giờ": a dash between two dates or times whose
 # second repeats its word ("ngày") or whose first ends with "giờ"/"phút" is a range too.
 _WORD_RANGE = re.compile(rf"(?:{CLOSE}|(?<={CLOSE} giờ)|(?<={CLOSE} phút))\s*[-–—]\s*(?=ngày {OPEN}|{OPEN})")
+# "15.000đ/kg-20.000đ/kg": a dash glued to a unit after "/" separates two prices (it is no minus sign).
+_UNIT_DASH = re.compile(rf"(?<=/)({UNIT_RE})-(?=\d)")
+# "15.000 đ/kg – 20.000 đ/kg": a range of two prices per unit.
+_PER_UNIT_RANGE = re.compile(rf"{CLOSE}(/(?:{UNIT_RE}))(?![\w²³])\s*[-–—]\s*(?={OPEN})")
+# "tỷ lệ 3:1", "tỉ lệ bản đồ 1:500": a ratio ("ba trên một"); other "N:M" left to the voice (a score is a pause).
+_RATIO_COLON = re.compile(rf"(?i)(?<=\bt[ỷỉ] lệ\b)([^.;{OPEN}]{{0,30}}{OPEN}[^{CLOSE}]*){CLOSE}:(?={OPEN})")
 _ATTACHED_DIGITS = re.compile(r"(?<=[^\W\d_])-?(\d+)(?!\w)")
 _LEFTOVER_DIGITS = re.compile(r"\d+")
 # A run of more than 15 digits (a serial, an account number) is no quantity anyone says aloud, and
@@ -285,10 +293,16 @@ def _is_dialled(match: re.Match[str], digits: str) -> bool:
         return True  # "số điện thoại khẩn cấp 113", "gọi điện vào đài 1080", "gọi ngay 114"
     if digits not in EMERGENCY:
         return False
-    # "gọi 113, 114 hoặc 115": a service number in a list, not a count of something.
+    # "gọi 113, 114 hoặc 115 khi …": a service number in a list of them, not a count of something. The last of the
+    # list is dialled whatever follows it.
     listed = re.match(r"\s*(?:[,;:)]|\.(?!\d)|hoặc\b|$)", _after(match)) is not None
     after_another = re.search(r"\b11[1-5]\W*(?:hoặc\s*)?$", head) is not None
-    return EMERGENCY_CUES.search(head) is not None or (listed and after_another)
+    called = EMERGENCY_CUES.search(head) is not None or _CALLED_LIST.search(head) is not None
+    return called or (listed and after_another)
+
+
+# "gọi 113, 114, 115 khi …": the next numbers of a list that began after a calling word.
+_CALLED_LIST = re.compile(r"(?i)(?:số|gọi|cấp cứu|báo|quay)\W*(?:11[1-5]\s*(?:,|hoặc|và)\s*)+$")
 
 
 # "từ 7g đến 11g", "19g ngày 14-11", "24/24g": words around a bare "g" that make it an hour.
@@ -489,12 +503,17 @@ def normalize_line(line: str, abbreviations: Mapping[str, str] = DEFAULT_ABBREVI
     text = read_spaced_phones(text)
     text = mark_dotted_dates(text)
     text = _PLACE_NUMBER.sub(r"\1. ", text)
+    if "/" in text:
+        text = _UNIT_DASH.sub(r"\1 - ", text)
     text = read_symbols(text, abbreviations)
     text = _ROMAN_CONTEXT.sub(_roman, text)
     text = read_initials(text)
     text = read_named_letters(text)
     text = _ATOMS.sub(lambda m: _atom(m, abbreviations), text)
     text = _RANGE.sub(f"{CLOSE} đến {OPEN}", text)
+    text = _PER_UNIT_RANGE.sub(rf"{CLOSE}\1 đến ", text)
+    if ":" in text:
+        text = _RATIO_COLON.sub(rf"\1{CLOSE} trên ", text)
     text = _WORD_RANGE.sub(lambda m: f"{m[0][:1] if m[0][:1] == CLOSE else ''} đến ", text)
     text = _UNIT_AFTER.sub(lambda m: f"{CLOSE} {(m[3] or '').strip()} {UNITS[m[2] or m[4]]}", text)
     text = _LUNAR_WORD.sub("âm lịch", text)

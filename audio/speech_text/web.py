@@ -75,6 +75,16 @@ _PIECES: Mapping[str, str] = {**SYLLABLES, **{
     "laodong": "lao động", "vieclam": "việc làm", "nongnghiep": "nông nghiệp", "moitruong": "môi trường",
     "xaydung": "xây dựng", "dichvu": "dịch vụ", "thutuc": "thủ tục", "hanhchinh": "hành chính",
     "daucap": "đầu cấp", "tuyensinh": "tuyển sinh", "canhsat": "cảnh sát", "giaothong": "giao thông",
+    # Government and press sites a bulletin points to (chinhphu.vn, thanhuy@…, vanban.chinhphu.vn, quochoi.vn).
+    "chinhphu": "chính phủ", "tuyendung": "tuyển dụng", "thanhuy": "thành ủy", "tinhuy": "tỉnh ủy",
+    "huyenuy": "huyện ủy", "quanuy": "quận ủy", "dangbo": "đảng bộ", "vanban": "văn bản", "quochoi": "quốc hội",
+    "congbao": "công báo", "phapluat": "pháp luật", "thuvien": "thư viện", "nhandan": "nhân dân",
+    "dangcongsan": "đảng cộng sản", "tuoitre": "tuổi trẻ", "thanhnien": "thanh niên", "quandoi": "quân đội",
+    "antoan": "an toàn", "thucpham": "thực phẩm", "gopy": "góp ý", "phananh": "phản ánh", "kiennghi": "kiến nghị",
+    "hotro": "hỗ trợ", "tintuc": "tin tức", "thongbao": "thông báo", "vanhoa": "văn hóa", "thethao": "thể thao",
+    "dulich": "du lịch", "daotao": "đào tạo", "nongthon": "nông thôn", "tainguyen": "tài nguyên",
+    "congnghe": "công nghệ", "truyenthong": "truyền thông", "thanhhoa": "thanh hóa", "tiep": "tiếp",
+    "truyen": "truyền", "hanoi": "hà nội", "sukien": "sự kiện",
 }, **WORDS}
 _MAX_SYLLABLE = max(len(s) for s in _PIECES)
 
