@@ -155,6 +155,7 @@ LOAN_WORDS: dict[str, str] = {
     "smartphone": "điện thoại thông minh",
     "vaccine": "vắc xin", "Vaccine": "vắc xin",  # "vắc-xin" is already said so
     "iHanoi": "ai Hà Nội",
+    "PC-Covid": "pê xê cô vít", "PC-COVID": "pê xê cô vít",
 }
 # Loan words are read the same in capitals ("HOTLINE", "ONLINE", "ZALO"): every word of four letters or more gets
 # its all-capital form too (shorter ones in capitals are more often acronyms).

@@ -106,6 +106,8 @@ _RANGE = re.compile(rf"{CLOSE}\s*[-–—]\s*{OPEN}")
 # "từ ngày 01/12/2025 - ngày 02/12/2025", "từ 7 giờ 05 phút – 10 giờ": a dash between two dates or times whose
 # second repeats its word ("ngày") or whose first ends with "giờ"/"phút" is a range too.
 _WORD_RANGE = re.compile(rf"(?:{CLOSE}|(?<={CLOSE} giờ)|(?<={CLOSE} phút))\s*[-–—]\s*(?=ngày {OPEN}|{OPEN})")
+# "từ 1 tỷ - 2 tỷ đồng", "3 triệu đồng - 5 triệu đồng": a range of two amounts that end with their scale word.
+_SCALE_RANGE = re.compile(rf"{CLOSE}( (?:nghìn|ngàn|triệu|tỷ|tỉ)(?: đồng)?)\s*[-–—]\s*(?={OPEN})")
 # "15.000đ/kg-20.000đ/kg": a dash glued to a unit after "/" separates two prices (it is no minus sign).
 _UNIT_DASH = re.compile(rf"(?<=/)({UNIT_RE})-(?=\d)")
 # "15.000 đ/kg – 20.000 đ/kg": a range of two prices per unit.
@@ -512,6 +514,7 @@ def normalize_line(line: str, abbreviations: Mapping[str, str] = DEFAULT_ABBREVI
     text = _ATOMS.sub(lambda m: _atom(m, abbreviations), text)
     text = _RANGE.sub(f"{CLOSE} đến {OPEN}", text)
     text = _PER_UNIT_RANGE.sub(rf"{CLOSE}\1 đến ", text)
+    text = _SCALE_RANGE.sub(rf"{CLOSE}\1 đến ", text)
     if ":" in text:
         text = _RATIO_COLON.sub(rf"\1{CLOSE} trên ", text)
     text = _WORD_RANGE.sub(lambda m: f"{m[0][:1] if m[0][:1] == CLOSE else ''} đến ", text)

@@ -108,6 +108,10 @@ def _syllables(word: str) -> tuple[str, ...] | None:
 def _read_label(label: str, table: Mapping[str, str]) -> str:
     words: list[str] = []
     for part in re.findall(r"[^\W\d_]+|\d+", label):
+        if not part.isascii() and part.isalpha():
+            # Accented words are Vietnamese already: said as written, one word at a time.
+            words.append(" ".join(w.lower() for w in _split_camel(part)))
+            continue
         lower = part.lower()
         known = table.get(part) or table.get(lower) or LOAN_WORDS.get(part)
         loan = next((v for k, v in LOAN_WORDS.items() if k.lower() == lower), None)
@@ -122,6 +126,15 @@ def _read_label(label: str, table: Mapping[str, str]) -> str:
         else:
             words.append(spell_letters(part))
     return " ".join(words)
+
+
+def _split_camel(word: str) -> list[str]:
+    pieces, start = [], 0
+    for index in range(1, len(word)):
+        if word[index].isupper() and word[index - 1].islower():
+            pieces.append(word[start:index])
+            start = index
+    return [*pieces, word[start:]]
 
 
 def read_address(address: str, table: Mapping[str, str]) -> str:
