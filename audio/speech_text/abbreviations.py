@@ -315,9 +315,23 @@ def _last(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
     return matches[-1] if matches else None
 
 
+class StationTable(dict[str, str]):
+    """The merged dictionary, remembering which keys the station set itself: a station entry equal to the built-in
+    reading ("BCH" -> "ban chấp hành") still fixes that reading, where the built-in one is chosen by the sentence."""
+
+    own: frozenset[str] = frozenset()
+
+
 def merged_abbreviations(extra: Mapping[str, str] | None) -> Mapping[str, str]:
     """The built-in dictionary with a station's entries over it; an empty value disables one."""
     if not extra:
         return DEFAULT_ABBREVIATIONS
-    merged = {**DEFAULT_ABBREVIATIONS, **extra}
-    return {key: value for key, value in merged.items() if key and value}
+    merged = StationTable((k, v) for k, v in {**DEFAULT_ABBREVIATIONS, **extra}.items() if k and v)
+    merged.own = frozenset(key for key, value in extra.items() if key and value)
+    return merged
+
+
+def is_station_entry(table: Mapping[str, str], key: str) -> bool:
+    """Whether the station set `key` itself (its reading then wins over every built-in rule)."""
+    own = key in table.own if isinstance(table, StationTable) else False
+    return own or (key in table and table[key] != DEFAULT_ABBREVIATIONS.get(key))

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 
-from audio.speech_text.abbreviations import DEFAULT_ABBREVIATIONS, DOCUMENT_TYPES
+from audio.speech_text.abbreviations import DOCUMENT_TYPES, is_station_entry
 from audio.speech_text.conventions import LETTER_NAMES
 from audio.speech_text.numbers import read_cardinal, read_digits
 
@@ -76,8 +76,7 @@ def _read_doc_part(part: str, abbreviations: Mapping[str, str], context_reader: 
 
 def _station_entry(letters: str, abbreviations: Mapping[str, str]) -> str | None:
     """A station's own reading of a code part wins over every built-in reading, inside a code too."""
-    spoken = abbreviations.get(letters)
-    return spoken if spoken and spoken != DEFAULT_ABBREVIATIONS.get(letters) else None
+    return abbreviations[letters] if is_station_entry(abbreviations, letters) else None
 
 
 def _split_known(letters: str, abbreviations: Mapping[str, str],

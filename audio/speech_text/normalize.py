@@ -6,7 +6,12 @@ import re
 from collections.abc import Mapping
 from functools import lru_cache
 
-from audio.speech_text.abbreviations import CONTEXT_ABBREVIATIONS, DEFAULT_ABBREVIATIONS, read_in_context
+from audio.speech_text.abbreviations import (
+    CONTEXT_ABBREVIATIONS,
+    DEFAULT_ABBREVIATIONS,
+    is_station_entry,
+    read_in_context,
+)
 from audio.speech_text.acronyms import spell_unknown_acronyms
 from audio.speech_text.codes import (
     EMERGENCY,
@@ -366,8 +371,8 @@ def _atom(match: re.Match[str], abbreviations: Mapping[str, str]) -> str:
     elif kind == "doc":
         code = match["doc_c"] or match["doc_s"]
         context = {k: v for k, v in _context_readings(match, code).items()
-                   if abbreviations.get(k) == DEFAULT_ABBREVIATIONS.get(k)}
-        if _RULE_BEFORE.search(_head(match, 60)) and abbreviations.get("QĐ") == DEFAULT_ABBREVIATIONS.get("QĐ"):
+                   if not is_station_entry(abbreviations, k)}
+        if _RULE_BEFORE.search(_head(match, 60)) and not is_station_entry(abbreviations, "QĐ"):
             context["QĐ"] = "quy định"
         spoken = read_document_number(match["doc_n"], match["doc_y"], code, abbreviations, context,
                                       match["doc_a"])
@@ -458,7 +463,7 @@ def _drop_glosses(line: str, abbreviations: Mapping[str, str]) -> str:
 
 def _expand(match: re.Match[str], abbreviations: Mapping[str, str]) -> str:
     key = match[0]
-    if key in CONTEXT_ABBREVIATIONS and abbreviations[key] == DEFAULT_ABBREVIATIONS.get(key):
+    if key in CONTEXT_ABBREVIATIONS and not is_station_entry(abbreviations, key):
         start, end = match.start(), match.end()
         head, tail = match.string[max(0, start - 300): start], match.string[end: end + 300]
         spoken = read_in_context(key, head, tail, match.string)

@@ -44,5 +44,9 @@ def test_a_station_entry_wins_inside_a_document_number() -> None:
 
 
 def test_a_station_entry_wins_over_a_two_meaning_abbreviation() -> None:
-    # (A station entry equal to the built-in value cannot be told from none: the sentence then decides.)
     assert to_spoken("BCH Đoàn phường.", {"BCH": "ban chỉ huy"}) == "ban chỉ huy Đoàn phường."
+    # A station entry equal to the built-in reading still fixes it (the sentence no longer decides).
+    assert to_spoken("BCH Quân sự phường.", {"BCH": "ban chấp hành"}) == "ban chấp hành Quân sự phường."
+    assert to_spoken("Kế hoạch 5/KH-BCH của BCH Quân sự.", {"BCH": "ban chấp hành"}) == \
+        "Kế hoạch năm kế hoạch ban chấp hành của ban chấp hành Quân sự."
+    assert to_spoken("BCH Quân sự phường.", {"TTCS": "truyền thanh cơ sở"}) == "ban chỉ huy Quân sự phường."
