@@ -4,6 +4,8 @@ Keys are matched case-sensitively as whole words; the longest key wins ("UB MTTQ
 Entries were collected from the seed directives (Hà Tu, Cẩm Phả, Thanh Xuân, Hải Phòng, Quảng
 Ninh) and from public notices of wards, communes, health, police, tax and power services.
 Abbreviations with two meanings (BCH, TU) are in `CONTEXT_ABBREVIATIONS`, read by the sentence.
+The larger ward table (offices, party, police and defence, health and schools, tax) is in
+`ward_abbreviations.py`; every key is defined in one table only.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ from types import MappingProxyType
 
 from audio.speech_text.conventions import LOAN_WORDS
 from audio.speech_text.notice_abbreviations import NOTICE_ABBREVIATIONS
+from audio.speech_text.ward_abbreviations import WARD_ABBREVIATIONS
 
 _ADMINISTRATION: dict[str, str] = {
     "UBND": "ủy ban nhân dân",
@@ -232,7 +235,7 @@ _DOCUMENTS: dict[str, str] = {
 }
 
 _ENTRIES: dict[str, str] = {
-    **NOTICE_ABBREVIATIONS, **_ADMINISTRATION, **_ORGANISATIONS,
+    **WARD_ABBREVIATIONS, **NOTICE_ABBREVIATIONS, **_ADMINISTRATION, **_ORGANISATIONS,
     **_HEALTH_EDUCATION, **_ECONOMY, **_DOCUMENTS, **LOAN_WORDS,
 }
 
@@ -243,7 +246,7 @@ DEFAULT_ABBREVIATIONS: Mapping[str, str] = MappingProxyType(_ENTRIES)
 DOCUMENT_TYPES: Mapping[str, str] = MappingProxyType({
     "NQ": "nghị quyết", "QĐ": "quyết định", "KH": "kế hoạch", "KL": "kết luận", "CT": "chỉ thị",
     "HD": "hướng dẫn", "CV": "công văn", "TB": "thông báo", "BC": "báo cáo", "TT": "thông tư",
-    "NĐ": "nghị định", "PA": "phương án", "TTr": "tờ trình", "QC": "quy chế", "QyĐ": "quy định",
+    "NĐ": "nghị định", "PA": "phương án", "TTr": "tờ trình", "QC": "quy chế", "QyĐ": "quy định", "QĐi": "quy định",
     "CTr": "chương trình", "ĐA": "đề án", "GM": "giấy mời", "BB": "biên bản", "TTLT": "thông tư liên tịch",
     "UBND": "ủy ban nhân dân", "L": "luật", "PL": "pháp lệnh", "HĐ": "hợp đồng", "CĐ": "công điện",
 })
@@ -254,7 +257,7 @@ DOCUMENT_TYPES: Mapping[str, str] = MappingProxyType({
 # TU is a provincial party committee (tỉnh ủy) unless the sentence speaks of a city (thành ủy).
 CONTEXT_ABBREVIATIONS: Mapping[str, tuple[re.Pattern[str], str, str]] = MappingProxyType({
     "BCH": (re.compile(r"(?i)^\W*(?:\S+\s+){0,2}?(?:quân sự|phòng chống|pctt|phòng thủ|thiên tai|tkcn"
-                       r"|tìm kiếm|cứu nạn|cứu hộ|qs\b|phòng không|biên phòng)"),
+                       r"|tìm kiếm|cứu nạn|cứu hộ|qs\b|ptds\b|chqs\b|phòng không|biên phòng)"),
             "ban chỉ huy", "ban chấp hành"),
     "TU": (re.compile(r"(?i)thành (?:ủy|uỷ)|\bthành phố"), "thành ủy", "tỉnh ủy"),
     "BTGTU": (re.compile(r"(?i)thành (?:ủy|uỷ)|\bthành phố"), "ban tuyên giáo thành ủy", "ban tuyên giáo tỉnh ủy"),
@@ -312,9 +315,23 @@ def _last(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
     return matches[-1] if matches else None
 
 
+class StationTable(dict[str, str]):
+    """The merged dictionary, remembering which keys the station set itself: a station entry equal to the built-in
+    reading ("BCH" -> "ban chấp hành") still fixes that reading, where the built-in one is chosen by the sentence."""
+
+    own: frozenset[str] = frozenset()
+
+
 def merged_abbreviations(extra: Mapping[str, str] | None) -> Mapping[str, str]:
     """The built-in dictionary with a station's entries over it; an empty value disables one."""
     if not extra:
         return DEFAULT_ABBREVIATIONS
-    merged = {**DEFAULT_ABBREVIATIONS, **extra}
-    return {key: value for key, value in merged.items() if key and value}
+    merged = StationTable((k, v) for k, v in {**DEFAULT_ABBREVIATIONS, **extra}.items() if k and v)
+    merged.own = frozenset(key for key, value in extra.items() if key and value)
+    return merged
+
+
+def is_station_entry(table: Mapping[str, str], key: str) -> bool:
+    """Whether the station set `key` itself (its reading then wins over every built-in rule)."""
+    own = key in table.own if isinstance(table, StationTable) else False
+    return own or (key in table and table[key] != DEFAULT_ABBREVIATIONS.get(key))

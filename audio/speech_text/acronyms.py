@@ -24,7 +24,8 @@ def spell_acronym(code: str) -> str:
 
 
 def _spelled(code: str) -> bool:
-    if roman_to_int(code) is not None:
+    # "XII", "IV" are numerals left to their context; C, D and M are no numerals in a bulletin ("CV", "MC", "CD").
+    if set(code) <= set("IVXL") and roman_to_int(code) is not None:
         return False
     return len(code) <= 3 or not _VOWELS.intersection(code)
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 
-from audio.speech_text.abbreviations import DOCUMENT_TYPES
+from audio.speech_text.abbreviations import DOCUMENT_TYPES, is_station_entry
 from audio.speech_text.conventions import LETTER_NAMES
 from audio.speech_text.numbers import read_cardinal, read_digits
 
@@ -67,10 +67,16 @@ def read_code(code: str, abbreviations: Mapping[str, str]) -> str:
 def _read_doc_part(part: str, abbreviations: Mapping[str, str], context_reader: Mapping[str, str],
                    department: str | None = None) -> str:
     letters, digits = re.fullmatch(r"(.*?)(\d*)", part).groups()  # type: ignore[union-attr]
-    spoken = (department or context_reader.get(letters) or DOCUMENT_TYPES.get(letters) or _MINISTRIES.get(letters)
+    spoken = (_station_entry(letters, abbreviations) or department or context_reader.get(letters)
+              or DOCUMENT_TYPES.get(letters) or _MINISTRIES.get(letters)
               or abbreviations.get(letters) or _ISSUERS.get(letters)
               or _split_known(letters, abbreviations, context_reader) or spell_letters(letters))
     return f"{spoken} {read_cardinal(int(digits))}" if digits else spoken
+
+
+def _station_entry(letters: str, abbreviations: Mapping[str, str]) -> str | None:
+    """A station's own reading of a code part wins over every built-in reading, inside a code too."""
+    return abbreviations[letters] if is_station_entry(abbreviations, letters) else None
 
 
 def _split_known(letters: str, abbreviations: Mapping[str, str],
@@ -127,6 +133,10 @@ _DEPARTMENTS = {
     "TKBT": "thư ký biên tập", "HC": "hành chính", "TCCB": "tổ chức cán bộ", "QHĐP": "quan hệ địa phương",
     "KSTT": "kiểm soát thủ tục", "KTN": "kinh tế ngành", "VX": "văn xã", "TCD": "tiếp công dân",
     "TCKH": "tài chính kế hoạch", "KHTC": "kế hoạch tài chính", "DP": "dự phòng", "KN": "khuyến nông",
+    # Offices of a ward or district and of its health centre ("1234/UBND-NV", "99/TTYT-KHNV").
+    "NV": "nội vụ", "KHNV": "kế hoạch nghiệp vụ", "TCHC": "tổ chức hành chính", "KHTH": "kế hoạch tổng hợp",
+    "BCVT": "bưu chính viễn thông", "VHXH": "văn hóa xã hội",
+    "TCKT": "tài chính kế toán", "YT": "y tế", "GD": "giáo dục", "QLCL": "quản lý chất lượng",
 }
 
 
@@ -145,6 +155,6 @@ def read_document_number(number: str, year: str | None, code: str, abbreviations
         words.append(spell_letters(suffix))
     if year:
         words += ["năm", read_cardinal(int(year))]
-    parts = [p for p in re.split(r" ?[-–/] ?", code) if p]
+    parts = [p for p in re.split(r" ?[-–/.] ?", code) if p]
     words += [_read_doc_part(p, abbreviations, context_reader, _department(i, p, code)) for i, p in enumerate(parts)]
     return " ".join(w for w in words if w)

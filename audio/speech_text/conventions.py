@@ -73,6 +73,16 @@ or the API): e.g. "≥" -> "từ … trở lên" is not expressible, but "≥" -
 | dotted groups ("3761.0.10629…")  | comma between them (after "tài khoản")      |                             |
 | a dash before "ngày <date>" or   | "đến" ("từ ngày 01/12 - ngày 02/12",        | silent                      |
 | after "… giờ/phút" before a time | "7 giờ 05 phút – 10 giờ")                   |                             |
+| "~" between two numbers          | "đến" ("25 ~ 30 độ"); before one number     | "khoảng" both               |
+|                                  | "khoảng" ("~ 5 km")                         |                             |
+| "5′", "30″"                      | "năm phút", "ba mươi giây"                  | "phẩy", left out            |
+| "N:M" after "tỷ lệ"              | "trên" ("tỷ lệ 3:1" ba trên một); other     | "so với", "chia"            |
+|                                  | "N:M" (a score) left as a pause             |                             |
+| "QĐ" after "Quy định số"         | "quy định" ("Quy định số 69-QĐ/TW"), else   | "quyết định" always         |
+|                                  | "quyết định"; "QĐi" "quy định"              |                             |
+| vaccine                          | "vắc xin"                                   | the English word            |
+| a list of service numbers after  | every number of the list dialled ("gọi 113, | the last one as a cardinal  |
+| a calling word                   | 114, 115 khi …")                            |                             |
 """
 
 from __future__ import annotations
@@ -94,6 +104,8 @@ SYMBOLS: Mapping[str, str] = MappingProxyType({
     "v.v.": "vân vân",
     "(*)": "sao",
     "-": "âm",  # a minus sign before a number after a word: "-2°C"
+    "′": "phút",  # "5′"
+    "″": "giây",  # "30″"
 })
 
 # Vietnamese letter names used to spell codes, plates and initials ("H5N1" -> hát năm en một).
@@ -141,7 +153,9 @@ LOAN_WORDS: dict[str, str] = {
     "clip": "clíp",
     "camera": "ca mê ra",
     "smartphone": "điện thoại thông minh",
+    "vaccine": "vắc xin", "Vaccine": "vắc xin",  # "vắc-xin" is already said so
     "iHanoi": "ai Hà Nội",
+    "PC-Covid": "pê xê cô vít", "PC-COVID": "pê xê cô vít",
 }
 # Loan words are read the same in capitals ("HOTLINE", "ONLINE", "ZALO"): every word of four letters or more gets
 # its all-capital form too (shorter ones in capitals are more often acronyms).

@@ -6,7 +6,12 @@ import re
 from collections.abc import Mapping
 from functools import lru_cache
 
-from audio.speech_text.abbreviations import CONTEXT_ABBREVIATIONS, DEFAULT_ABBREVIATIONS, read_in_context
+from audio.speech_text.abbreviations import (
+    CONTEXT_ABBREVIATIONS,
+    DEFAULT_ABBREVIATIONS,
+    is_station_entry,
+    read_in_context,
+)
 from audio.speech_text.acronyms import spell_unknown_acronyms
 from audio.speech_text.codes import (
     EMERGENCY,
@@ -57,9 +62,12 @@ _ATOMS = re.compile(
     # "15/KH-UBND", "57-NQ/TW", "QĐ- BNN-TY" (a space after a separator), "298 KH/TWĐTN" (a space, then a
     # code with a separator inside).
     rf"|(?P<doc>(?<![\w/.])(?P<doc_n>\d+)(?P<doc_a>[a-zđ]?)(?:/(?P<doc_y>\d{{4}}))?"
-    rf"(?: ?[-/] ?(?P<doc_c>{_CODE}(?:(?:[-/] ?| [-/](?! )|{_SPACED_DASH}){_CODE})*)"
+    # "15/KH–UBND" (an en dash), "152/QĐ.UBND" (a dot before another capital code) separate parts too.
+    rf"(?: ?[-–/] ?(?P<doc_c>{_CODE}(?:(?:[-–/] ?|\.(?=[A-ZĐ]{{2}})| [-/](?! )|{_SPACED_DASH}){_CODE})*)"
     rf"| (?P<doc_s>{_CODE}(?:[-/]{_CODE})+)))"
-    r"|(?P<plate>(?<![\w.])(?P<pl_p>\d{2})(?P<pl_s>[A-Z]{1,2})(?P<pl_d>\d?)-(?P<pl_n>\d{3}\.\d{2}|\d{4,5})(?![\w]))"
+    # "14A-123.45", "29C1-123.45", and a motorbike's "29-C1 123.45" (the dash after the province).
+    r"|(?P<plate>(?<![\w.])(?P<pl_p>\d{2})(?P<pl_h>-)?(?P<pl_s>[A-Z]{1,2})(?P<pl_d>\d?)(?(pl_h)(?<=\d) |-)"
+    r"(?P<pl_n>\d{3}\.\d{2}|\d{4,5})(?![\w]|[.,]\d))"
     # A phone number, never a date written with dots ("01.01.2024").
     r"|(?P<phone>(?<![\w.,])(?!\d{1,2}(?P<ph_sep>[./-])\d{1,2}(?P=ph_sep)(?:19|20)\d\d(?!\d))"
     r"(?:\(0\d{1,3}\)[\s.]?\d{2,8}(?:[ .]\d{2,4})*"
@@ -103,6 +111,14 @@ _RANGE = re.compile(rf"{CLOSE}\s*[-–—]\s*{OPEN}")
 # "từ ngày 01/12/2025 - ngày 02/12/2025", "từ 7 giờ 05 phút – 10 giờ": a dash between two dates or times whose
 # second repeats its word ("ngày") or whose first ends with "giờ"/"phút" is a range too.
 _WORD_RANGE = re.compile(rf"(?:{CLOSE}|(?<={CLOSE} giờ)|(?<={CLOSE} phút))\s*[-–—]\s*(?=ngày {OPEN}|{OPEN})")
+# "từ 1 tỷ - 2 tỷ đồng", "3 triệu đồng - 5 triệu đồng": a range of two amounts that end with their scale word.
+_SCALE_RANGE = re.compile(rf"{CLOSE}( (?:nghìn|ngàn|triệu|tỷ|tỉ)(?: đồng)?)\s*[-–—]\s*(?={OPEN})")
+# "15.000đ/kg-20.000đ/kg": a dash glued to a unit after "/" separates two prices (it is no minus sign).
+_UNIT_DASH = re.compile(rf"(?<=/)({UNIT_RE})-(?=\d)")
+# "15.000 đ/kg – 20.000 đ/kg": a range of two prices per unit.
+_PER_UNIT_RANGE = re.compile(rf"{CLOSE}(/(?:{UNIT_RE}))(?![\w²³])\s*[-–—]\s*(?={OPEN})")
+# "tỷ lệ 3:1", "tỉ lệ bản đồ 1:500": a ratio ("ba trên một"); other "N:M" left to the voice (a score is a pause).
+_RATIO_COLON = re.compile(rf"(?i)(?<=\bt[ỷỉ] lệ\b)([^.;{OPEN}]{{0,30}}{OPEN}[^{CLOSE}]*){CLOSE}:(?={OPEN})")
 _ATTACHED_DIGITS = re.compile(r"(?<=[^\W\d_])-?(\d+)(?!\w)")
 _LEFTOVER_DIGITS = re.compile(r"\d+")
 # A run of more than 15 digits (a serial, an account number) is no quantity anyone says aloud, and
@@ -284,10 +300,16 @@ def _is_dialled(match: re.Match[str], digits: str) -> bool:
         return True  # "số điện thoại khẩn cấp 113", "gọi điện vào đài 1080", "gọi ngay 114"
     if digits not in EMERGENCY:
         return False
-    # "gọi 113, 114 hoặc 115": a service number in a list, not a count of something.
+    # "gọi 113, 114 hoặc 115 khi …": a service number in a list of them, not a count of something. The last of the
+    # list is dialled whatever follows it.
     listed = re.match(r"\s*(?:[,;:)]|\.(?!\d)|hoặc\b|$)", _after(match)) is not None
     after_another = re.search(r"\b11[1-5]\W*(?:hoặc\s*)?$", head) is not None
-    return EMERGENCY_CUES.search(head) is not None or (listed and after_another)
+    called = EMERGENCY_CUES.search(head) is not None or _CALLED_LIST.search(head) is not None
+    return called or (listed and after_another)
+
+
+# "gọi 113, 114, 115 khi …": the next numbers of a list that began after a calling word.
+_CALLED_LIST = re.compile(r"(?i)(?:số|gọi|cấp cứu|báo|quay)\W*(?:11[1-5]\s*(?:,|hoặc|và)\s*)+$")
 
 
 # "từ 7g đến 11g", "19g ngày 14-11", "24/24g": words around a bare "g" that make it an hour.
@@ -322,9 +344,16 @@ def _read_time(match: re.Match[str]) -> str | None:
     return f"{words} {read_cardinal(minutes)} phút" if minutes else words
 
 
+# "Quy định 69-QĐ/TW": a party regulation (quy định) is numbered with "QĐ" like a decision (quyết định).
+# "Quy định số 131-QĐ/TW, số 132-QĐ/TW": the next number of a list of regulations is one too.
+_RULE_BEFORE = re.compile(
+    r"(?i)quy định\s*(?:số)?\s*:?\s*(?:\d+-QĐ/[A-ZĐƯ]+(?:,| và) (?:số )?)?$"
+)
+
+
 def _context_readings(match: re.Match[str], code: str) -> dict[str, str]:
     """Readings of the two-meaning abbreviations inside a document code ("20-NQ/TU"), by its sentence."""
-    parts = set(re.split(r" ?[-–/] ?", code))
+    parts = set(re.split(r" ?[-–/.] ?", code))
     keys = [key for key in CONTEXT_ABBREVIATIONS if key in parts or key in code]
     if not keys:
         return {}
@@ -342,7 +371,9 @@ def _atom(match: re.Match[str], abbreviations: Mapping[str, str]) -> str:
     elif kind == "doc":
         code = match["doc_c"] or match["doc_s"]
         context = {k: v for k, v in _context_readings(match, code).items()
-                   if abbreviations.get(k) == DEFAULT_ABBREVIATIONS.get(k)}
+                   if not is_station_entry(abbreviations, k)}
+        if _RULE_BEFORE.search(_head(match, 60)) and not is_station_entry(abbreviations, "QĐ"):
+            context["QĐ"] = "quy định"
         spoken = read_document_number(match["doc_n"], match["doc_y"], code, abbreviations, context,
                                       match["doc_a"])
     elif kind == "plate":
@@ -432,7 +463,7 @@ def _drop_glosses(line: str, abbreviations: Mapping[str, str]) -> str:
 
 def _expand(match: re.Match[str], abbreviations: Mapping[str, str]) -> str:
     key = match[0]
-    if key in CONTEXT_ABBREVIATIONS and abbreviations[key] == DEFAULT_ABBREVIATIONS.get(key):
+    if key in CONTEXT_ABBREVIATIONS and not is_station_entry(abbreviations, key):
         start, end = match.start(), match.end()
         head, tail = match.string[max(0, start - 300): start], match.string[end: end + 300]
         spoken = read_in_context(key, head, tail, match.string)
@@ -479,12 +510,18 @@ def normalize_line(line: str, abbreviations: Mapping[str, str] = DEFAULT_ABBREVI
     text = read_spaced_phones(text)
     text = mark_dotted_dates(text)
     text = _PLACE_NUMBER.sub(r"\1. ", text)
+    if "/" in text:
+        text = _UNIT_DASH.sub(r"\1 - ", text)
     text = read_symbols(text, abbreviations)
     text = _ROMAN_CONTEXT.sub(_roman, text)
     text = read_initials(text)
     text = read_named_letters(text)
     text = _ATOMS.sub(lambda m: _atom(m, abbreviations), text)
     text = _RANGE.sub(f"{CLOSE} đến {OPEN}", text)
+    text = _PER_UNIT_RANGE.sub(rf"{CLOSE}\1 đến ", text)
+    text = _SCALE_RANGE.sub(rf"{CLOSE}\1 đến ", text)
+    if ":" in text:
+        text = _RATIO_COLON.sub(rf"\1{CLOSE} trên ", text)
     text = _WORD_RANGE.sub(lambda m: f"{m[0][:1] if m[0][:1] == CLOSE else ''} đến ", text)
     text = _UNIT_AFTER.sub(lambda m: f"{CLOSE} {(m[3] or '').strip()} {UNITS[m[2] or m[4]]}", text)
     text = _LUNAR_WORD.sub("âm lịch", text)

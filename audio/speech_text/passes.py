@@ -77,6 +77,11 @@ def drop_markup(text: str, table: Mapping[str, str]) -> str:
 _GREATER = re.compile(r"(?:(?<=[\s(])|^)>\s*(?=\d|\()")
 _LESS = re.compile(r"(?:(?<=[\s(])|^)<\s*(?=\d|\()")
 _ABOUT = re.compile(r"(?:(?<=\s)|^)~\s*(?=\d)")
+# "25 ~ 30 độ": "~" between two numbers is a range.
+_ABOUT_RANGE = re.compile(r"(?<=\d)\s*~\s*(?=\d)")
+# "5′", "30″": minutes and seconds (of time or of arc); "7h30′" is a time whose reader takes "'".
+_PRIME_AFTER_TIME = re.compile(r"(?<=[hg]\d\d)′")
+_PRIMES = re.compile(r"(?<=\d) ?([′″])")
 _AND = re.compile(r"(?<=\s)&(?=\s)")
 # A minus sign before a number after a word: "có nơi -2°C" (not a range "5 -10").
 _MINUS = re.compile(r"(?:(?<=[^\W\d_] )|(?<=[^\W\d_] \()|^)[-−](?=\d)")
@@ -100,7 +105,11 @@ def read_symbols(text: str, table: Mapping[str, str]) -> str:
     if "<" in text:
         text = _LESS.sub(_symbol("<", table) + " ", text)
     if "~" in text:
+        text = _ABOUT_RANGE.sub(" đến ", text)
         text = _ABOUT.sub(_symbol("~", table) + " ", text)
+    if "′" in text or "″" in text:
+        text = _PRIME_AFTER_TIME.sub("'", text)
+        text = _PRIMES.sub(lambda m: " " + _symbol(m[1], table), text)
     if "&" in text:
         text = _AND.sub(_symbol("&", table), text)
     if "-" in text or "−" in text:

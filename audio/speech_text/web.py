@@ -75,6 +75,16 @@ _PIECES: Mapping[str, str] = {**SYLLABLES, **{
     "laodong": "lao động", "vieclam": "việc làm", "nongnghiep": "nông nghiệp", "moitruong": "môi trường",
     "xaydung": "xây dựng", "dichvu": "dịch vụ", "thutuc": "thủ tục", "hanhchinh": "hành chính",
     "daucap": "đầu cấp", "tuyensinh": "tuyển sinh", "canhsat": "cảnh sát", "giaothong": "giao thông",
+    # Government and press sites a bulletin points to (chinhphu.vn, thanhuy@…, vanban.chinhphu.vn, quochoi.vn).
+    "chinhphu": "chính phủ", "tuyendung": "tuyển dụng", "thanhuy": "thành ủy", "tinhuy": "tỉnh ủy",
+    "huyenuy": "huyện ủy", "quanuy": "quận ủy", "dangbo": "đảng bộ", "vanban": "văn bản", "quochoi": "quốc hội",
+    "congbao": "công báo", "phapluat": "pháp luật", "thuvien": "thư viện", "nhandan": "nhân dân",
+    "dangcongsan": "đảng cộng sản", "tuoitre": "tuổi trẻ", "thanhnien": "thanh niên", "quandoi": "quân đội",
+    "antoan": "an toàn", "thucpham": "thực phẩm", "gopy": "góp ý", "phananh": "phản ánh", "kiennghi": "kiến nghị",
+    "hotro": "hỗ trợ", "tintuc": "tin tức", "thongbao": "thông báo", "vanhoa": "văn hóa", "thethao": "thể thao",
+    "dulich": "du lịch", "daotao": "đào tạo", "nongthon": "nông thôn", "tainguyen": "tài nguyên",
+    "congnghe": "công nghệ", "truyenthong": "truyền thông", "thanhhoa": "thanh hóa", "tiep": "tiếp",
+    "truyen": "truyền", "hanoi": "hà nội", "sukien": "sự kiện",
 }, **WORDS}
 _MAX_SYLLABLE = max(len(s) for s in _PIECES)
 
@@ -98,6 +108,10 @@ def _syllables(word: str) -> tuple[str, ...] | None:
 def _read_label(label: str, table: Mapping[str, str]) -> str:
     words: list[str] = []
     for part in re.findall(r"[^\W\d_]+|\d+", label):
+        if not part.isascii() and part.isalpha():
+            # Accented words are Vietnamese already: said as written, one word at a time.
+            words.append(" ".join(w.lower() for w in _split_camel(part)))
+            continue
         lower = part.lower()
         known = table.get(part) or table.get(lower) or LOAN_WORDS.get(part)
         loan = next((v for k, v in LOAN_WORDS.items() if k.lower() == lower), None)
@@ -112,6 +126,15 @@ def _read_label(label: str, table: Mapping[str, str]) -> str:
         else:
             words.append(spell_letters(part))
     return " ".join(words)
+
+
+def _split_camel(word: str) -> list[str]:
+    pieces, start = [], 0
+    for index in range(1, len(word)):
+        if word[index].isupper() and word[index - 1].islower():
+            pieces.append(word[start:index])
+            start = index
+    return [*pieces, word[start:]]
 
 
 def read_address(address: str, table: Mapping[str, str]) -> str:
