@@ -7,14 +7,11 @@ from datetime import UTC, datetime, timedelta
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from app.models import Area, Programme, ProgrammeStatus, RelayFault, RelayHeartbeat, RelayPlay, RelayPoint
+from app.models import Area, Programme, RelayFault, RelayHeartbeat, RelayPlay, RelayPoint
 from app.programmes.variants import as_heard_in
+from app.relays.health import PLAYED, is_due, relay_state
 from app.relays.schemas import RelayStatus
-from app.relays.service import POLL_SECONDS
 
-ONLINE_WITHIN = timedelta(minutes=3)
-STALE_AFTER = timedelta(hours=6)
-SILENT_GRACE = timedelta(seconds=2 * POLL_SECONDS)  # "silent for more than two polls past a slot start"
 MISSED_LOOKBACK = timedelta(days=7)
 
 
@@ -37,9 +34,7 @@ def board(session: Session, station_id: int, *, now: datetime | None = None) -> 
             RelayFault.relay_point_id.in_(ids), RelayFault.resolved_at.is_(None)).order_by(RelayFault.id)):
         faults.setdefault(fault.relay_point_id, []).append(fault)
     programmes = list(session.scalars(select(Programme).where(
-        Programme.station_id == station_id, Programme.is_emergency.is_(False),
-        Programme.starts_at >= now - MISSED_LOOKBACK, Programme.starts_at <= now - SILENT_GRACE,
-        Programme.status.in_((ProgrammeStatus.locked, ProgrammeStatus.aired, ProgrammeStatus.rendered)))))
+        Programme.station_id == station_id, Programme.starts_at >= now - MISSED_LOOKBACK, is_due(now))))
     return [_status(relay, area_name, beats.get(relay.id), plays.get(relay.id, []),
                     faults.get(relay.id, []), programmes, now) for relay, area_name in relays]
 
@@ -47,15 +42,17 @@ def board(session: Session, station_id: int, *, now: datetime | None = None) -> 
 def _status(relay: RelayPoint, area_name: str, beat: RelayHeartbeat | None, plays: list[RelayPlay],
             faults: list[RelayFault], programmes: list[Programme], now: datetime) -> RelayStatus:
     seen = beat.received_at if beat else relay.last_seen_at
-    online = seen is not None and now - seen <= ONLINE_WITHIN
+    connection = relay_state(seen, now)
+    online = connection == "online"
     mine = as_heard_in(programmes, relay.area_id)
-    played_ids = {p.programme_id for p in plays if p.outcome in ("completed", "interrupted")}
-    missed = [p.id for p in mine if p.id not in played_ids]
+    played_ids = {p.programme_id for p in plays if p.outcome in PLAYED}
+    # a relay point owes what started once it existed (as the proof-of-play report counts)
+    missed = [p.id for p in mine if p.id not in played_ids and p.starts_at >= relay.created_at]
     last_start = mine[-1].starts_at if mine else None
     flagged = last_start is not None and now - last_start < timedelta(days=1) and (
         seen is None or seen < last_start)
     last_play = next((p for p in reversed(plays) if p.programme_id is not None), None)
-    if relay.revoked_at is not None or flagged or seen is None or now - seen > STALE_AFTER:
+    if relay.revoked_at is not None or flagged or connection == "offline":
         health = "red"
     elif not online or missed or faults:
         health = "amber"
@@ -63,7 +60,7 @@ def _status(relay: RelayPoint, area_name: str, beat: RelayHeartbeat | None, play
         health = "green"
     return RelayStatus(
         id=relay.id, name=relay.name, area_id=relay.area_id, area_name=area_name,
-        token_revoked=relay.revoked_at is not None, last_seen_at=seen, online=online,
+        token_revoked=relay.revoked_at is not None, last_seen_at=seen, online=online, connection=connection,
         state=beat.state if beat else None, agent_version=beat.agent_version if beat else None,
         cached_until=beat.cached_until if beat else None, last_error=beat.last_error if beat else None,
         last_played_programme_id=last_play.programme_id if last_play else None,
