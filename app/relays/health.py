@@ -67,22 +67,25 @@ def is_due(now: datetime) -> ColumnElement[bool]:
 
 def is_played() -> ColumnElement[bool]:
     """Some relay point reported playing the programme (completed or interrupted)."""
-    return exists(select(RelayPlay.id).where(RelayPlay.programme_id == Programme.id,
-                                             RelayPlay.outcome.in_(PLAYED)))
+    play = aliased(RelayPlay)
+    return exists(select(play.id).where(play.programme_id == Programme.id, play.outcome.in_(PLAYED)))
 
 
 def is_owed() -> ColumnElement[bool]:
     """Some relay point in use owes the programme: it existed at its start and its area hears it
     (the area's own variant, or the station-wide programme when the area has none for that slot),
     as `programmes.variants.as_heard_in` chooses."""
-    variant = aliased(Programme)
+    # aliases: the enclosing query may have areas or relay points of its own, which a plain
+    # reference would correlate to
+    variant, area, relay = aliased(Programme), aliased(Area), aliased(RelayPoint)
     own_variant = exists(select(variant.id).where(
         variant.station_id == Programme.station_id, variant.slot_name == Programme.slot_name,
-        variant.air_date == Programme.air_date, variant.area_key == Area.id,
+        variant.air_date == Programme.air_date, variant.area_key == area.id,
         variant.is_emergency.is_(False), variant.status != ProgrammeStatus.cancelled))
-    return exists(select(RelayPoint.id).join(Area, Area.id == RelayPoint.area_id).where(
-        Area.station_id == Programme.station_id, in_use(), RelayPoint.created_at <= Programme.starts_at,
-        or_(Area.id == Programme.area_key, and_(Programme.area_key == 0, ~own_variant))))
+    return exists(select(relay.id).join(area, area.id == relay.area_id).where(
+        area.station_id == Programme.station_id, relay.revoked_at.is_(None),
+        relay.created_at <= Programme.starts_at,
+        or_(area.id == Programme.area_key, and_(Programme.area_key == 0, ~own_variant))))
 
 
 def is_missed(now: datetime) -> ColumnElement[bool]:
