@@ -346,9 +346,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "view_day": ("Ngày", "Day"),
     "view_week": ("Tuần", "Week"),
     "slots_of_station": ("Khung giờ của đài", "The station's slots"),
-    "relay_legend": ("Xanh: vừa liên lạc (5 phút); vàng: liên lạc trong 6 giờ; đỏ: mất liên lạc lâu hơn "
+    "relay_legend": ("Xanh: vừa liên lạc (3 phút); vàng: liên lạc trong 6 giờ; đỏ: mất liên lạc lâu hơn "
                      "hoặc chưa từng liên lạc.",
-                     "Green: heard from in the last 5 minutes; amber: within 6 hours; red: silent longer "
+                     "Green: heard from in the last 3 minutes; amber: within 6 hours; red: silent longer "
                      "or never."),
     "state": ("Tình trạng", "State"),
     "state_green": ("Trực tuyến", "Online"),
