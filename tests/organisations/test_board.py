@@ -49,7 +49,11 @@ def test_the_installation_admin_sees_every_station_worst_first(client, province:
 def test_sorting_by_name_and_an_unknown_sort_is_a_clear_422(client, province: Province) -> None:
     admin = auth(province.users["installation"])
     by_name = client.get("/api/v1/board", params={"sort": "name"}, headers=admin).json()["stations"]
-    assert [r["name"] for r in by_name] == sorted(r["name"] for r in by_name)
+    assert [r["name"] for r in by_name] == ["Đài phường Bãi Cháy", "Đài phường Cẩm Phả", "Đài phường Hà Tu",
+                                            "Đài phường Hồng Gai"]
+    by_organisation = client.get("/api/v1/board", params={"sort": "organisation"}, headers=admin).json()["stations"]
+    assert [r["organisation_name"] for r in by_organisation] == [
+        "Thành phố Hạ Long", "Thành phố Hạ Long", "Tỉnh Quảng Ninh", None]
     refused = client.get("/api/v1/board", params={"sort": "best"}, headers=admin)
     assert refused.status_code == 422
     assert "sort" in refused.json()["detail"]
