@@ -31,6 +31,11 @@ SILENT_GRACE = timedelta(seconds=2 * POLL_SECONDS)  # "silent for more than two 
 PLAYED = ("completed", "interrupted")
 DUE_STATUSES = (ProgrammeStatus.locked, ProgrammeStatus.aired, ProgrammeStatus.rendered)
 
+# Aliases for the subqueries below: the enclosing query may have areas, relay points or plays of
+# its own, which a plain reference would correlate to. Made once: building them costs milliseconds.
+_VARIANT, _AREA, _RELAY, _PLAY = (aliased(Programme, name="variant"), aliased(Area, name="owing_area"),
+                                  aliased(RelayPoint, name="owing_relay"), aliased(RelayPlay, name="play"))
+
 RelayState = Literal["online", "late", "offline"]
 RELAY_STATES: tuple[RelayState, ...] = ("online", "late", "offline")
 
@@ -67,7 +72,7 @@ def is_due(now: datetime) -> ColumnElement[bool]:
 
 def is_played() -> ColumnElement[bool]:
     """Some relay point reported playing the programme (completed or interrupted)."""
-    play = aliased(RelayPlay)
+    play = _PLAY
     return exists(select(play.id).where(play.programme_id == Programme.id, play.outcome.in_(PLAYED)))
 
 
@@ -75,17 +80,17 @@ def is_owed() -> ColumnElement[bool]:
     """Some relay point in use owes the programme: it existed at its start and its area hears it
     (the area's own variant, or the station-wide programme when the area has none for that slot),
     as `programmes.variants.as_heard_in` chooses."""
-    # aliases: the enclosing query may have areas or relay points of its own, which a plain
-    # reference would correlate to
-    variant, area, relay = aliased(Programme), aliased(Area), aliased(RelayPoint)
+    variant, area, relay = _VARIANT, _AREA, _RELAY
     own_variant = exists(select(variant.id).where(
         variant.station_id == Programme.station_id, variant.slot_name == Programme.slot_name,
         variant.air_date == Programme.air_date, variant.area_key == area.id,
-        variant.is_emergency.is_(False), variant.status != ProgrammeStatus.cancelled))
+        variant.is_emergency.is_(False), variant.status != ProgrammeStatus.cancelled)
+        # two levels down: without saying so, `programmes` would be a table of its own here
+        .correlate(Programme, area))
     return exists(select(relay.id).join(area, area.id == relay.area_id).where(
         area.station_id == Programme.station_id, relay.revoked_at.is_(None),
         relay.created_at <= Programme.starts_at,
-        or_(area.id == Programme.area_key, and_(Programme.area_key == 0, ~own_variant))))
+        or_(area.id == Programme.area_key, and_(Programme.area_key == 0, ~own_variant))).correlate(Programme))
 
 
 def is_missed(now: datetime) -> ColumnElement[bool]:

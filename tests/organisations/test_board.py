@@ -9,6 +9,7 @@ import pytest
 from sqlalchemy import event
 from sqlalchemy.orm import Session
 
+from app.models import Area
 from app.organisations import board
 from tests.fixtures.builders import auth
 from tests.organisations.province import Province, add_programme, add_station, build_province, local_noon, played
@@ -144,3 +145,29 @@ def test_the_board_costs_the_same_queries_for_2_and_10_stations(session: Session
     assert len(many_rows) == 10
     assert all((r.online, r.late, r.offline, r.programmes_aired, r.programmes_missed) == (1, 1, 1, 1, 1)
                for r in many_rows)
+
+
+def test_an_area_with_its_own_variant_does_not_owe_the_station_wide_programme(
+        session: Session, province: Province) -> None:
+    now = province.now
+    station, khu1, (relay,) = add_station(session, "Đài xã Đại Yên", province.district, relays=1,
+                                          installed=now - timedelta(days=9), seen=[now])
+    khu2 = Area(station_id=station.id, name="Khu 2")  # no relay point: it owes nothing
+    session.add(khu2)
+    session.flush()
+    # yesterday Khu 1 had a variant of its own; today it hears the station-wide morning programme
+    add_programme(session, station, "sang", now - timedelta(days=1, hours=5), area=khu1)
+    wide_today = add_programme(session, station, "sang", now - timedelta(hours=5))
+    # at noon Khu 1 has its own variant: the station-wide noon programme is for Khu 2 alone
+    add_programme(session, station, "trua", now - timedelta(minutes=20))
+    own_noon = add_programme(session, station, "trua", now - timedelta(minutes=20), area=khu1)
+    played(session, relay, own_noon)
+    session.commit()
+
+    (row,) = board.rows(session, [station.id], now=now)
+    detail = board.programmes_today(session, station.id, now)
+
+    assert [(p.slot_name, p.area_name, p.outcome) for p in detail] == [
+        ("sang", None, "missed"), ("trua", None, "no_relay"), ("trua", "Khu 1", "aired")]
+    assert detail[0].id == wide_today.id
+    assert (row.programmes_today, row.programmes_due, row.programmes_aired, row.programmes_missed) == (3, 3, 1, 1)
