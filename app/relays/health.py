@@ -10,12 +10,14 @@ a due programme it hears (its area's variant, else the station-wide one) when it
 completed or interrupted play of it. A station missed a due programme when some relay point in use
 owed it (one that existed at its start, in an area that hears it) and no relay point played it.
 
-Each rule is written here twice at most: in Python for rows already read (`relay_state`) and as
-SQL for grouped counts (`state_column`); tests/relays/test_health.py holds the two together.
+Each rule is written here twice at most: in Python for rows already read (`relay_state`,
+`missed_by_relay`) and as SQL for grouped counts (`state_column`, `is_missed`);
+tests/relays/test_health.py and tests/organisations/test_board.py hold the two together.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import datetime, timedelta
 from typing import Any, Literal
 
@@ -68,6 +70,15 @@ def is_due(now: datetime) -> ColumnElement[bool]:
     """The programme (a row of `programmes`) should have been playing for two polls by `now`."""
     return and_(Programme.is_emergency.is_(False), Programme.status.in_(DUE_STATUSES),
                 Programme.starts_at <= now - SILENT_GRACE)
+
+
+def missed_by_relay(created_at: datetime, heard: Iterable[Programme], played_ids: set[int],
+                    now: datetime) -> list[Programme]:
+    """What a relay point installed at `created_at` missed among the programmes its area hears
+    (`as_heard_in` over the station's regular programmes, cancelled ones aside): those due by
+    `now` that started once it existed and that it did not report playing."""
+    return [p for p in heard if p.status in DUE_STATUSES and p.starts_at <= now - SILENT_GRACE
+            and p.starts_at >= created_at and p.id not in played_ids]
 
 
 def is_played() -> ColumnElement[bool]:

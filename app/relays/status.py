@@ -7,9 +7,9 @@ from datetime import UTC, datetime, timedelta
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from app.models import Area, Programme, RelayFault, RelayHeartbeat, RelayPlay, RelayPoint
+from app.models import Area, Programme, ProgrammeStatus, RelayFault, RelayHeartbeat, RelayPlay, RelayPoint
 from app.programmes.variants import as_heard_in
-from app.relays.health import PLAYED, is_due, relay_state
+from app.relays.health import DUE_STATUSES, PLAYED, SILENT_GRACE, missed_by_relay, relay_state
 from app.relays.schemas import RelayStatus
 
 MISSED_LOOKBACK = timedelta(days=7)
@@ -33,8 +33,12 @@ def board(session: Session, station_id: int, *, now: datetime | None = None) -> 
     for fault in session.scalars(select(RelayFault).where(
             RelayFault.relay_point_id.in_(ids), RelayFault.resolved_at.is_(None)).order_by(RelayFault.id)):
         faults.setdefault(fault.relay_point_id, []).append(fault)
+    # every regular programme that started: an area with a variant of its own (even one never
+    # rendered) does not hear the station-wide programme of that slot
     programmes = list(session.scalars(select(Programme).where(
-        Programme.station_id == station_id, Programme.starts_at >= now - MISSED_LOOKBACK, is_due(now))))
+        Programme.station_id == station_id, Programme.is_emergency.is_(False),
+        Programme.status != ProgrammeStatus.cancelled,
+        Programme.starts_at >= now - MISSED_LOOKBACK, Programme.starts_at <= now - SILENT_GRACE)))
     return [_status(relay, area_name, beats.get(relay.id), plays.get(relay.id, []),
                     faults.get(relay.id, []), programmes, now) for relay, area_name in relays]
 
@@ -44,10 +48,9 @@ def _status(relay: RelayPoint, area_name: str, beat: RelayHeartbeat | None, play
     seen = beat.received_at if beat else relay.last_seen_at
     connection = relay_state(seen, now)
     online = connection == "online"
-    mine = as_heard_in(programmes, relay.area_id)
-    played_ids = {p.programme_id for p in plays if p.outcome in PLAYED}
-    # a relay point owes what started once it existed (as the proof-of-play report counts)
-    missed = [p.id for p in mine if p.id not in played_ids and p.starts_at >= relay.created_at]
+    mine = [p for p in as_heard_in(programmes, relay.area_id) if p.status in DUE_STATUSES]
+    played_ids = {p.programme_id for p in plays if p.outcome in PLAYED and p.programme_id is not None}
+    missed = [p.id for p in missed_by_relay(relay.created_at, mine, played_ids, now)]
     last_start = mine[-1].starts_at if mine else None
     flagged = last_start is not None and now - last_start < timedelta(days=1) and (
         seen is None or seen < last_start)

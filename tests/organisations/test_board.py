@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 
 from app.models import Area
 from app.organisations import board
+from app.relays import status
 from tests.fixtures.builders import auth
 from tests.organisations.province import Province, add_programme, add_station, build_province, local_noon, played
 
@@ -156,7 +157,7 @@ def test_an_area_with_its_own_variant_does_not_owe_the_station_wide_programme(
     session.add(khu2)
     session.flush()
     # yesterday Khu 1 had a variant of its own; today it hears the station-wide morning programme
-    add_programme(session, station, "sang", now - timedelta(days=1, hours=5), area=khu1)
+    yesterday_own = add_programme(session, station, "sang", now - timedelta(days=1, hours=5), area=khu1)
     wide_today = add_programme(session, station, "sang", now - timedelta(hours=5))
     # at noon Khu 1 has its own variant: the station-wide noon programme is for Khu 2 alone
     add_programme(session, station, "trua", now - timedelta(minutes=20))
@@ -171,3 +172,6 @@ def test_an_area_with_its_own_variant_does_not_owe_the_station_wide_programme(
         ("sang", None, "missed"), ("trua", None, "no_relay"), ("trua", "Khu 1", "aired")]
     assert detail[0].id == wide_today.id
     assert (row.programmes_today, row.programmes_due, row.programmes_aired, row.programmes_missed) == (3, 3, 1, 1)
+    # the ward's relay page counts by the same rule, per relay point and over the last week
+    (ward_row,) = status.board(session, station.id, now=now)
+    assert ward_row.missed_programme_ids == [yesterday_own.id, wide_today.id]

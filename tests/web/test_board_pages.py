@@ -49,6 +49,7 @@ def test_a_district_sees_its_stations_and_not_the_others(client, province: Provi
     sign_in(client, "thanhpho")
     page = client.get("/app/board")
 
+    assert 'href="/app/board"' in page.text  # in the navigation
     s = province.stations
     assert sorted(_order(page.text)) == sorted([s["hatu"].id, s["honggai"].id])
     assert "Đài phường Cẩm Phả" not in page.text
