@@ -73,7 +73,7 @@ def test_a_ward_editor_is_sent_to_their_own_station(client, province: Province) 
     states = dict(re.findall(r'<tr id="relay-(\d+)" class="connection-(\w+)"', page.text))
     assert states == {str(relay["h1"].id): "online", str(relay["h2"].id): "late", str(relay["h3"].id): "offline",
                       str(relay["revoked"].id): "offline"}
-    outcomes = re.findall(r'<tr id="programme-\d+" class="outcome-(\w+)">.*?<td data-label="Kết quả">([^<]+)</td>',
+    outcomes = re.findall(r'<tr id="programme-\d+" class="outcome-(\w+)">.*?<td data-label="Kết quả"[^>]*>([^<]+)</td>',
                           page.text, re.S)
     assert outcomes == [("aired", "Đã phát"), ("missed", "Bị lỡ"), ("upcoming", "Chưa đến giờ")]
     assert client.get(f"/app/board/stations/{province.stations['honggai'].id}").status_code == 404
