@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
+from typing import NamedTuple
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, load_only
 
 from app.models import Area, Programme, ProgrammeStatus, RelayFault, RelayHeartbeat, RelayPlay, RelayPoint
 from app.programmes.variants import as_heard_in
@@ -13,6 +14,15 @@ from app.relays.health import DUE_STATUSES, PLAYED, SILENT_GRACE, missed_by_rela
 from app.relays.schemas import RelayStatus
 
 MISSED_LOOKBACK = timedelta(days=7)
+# what choosing the programmes an area hears reads (not the items and explanations, which are long)
+HEARD_COLUMNS = (Programme.id, Programme.area_key, Programme.is_emergency, Programme.slot_name,
+                 Programme.air_date, Programme.starts_at, Programme.status)
+
+
+class _Play(NamedTuple):
+    programme_id: int | None
+    outcome: str
+    started_at: datetime
 
 
 def board(session: Session, station_id: int, *, now: datetime | None = None) -> list[RelayStatus]:
@@ -24,18 +34,21 @@ def board(session: Session, station_id: int, *, now: datetime | None = None) -> 
     ids = [r.id for r, _ in relays]
     beats = {b.relay_point_id: b for b in session.scalars(
         select(RelayHeartbeat).where(RelayHeartbeat.relay_point_id.in_(ids)))}
-    plays: dict[int, list[RelayPlay]] = {}
-    for play in session.scalars(select(RelayPlay).where(
-            RelayPlay.relay_point_id.in_(ids), RelayPlay.started_at >= now - MISSED_LOOKBACK - timedelta(days=1))
+    # columns, not rows: a week of as-run reports of 60 relay points is a thousand of them
+    plays: dict[int, list[_Play]] = {}
+    for rid, programme_id, outcome, started_at in session.execute(
+            select(RelayPlay.relay_point_id, RelayPlay.programme_id, RelayPlay.outcome, RelayPlay.started_at)
+            .where(RelayPlay.relay_point_id.in_(ids),
+                   RelayPlay.started_at >= now - MISSED_LOOKBACK - timedelta(days=1))
             .order_by(RelayPlay.started_at)):
-        plays.setdefault(play.relay_point_id, []).append(play)
+        plays.setdefault(rid, []).append(_Play(programme_id, outcome, started_at))
     faults: dict[int, list[RelayFault]] = {}
     for fault in session.scalars(select(RelayFault).where(
             RelayFault.relay_point_id.in_(ids), RelayFault.resolved_at.is_(None)).order_by(RelayFault.id)):
         faults.setdefault(fault.relay_point_id, []).append(fault)
     # every regular programme that started: an area with a variant of its own (even one never
     # rendered) does not hear the station-wide programme of that slot
-    programmes = list(session.scalars(select(Programme).where(
+    programmes = list(session.scalars(select(Programme).options(load_only(*HEARD_COLUMNS)).where(
         Programme.station_id == station_id, Programme.is_emergency.is_(False),
         Programme.status != ProgrammeStatus.cancelled,
         Programme.starts_at >= now - MISSED_LOOKBACK, Programme.starts_at <= now - SILENT_GRACE)))
@@ -43,7 +56,7 @@ def board(session: Session, station_id: int, *, now: datetime | None = None) -> 
                     faults.get(relay.id, []), programmes, now) for relay, area_name in relays]
 
 
-def _status(relay: RelayPoint, area_name: str, beat: RelayHeartbeat | None, plays: list[RelayPlay],
+def _status(relay: RelayPoint, area_name: str, beat: RelayHeartbeat | None, plays: list[_Play],
             faults: list[RelayFault], programmes: list[Programme], now: datetime) -> RelayStatus:
     seen = beat.received_at if beat else relay.last_seen_at
     connection = relay_state(seen, now)
