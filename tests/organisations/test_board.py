@@ -9,11 +9,19 @@ import pytest
 from sqlalchemy import event
 from sqlalchemy.orm import Session
 
-from app.models import Area
+from app.models import Area, Role
 from app.organisations import board
 from app.relays import status
 from tests.fixtures.builders import auth
-from tests.organisations.province import Province, add_programme, add_station, build_province, local_noon, played
+from tests.organisations.province import (
+    Province,
+    add_programme,
+    add_station,
+    add_user,
+    build_province,
+    local_noon,
+    played,
+)
 
 
 @pytest.fixture
@@ -108,10 +116,10 @@ def test_a_relay_point_installed_after_a_programme_does_not_owe_it(session: Sess
     assert (row.programmes_due, row.programmes_missed, row.health) == (1, 0, "green")
 
 
-def _province_of(session: Session, stations: int) -> list[int]:
+def _province_of(session: Session, stations: int, first: int = 0) -> list[int]:
     now = local_noon()
     ids = []
-    for n in range(stations):
+    for n in range(first, first + stations):
         station, _area, relays = add_station(session, f"Đài số {n}", None, relays=3, installed=now - timedelta(days=9),
                                              seen=[now, now - timedelta(hours=1)])
         played(session, relays[0], add_programme(session, station, "sang", now - timedelta(hours=5)))
@@ -175,3 +183,31 @@ def test_an_area_with_its_own_variant_does_not_owe_the_station_wide_programme(
     # the ward's relay page counts by the same rule, per relay point and over the last week
     (ward_row,) = status.board(session, station.id, now=now)
     assert ward_row.missed_programme_ids == [yesterday_own.id, wide_today.id]
+
+
+def test_the_board_route_costs_the_same_statements_for_2_and_10_stations(client, session: Session) -> None:
+    admin = add_user(session, "hethong", Role.admin)
+    _province_of(session, 2)
+    bind = session.connection().engine
+
+    def statements() -> tuple[int, int]:
+        seen: list[str] = []
+
+        def count(_conn, _cursor, statement, *_args) -> None:
+            seen.append(statement)
+
+        event.listen(bind, "before_cursor_execute", count)
+        try:
+            answer = client.get("/api/v1/board", headers=auth(admin))
+        finally:
+            event.remove(bind, "before_cursor_execute", count)
+        assert answer.status_code == 200
+        # the test's own savepoints come and go with the request boundary: count the queries
+        return sum(1 for s in seen if s.lstrip().upper().startswith("SELECT")), len(answer.json()["stations"])
+
+    few = statements()
+    _province_of(session, 8, first=2)
+    many = statements()
+    assert few[1] == 2
+    assert many[1] == 10
+    assert few[0] == many[0] == 5  # the stations the admin sees, then the board's four
