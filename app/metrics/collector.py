@@ -13,8 +13,9 @@ from prometheus_client.registry import Collector
 from sqlalchemy.orm import Session
 
 from app.metrics import figures as figures_module
-from app.metrics.figures import RELAY_STATES, Figures
+from app.metrics.figures import Figures
 from app.metrics.instruments import REGISTRY
+from app.relays.health import RELAY_STATES
 from app.system import disk_use
 
 CACHE_SECONDS = 15.0

@@ -3,7 +3,6 @@ over indexed columns and bounded time windows)."""
 
 from __future__ import annotations
 
-from collections import Counter
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 
@@ -15,20 +14,17 @@ from app.models import (
     Area,
     Emergency,
     Programme,
-    ProgrammeStatus,
     RelayHeartbeat,
     RelayPlay,
     RelayPoint,
     Station,
     SystemProblem,
 )
-from app.relays.status import ONLINE_WITHIN, SILENT_GRACE, STALE_AFTER
+from app.relays import health
 from scheduler.service import JOB_TABLE
 
 MISSED_WINDOW = timedelta(hours=24)
 EMERGENCY_WINDOW = timedelta(days=30)
-PLAYED = ("completed", "interrupted")
-RELAY_STATES = ("online", "late", "offline")
 
 
 @dataclass
@@ -62,46 +58,26 @@ def read(session: Session, now: datetime | None = None) -> Figures:
     return figures
 
 
-def relay_state(seen: datetime | None, now: datetime) -> str:
-    """online (heard within 3 minutes), late (within 6 hours), offline: the status board's words."""
-    if seen is None or now - seen > STALE_AFTER:
-        return "offline"
-    return "online" if now - seen <= ONLINE_WITHIN else "late"
-
-
 def relay_states(session: Session, now: datetime) -> dict[tuple[int, str], int]:
-    """Relay points in use (token not revoked) per station and state."""
+    """Relay points in use (token not revoked) per station and state (app/relays/health.py)."""
+    state = health.state_column(now).label("state")
     rows = session.execute(
-        select(Area.station_id, RelayHeartbeat.received_at, RelayPoint.last_seen_at)
+        select(Area.station_id, state, func.count())
         .select_from(RelayPoint).join(Area, Area.id == RelayPoint.area_id)
         .outerjoin(RelayHeartbeat, RelayHeartbeat.relay_point_id == RelayPoint.id)
-        .where(RelayPoint.revoked_at.is_(None)))
-    counts: Counter[tuple[int, str]] = Counter()
-    for station_id, beat, seen in rows:
-        counts[(station_id, relay_state(beat or seen, now))] += 1
-    return dict(counts)
+        .where(health.in_use()).group_by(Area.station_id, state))
+    return {(station_id, name): int(count) for station_id, name, count in rows}
 
 
 def programmes_missed(session: Session, now: datetime) -> dict[int, int]:
-    """Per station: programmes of the last 24 hours (started more than two polls ago) that no
-    relay point reported playing, counting only programmes some relay point was there to play."""
-    relay_areas = session.execute(
-        select(Area.station_id, Area.id).join(RelayPoint, RelayPoint.area_id == Area.id)
-        .where(RelayPoint.revoked_at.is_(None)).distinct()).all()
-    stations_with_relays = {s for s, _ in relay_areas}
-    areas_with_relays = {a for _, a in relay_areas}
-    played = select(RelayPlay.id).where(RelayPlay.programme_id == Programme.id, RelayPlay.outcome.in_(PLAYED))
-    rows = session.execute(
-        select(Programme.station_id, Programme.area_key).where(
-            Programme.is_emergency.is_(False),
-            Programme.starts_at >= now - MISSED_WINDOW, Programme.starts_at <= now - SILENT_GRACE,
-            Programme.status.in_((ProgrammeStatus.locked, ProgrammeStatus.aired, ProgrammeStatus.rendered)),
-            ~played.exists()))
-    missed: Counter[int] = Counter()
-    for station_id, area_key in rows:
-        if (area_key == 0 and station_id in stations_with_relays) or area_key in areas_with_relays:
-            missed[station_id] += 1
-    return {s: missed.get(s, 0) for s in stations_with_relays}
+    """Per station with relay points: programmes of the last 24 hours the station missed (due,
+    owed by a relay point, played by none; app/relays/health.py)."""
+    stations_with_relays = set(session.scalars(
+        select(Area.station_id).join(RelayPoint, RelayPoint.area_id == Area.id).where(health.in_use()).distinct()))
+    missed = dict(session.execute(
+        select(Programme.station_id, func.count()).where(
+            Programme.starts_at >= now - MISSED_WINDOW, health.is_missed(now)).group_by(Programme.station_id)).all())
+    return {s: int(missed.get(s, 0)) for s in stations_with_relays}
 
 
 def emergency_latencies(session: Session, now: datetime) -> tuple[list[float], int]:

@@ -112,6 +112,8 @@ class RelayStatus(Schema):
     token_revoked: bool
     last_seen_at: datetime | None
     online: bool
+    connection: Literal["online", "late", "offline"] = Field(
+        description="online: heard within 3 min; late: within 6 h; offline: longer or never (app/relays/health.py)")
     state: str | None
     agent_version: str | None
     cached_until: datetime | None

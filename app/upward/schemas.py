@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import date, datetime
-from typing import Generic, TypeVar
+from typing import Generic, Literal, TypeVar
 
 from pydantic import BaseModel, Field
 
@@ -15,6 +15,8 @@ class RelayStatus(BaseModel):
     name: str
     revoked: bool
     last_seen_at: datetime | None = Field(description="The last time the relay point called the server (UTC).")
+    connection: Literal["online", "late", "offline"] = Field(
+        description="Heard (heartbeat or poll) within 3 minutes: online; within 6 hours: late; else offline.")
     state: str | None = Field(description="The state the relay point last reported (playing, idle, …).")
     agent_version: str | None
     last_error: str | None

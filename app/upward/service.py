@@ -10,6 +10,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from app.models import Area, Programme, RelayFault, RelayHeartbeat, RelayPlay, RelayPoint, Station
+from app.relays import health
 from app.reports import periods
 from app.reports import service as report_service
 from app.reports.queries import Figures
@@ -36,6 +37,7 @@ def inventory(session: Session, station: Station, now: datetime | None = None) -
         .outerjoin(RelayPoint, RelayPoint.area_id == Area.id)
         .outerjoin(RelayHeartbeat, RelayHeartbeat.relay_point_id == RelayPoint.id)
         .where(Area.station_id == station.id).order_by(Area.name, Area.id, RelayPoint.id)).all()
+    now = now or datetime.now(UTC)
     areas: dict[int, schemas.AreaInventory] = {}
     for area, relay, beat in rows:
         entry = areas.setdefault(area.id, schemas.AreaInventory(id=area.id, name=area.name, relay_points=[]))
@@ -43,10 +45,11 @@ def inventory(session: Session, station: Station, now: datetime | None = None) -
             continue
         entry.relay_points.append(schemas.RelayStatus(
             id=relay.id, name=relay.name, revoked=relay.revoked_at is not None, last_seen_at=relay.last_seen_at,
+            connection=health.relay_state(beat.received_at if beat else relay.last_seen_at, now),
             state=beat.state if beat else None, agent_version=beat.agent_version if beat else None,
             last_error=beat.last_error if beat else None, open_faults=int(open_faults.get(relay.id, 0))))
     return schemas.Inventory(station_id=station.id, station_name=station.name, timezone=station.timezone,
-                             generated_at=now or datetime.now(UTC), areas=list(areas.values()))
+                             generated_at=now, areas=list(areas.values()))
 
 
 def _page(items: list[Any], total: int, offset: int, limit: int) -> dict[str, Any]:

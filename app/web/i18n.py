@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from app.web.i18n_abbreviations import ABBREVIATION_MESSAGES
+from app.web.i18n_board import BOARD_MESSAGES
 from app.web.i18n_operations import OPERATIONS_MESSAGES
 from app.web.i18n_plan import PLAN_MESSAGES
 from app.web.i18n_recorder import RECORDER_MESSAGES
@@ -346,9 +347,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "view_day": ("Ngày", "Day"),
     "view_week": ("Tuần", "Week"),
     "slots_of_station": ("Khung giờ của đài", "The station's slots"),
-    "relay_legend": ("Xanh: vừa liên lạc (5 phút); vàng: liên lạc trong 6 giờ; đỏ: mất liên lạc lâu hơn "
+    "relay_legend": ("Xanh: vừa liên lạc (3 phút); vàng: liên lạc trong 6 giờ; đỏ: mất liên lạc lâu hơn "
                      "hoặc chưa từng liên lạc.",
-                     "Green: heard from in the last 5 minutes; amber: within 6 hours; red: silent longer "
+                     "Green: heard from in the last 3 minutes; amber: within 6 hours; red: silent longer "
                      "or never."),
     "state": ("Tình trạng", "State"),
     "state_green": ("Trực tuyến", "Online"),
@@ -495,6 +496,7 @@ MESSAGES.update(PLAN_MESSAGES)
 MESSAGES.update(ABBREVIATION_MESSAGES)
 MESSAGES.update(RECORDER_MESSAGES)
 MESSAGES.update(STREAM_MESSAGES)
+MESSAGES.update(BOARD_MESSAGES)
 
 
 def translate(key: str, lang: str = DEFAULT_LANG, **params: Any) -> str:

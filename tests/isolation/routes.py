@@ -296,6 +296,11 @@ def cases(t: Station1, tone: Path) -> dict[tuple[str, str], list[Call]]:
             Call(f"/api/v1/upward/stations/{s1}/faults", params={"from": "2026-01-01", "to": "2026-12-31"})],
         ("GET", "/api/v1/upward/stations/{station_id}/statistics/{year}/{month}"): [
             Call(f"/api/v1/upward/stations/{s1}/statistics/2026/11")],
+        # the province status board (issue 15 §1): a ward's editors and admins see their own station only
+        ("GET", "/api/v1/board"): [Own("/api/v1/board"), Own("/api/v1/board", params={"sort": "name"})],
+        ("GET", "/api/v1/board/stations/{station_id}"): [Call(f"/api/v1/board/stations/{s1}")],
+        ("GET", "/app/board"): [Own("/app/board")],
+        ("GET", "/app/board/stations/{station_id}"): [Call(f"/app/board/stations/{s1}")],
         # reports: always the user's own station, whatever the period
         ("GET", "/app/reports"): [Own("/app/reports"), Own("/app/reports", params={"period": "2026"})],
         ("GET", "/app/reports/export.{fmt}"): [Own(f"/app/reports/export.{fmt}") for fmt in ("csv", "xlsx", "pdf")],

@@ -11,7 +11,7 @@ from sqlalchemy import text
 
 from app.config import get_settings
 from app.metrics.collector import DATABASE
-from app.models import Emergency, Programme, ProgrammeStatus, ScriptStatus
+from app.models import Emergency, Programme, ProgrammeStatus, RelayPoint, ScriptStatus
 from tests.fixtures.builders import auth, create_script
 from tests.programmes.helpers import plan_and_render
 from tests.relays.helpers import add_relay
@@ -83,9 +83,12 @@ def test_render_seconds_count_a_render(client, session, short_slot_world):
 def test_relay_states_missed_programmes_and_emergency_latency_follow_relay_reports(
         client, session, world):
     station = {"station_id": str(world.station.id), "station": world.station.name}
-    _, token = add_relay(client, world, 0, "Cụm loa Khu 1")
+    relay_id, token = add_relay(client, world, 0, "Cụm loa Khu 1")
     relay = {"Authorization": f"Bearer {token}"}
     started = datetime.now(UTC) - timedelta(hours=2)
+    installed = session.get(RelayPoint, relay_id)
+    assert installed is not None
+    installed.created_at = started - timedelta(days=1)  # a relay point owes what aired since it exists
     programme = Programme(station_id=world.station.id, slot_name="sang", air_date=started.date(),
                           starts_at=started, duration_ms=1_800_000, status=ProgrammeStatus.aired)
     script = create_script(session, world, author="editor", status=ScriptStatus.approved)

@@ -24,6 +24,8 @@ def test_inventory_lists_areas_and_relay_points_with_open_faults(client: TestCli
     assert set(relays) == {"Cụm loa chợ Hà Tu", "Cụm loa tổ 5"}
     assert relays["Cụm loa tổ 5"]["open_faults"] == 1
     assert relays["Cụm loa chợ Hà Tu"]["open_faults"] == 0
+    # neither has polled or sent a heartbeat in this scenario: both offline, as on the status board
+    assert {r["connection"] for r in relays.values()} == {"offline"}
 
 
 def test_plans_are_paginated(client: TestClient, scenario: Scenario) -> None:

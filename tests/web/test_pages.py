@@ -557,6 +557,7 @@ def test_relay_board_shows_last_error_cached_horizon_and_missed_programmes(clien
 
     mine, _second, _other = _relays(session, world)
     now = datetime.now(UTC)
+    mine.created_at = now - timedelta(days=3)  # installed before both programmes: it owed them
     for hours in (30, 6):  # two programmes of the last days that this relay point never played
         session.add(Programme(station_id=world.station.id, slot_name="morning", area_key=0,
                               air_date=(now - timedelta(hours=hours)).date(), starts_at=now - timedelta(hours=hours),

@@ -1,0 +1,55 @@
+"""The words of the province status board (merged into MESSAGES)."""
+
+from __future__ import annotations
+
+BOARD_MESSAGES: dict[str, tuple[str, str]] = {
+    "nav_board": ("Tình trạng các đài", "Station board"),
+    "board_title": ("Tình trạng các đài truyền thanh", "Status of the stations"),
+    "board_hint": ("Trang tự cập nhật mỗi 60 giây. Cụm loa trực tuyến: liên lạc trong 3 phút; chậm: trong 6 giờ; "
+                   "mất liên lạc: lâu hơn hoặc chưa từng. Chương trình bị lỡ: đã đến giờ phát mà không cụm loa "
+                   "nào báo đã phát.",
+                   "This page refreshes every 60 seconds. Relay points online: heard within 3 minutes; late: "
+                   "within 6 hours; offline: longer or never. A programme is missed when its time came and no "
+                   "relay point reported playing it."),
+    "board_updated": ("Cập nhật lúc {time}", "Updated at {time}"),
+    "board_sort": ("Sắp xếp", "Sort"),
+    "board_sort_worst": ("Đài cần xử lý trước", "Worst first"),
+    "board_sort_name": ("Theo tên đài", "By name"),
+    "board_sort_organisation": ("Theo đơn vị quản lý", "By district or province"),
+    "board_station": ("Đài", "Station"),
+    "board_organisation": ("Đơn vị quản lý", "District or province"),
+    "board_relays": ("Cụm loa", "Relay points"),
+    "board_online": ("trực tuyến", "online"),
+    "board_late": ("chậm", "late"),
+    "board_offline": ("mất liên lạc", "offline"),
+    "board_programmes_today": ("Chương trình hôm nay", "Programmes today"),
+    "board_aired": ("đã phát", "aired"),
+    "board_missed": ("bị lỡ", "missed"),
+    "board_of_total": ("trên {total}", "of {total}"),
+    "board_faults": ("Sự cố chưa xử lý", "Open faults"),
+    "board_disk": ("Ổ đĩa cụm loa còn trống (ít nhất)", "Least free relay disk"),
+    "board_empty": ("Không có đài nào.", "No stations."),
+    "board_health_red": ("Có cụm loa mất liên lạc hoặc chương trình bị lỡ",
+                         "A relay point offline or a programme missed"),
+    "board_health_amber": ("Có cụm loa chậm liên lạc hoặc sự cố", "A relay point late or a fault open"),
+    "board_health_green": ("Bình thường", "All well"),
+    "board_health_none": ("Chưa có cụm loa", "No relay points"),
+    "board_back": ("Về bảng tình trạng các đài", "Back to the station board"),
+    "board_relay_state_online": ("Trực tuyến", "Online"),
+    "board_relay_state_late": ("Chậm liên lạc", "Late"),
+    "board_relay_state_offline": ("Mất liên lạc", "Offline"),
+    "board_token_revoked": ("đã thu hồi mã", "token revoked"),
+    "board_programmes_of_day": ("Chương trình hôm nay ({day})", "Today's programmes ({day})"),
+    "board_slot": ("Khung giờ", "Slot"),
+    "board_area": ("Khu phố", "Area"),
+    "board_area_all": ("Toàn đài", "Every area"),
+    "board_starts": ("Giờ phát", "Starts"),
+    "board_played_by": ("Số cụm loa đã phát", "Relay points that played it"),
+    "board_outcome": ("Kết quả", "Outcome"),
+    "board_outcome_upcoming": ("Chưa đến giờ", "Upcoming"),
+    "board_outcome_aired": ("Đã phát", "Aired"),
+    "board_outcome_missed": ("Bị lỡ", "Missed"),
+    "board_outcome_no_relay": ("Không có cụm loa phát", "No relay point hears it"),
+    "board_outcome_not_ready": ("Chưa dựng xong âm thanh", "Never rendered"),
+    "board_no_programmes": ("Hôm nay không có chương trình.", "No programmes today."),
+}
