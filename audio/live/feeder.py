@@ -191,8 +191,8 @@ class MountFeeder:
             self._close_decoder()
             if error is not None or isinstance(self._current, PlayUrl):
                 self._source_error = error or "upstream ended"
-                log.warning("%s: source failed (%s); silence until it comes back", self.target.mount,
-                            self._source_error)
+                log.warning("%s: source failed (%s); trying again in %.0f s", self.target.mount,
+                            self._source_error, self._retry_s)
                 self._decoder_retry_at = now + self._retry_s
         if self._decoder is None and self._decoder_retry_at is not None and now >= self._decoder_retry_at:
             self._decoder_retry_at = None
