@@ -9,8 +9,10 @@ from datetime import timedelta
 import pytest
 from sqlalchemy import select
 
-from app.models import Programme, ScriptStatus, Slot
+from app.models import Programme, Recording, ScriptStatus, Slot
 from app.programmes import service as programmes
+from app.speech.audio import storage
+from tests.fixtures.audio_files import tone_file
 from tests.fixtures.builders import auth, create_script
 from tests.programmes.helpers import plan_and_render
 from tests.web.helpers import sign_in
@@ -31,8 +33,11 @@ def _relay_in_slot(client, session, world, **body):
 
 
 def test_the_relay_is_a_fixed_item_shown_on_the_programme_page_and_in_the_cue_sheet(client, session,
-                                                                                      short_slot_world):
+                                                                                      short_slot_world, tmp_path):
     world = short_slot_world
+    key = storage().put_file(tone_file(tmp_path / "music.wav", 40.0), suffix=".wav")
+    session.add(Recording(station_id=world.station.id, title="Nhạc nền", filename="music.wav", original_key=key,
+                          audio_key=key, duration_ms=40_000, size_bytes=1, is_filler=True))
     window = _relay_in_slot(client, session, world)
     create_script(session, world, status=ScriptStatus.approved, title="Lịch tiêm chủng",
                   body="Thưa bà con, trạm y tế tiêm chủng lúc 7h30 sáng mai.")
@@ -52,6 +57,8 @@ def test_the_relay_is_a_fixed_item_shown_on_the_programme_page_and_in_the_cue_sh
     read = client.get(f"/api/v1/programmes/{programme.id}", headers=auth(world.users["editor"])).json()
     cue = client.get(read["cue_url"], headers=auth(world.users["editor"])).json()
     (item,) = [i for i in cue["items"] if i["title"] == LABEL]
+    # the file holds the station's filler there: what a relay that falls back to the programme plays
+    assert (item["kind"], item["replaced"]) == ("filler", False)
     # the rendered file places items on MP3 frame boundaries (26 ms)
     assert item["offset_ms"] == pytest.approx(30_000, abs=30)
     assert item["duration_ms"] == pytest.approx(30_000, abs=60)
