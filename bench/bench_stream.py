@@ -2,6 +2,9 @@
 interrupt time (the feeder told → the alert heard by a receiver), and CPU per mount with 10
 mounts fed at once, each against a baseline measured in the same run: a bare
 `ffmpeg -re -i programme.mp3 … icecast://` source, the simplest thing that can feed a mount.
+Then a relay window on every mount: CPU per mount relaying one upstream through the shared
+connection (the upstream's Icecast listener count is printed), and the dead air a receiver hears
+between the upstream stopping and the fallback programme.
 
     python -m bench.bench_stream [--mounts 10] [--seconds 20] [--joins 5]
 
@@ -21,10 +24,11 @@ from pathlib import Path
 
 import httpx
 
+from app.relay_sources import fanout
 from audio.ffmpeg import ffmpeg_exe
 from audio.live.encoder import MountTarget
 from audio.live.feeder import MountFeeder
-from audio.live.onair import PlayFile
+from audio.live.onair import PlayFile, PlayUrl
 from tests.fixtures.audio_files import tone_file
 from tests.fixtures.icecast import (
     BURST_BYTES,
@@ -39,6 +43,7 @@ from tests.fixtures.icecast import (
 
 TICK = os.sysconf("SC_CLK_TCK")
 ALERT_HZ = 3725.0  # above every step of a 60 s tone sequence, below the receiver's 4 kHz
+RELAYED_HZ = 325.0  # the relayed upstream's tone: between two steps of the programme
 
 
 def _cpu_seconds(pid: int) -> float:
@@ -112,6 +117,56 @@ def _interrupt_times(icecast: Icecast, feeder: MountFeeder, programme: Path, ale
     return found
 
 
+def _relay(icecast: Icecast, mounts: int, seconds: float, programme: Path, city_tone: Path) -> dict[str, float]:
+    """Every mount relays one upstream (a bare source on /city.mp3) through the shared connection,
+    with the programme as fallback; then the upstream stops."""
+    city = _bare_source(icecast, "/city.mp3", city_tone)
+    icecast.wait_for_mount("/city.mp3")
+    url = f"{icecast.url}/city.mp3"
+    feeders = [MountFeeder(_target(icecast, f"/relay-{n}.mp3", f"Khu {n}"), ffmpeg_exe(), retry_seconds=2.0)
+               for n in range(mounts)]
+    for feeder in feeders:
+        feeder.set(PlayUrl("relay:1", url, "relay", fallback=PlayFile("programme:1:1", programme, 0, "programme"),
+                           feed=lambda stop: fanout.chunks(1, url, stop)))
+        feeder.start()
+    steps = tone_steps(60)
+    try:
+        for n in range(mounts):
+            icecast.wait_for_mount(f"/relay-{n}.mp3")
+        receiver = Receiver(f"{icecast.url}/relay-0.mp3").start()
+        try:
+            time.sleep(2)
+            listeners = float(str(icecast.mounts()["/city.mp3"].get("listeners", -1)))
+            before = _feeder_cpu(feeders)
+            time.sleep(seconds)
+            cpu = _feeder_cpu(feeders) - before
+            at_s = receiver.seconds()
+            city.terminate()
+            city.wait()
+            receiver.wait_seconds(at_s + 12)
+            candidates = [RELAYED_HZ, *steps]
+            last = first = None
+            t = max(0.0, at_s - 3)
+            while t + 0.5 <= receiver.seconds():
+                heard = receiver.frequency_at(t, candidates)
+                if first is None and heard == RELAYED_HZ:
+                    last = t
+                elif last is not None and heard in steps:
+                    first = t
+                    break
+                t += 0.1
+        finally:
+            receiver.stop()
+    finally:
+        for feeder in feeders:
+            feeder.stop()
+        if city.poll() is None:
+            city.kill()
+            city.wait()
+    dead_air = (first - last) if first is not None and last is not None else float("nan")
+    return {"cpu_per_mount": cpu / mounts / seconds * 100, "listeners": listeners, "dead_air": dead_air}
+
+
 def main(argv: list[str] | None = None) -> None:
     """Print join latency, interrupt time and CPU per mount, with the bare-ffmpeg baseline."""
     parser = argparse.ArgumentParser(description=__doc__)
@@ -163,6 +218,8 @@ def main(argv: list[str] | None = None) -> None:
         finally:
             for feeder in feeders:
                 feeder.stop()
+        relay = _relay(icecast, args.mounts, args.seconds, programme,
+                       tone_file(Path(folder) / "city.mp3", 30.0, frequency=int(RELAYED_HZ), volume_db=-12))
 
     per_bare = bare_cpu / args.mounts / args.seconds * 100
     per_loa = loa_cpu / args.mounts / args.seconds * 100
@@ -177,6 +234,11 @@ def main(argv: list[str] | None = None) -> None:
     print(f"CPU per mount, {args.mounts} mounts for {args.seconds:.0f} s: Loa {per_loa:.1f} % of one core "
           f"(feeder threads + encoder + decoder); bare ffmpeg source {per_bare:.1f} %; "
           f"ratio {per_loa / per_bare:.2f}; Icecast itself {ice_bare / args.seconds * 100:.1f} % for all mounts")
+    print(f"relay window on {args.mounts} mounts: Loa {relay['cpu_per_mount']:.1f} % of one core per mount; "
+          f"upstream listeners on Icecast {relay['listeners']:.0f}; dead air when the upstream stops "
+          f"(last relayed → first fallback audio at a receiver) {relay['dead_air']:.1f} s")
+    load = os.getloadavg()
+    print(f"load average {load[0]:.2f} {load[1]:.2f} {load[2]:.2f}")
 
 
 if __name__ == "__main__":

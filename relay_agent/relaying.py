@@ -143,6 +143,7 @@ class Relaying:
             return
         if retry.started:
             log.info("Tiếp sóng #%d có tín hiệu trở lại (stream back)", relay.id)
+            state.retry = None  # it becomes the live part: ending the fallback must not stop it
             self._end_part(now, "interrupted", "stream_back")
             self.state = RelayState(relay, "live", now, self._offset_ms(now, relay), live=retry)
         elif retry.ended or retry.silent_for(now) >= DROP_SECONDS:

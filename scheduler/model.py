@@ -35,6 +35,7 @@ class ItemKind(enum.StrEnum):
     silence = "silence"
     closing = "closing"
     alert = "alert"
+    relay = "relay"  # a relay window (tiếp sóng) inside the slot: a fixed item of known length
 
 
 @dataclass(frozen=True, slots=True)
@@ -101,14 +102,36 @@ class PlanSettings:
 
 
 @dataclass(frozen=True, slots=True)
+class FixedItem:
+    """An item that must air at ``offset_ms`` from the slot start for ``duration_ms``, whatever
+    else is planned: a relay window inside the slot. ``target_areas`` empty means every area."""
+
+    offset_ms: int
+    duration_ms: int
+    title: str
+    relay_id: int | None = None
+    target_areas: frozenset[int] = frozenset()
+
+    @property
+    def end_ms(self) -> int:
+        return self.offset_ms + self.duration_ms
+
+    def reaches(self, area_id: int | None) -> bool:
+        """Whether the item airs in the programme of this area (None: the whole station's)."""
+        return not self.target_areas or (area_id is not None and area_id in self.target_areas)
+
+
+@dataclass(frozen=True, slots=True)
 class SlotRequest:
-    """The slot instance being planned: station, local date and time, slot name, length."""
+    """The slot instance being planned: station, local date and time, slot name, length, and
+    the fixed items (relay windows) it must hold."""
 
     station: str
     slot_name: str
     local_date: date
     local_time: time
     length_ms: int
+    fixed: tuple[FixedItem, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -128,6 +151,7 @@ class ProgrammeItem:
     source_duration_ms: int | None = None
     fade_out_ms: int = 0
     provisional: bool = False
+    relay_id: int | None = None
 
     @property
     def end_ms(self) -> int:

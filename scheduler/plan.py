@@ -14,13 +14,14 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 
-from scheduler import rules
+from scheduler import fixed_items, rules
 from scheduler.knapsack import best_subset
 from scheduler.layout import choose_fillers, filler_rotation, layout
 from scheduler.model import (
     Candidate,
     Decision,
     Filler,
+    FixedItem,
     ItemKind,
     PlanSettings,
     Programme,
@@ -97,19 +98,10 @@ def plan_programme(
     s = settings
     room_ms = request.length_ms - s.opening_ms - s.closing_ms - s.gap_ms
     unique, duplicates = _dedupe(candidates)
-    reasons: dict[int, Reason] = {}
-    ranked: list[_Ranked] = []
-    for c in unique:
-        bad = rules.ineligibility(
-            c, local_date=request.local_date, slot_name=request.slot_name,
-            area_id=area_id, room_ms=room_ms, gap_ms=s.gap_ms,
-        )
-        if bad is not None:
-            reasons[c.id] = bad
-            continue
-        repeat = rules.repeat_reason(c, local_date=request.local_date, slot_name=request.slot_name)
-        ranked.append(_Ranked(c, repeat, rules.order_key(c, repeat is not None, request.local_date)))
-    ranked.sort(key=lambda r: r.key)
+    fixed = fixed_items.for_area(request.fixed, area_id, request.length_ms)
+    if fixed:
+        return _plan_around_fixed(request, unique, duplicates, fillers, s, area_id, fixed)
+    ranked, reasons = _rank(request, unique, area_id, room_ms, s.gap_ms)
 
     chosen, left_ms = _select(ranked, max(room_ms, 0), s) if room_ms > 0 else ([], 0)
     ordered, moved = rules.avoid_topic_runs([r.candidate for r in chosen])
@@ -144,6 +136,58 @@ def plan_programme(
     )
 
 
+def _rank(request: SlotRequest, unique: Sequence[Candidate], area_id: int | None, room_ms: int,
+          gap_ms: int) -> tuple[list[_Ranked], dict[int, Reason]]:
+    reasons: dict[int, Reason] = {}
+    ranked: list[_Ranked] = []
+    for c in unique:
+        bad = rules.ineligibility(c, local_date=request.local_date, slot_name=request.slot_name,
+                                  area_id=area_id, room_ms=room_ms, gap_ms=gap_ms)
+        if bad is not None:
+            reasons[c.id] = bad
+            continue
+        repeat = rules.repeat_reason(c, local_date=request.local_date, slot_name=request.slot_name)
+        ranked.append(_Ranked(c, repeat, rules.order_key(c, repeat is not None, request.local_date)))
+    ranked.sort(key=lambda r: r.key)
+    return ranked, reasons
+
+
+def _plan_around_fixed(request: SlotRequest, unique: Sequence[Candidate], duplicates: Sequence[Candidate],
+                       fillers: Sequence[Filler], s: PlanSettings, area_id: int | None,
+                       fixed: Sequence[FixedItem]) -> Programme:
+    """A slot holding relay windows: see ``scheduler.fixed_items``. Scripts are taken in rule
+    order into the first part with room (no knapsack: the parts are usually one or two)."""
+    parts = fixed_items.parts(request.length_ms, fixed, s)
+    ranked, reasons = _rank(request, unique, area_id, max(p.room_ms for p in parts), s.gap_ms)
+    per_part, left = fixed_items.first_fit([r.candidate for r in ranked], parts, s.gap_ms)
+    repeats = {r.candidate.id: r.repeat for r in ranked if r.repeat is not None}
+    rotation = filler_rotation(request.local_date, request.slot_name)
+    laid_out = []
+    chosen_ids: set[int] = set()
+    for n, (part, chosen) in enumerate(zip(parts, per_part, strict=True)):
+        ordered, moved = rules.avoid_topic_runs(chosen)
+        for c in ordered:
+            chosen_ids.add(c.id)
+            reasons[c.id] = (Reason.topic_run if c.id in moved
+                             else Reason.repeat_placed_late if c.id in repeats else Reason.placed)
+        pieces = choose_fillers(fillers, left[n], part.settings, rotation + n) if part.room_ms > 0 else []
+        laid_out.append(fixed_items.lay_out_part(part, ordered, pieces))
+    for r in ranked:
+        if r.candidate.id not in chosen_ids:
+            reasons[r.candidate.id] = r.repeat or Reason.does_not_fit
+    items = fixed_items.assemble(parts, fixed, laid_out)
+    position = {it.script_id: n for n, it in enumerate(items) if it.script_id is not None}
+    decisions = [Decision(i.script_id, reasons[i.script_id], position[i.script_id])
+                 for i in items if i.script_id is not None]
+    decisions += [Decision(c.id, reasons[c.id]) for c in unique if c.id not in chosen_ids]
+    decisions += [Decision(c.id, Reason.duplicate) for c in duplicates]
+    return Programme(
+        station=request.station, slot_name=request.slot_name, local_date=request.local_date,
+        length_ms=request.length_ms, items=items, decisions=tuple(decisions),
+        provisional=any(it.provisional for it in items), area_ids=() if area_id is None else (area_id,),
+    )
+
+
 def plan_slot(
     request: SlotRequest,
     candidates: Sequence[Candidate],
@@ -159,7 +203,8 @@ def plan_slot(
     object, whose ``area_ids`` lists them.
     """
     area_list = sorted(set(areas))
-    if not area_list or not any(c.target_areas for c in candidates):
+    if not area_list or not (any(c.target_areas for c in candidates)
+                             or any(f.target_areas for f in request.fixed)):
         return {None: plan_programme(request, candidates, fillers, settings)}
     Signature = tuple[tuple[ProgrammeItem, ...], tuple[Decision, ...]]
     groups: dict[Signature, list[int]] = {}

@@ -5,7 +5,8 @@ from __future__ import annotations
 from typing import Any
 
 KIND_LABELS = {"opening": "Lời mở đầu", "closing": "Lời kết", "filler": "Nhạc nền", "silence": "Khoảng lặng",
-               "gap": "Khoảng lặng", "alert": "Tín hiệu khẩn cấp", "script": "Tin bài"}
+               "gap": "Khoảng lặng", "alert": "Tín hiệu khẩn cấp", "script": "Tin bài",
+               "relay": "Tiếp sóng"}
 
 
 def item_label(item: dict[str, Any]) -> str:

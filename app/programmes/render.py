@@ -113,6 +113,7 @@ def build_spec(session: Session, station: Station, programme: Programme) -> Prog
     """The audio package's view of a planned programme."""
     local_start = programme.starts_at.astimezone(ZoneInfo(station.timezone))
     recordings = {r.id: r for r in session.scalars(select(Recording).where(Recording.station_id == station.id))}
+    fillers = sorted((r for r in recordings.values() if r.is_filler), key=lambda r: r.id)
     items: list[Any] = []
     for index, item in enumerate(programme.items):
         common = {"ref": f"item:{index}", "title": item_label(item),
@@ -133,9 +134,12 @@ def build_spec(session: Session, station: Station, programme: Programme) -> Prog
         elif kind == "filler" and item.get("filler_id") in recordings:
             items.append(FillerItem(audio_key=recordings[item["filler_id"]].audio_key,
                                     fade_out_ms=item.get("fade_out_ms") or 0, **common))
-        else:  # gap, silence, and a filler whose recording is gone
+        elif kind == "relay" and fillers:
+            # Relay points and mounts carry the live source here; the file holds what a relay
+            # falling back to "the station's programme" then plays: filler, never dead air.
+            items.append(FillerItem(audio_key=fillers[0].audio_key, **common))
+        else:  # gap, silence, a relay without filler, and a filler whose recording is gone
             items.append(SilenceItem(**common))
-    fillers = sorted((r for r in recordings.values() if r.is_filler), key=lambda r: r.id)
     slot = session.get(Slot, programme.slot_id) if programme.slot_id else None
     slot_label = "Khẩn cấp" if programme.is_emergency else (slot.label if slot and slot.label else programme.slot_name)
     return ProgrammeSpec(

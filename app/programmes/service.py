@@ -17,11 +17,13 @@ from app import access
 from app.models import Airing, Area, Programme, ProgrammeStatus, Script, Station, User
 from app.programmes import inputs
 from app.programmes.variants import as_heard_in
+from app.relay_sources import service as relay_windows
 from app.scripts import service as scripts
 from app.stations import service as stations
 from scheduler import Candidate, PastAiring, SlotRequest, instances_for_dates, plan_horizon
 from scheduler import Programme as PlannedProgramme
 from scheduler.horizon import request_for
+from scheduler.relay_windows import occurs_on
 from scheduler.slots import LOCK_LEAD
 
 log = logging.getLogger(__name__)
@@ -45,7 +47,9 @@ def _items_json(planned: PlannedProgramme, priorities: dict[int, str] | None = N
         {"kind": i.kind.value, "offset_ms": i.start_ms, "duration_ms": i.duration_ms, "title": i.title,
          "script_id": i.script_id, "filler_id": i.filler_id, "source_duration_ms": i.source_duration_ms,
          "fade_out_ms": i.fade_out_ms, "provisional": i.provisional,
-         "priority": priorities.get(i.script_id) if i.script_id else None}
+         "priority": priorities.get(i.script_id) if i.script_id else None,
+         # only on relay items: every other programme keeps its plan hash
+         **({"relay_id": i.relay_id} if i.relay_id is not None else {})}
         for i in planned.items
     ]
 
@@ -81,6 +85,7 @@ def plan_days(session: Session, station: Station, first: date, days: int = PLAN_
             Programme.air_date >= first, Programme.air_date <= last)):
         existing.setdefault((p.slot_name, p.air_date), []).append(p)
 
+    relays = relay_windows.slot_relays(session, station.id)
     report = PlanReport()
     requests: list[SlotRequest] = []
     by_request: dict[tuple[str, date], Any] = {}
@@ -98,6 +103,10 @@ def plan_days(session: Session, station: Station, first: date, days: int = PLAN_
                         frozen_airings.setdefault(item["script_id"], set()).add((key[1], key[0]))
             continue
         request = request_for(instance, station.name)
+        fixed = tuple(item for times, item in relays.get(slot_ids.get(instance.slot.name, 0), [])
+                      if occurs_on(times, instance.local_date))
+        if fixed:  # relay windows inside the slot: fixed items of known length
+            request = replace(request, fixed=fixed)
         requests.append(request)
         by_request[key] = instance
 

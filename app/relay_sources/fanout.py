@@ -13,7 +13,8 @@ import asyncio
 import logging
 import queue
 import threading
-from collections.abc import AsyncIterator
+import time
+from collections.abc import AsyncIterator, Iterator
 
 import httpx
 
@@ -23,6 +24,9 @@ log = logging.getLogger("loa.relay_fanout")
 CHUNK = 4096
 # A listener this many chunks behind is too slow to keep (about 30 s of a 64 kbit/s stream).
 QUEUE_CHUNKS = 64
+# A listener given nothing this long was dropped as too slow, or its upstream hangs: it ends, and
+# its next connection starts afresh.
+IDLE_END_S = NETWORK_TIMEOUT_S
 _END = b""
 
 
@@ -103,6 +107,28 @@ async def listen(run_id: int, url: str) -> AsyncIterator[bytes]:
                 continue
             if chunk == _END:
                 return
+            yield chunk
+    finally:
+        pump.unsubscribe(q)
+
+
+def chunks(run_id: int, url: str, stop: threading.Event) -> Iterator[bytes]:
+    """The run's stream for a listener in this process (an area's Icecast mount: see
+    `audio.live.onair.PlayUrl.feed`); ends when the source drops or `stop` is set."""
+    pump = hub(run_id, url)
+    q = pump.subscribe()
+    idle_since = time.monotonic()
+    try:
+        while not stop.is_set():
+            try:
+                chunk = q.get(timeout=0.2)
+            except queue.Empty:
+                if time.monotonic() - idle_since > IDLE_END_S:
+                    return
+                continue
+            if chunk == _END:
+                return
+            idle_since = time.monotonic()
             yield chunk
     finally:
         pump.unsubscribe(q)

@@ -5,13 +5,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from functools import partial
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.models import Recording, RelaySource, RelayWindow, RelayWindowRun
+from app.relay_sources import fanout
+from app.speech.audio import storage
 from app.streams.service import AreaMount
-from audio.live.onair import PlayUrl
+from audio.live.onair import OnAir, PlayFile, PlayUrl
 
 LIVE_PREFIX = "/api/v1/relay/live/"
 
@@ -103,18 +106,32 @@ def live_source(session: Session, run_id: int, station_id: int, area_id: int, no
                           .where(RelayWindow.id == run.window_id))
 
 
-def mount_upstream(session: Session, mount: AreaMount, now: datetime) -> PlayUrl | None:
+def mount_upstream(session: Session, mount: AreaMount, now: datetime, programme: OnAir) -> PlayUrl | None:
     """The area's Icecast mount carries the relay run on air for it (the seam of
-    `app.streams.supervisor`); a run on its fallback gives None, so the mount carries the
-    area's own programme as before (or its idle carrier)."""
+    `app.streams.supervisor`), read through the station's one upstream connection (`fanout`);
+    a run on its fallback gives None, so the mount carries the area's own programme (or its idle
+    carrier). While the source is gone mid-window the mount carries the window's fallback: the
+    area's programme at its offset (`programme`, when it has one and the window says so), else
+    the window's recording or the station's filler, as relay points do."""
     rows = session.execute(
-        select(RelayWindowRun, RelayWindow, RelaySource.url)
+        select(RelayWindowRun, RelayWindow, RelaySource)
         .join(RelayWindow, RelayWindowRun.window_id == RelayWindow.id)
         .join(RelaySource, RelayWindow.source_id == RelaySource.id)
         .where(RelayWindow.station_id == mount.station_id, RelayWindowRun.starts_at <= now,
                RelayWindowRun.ends_at > now, RelayWindowRun.use_fallback.is_(False))
         .order_by(RelayWindowRun.starts_at)).all()
-    for run, window, url in rows:
-        if not window.area_ids or mount.area_id in window.area_ids:
-            return PlayUrl(f"relay:{run.id}", url, f"relay {window.title}")
+    for run, window, source in rows:
+        if window.area_ids and mount.area_id not in window.area_ids:
+            continue
+        fallback: PlayFile | None = None
+        if window.fallback == "programme" and isinstance(programme, PlayFile):
+            fallback = programme
+        else:
+            recording = fallback_recording(session, window)
+            if recording is not None:
+                fallback = PlayFile(f"recording:{recording.id}", storage().path(recording.audio_key), 0,
+                                    f"fallback {recording.title}")
+        # HLS is a playlist of segments: ffmpeg reads it itself (one connection per mount)
+        feed = None if source.expected_format == "hls" else partial(fanout.chunks, run.id, source.url)
+        return PlayUrl(f"relay:{run.id}", source.url, f"relay {window.title}", fallback=fallback, feed=feed)
     return None

@@ -28,9 +28,11 @@ from app.relay_sources.exceptions import (
     RelayWindowInvalid,
 )
 from app.relay_sources.schemas import RelaySourceCreate, RelaySourceUpdate, RelayWindowCreate
+from app.stations import service as station_service
 from app.stations.exceptions import NameTaken
 from audio.live_source import CheckResult, check_stream
 from scheduler import relay_windows as times_
+from scheduler.model import FixedItem
 from scheduler.relay_windows import WindowTimes, WindowTimesInvalid
 
 # Runs are created this far ahead, so checks, the programme page and relay points see them.
@@ -165,14 +167,45 @@ def add_window(session: Session, station: Station, data: RelayWindowCreate, *, a
     audit.record(session, "create", actor=actor, entity_type="relay_window", entity_id=window.id,
                  station_id=station.id, changes=data.model_dump(mode="json"))
     ensure_runs(session, window, station.timezone)
+    if window.placement == "in_slot":  # the slot's programmes now hold it: plan them again
+        station_service.plan_inputs_changed(session, station.id)
     return window
 
 
 def delete_window(session: Session, window: RelayWindow, *, actor: User) -> None:
     audit.record(session, "delete", actor=actor, entity_type="relay_window", entity_id=window.id,
                  station_id=window.station_id, changes={"title": window.title})
+    if window.placement == "in_slot":
+        station_service.plan_inputs_changed(session, window.station_id)
     session.delete(window)
     session.flush()
+
+
+def relay_label(source_name: str, times: WindowTimes) -> str:
+    """How the programme page and the cue sheet name a relay: "Tiếp sóng: <source> hh:mm–hh:mm"."""
+    return f"Tiếp sóng: {source_name} {times.start:%H:%M}–{times.end:%H:%M}"
+
+
+def slot_relays(session: Session, station_id: int) -> dict[int, list[tuple[WindowTimes, FixedItem]]]:
+    """The station's relay windows inside a slot, by slot id, as the planner's fixed items (with
+    the days they occur on); one no longer inside its slot (the slot moved) is left out."""
+    found: dict[int, list[tuple[WindowTimes, FixedItem]]] = {}
+    rows = session.execute(
+        select(RelayWindow, RelaySource.name, Slot)
+        .join(RelaySource, RelayWindow.source_id == RelaySource.id)
+        .join(Slot, RelayWindow.slot_id == Slot.id)
+        .where(RelayWindow.station_id == station_id, RelayWindow.placement == "in_slot")
+        .order_by(RelayWindow.id)).all()
+    for window, source_name, slot in rows:
+        times = window_times(window)
+        try:
+            offset = times_.in_slot_offset(times, slot.start_time, slot.length_seconds * 1000)
+        except WindowTimesInvalid:
+            continue
+        item = FixedItem(offset, times_.length_ms(times), relay_label(source_name, times), relay_id=window.id,
+                         target_areas=frozenset(window.area_ids or ()))
+        found.setdefault(slot.id, []).append((times, item))
+    return found
 
 
 def ensure_runs(session: Session, window: RelayWindow, zone: str, *, now: datetime | None = None) -> int:

@@ -25,9 +25,10 @@ from audio.live.onair import MountMemory, OnAir, PlayUrl, decide, forget_old
 log = logging.getLogger("loa.streams")
 TICK_S = 1.0
 
-# The seam for relay windows: given an area's mount and the instant, the upstream to carry
-# instead of the area's own programme (None: no relay window now): `relay_feed.mount_upstream`.
-UpstreamFor = Callable[[Session, service.AreaMount, datetime], PlayUrl | None]
+# The seam for relay windows: given an area's mount, the instant and what the area carries
+# otherwise (its programme, the fallback of a window that says so), the upstream to carry
+# instead (None: no relay window now): `relay_feed.mount_upstream`.
+UpstreamFor = Callable[[Session, service.AreaMount, datetime, OnAir], PlayUrl | None]
 
 
 class StreamSupervisor:
@@ -85,7 +86,7 @@ class StreamSupervisor:
                     forget_old(memory, now)
                     area = heard[m.area_id]
                     on_air: OnAir = decide(now, area.programmes, area.emergency, memory, carrier=m.carrier)
-                    upstream = self._upstream_for(session, m, now) if self._upstream_for else None
+                    upstream = self._upstream_for(session, m, now, on_air) if self._upstream_for else None
                     if upstream is not None and not on_air.key.startswith("emergency:"):
                         on_air = upstream  # an emergency still comes first
                     wanted[m.mount] = (m, on_air)

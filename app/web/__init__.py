@@ -41,6 +41,7 @@ def web_router() -> APIRouter:
         routes_preview,
         routes_public,
         routes_recordings,
+        routes_relay_windows,
         routes_reports,
         routes_review,
         routes_scripts,
@@ -49,7 +50,8 @@ def web_router() -> APIRouter:
     router = APIRouter(include_in_schema=False)
     for module in (routes_auth, routes_review, routes_emergency, routes_scripts, routes_recordings,
                    routes_admin, routes_area, routes_reports, routes_public, routes_preview,
-                   routes_abbreviations, routes_plan, routes_archive, routes_letters, routes_board):
+                   routes_abbreviations, routes_plan, routes_archive, routes_letters, routes_board,
+                   routes_relay_windows):
         router.include_router(module.router)
     return router
 

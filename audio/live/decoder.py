@@ -9,6 +9,7 @@ import subprocess
 import tempfile
 import threading
 from collections import deque
+from collections.abc import Callable, Iterator
 
 from audio.ffmpeg import pcm_output
 
@@ -18,22 +19,49 @@ READ_BYTES = 4096
 class Decoder:
     """A running decode; `take(n)` answers at most `n` bytes, at once."""
 
-    def __init__(self, ffmpeg: str, input_args: list[str], sample_rate: int, *, buffer_seconds: float = 2.0):
+    def __init__(self, ffmpeg: str, input_args: list[str], sample_rate: int, *, buffer_seconds: float = 2.0,
+                 feed: Callable[[threading.Event], Iterator[bytes]] | None = None):
+        """`feed` (with `pipe_input()`) writes the encoded input to ffmpeg's stdin from a thread,
+        until it ends (ffmpeg then ends too) or the decoder is closed."""
         self._limit = max(READ_BYTES, int(sample_rate * 2 * buffer_seconds))
         self._chunks: deque[bytes] = deque()
         self._size = 0
         self._cond = threading.Condition()
         self._closed = False
+        self._stop_feed = threading.Event()
         self._stderr = tempfile.TemporaryFile()
         self.process = subprocess.Popen(
-            [ffmpeg, "-hide_banner", "-nostdin", "-nostats", "-loglevel", "error", *input_args,
-             "-vn", *pcm_output(sample_rate)],
-            stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=self._stderr,
+            [ffmpeg, "-hide_banner", "-nostats", "-loglevel", "error", *([] if feed else ["-nostdin"]),
+             *input_args, "-vn", *pcm_output(sample_rate)],
+            stdin=subprocess.PIPE if feed else subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=self._stderr,
         )
         self.received = 0
         self._eof = False
         self._thread = threading.Thread(target=self._read, name="loa-live-decoder", daemon=True)
         self._thread.start()
+        self._writer: threading.Thread | None = None
+        if feed is not None:
+            self._writer = threading.Thread(target=self._write, args=(feed,), name="loa-live-feed", daemon=True)
+            self._writer.start()
+
+    def _write(self, feed: Callable[[threading.Event], Iterator[bytes]]) -> None:
+        stdin = self.process.stdin
+        assert stdin is not None
+        chunks = feed(self._stop_feed)
+        try:
+            for chunk in chunks:
+                stdin.write(chunk)
+                stdin.flush()
+        except (OSError, ValueError):  # ffmpeg ended or was closed: nothing more to give it
+            pass
+        finally:
+            close = getattr(chunks, "close", None)
+            if close is not None:
+                close()
+            try:
+                stdin.close()
+            except OSError:
+                pass
 
     def _read(self) -> None:
         stdout = self.process.stdout
@@ -80,6 +108,12 @@ class Decoder:
         return bytes(out)
 
     @property
+    def buffered(self) -> int:
+        """Decoded bytes waiting to be taken."""
+        with self._cond:
+            return self._size
+
+    @property
     def finished(self) -> bool:
         """The decoder ended and everything it gave has been taken."""
         with self._cond:
@@ -95,6 +129,7 @@ class Decoder:
         return (lines[-1] if lines else f"ffmpeg exit {code}")[:300]
 
     def close(self) -> None:
+        self._stop_feed.set()
         with self._cond:
             self._closed = True
             self._cond.notify_all()
@@ -102,6 +137,8 @@ class Decoder:
             self.process.kill()
         self.process.wait()
         self._thread.join(timeout=2)  # the pipe ends with the process: the reader sees its end
+        if self._writer is not None:
+            self._writer.join(timeout=2)
         if self.process.stdout is not None:
             self.process.stdout.close()
         self._stderr.close()
@@ -116,3 +153,9 @@ def url_input(url: str) -> list[str]:
     """Input options for an upstream HTTP stream: ffmpeg reconnects by itself on short drops."""
     return ["-reconnect", "1", "-reconnect_streamed", "1", "-reconnect_delay_max", "5",
             "-rw_timeout", "10000000", "-i", url]
+
+
+def pipe_input() -> list[str]:
+    """Input options for an encoded stream written to ffmpeg's stdin (a shared upstream; MP3 or
+    ADTS AAC, found by probing)."""
+    return ["-i", "pipe:0"]

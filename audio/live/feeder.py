@@ -10,11 +10,14 @@ whatever the mount should carry now, and one encoder connection kept up by retry
   clock and the decoder go on meanwhile, so the mount comes back at the right offset.
 - Nothing is kept between runs: a restarted Loa decides afresh from the wall clock.
 
-Relay windows (not built yet) come in through `PlayUrl`: app/streams/supervisor.py's
-`upstream_for` names the upstream for a mount and instant, and the feeder decodes it like a
-file. Today a dropped upstream gives silence until it returns; falling back to a recording
-instead belongs in `_next_pcm` (take from a second, fallback decoder while the upstream's
-buffer is empty) and `_keep_decoder` (which already notices the drop and retries).
+Relay windows come in through `PlayUrl`: app/streams/supervisor.py's `upstream_for` names the
+upstream for a mount and instant. When the upstream gives no audio for `fallback_after_s`
+(dropped, hung or unreachable), the mount carries the `PlayUrl`'s fallback from a second
+decoder (the area's programme at its wall-clock offset, or the window's recording) while the
+upstream is retried; once the upstream has buffered `RETURN_S` of audio again, the mount goes
+back to it. Without a fallback a dropped upstream gives silence until it returns. A `PlayUrl`
+with a `feed` is read from that (a connection shared by the station's mounts) instead of a
+connection of the feeder's own.
 """
 
 from __future__ import annotations
@@ -24,7 +27,7 @@ import threading
 import time
 from dataclasses import dataclass
 
-from audio.live.decoder import Decoder, file_input, url_input
+from audio.live.decoder import Decoder, file_input, pipe_input, url_input
 from audio.live.encoder import Encoder, MountTarget
 from audio.live.onair import Idle, OnAir, PlayFile, PlayUrl
 
@@ -33,6 +36,8 @@ CHUNK_MS = 100
 LEAD_MS = 250  # PCM handed to the encoder ahead of the clock: covers the thread's wake-up jitter
 FIRST_BYTES_WAIT_S = 1.0
 BACKOFF_S = (1.0, 2.0, 5.0, 10.0)
+FALLBACK_AFTER_S = 3.0  # an upstream silent this long is a drop a listener notices: fall back
+RETURN_S = 1.0  # audio the upstream must have buffered again before the mount goes back to it
 
 
 @dataclass(frozen=True)
@@ -49,11 +54,16 @@ class FeederStatus:
 
 
 class MountFeeder:
-    def __init__(self, target: MountTarget, ffmpeg: str, *, retry_seconds: float = 5.0) -> None:
+    def __init__(self, target: MountTarget, ffmpeg: str, *, retry_seconds: float = 5.0,
+                 fallback_after_s: float = FALLBACK_AFTER_S) -> None:
         self.target = target
         self._ffmpeg = ffmpeg
         self._retry_s = retry_seconds
+        self._fallback_after_s = fallback_after_s
         self._want: OnAir = Idle(carrier=True)
+        self._want_at = time.monotonic()  # when `_want` was last told (its offsets are of then)
+        self._fallback: Decoder | None = None
+        self._upstream_heard_at = 0.0
         self._lock = threading.Lock()
         self._stop = threading.Event()
         self._wake = threading.Event()
@@ -76,7 +86,7 @@ class MountFeeder:
         """What the mount should carry from now on (a no-op when it already does)."""
         with self._lock:
             changed = on_air.key != self._want.key
-            self._want = on_air
+            self._want, self._want_at = on_air, time.monotonic()
         if changed:
             self._wake.set()
 
@@ -100,12 +110,18 @@ class MountFeeder:
             state = "on_air"
         else:
             state = "connecting"
-        return FeederStatus(self.target.mount, state, want.label, want.key, self._source_error or self._error,
+        label = f"{want.label} (fallback)" if self._fallback is not None else want.label
+        return FeederStatus(self.target.mount, state, label, want.key, self._source_error or self._error,
                             self._connected_since, self._reconnects)
+
+    @property
+    def on_fallback(self) -> bool:
+        """The upstream is gone and the mount carries its fallback."""
+        return self._fallback is not None
 
     def child_pids(self) -> list[int]:
         """The ffmpeg processes feeding the mount now (for measuring their CPU)."""
-        return [part.process.pid for part in (self._encoder, self._decoder) if part is not None]
+        return [part.process.pid for part in (self._encoder, self._decoder, self._fallback) if part is not None]
 
     # --- the feeding thread -------------------------------------------------------------
 
@@ -138,12 +154,15 @@ class MountFeeder:
                 self._wake.wait(CHUNK_MS / 2000)
                 self._wake.clear()
         finally:
+            self._close_fallback()
             self._close_decoder()
             self._close_encoder()
 
     def _switch(self, want: OnAir) -> None:
+        self._close_fallback()
         self._close_decoder()
         self._current, self._current_since = want, time.monotonic()
+        self._upstream_heard_at = self._current_since
         self._source_error = None
         self._decoder_retry_at = None
         log.info("%s now carries %s", self.target.mount, want.label)
@@ -158,6 +177,8 @@ class MountFeeder:
             offset = want.offset_ms + int(elapsed_s * 1000)
             self._decoder = Decoder(self._ffmpeg, file_input(str(want.path), offset), self.target.sample_rate)
             self._decoder.wait_for_data(FIRST_BYTES_WAIT_S)
+        elif isinstance(want, PlayUrl) and want.feed is not None:
+            self._decoder = Decoder(self._ffmpeg, pipe_input(), self.target.sample_rate, feed=want.feed)
         elif isinstance(want, PlayUrl):
             self._decoder = Decoder(self._ffmpeg, url_input(want.url), self.target.sample_rate)
 
@@ -170,8 +191,8 @@ class MountFeeder:
             self._close_decoder()
             if error is not None or isinstance(self._current, PlayUrl):
                 self._source_error = error or "upstream ended"
-                log.warning("%s: source failed (%s); silence until it comes back", self.target.mount,
-                            self._source_error)
+                log.warning("%s: source failed (%s); trying again in %.0f s", self.target.mount,
+                            self._source_error, self._retry_s)
                 self._decoder_retry_at = now + self._retry_s
         if self._decoder is None and self._decoder_retry_at is not None and now >= self._decoder_retry_at:
             self._decoder_retry_at = None
@@ -183,8 +204,49 @@ class MountFeeder:
 
     def _next_pcm(self, samples: int) -> bytes:
         wanted = samples * 2
-        data = self._decoder.take(wanted) if self._decoder is not None else b""
+        if isinstance(self._current, PlayUrl):
+            data = self._relay_pcm(wanted)
+        else:
+            data = self._decoder.take(wanted) if self._decoder is not None else b""
         return data + bytes(wanted - len(data))  # the carrier: silence where the source has none
+
+    def _relay_pcm(self, wanted: int) -> bytes:
+        """The upstream's audio; its fallback's while it has been gone for `fallback_after_s`."""
+        now = time.monotonic()
+        upstream = self._decoder
+        if self._fallback is not None:
+            if upstream is not None and upstream.buffered >= int(self.target.sample_rate * 2 * RETURN_S):
+                log.info("%s: the upstream is back; leaving the fallback", self.target.mount)
+                self._close_fallback()
+            else:
+                return self._fallback.take(wanted)
+        data = upstream.take(wanted) if upstream is not None else b""
+        if data:
+            self._upstream_heard_at = now
+        elif now - self._upstream_heard_at >= self._fallback_after_s:
+            self._open_fallback(now)
+        return data
+
+    def _open_fallback(self, now: float) -> None:
+        with self._lock:
+            want, told_at = self._want, self._want_at
+        current = self._current
+        if not isinstance(want, PlayUrl) or current is None or want.key != current.key or want.fallback is None:
+            return
+        fallback = want.fallback
+        if not fallback.path.is_file():
+            return
+        offset = fallback.offset_ms + int((now - told_at) * 1000)  # the programme went on meanwhile
+        log.warning("%s: no audio from the upstream for %.0f s; carrying %s", self.target.mount,
+                    now - self._upstream_heard_at, fallback.label)
+        self._fallback = Decoder(self._ffmpeg, file_input(str(fallback.path), offset), self.target.sample_rate)
+        self._fallback.wait_for_data(FIRST_BYTES_WAIT_S)
+
+    def _close_fallback(self) -> None:
+        if self._fallback is not None:
+            self._fallback.close()
+            self._fallback = None
+        self._upstream_heard_at = time.monotonic()
 
     def _keep_encoder(self) -> None:
         encoder = self._encoder

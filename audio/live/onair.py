@@ -9,6 +9,8 @@ feeder) hears what the loudspeakers play at that moment.
 
 from __future__ import annotations
 
+import threading
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -50,13 +52,24 @@ class PlayFile:
     label: str
 
 
+# The bytes of an upstream stream, read until it ends or the event is set (see `PlayUrl.feed`).
+UpstreamFeed = Callable[[threading.Event], Iterator[bytes]]
+
+
 @dataclass(frozen=True)
 class PlayUrl:
-    """An upstream stream (the seam for relay windows: a mount switched to the city's station)."""
+    """An upstream stream (a relay window: the mount switched to the city's station).
+
+    `fallback` is what the mount carries while the upstream gives no audio for more than a few
+    seconds (the area's programme at its wall-clock offset, or the window's recording); `feed`,
+    when given, supplies the stream's bytes instead of a connection of the mount's own, so
+    every mount of a station shares one upstream connection."""
 
     key: str
     url: str
     label: str
+    fallback: PlayFile | None = None
+    feed: UpstreamFeed | None = field(default=None, compare=False, repr=False)
 
 
 @dataclass(frozen=True)

@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+from relay_agent import relaying
 from relay_agent.agent import Agent
 from relay_agent.clock import SystemClock
 from relay_agent.config import AgentConfig
@@ -174,3 +175,23 @@ def test_a_relay_inside_a_slot_falls_back_to_the_areas_own_programme_at_its_offs
     assert int(resumed["offset_ms"]) >= 4000, "the programme resumes at the wall-clock offset"
     fallback = next(r for r in rows if r.get("relay_part") == "fallback")
     assert "programme_played" in str(fallback["reason"])
+
+
+def test_a_source_that_comes_back_mid_window_is_relayed_live_again(server, agent, source, tones, monkeypatch):
+    monkeypatch.setattr(relaying, "RETRY_SECONDS", 2.0)  # the agent tries the stream again sooner
+    start = (datetime.now(UTC) + timedelta(seconds=2)).replace(microsecond=0)
+    end = start + timedelta(seconds=16)
+    server.add_relay(43, start, end, source.url, tones["fallback"], fallback_duration_ms=4000)
+    assert agent.sync_once().ok
+    hung_at = start + timedelta(seconds=2)
+    run_until(agent, hung_at + timedelta(seconds=DROP_SECONDS + 1.5), then=(hung_at, source.stall))
+    source.stalled.clear()  # the city's stream is back
+    run_until(agent, end + timedelta(seconds=1))
+    agent.sync_once()
+    records = relay_records(server)
+    parts = [r["relay_part"] for r in records]
+    # back on the live stream for good (it used to stop the reconnected stream at once and flap)
+    assert parts == ["live", "fallback", "live"], parts
+    assert at(records[-1], "ended_at") >= end
+    for before, after in zip(records, records[1:], strict=False):
+        assert at(after, "started_at") == at(before, "ended_at"), "no gap in the as-run"
