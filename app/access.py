@@ -188,6 +188,14 @@ _RULES: dict[type[Any], Callable[[User], ColumnElement[bool]]] = {
 }
 
 
+def station_ids_of(session: Session, user: User) -> list[int] | None:
+    """The ids of the stations a province or district account reads; None for anyone else (whose
+    station, or all of them for the installation's admin, the caller already knows)."""
+    if not is_organisation_user(user):
+        return None
+    return list(session.scalars(select(Station.id).where(in_station(user, Station.id))))
+
+
 def visible(model: type[Any], user: User) -> ColumnElement[bool]:
     """The WHERE clause of the rows of `model` this user may see."""
     return _RULES[model](user)
