@@ -38,7 +38,7 @@ def test_the_installation_admin_builds_a_province_with_its_districts_and_station
     assert moved.json()["districts"][0]["stations"] == []
 
 
-def test_bad_trees_are_refused_with_a_reason(client: TestClient, session: Session, province: Province) -> None:
+def test_bad_trees_are_refused_with_a_reason(client: TestClient, province: Province) -> None:
     admin = auth(province.users["installation_admin"])
     cases = [
         ({"name": "Huyện Mồ Côi", "kind": "district"}, 422, "DistrictNeedsProvince"),
@@ -54,7 +54,8 @@ def test_bad_trees_are_refused_with_a_reason(client: TestClient, session: Sessio
         assert answer.status_code == status, f"{body}: {answer.text}"
         if error:
             assert answer.json()["error"] == error
-            assert answer.json()["detail"] and answer.json()["detail_en"]
+            assert answer.json()["detail"]
+            assert answer.json()["detail_en"]
     unknown_station = client.post(f"{URL}/{province.ha_long.id}/stations", headers=admin, json={"station_id": 99999})
     assert unknown_station.status_code == 404
     assert unknown_station.json()["error"] == "StationNotFound"
