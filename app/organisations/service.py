@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
@@ -34,10 +36,18 @@ def by_name(session: Session, name: str) -> Organisation:
     return found
 
 
+def _in_order(organisations: Iterable[Organisation]) -> list[Organisation]:
+    return sorted(organisations, key=lambda o: (o.kind != OrganisationKind.province, o.name))
+
+
 def list_organisations(session: Session, viewer: User) -> list[Organisation]:
     """The organisations the viewer may see, provinces first, by name."""
-    stmt = select(Organisation).where(access.visible(Organisation, viewer))
-    return sorted(session.scalars(stmt), key=lambda o: (o.kind != OrganisationKind.province, o.name))
+    return _in_order(session.scalars(select(Organisation).where(access.visible(Organisation, viewer))))
+
+
+def list_organisations_all(session: Session) -> list[Organisation]:
+    """Every organisation, provinces first (the command line, which runs as the installation)."""
+    return _in_order(session.scalars(select(Organisation)))
 
 
 def _parent(session: Session, data: OrganisationCreate) -> Organisation | None:
