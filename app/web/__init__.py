@@ -36,6 +36,7 @@ def web_router() -> APIRouter:
         routes_auth,
         routes_emergency,
         routes_letters,
+        routes_organisations,
         routes_plan,
         routes_preview,
         routes_public,
@@ -48,7 +49,7 @@ def web_router() -> APIRouter:
     router = APIRouter(include_in_schema=False)
     for module in (routes_auth, routes_review, routes_emergency, routes_scripts, routes_recordings,
                    routes_admin, routes_area, routes_reports, routes_public, routes_preview,
-                   routes_abbreviations, routes_plan, routes_archive, routes_letters):
+                   routes_abbreviations, routes_plan, routes_archive, routes_letters, routes_organisations):
         router.include_router(module.router)
     return router
 
