@@ -169,6 +169,7 @@ def test_serve_refuses_a_database_whose_migrations_are_pending_and_says_the_comm
     assert _loa(tmp_path, "db", "upgrade").returncode == 0
 
 
+@pytest.mark.slow
 def test_org_commands_build_a_province_and_its_accounts(tmp_path):
     assert _loa(tmp_path, "init", "--demo").returncode == 0
     assert _loa(tmp_path, "org", "add", "Tỉnh Quảng Ninh", "--kind", "province").returncode == 0
