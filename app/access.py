@@ -2,8 +2,12 @@
 
 A user works in their own station: every row of another station is, to them, a row that does not
 exist (404, so ids do not tell what other stations hold). A neighbourhood leader sees less still:
-what airs, or is to air, in their own area. An admin without a station is the installation's admin
-(the one who creates stations) and sees every station; any other account without a station sees
+what airs, or is to air, in their own area. A province or district account (an organisation user)
+reads the stations under its organisation: their set-up, programmes and emergencies, and of their
+scripts only the published ones (approved or archived: nobody sees another station's unpublished
+work); it writes nothing of theirs (app/deps.py refuses its writes outside the organisation's own
+routes). An admin of no station and no organisation is the installation's admin (the one who creates
+stations and organisations) and sees every station; any other account without a station sees
 nothing. Routes never look rows up by id themselves: they call `get_for`, and lists filter with
 `visible`.
 """
@@ -21,6 +25,7 @@ from app.models import (
     Area,
     AuditEvent,
     Emergency,
+    Organisation,
     Programme,
     Recording,
     RelayPoint,
@@ -36,6 +41,8 @@ from app.models import (
     User,
     script_areas,
 )
+from app.organisations.exceptions import OrganisationNotFound
+from app.organisations.tree import is_organisation_user, station_ids_under
 from app.programmes.exceptions import EmergencyNotFound, ProgrammeNotFound
 from app.recordings.exceptions import RecordingNotFound
 from app.relay_sources.exceptions import RelaySourceNotFound, RelayWindowNotFound
@@ -53,6 +60,8 @@ T = TypeVar("T")
 
 # What a leader may read of a script: what is (or was) to air, never drafts, rejections, withdrawals.
 LEADER_SCRIPT_STATUSES = (ScriptStatus.approved, ScriptStatus.archived)
+# What a province or district reads of its stations' scripts: the published ones, like a leader.
+PUBLISHED_SCRIPT_STATUSES = LEADER_SCRIPT_STATUSES
 # Failed sign-ins carry the address they came from: for the station's admin only.
 SIGN_IN_ACTIONS = ("login_failed",)
 
@@ -60,22 +69,32 @@ NOT_FOUND: dict[type[Any], Callable[[int], NotFound]] = {
     Station: StationNotFound, Script: ScriptNotFound, Programme: ProgrammeNotFound,
     Emergency: EmergencyNotFound, Recording: RecordingNotFound, Area: AreaNotFound, Slot: SlotNotFound,
     RelayPoint: RelayPointNotFound, User: UserNotFound, RelaySource: RelaySourceNotFound,
-    RelayWindow: RelayWindowNotFound,
+    RelayWindow: RelayWindowNotFound, Organisation: OrganisationNotFound,
 }
 
 
 def is_installation_admin(user: User) -> bool:
-    """The admin of the whole installation: an admin who belongs to no station."""
-    return user.role == Role.admin and user.station_id is None
+    """The admin of the whole installation: an admin who belongs to no station and no organisation."""
+    return user.role == Role.admin and user.station_id is None and user.organisation_id is None
 
 
 def in_station(user: User, column: Any) -> ColumnElement[bool]:
-    """Rows whose station column is the user's station (every station for the installation admin)."""
+    """Rows whose station column is the user's station (every station for the installation admin,
+    the stations under their organisation for a province or district account)."""
     if is_installation_admin(user):
         return true()
+    if is_organisation_user(user):
+        assert user.organisation_id is not None
+        return column.in_(station_ids_under(user.organisation_id))  # type: ignore[no-any-return]
     if user.station_id is None:
         return false()
     return column == user.station_id  # type: ignore[no-any-return]
+
+
+def only_own_station(user: User, column: Any) -> ColumnElement[bool]:
+    """Rows of the user's own station only: what a province or district never reads of its
+    stations (their people, their audit trail)."""
+    return false() if is_organisation_user(user) else in_station(user, column)
 
 
 def _for_leaders_area(user: User) -> ColumnElement[bool]:
@@ -86,6 +105,8 @@ def _for_leaders_area(user: User) -> ColumnElement[bool]:
 
 def _script(user: User) -> ColumnElement[bool]:
     clause = in_station(user, Script.station_id)
+    if is_organisation_user(user):
+        return and_(clause, Script.status.in_(PUBLISHED_SCRIPT_STATUSES))
     if user.role != Role.leader:
         return clause
     if user.area_id is None:
@@ -95,7 +116,7 @@ def _script(user: User) -> ColumnElement[bool]:
 
 def _programme(user: User) -> ColumnElement[bool]:
     clause = in_station(user, Programme.station_id)
-    if user.role != Role.leader:
+    if user.role != Role.leader or is_organisation_user(user):
         return clause
     if user.area_id is None:
         return false()
@@ -108,33 +129,44 @@ def _programme(user: User) -> ColumnElement[bool]:
 
 def _emergency(user: User) -> ColumnElement[bool]:
     clause = in_station(user, Emergency.station_id)
-    if user.role != Role.leader:
+    if user.role != Role.leader and not is_organisation_user(user):
         return clause
     return and_(clause, Emergency.script_id.in_(select(Script.id).where(_script(user))))
 
 
 def _recording(user: User) -> ColumnElement[bool]:
     clause = in_station(user, Recording.station_id)
-    if user.role != Role.leader:
+    if user.role != Role.leader and not is_organisation_user(user):
         return clause
-    # A leader hears filler music, which airs everywhere, and the recordings of scripts that air
-    # in their area; never one waiting for approval or meant for another area.
+    # A leader (and a province or district) hears filler music, which airs everywhere, and the
+    # recordings of scripts that air in their area; never one waiting for approval or meant for
+    # another area.
     return and_(clause, or_(Recording.is_filler.is_(True),
                             Recording.id.in_(select(Script.recording_id).where(_script(user)))))
 
 
 def _relay_point(user: User) -> ColumnElement[bool]:
     clause = RelayPoint.area_id.in_(select(Area.id).where(in_station(user, Area.station_id)))
-    if user.role != Role.leader:
+    if user.role != Role.leader or is_organisation_user(user):
         return clause
     return and_(clause, RelayPoint.area_id == user.area_id)
 
 
 def _audit_event(user: User) -> ColumnElement[bool]:
-    clause = in_station(user, AuditEvent.station_id)
+    clause = only_own_station(user, AuditEvent.station_id)
     if user.role == Role.admin:
         return clause
     return and_(clause, AuditEvent.action.not_in(SIGN_IN_ACTIONS))
+
+
+def _organisation(user: User) -> ColumnElement[bool]:
+    """The installation's admin sees every organisation; a province or district account its own
+    and the districts under it; a station's people none (their station is all they see)."""
+    if is_installation_admin(user):
+        return true()
+    if not is_organisation_user(user):
+        return false()
+    return or_(Organisation.id == user.organisation_id, Organisation.parent_id == user.organisation_id)
 
 
 _RULES: dict[type[Any], Callable[[User], ColumnElement[bool]]] = {
@@ -150,9 +182,18 @@ _RULES: dict[type[Any], Callable[[User], ColumnElement[bool]]] = {
     RelayPoint: _relay_point,
     RelaySource: lambda u: in_station(u, RelaySource.station_id),
     RelayWindow: lambda u: in_station(u, RelayWindow.station_id),
-    User: lambda u: in_station(u, User.station_id),
+    User: lambda u: only_own_station(u, User.station_id),
     AuditEvent: _audit_event,
+    Organisation: _organisation,
 }
+
+
+def station_ids_of(session: Session, user: User) -> list[int] | None:
+    """The ids of the stations a province or district account reads; None for anyone else (whose
+    station, or all of them for the installation's admin, the caller already knows)."""
+    if not is_organisation_user(user):
+        return None
+    return list(session.scalars(select(Station.id).where(in_station(user, Station.id))))
 
 
 def visible(model: type[Any], user: User) -> ColumnElement[bool]:

@@ -251,6 +251,7 @@ def _cmd_users_add(args: argparse.Namespace) -> int:
     from app.db import session_factory
     from app.errors import LoaError
     from app.models import Area, Role
+    from app.organisations import service as org_service
     from app.users import service
     from app.users.schemas import UserCreate
 
@@ -264,9 +265,10 @@ def _cmd_users_add(args: argparse.Namespace) -> int:
                 return 2
             area_id = area.id
         try:
+            organisation_id = org_service.by_name(session, args.organisation).id if args.organisation else None
             data = UserCreate(username=args.name, role=Role(args.role), area_id=area_id,
-                              station_id=args.station, full_name=args.full_name or "",
-                              password=_read_password(args))
+                              station_id=args.station, organisation_id=organisation_id,
+                              full_name=args.full_name or "", password=_read_password(args))
             user, generated = service.create(session, data, actor=None)
             session.commit()
         except LoaError as exc:
@@ -426,6 +428,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--role", required=True, choices=["officer", "editor", "leader", "admin"])
     p.add_argument("--area", help="khu phố (tên hoặc số) — bắt buộc với leader")
     p.add_argument("--station", type=int, help="số của đài")
+    p.add_argument("--organisation", help="tên tỉnh hoặc huyện: tài khoản của tỉnh, huyện (không gắn với đài)")
     p.add_argument("--full-name", dest="full_name")
     p.add_argument("--password-stdin", action="store_true", help="đọc mật khẩu từ stdin")
     p.set_defaults(handler=_cmd_users_add)
@@ -456,6 +459,9 @@ def build_parser() -> argparse.ArgumentParser:
     from app.reports import command as report_command
 
     report_command.add_parser(sub)
+    from app.organisations import commands as org_commands
+
+    org_commands.add_parser(sub)
 
     abbr = sub.add_parser("abbreviations", help="chữ viết tắt của đài").add_subparsers(
         dest="abbr_command", required=True)

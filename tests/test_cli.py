@@ -167,3 +167,34 @@ def test_serve_refuses_a_database_whose_migrations_are_pending_and_says_the_comm
     assert served.returncode == 1
     assert "loa db upgrade" in served.stderr
     assert _loa(tmp_path, "db", "upgrade").returncode == 0
+
+
+@pytest.mark.slow
+def test_org_commands_build_a_province_and_its_accounts(tmp_path):
+    assert _loa(tmp_path, "init", "--demo").returncode == 0
+    assert _loa(tmp_path, "org", "add", "Tỉnh Quảng Ninh", "--kind", "province").returncode == 0
+    district = _loa(tmp_path, "org", "add", "Thành phố Hạ Long", "--kind", "district", "--parent", "Tỉnh Quảng Ninh")
+    assert district.returncode == 0, district.stderr
+    orphan = _loa(tmp_path, "org", "add", "Huyện Mồ Côi", "--kind", "district")
+    assert orphan.returncode != 0
+    assert "--parent" in orphan.stderr
+    under_district = _loa(tmp_path, "org", "add", "Xã Lạ", "--kind", "district", "--parent", "Thành phố Hạ Long")
+    assert under_district.returncode != 0
+    assert "là một huyện" in under_district.stderr
+    again = _loa(tmp_path, "org", "add", "Tỉnh Quảng Ninh", "--kind", "province")
+    assert again.returncode != 0
+    assert "Đã có tổ chức" in again.stderr
+    assigned = _loa(tmp_path, "org", "assign", "Đài truyền thanh phường Hà Tu", "--organisation", "Thành phố Hạ Long")
+    assert assigned.returncode == 0, assigned.stderr
+    nowhere = _loa(tmp_path, "org", "assign", "Đài Không Có", "--organisation", "Thành phố Hạ Long")
+    assert nowhere.returncode != 0
+    assert "không có đài" in nowhere.stderr
+    listed = _loa(tmp_path, "org", "list").stdout
+    assert listed.index("Tỉnh Quảng Ninh") < listed.index("Thành phố Hạ Long") < listed.index("phường Hà Tu")
+    account = _loa(tmp_path, "users", "add", "tinh-bientap", "--role", "editor", "--organisation", "Tỉnh Quảng Ninh")
+    assert account.returncode == 0, account.stderr
+    unknown = _loa(tmp_path, "users", "add", "tinh-lac", "--role", "editor", "--organisation", "Tỉnh Lạ")
+    assert unknown.returncode != 0
+    assert "Không có tổ chức" in unknown.stderr
+    leader = _loa(tmp_path, "users", "add", "tinh-khu", "--role", "leader", "--organisation", "Tỉnh Quảng Ninh")
+    assert leader.returncode != 0

@@ -9,7 +9,7 @@ from app.auth import service
 from app.auth.exceptions import InvalidCredentials, TooManyLoginAttempts
 from app.auth.schemas import PasswordChange, Token
 from app.auth.security import create_access_token
-from app.deps import CurrentUser, SessionDep
+from app.deps import CurrentUser, OrganisationWrites, SessionDep
 from app.errors import responses
 from app.users.schemas import UserRead
 
@@ -37,7 +37,8 @@ def me(user: CurrentUser) -> UserRead:
     return UserRead.model_validate(user)
 
 
-@router.post("/password", status_code=204, responses=responses(InvalidCredentials))
+@router.post("/password", status_code=204, responses=responses(InvalidCredentials),
+             dependencies=[OrganisationWrites])  # one's own password, whatever one's account
 def change_password(body: PasswordChange, session: SessionDep, user: CurrentUser) -> Response:
     """Change the signed-in user's password."""
     service.change_password(session, user, body.current_password, body.new_password)

@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from fastapi import APIRouter
 
+from app import access
 from app.deps import AuditReader, SessionDep
 from app.errors import Forbidden, NotAuthenticated, responses
 from app.system import service
@@ -15,7 +16,8 @@ router = APIRouter(prefix="/api/v1/system", tags=["system"])
 def problems(session: SessionDep, user: AuditReader) -> list[SystemProblemRead]:
     """What stops the server's own work now (e.g. a full disk, a relay source that fails its
     check), with what to do (editor, admin)."""
-    return service.current(session, station_id=user.station_id)
+    return service.current(session, station_id=user.station_id,
+                           station_ids=access.station_ids_of(session, user))
 
 
 @router.get("/storage", response_model=StorageUse, responses=responses(NotAuthenticated, Forbidden))

@@ -4,6 +4,7 @@ succeed, and a live look at the data disk's free space."""
 from __future__ import annotations
 
 import shutil
+from collections.abc import Collection
 from datetime import UTC, datetime
 
 from sqlalchemy import select
@@ -73,9 +74,9 @@ def clear_problem(session: Session, code: str) -> bool:
     return True
 
 
-def _of_other_station(code: str, station_id: int | None) -> bool:
+def _of_other_station(code: str, station_ids: Collection[int] | None) -> bool:
     parts = code.split(":")
-    return station_id is not None and len(parts) == 3 and parts[1].isdigit() and int(parts[1]) != station_id
+    return station_ids is not None and len(parts) == 3 and parts[1].isdigit() and int(parts[1]) not in station_ids
 
 
 def clear_job_problems(session: Session, job: str) -> bool:
@@ -88,14 +89,16 @@ def clear_job_problems(session: Session, job: str) -> bool:
     return True
 
 
-def current(session: Session, *, now: datetime | None = None, station_id: int | None = None
-            ) -> list[SystemProblemRead]:
+def current(session: Session, *, now: datetime | None = None, station_id: int | None = None,
+            station_ids: Collection[int] | None = None) -> list[SystemProblemRead]:
     """Every ongoing problem, the data disk's free space first when it is running out; given a
-    station, the problems of other stations (e.g. their relay sources) are left out."""
+    station (or the stations under an organisation), the problems of other stations (e.g. their
+    relay sources) are left out."""
     now = now or datetime.now(UTC)
+    within = station_ids if station_ids is not None else (None if station_id is None else {station_id})
     problems = [SystemProblemRead.model_validate(p) for p in
                 session.scalars(select(SystemProblem).order_by(SystemProblem.first_seen_at))
-                if not _of_other_station(p.code, station_id)]
+                if not _of_other_station(p.code, within)]
     low = _low_disk(now)
     return ([low] if low else []) + problems
 

@@ -5,6 +5,7 @@ from fastapi import APIRouter
 from app.deps import AdminUser, SessionDep
 from app.errors import Forbidden, NotAuthenticated, responses
 from app.fields import Id
+from app.organisations.exceptions import NotAnOrganisationRole, OrganisationNotFound
 from app.stations.exceptions import AreaNotFound, StationNotFound
 from app.users import service
 from app.users.exceptions import CannotLockOutYourself, LeaderNeedsArea, UsernameTaken, UserNotFound
@@ -22,7 +23,8 @@ def list_users(session: SessionDep, admin: AdminUser) -> list[UserRead]:
 
 @router.post(
     "", response_model=UserCreated, status_code=201,
-    responses=responses(*_AUTH, UsernameTaken, LeaderNeedsArea, AreaNotFound, StationNotFound),
+    responses=responses(*_AUTH, UsernameTaken, LeaderNeedsArea, AreaNotFound, StationNotFound,
+                        OrganisationNotFound, NotAnOrganisationRole),
 )
 def create_user(body: UserCreate, session: SessionDep, admin: AdminUser) -> UserCreated:
     """Create a user (admin); a generated password is shown once."""

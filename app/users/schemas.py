@@ -18,6 +18,7 @@ class UserRead(Schema):
     full_name: str
     role: Role
     station_id: int | None
+    organisation_id: int | None
     area_id: int | None
     is_active: bool
     created_at: datetime
@@ -28,6 +29,8 @@ class UserCreate(Schema):
     full_name: Line = Field(default="", max_length=200)
     role: Role
     station_id: Id | None = None
+    organisation_id: Id | None = Field(
+        default=None, description="a province or district account (no station, no area; installation admin)")
     area_id: Id | None = None
     password: Password | None = None
 

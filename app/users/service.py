@@ -12,7 +12,8 @@ from app.auth.passwords import validate_new_password
 from app.auth.security import generate_password, hash_password
 from app.auth.service import set_password
 from app.auth.sessions import end_sign_ins
-from app.models import Area, Role, Station, User
+from app.models import Area, Organisation, Role, Station, User
+from app.organisations.exceptions import NotAnOrganisationRole, OrganisationNotFound
 from app.stations.exceptions import AreaNotFound, StationNotFound
 from app.users.exceptions import CannotLockOutYourself, LeaderNeedsArea, UsernameTaken
 from app.users.schemas import UserCreate, UserUpdate
@@ -56,12 +57,27 @@ def _station_of_new_user(session: Session, data: UserCreate, area: Area | None, 
     return station_id
 
 
+def _organisation_of_new_user(session: Session, data: UserCreate, actor: User | None) -> int | None:
+    """A province or district account: made by the installation's admin (or the command line),
+    with no station and no area, and never a neighbourhood leader."""
+    if data.organisation_id is None:
+        return None
+    if actor is not None and not access.is_installation_admin(actor):
+        raise OrganisationNotFound(data.organisation_id)  # a station's admin knows no organisation
+    if data.station_id is not None or data.area_id is not None or data.role == Role.leader:
+        raise NotAnOrganisationRole()
+    if session.get(Organisation, data.organisation_id) is None:
+        raise OrganisationNotFound(data.organisation_id)
+    return data.organisation_id
+
+
 def create(session: Session, data: UserCreate, *, actor: User | None) -> tuple[User, str | None]:
     """Create a user; answers the generated password when none was given."""
     if session.scalar(select(User.id).where(User.username == data.username)) is not None:
         raise UsernameTaken(data.username)
-    area = _check_area(session, data.role, data.area_id, actor)
-    station_id = _station_of_new_user(session, data, area, actor)
+    organisation_id = _organisation_of_new_user(session, data, actor)
+    area = None if organisation_id is not None else _check_area(session, data.role, data.area_id, actor)
+    station_id = None if organisation_id is not None else _station_of_new_user(session, data, area, actor)
     generated = None
     if data.password is None:
         password = generated = generate_password()
@@ -70,7 +86,8 @@ def create(session: Session, data: UserCreate, *, actor: User | None) -> tuple[U
         password = data.password
     user = User(
         username=data.username, full_name=data.full_name.strip(), role=data.role,
-        station_id=station_id, area_id=data.area_id, password_hash=hash_password(password),
+        station_id=station_id, organisation_id=organisation_id, area_id=data.area_id,
+        password_hash=hash_password(password),
     )
     session.add(user)
     try:
@@ -81,7 +98,8 @@ def create(session: Session, data: UserCreate, *, actor: User | None) -> tuple[U
     audit.record(
         session, "create", actor=actor, entity_type="user", entity_id=user.id,
         station_id=station_id,
-        changes={"username": user.username, "role": user.role.value, "area_id": user.area_id},
+        changes={"username": user.username, "role": user.role.value, "area_id": user.area_id,
+                 **({"organisation_id": organisation_id} if organisation_id is not None else {})},
     )
     return user, generated
 

@@ -37,6 +37,7 @@ def web_router() -> APIRouter:
         routes_board,
         routes_emergency,
         routes_letters,
+        routes_organisations,
         routes_plan,
         routes_preview,
         routes_public,
@@ -51,7 +52,7 @@ def web_router() -> APIRouter:
     for module in (routes_auth, routes_review, routes_emergency, routes_scripts, routes_recordings,
                    routes_admin, routes_area, routes_reports, routes_public, routes_preview,
                    routes_abbreviations, routes_plan, routes_archive, routes_letters, routes_board,
-                   routes_relay_windows):
+                   routes_relay_windows, routes_organisations):
         router.include_router(module.router)
     return router
 

@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session
 from starlette.datastructures import FormData
 
 from app.auth import sessions
-from app.deps import SessionDep
+from app.deps import SessionDep, refuse_organisation_writes
 from app.models import Role, User
 from app.web.i18n import DEFAULT_LANG, LANGS
 from app.web.session import csrf_valid
@@ -87,6 +87,7 @@ def return_to(request: Request) -> str:
 def web_user(request: Request, user: MaybeUser) -> User:
     if user is None:
         raise LoginRequired(return_to(request))
+    refuse_organisation_writes(request, user)
     return user
 
 

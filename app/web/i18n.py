@@ -7,6 +7,7 @@ from typing import Any
 from app.web.i18n_abbreviations import ABBREVIATION_MESSAGES
 from app.web.i18n_board import BOARD_MESSAGES
 from app.web.i18n_operations import OPERATIONS_MESSAGES
+from app.web.i18n_organisations import ORGANISATION_MESSAGES
 from app.web.i18n_plan import PLAN_MESSAGES
 from app.web.i18n_recorder import RECORDER_MESSAGES
 from app.web.i18n_relays import RELAY_MESSAGES
@@ -497,6 +498,7 @@ MESSAGES.update(ABBREVIATION_MESSAGES)
 MESSAGES.update(RECORDER_MESSAGES)
 MESSAGES.update(STREAM_MESSAGES)
 MESSAGES.update(BOARD_MESSAGES)
+MESSAGES.update(ORGANISATION_MESSAGES)
 
 
 def translate(key: str, lang: str = DEFAULT_LANG, **params: Any) -> str:

@@ -11,9 +11,10 @@ from sqlalchemy import select
 from starlette.responses import Response
 
 from app.auth import service as auth_service
-from app.deps import SessionDep
+from app.deps import OrganisationWrites, SessionDep
 from app.errors import LoaError
 from app.models import Role, User
+from app.organisations.tree import is_organisation_user
 from app.stations import service as station_service
 from app.web.deps import Form, MaybeUser, WebUser, lang_of, sign_in, sign_out
 from app.web.forms import text
@@ -24,6 +25,11 @@ router = APIRouter(include_in_schema=False)
 
 HOME_OF_ROLE = {Role.officer: "/app/scripts", Role.editor: "/app/review",
                 Role.admin: "/app/admin", Role.leader: "/app/area"}
+
+
+def home_of(user: User) -> str:
+    """The page a user lands on: a province or district account's is its organisation tree."""
+    return "/app/organisations" if is_organisation_user(user) else HOME_OF_ROLE[user.role]
 
 
 def safe_next(target: str | None) -> str:
@@ -54,14 +60,14 @@ def home(request: Request, session: SessionDep, user: MaybeUser) -> Response:
 
 @router.get("/app")
 def app_home(user: WebUser) -> Response:
-    return RedirectResponse(HOME_OF_ROLE[user.role], status_code=303)
+    return RedirectResponse(home_of(user), status_code=303)
 
 
 @router.get("/login")
 def login_page(request: Request, user: MaybeUser,
                next_url: Annotated[str, Query(alias="next")] = "") -> Response:
     if user is not None:
-        return RedirectResponse(safe_next(next_url) or HOME_OF_ROLE[user.role], status_code=303)
+        return RedirectResponse(safe_next(next_url) or home_of(user), status_code=303)
     return render(request, "login.html", {"next": safe_next(next_url), "username": ""})
 
 
@@ -79,7 +85,7 @@ def login(request: Request, session: SessionDep, form: Form) -> Response:
         page.headers.update(exc.response_headers() or {})
         return page
     sign_in(request, session, user)
-    return RedirectResponse(next_url or HOME_OF_ROLE[user.role], status_code=303)
+    return RedirectResponse(next_url or home_of(user), status_code=303)
 
 
 @router.post("/logout")
@@ -96,7 +102,7 @@ def password_page(request: Request, user: WebUser) -> Response:
     return render(request, "password.html", {}, user=user)
 
 
-@router.post("/account/password")
+@router.post("/account/password", dependencies=[OrganisationWrites])  # one's own password
 def change_password(request: Request, session: SessionDep, user: WebUser, form: Form) -> Response:
     lang = lang_of(request)
     new, again = text(form, "new_password"), text(form, "new_password_again")
@@ -114,7 +120,7 @@ def change_password(request: Request, session: SessionDep, user: WebUser, form: 
     session.flush()
     sign_in(request, session, user)  # the password change ended every sign-in: this one goes on
     request.session["flash"] = translate("msg_password_changed", lang)
-    return RedirectResponse(HOME_OF_ROLE[user.role], status_code=303)
+    return RedirectResponse(home_of(user), status_code=303)
 
 
 @router.get("/lang/{code}")

@@ -110,6 +110,7 @@ def cases(t: Station1, tone: Path) -> dict[tuple[str, str], list[Call]]:
     window_body = {"source_id": rsrc, "title": "Tiếp sóng lạ", "start_time": "18:00", "end_time": "18:30",
                    "weekdays": [0], "area_ids": [khu1]}
     theme, month = t.theme.id, t.theme.month.strftime("%Y-%m")
+    org1 = t.organisation.id
     return {
         # users
         ("GET", "/api/v1/users"): [Own("/api/v1/users")],
@@ -346,6 +347,19 @@ def cases(t: Station1, tone: Path) -> dict[tuple[str, str], list[Call]]:
             "text": "Họp BQLCC.", "key": "BQLCC", "reading": "ban quản lý", "station_id": s1})],
         ("POST", "/web/preview/abbreviation/listen"): [Own("/web/preview/abbreviation/listen", json={
             "text": "Họp BQLCC.", "key": "BQLCC", "reading": "ban quản lý", "station_id": s1})],
+        # the organisation tree (issue 15 §1): station 1 lies in a province of its own
+        ("GET", "/api/v1/organisations"): [Own("/api/v1/organisations")],
+        ("POST", "/api/v1/organisations"): [
+            Call("/api/v1/organisations", json={"name": "Huyện lạ", "kind": "district", "parent_id": org1}),
+            Call("/api/v1/organisations", json={"name": "Tỉnh lạ", "kind": "province"})],
+        ("GET", "/api/v1/organisations/{organisation_id}"): [Call(f"/api/v1/organisations/{org1}")],
+        ("POST", "/api/v1/organisations/{organisation_id}/stations"): [
+            Call(f"/api/v1/organisations/{org1}/stations", json={"station_id": s1})],
+        ("GET", "/app/organisations"): [Own("/app/organisations")],
+        ("POST", "/app/organisations"): [Call("/app/organisations", data={
+            "name": "Huyện lạ", "kind": "district", "parent_id": str(org1)})],
+        ("POST", "/app/organisations/assign"): [Call("/app/organisations/assign", data={
+            "station_id": str(s1), "organisation_id": str(org1)})],
         # the script editor's preview
         ("POST", "/web/preview/spoken"): [Own("/web/preview/spoken", json={"text": "UBND", "station_id": s1})],
         ("POST", "/web/preview/listen"): [Own("/web/preview/listen", json={"text": "Xin chào", "station_id": s1})],

@@ -16,6 +16,7 @@ from tests.fixtures.builders import auth
 from tests.isolation.routes import NOT_SCOPED, Call, app_routes, cases
 from tests.isolation.two_stations import (
     ATTACKER_ADDRESS,
+    ORGANISATION_ROLES,
     SECRET,
     STATION_2_ROLES,
     Station1,
@@ -73,10 +74,10 @@ def _problem(call: Call, answer: Response) -> str | None:
     return None
 
 
-@pytest.mark.parametrize("role", STATION_2_ROLES)
+@pytest.mark.parametrize("role", STATION_2_ROLES + ORGANISATION_ROLES)
 def test_station_2_cannot_see_or_touch_station_1(client: TestClient, session: Session, station1: Station1,
                                                  station2: Station2, tmp_path: Path, role: str) -> None:
-    user = station2.users[role]
+    user = station2.user(role)
     tone = tone_file(tmp_path / "thu.wav", 1.0)
     assert sign_in(client, user.username).status_code == 303
     csrf = csrf_of(client.get("/account/password"))

@@ -1,5 +1,7 @@
 """Two stations for the isolation tests: station 1 (the `world`) holding one of everything, and
-station 2 with one user of each role, who must find none of station 1's things."""
+station 2 with one user of each role, who must find none of station 1's things. Each station lies
+in a province of its own; station 2's district and province have accounts too, which must find
+none of station 1's things either."""
 
 from __future__ import annotations
 
@@ -19,6 +21,7 @@ from app.models import (
     Area,
     AuditEvent,
     Emergency,
+    Organisation,
     Priority,
     Programme,
     ProgrammeStatus,
@@ -36,6 +39,8 @@ from app.models import (
     Topic,
     User,
 )
+from app.organisations import service as organisations
+from app.organisations.schemas import OrganisationCreate
 from app.recordings import service as recording_service
 from app.relay_sources import service as relay_sources
 from app.relay_sources.schemas import RelaySourceCreate, RelayWindowCreate
@@ -43,14 +48,18 @@ from app.relays import service as relay_service
 from app.relays.schemas import FaultReport
 from app.speech.audio import storage
 from app.stations import service as stations
+from app.users import service as users_service
+from app.users.schemas import UserCreate
 from tests.fixtures.audio_files import tone_file
-from tests.fixtures.builders import World, create_script, create_station, create_user
+from tests.fixtures.builders import PASSWORD, World, create_script, create_station, create_user
 
 # Every name and title of station 1 carries this word: station 2's answers must never contain it.
 SECRET = "BIMAT1"
 # Where station 1's failed sign-in came from: for station 1's admin only.
 ATTACKER_ADDRESS = "203.0.113.77"
 STATION_2_ROLES = ("officer", "editor", "leader", "admin")
+# the accounts of station 2's district (an editor) and province (an admin)
+ORGANISATION_ROLES = ("district-editor", "province-admin")
 
 
 @dataclass
@@ -71,6 +80,7 @@ class Station1:
     theme: Theme  # of this month's plan; the approved script is filed under it
     relay_source: RelaySource
     relay_window: RelayWindow  # for Khu 2, with its coming runs
+    organisation: Organisation  # station 1's district, in a province of its own
 
     @property
     def station(self) -> Station:
@@ -82,6 +92,10 @@ class Station2:
     station: Station
     area: Area
     users: dict[str, User]
+    organisation_users: dict[str, User]  # of ORGANISATION_ROLES
+
+    def user(self, role: str) -> User:
+        return self.users.get(role) or self.organisation_users[role]
 
 
 def _programme(session: Session, world: World, *, area_key: int, script: Script, emergency: bool = False,
@@ -176,17 +190,30 @@ def build_station1(session: Session, world: World, tmp: Path) -> Station1:
     window = relay_sources.add_window(session, world.station, RelayWindowCreate(
         source_id=source.id, title=f"{SECRET} tiếp sóng", start_time=time(18, 0), end_time=time(18, 30),
         weekdays=list(range(7)), area_ids=[khu2.id]), actor=world.users["editor"])
+    province = organisations.create(session, OrganisationCreate(name=f"Tỉnh {SECRET}", kind="province"), actor=None)
+    district = organisations.create(session, OrganisationCreate(
+        name=f"Huyện {SECRET}", kind="district", parent_id=province.id), actor=None)
+    organisations.assign(session, world.station, district, actor=None)
     session.commit()
     return Station1(world, scripts, recording, filler, programme, area_programme, emergency, relay, fault,
-                    world.station.slots[0], topic, theme, source, window)
+                    world.station.slots[0], topic, theme, source, window, district)
 
 
 def build_station2(session: Session) -> Station2:
     station, areas = create_station(session, name="Đài truyền thanh xã Tân Dân", areas=("Thôn Đông",))
     users = {role: create_user(session, f"xa2-{role}", Role(role), station,
                                areas[0] if role == "leader" else None) for role in STATION_2_ROLES}
+    province = organisations.create(session, OrganisationCreate(name="Tỉnh Tân Dân", kind="province"), actor=None)
+    district = organisations.create(session, OrganisationCreate(
+        name="Huyện Tân Dân", kind="district", parent_id=province.id), actor=None)
+    organisations.assign(session, station, district, actor=None)
+    organisation_users = {}
+    for role, organisation in zip(ORGANISATION_ROLES, (district, province), strict=True):
+        organisation_users[role], _ = users_service.create(session, UserCreate(
+            username=f"xa2-{role}", role=Role(role.split("-")[1]), organisation_id=organisation.id,
+            password=PASSWORD), actor=None)
     session.commit()
-    return Station2(station, areas[0], users)
+    return Station2(station, areas[0], users, organisation_users)
 
 
 @pytest.fixture
@@ -209,7 +236,8 @@ def fingerprint(session: Session, station_id: int) -> dict[str, Any]:
 
     return {
         "station": rows(Station, Station.id, Station.name, Station.timezone, Station.voice,
-                        Station.abbreviations, Station.opening_announcement, where=Station.id == station_id),
+                        Station.abbreviations, Station.opening_announcement, Station.organisation_id,
+                        where=Station.id == station_id),
         "scripts": rows(Script, Script.id, Script.status, Script.version, Script.title, Script.priority,
                         Script.recording_id, where=Script.station_id == station_id),
         "programmes": rows(Programme, Programme.id, Programme.version, Programme.status, Programme.plan_hash,

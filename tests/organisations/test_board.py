@@ -13,7 +13,7 @@ from app.models import Area, Role
 from app.organisations import board
 from app.relays import status
 from tests.fixtures.builders import auth
-from tests.organisations.province import (
+from tests.organisations.board_province import (
     Province,
     add_programme,
     add_station,

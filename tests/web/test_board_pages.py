@@ -8,7 +8,7 @@ import pytest
 from sqlalchemy.orm import Session
 
 from app.organisations import board
-from tests.organisations.province import Province, build_province
+from tests.organisations.board_province import Province, build_province
 from tests.web.helpers import sign_in
 
 

@@ -1,0 +1,3 @@
+from tests.organisations.province import province
+
+__all__ = ["province"]
