@@ -34,6 +34,7 @@ def web_router() -> APIRouter:
         routes_archive,
         routes_area,
         routes_auth,
+        routes_bulletins,
         routes_emergency,
         routes_letters,
         routes_plan,
@@ -48,7 +49,7 @@ def web_router() -> APIRouter:
     router = APIRouter(include_in_schema=False)
     for module in (routes_auth, routes_review, routes_emergency, routes_scripts, routes_recordings,
                    routes_admin, routes_area, routes_reports, routes_public, routes_preview,
-                   routes_abbreviations, routes_plan, routes_archive, routes_letters):
+                   routes_abbreviations, routes_plan, routes_archive, routes_letters, routes_bulletins):
         router.include_router(module.router)
     return router
 

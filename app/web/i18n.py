@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from app.web.i18n_abbreviations import ABBREVIATION_MESSAGES
+from app.web.i18n_bulletins import BULLETIN_MESSAGES
 from app.web.i18n_operations import OPERATIONS_MESSAGES
 from app.web.i18n_plan import PLAN_MESSAGES
 from app.web.i18n_recorder import RECORDER_MESSAGES
@@ -495,6 +496,7 @@ MESSAGES.update(PLAN_MESSAGES)
 MESSAGES.update(ABBREVIATION_MESSAGES)
 MESSAGES.update(RECORDER_MESSAGES)
 MESSAGES.update(STREAM_MESSAGES)
+MESSAGES.update(BULLETIN_MESSAGES)
 
 
 def translate(key: str, lang: str = DEFAULT_LANG, **params: Any) -> str:

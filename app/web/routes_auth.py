@@ -54,6 +54,8 @@ def home(request: Request, session: SessionDep, user: MaybeUser) -> Response:
 
 @router.get("/app")
 def app_home(user: WebUser) -> Response:
+    if user.organisation_id is not None and user.station_id is None:  # a province or district account
+        return RedirectResponse("/app/bulletins", status_code=303)
     return RedirectResponse(HOME_OF_ROLE[user.role], status_code=303)
 
 
