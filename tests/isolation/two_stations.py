@@ -18,7 +18,12 @@ from app.auth.exceptions import InvalidCredentials
 from app.models import (
     Area,
     AuditEvent,
+    Bulletin,
+    BulletinDelivery,
+    BulletinStatus,
     Emergency,
+    Organisation,
+    OrganisationKind,
     Priority,
     Programme,
     ProgrammeStatus,
@@ -71,6 +76,7 @@ class Station1:
     theme: Theme  # of this month's plan; the approved script is filed under it
     relay_source: RelaySource
     relay_window: RelayWindow  # for Khu 2, with its coming runs
+    delivery: BulletinDelivery | None = None  # a province's bulletin sent down to station 1
 
     @property
     def station(self) -> Station:
@@ -177,8 +183,31 @@ def build_station1(session: Session, world: World, tmp: Path) -> Station1:
         source_id=source.id, title=f"{SECRET} tiếp sóng", start_time=time(18, 0), end_time=time(18, 30),
         weekdays=list(range(7)), area_ids=[khu2.id]), actor=world.users["editor"])
     session.commit()
-    return Station1(world, scripts, recording, filler, programme, area_programme, emergency, relay, fault,
-                    world.station.slots[0], topic, theme, source, window)
+    built = Station1(world, scripts, recording, filler, programme, area_programme, emergency, relay, fault,
+                     world.station.slots[0], topic, theme, source, window)
+    built.delivery = _bulletin_sent_down(session, world)
+    return built
+
+
+def _bulletin_sent_down(session: Session, world: World) -> BulletinDelivery:
+    """Station 1 lies under a province that sent it a bulletin, still waiting for its editor."""
+    province = Organisation(name=f"Tỉnh {SECRET}", kind=OrganisationKind.province)
+    session.add(province)
+    session.flush()
+    world.station.organisation_id = province.id
+    sender = User(username=f"tinh-{SECRET.lower()}", role=Role.editor, organisation_id=province.id,
+                  password_hash="x")
+    session.add(sender)
+    session.flush()
+    bulletin = Bulletin(organisation_id=province.id, title=f"{SECRET} bản tin của tỉnh", body=f"{SECRET} nội dung",
+                        status=BulletinStatus.sent, air_from=world.today(), air_until=world.today(),
+                        author_id=sender.id)
+    session.add(bulletin)
+    session.flush()
+    delivery = BulletinDelivery(bulletin_id=bulletin.id, station_id=world.station.id, area_ids=[])
+    session.add(delivery)
+    session.commit()
+    return delivery
 
 
 def build_station2(session: Session) -> Station2:
@@ -234,6 +263,8 @@ def fingerprint(session: Session, station_id: int) -> dict[str, Any]:
                        where=Theme.station_id == station_id),
         "script_themes": rows(Script, Script.id, Script.theme_id, Script.recurrence,
                               where=Script.station_id == station_id),
+        "deliveries": rows(BulletinDelivery, BulletinDelivery.id, BulletinDelivery.state, BulletinDelivery.script_id,
+                           BulletinDelivery.decline_reason, where=BulletinDelivery.station_id == station_id),
         "faults": rows(RelayFault, RelayFault.id, RelayFault.resolved_at, RelayFault.resolution_note,
                        where=RelayFault.relay_point_id.in_(select(RelayPoint.id).where(RelayPoint.area_id.in_(area_ids)))),
     }
