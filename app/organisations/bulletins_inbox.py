@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 from app.audit import service as audit
 from app.models import Bulletin, BulletinDelivery, DeliveryState, Organisation, Priority, Station, Topic, User
 from app.organisations import bulletins_access as scope
+from app.organisations import bulletins_recording as recording
 from app.organisations.bulletins_exceptions import BulletinWrongState, InvalidBulletin
 from app.organisations.bulletins_schemas import InboxItem
 from app.programmes import service as programmes
@@ -46,7 +47,8 @@ def take(session: Session, bulletin: Bulletin, delivery: BulletinDelivery, stati
         title=bulletin.title, body=bulletin.body, topic=topic_for(session, station), source_ref=source[:300],
         priority=Priority.priority if bulletin.level == Priority.priority else Priority.normal,
         air_from=max(bulletin.air_from, today), air_until=bulletin.air_until,
-        airings_target=bulletin.airings_target, area_ids=list(delivery.area_ids)), author=user, now=now)
+        airings_target=bulletin.airings_target, area_ids=list(delivery.area_ids),
+        recording_id=recording.for_station(session, bulletin, station, user=user)), author=user, now=now)
     delivery.script_id, delivery.state, delivery.decided_at = script.id, DeliveryState.accepted, now
     if user.station_id == station.id:
         delivery.decided_by_id = user.id
@@ -99,5 +101,5 @@ def items(session: Session, user: User, station_id: int, delivery_id: int | None
     return [InboxItem(id=d.id, bulletin_id=b.id, organisation=name, title=b.title, body=b.body, level=b.level,
                       air_from=b.air_from, air_until=b.air_until, area_ids=list(d.area_ids), state=d.state,
                       decline_reason=d.decline_reason, script_id=d.script_id, emergency_id=d.emergency_id,
-                      received_at=d.created_at)
+                      received_at=d.created_at, recording_duration_ms=b.recording_duration_ms)
             for d, b, name in session.execute(stmt)]

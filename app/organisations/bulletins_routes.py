@@ -3,14 +3,22 @@ inbox (/api/v1/stations/{id}/inbox, /api/v1/inbox/{id})."""
 
 from __future__ import annotations
 
-from fastapi import APIRouter
+import shutil
+import tempfile
+from pathlib import Path
+from typing import Annotated
+
+from fastapi import APIRouter, File, UploadFile
+from fastapi.responses import FileResponse
 
 from app import access
 from app.deps import CurrentUser, OrganisationWrites, SessionDep
-from app.errors import Forbidden, NotAuthenticated, responses
+from app.errors import Forbidden, NotAuthenticated, NotFound, PayloadTooLarge, responses
 from app.fields import Id
+from app.models import Bulletin
 from app.organisations import bulletins_access as scope
 from app.organisations import bulletins_inbox as inbox
+from app.organisations import bulletins_recording as recording
 from app.organisations import bulletins_service as service
 from app.organisations import bulletins_status as status
 from app.organisations.bulletins_exceptions import (
@@ -30,6 +38,8 @@ from app.organisations.bulletins_schemas import (
     DeliveryStatus,
     InboxItem,
 )
+from app.recordings.exceptions import RecordingRefused, RecordingsBusy
+from app.speech.audio import audio_settings, storage
 from app.speech.exceptions import SpeechFailed
 from app.stations.exceptions import NoStation, StationNotFound
 
@@ -136,3 +146,44 @@ def decline_delivery(delivery_id: Id, data: Decline, session: SessionDep, user: 
     """Decline a bulletin from above, with a reason its sender reads."""
     delivery = inbox.decline(session, scope.get_delivery(session, delivery_id, user), data.reason, user=user)
     return inbox.items(session, user, delivery.station_id, delivery.id)[0]
+
+
+@router.post("/bulletins/{bulletin_id}/recordings", response_model=BulletinRead, dependencies=[OrganisationWrites],
+             responses=responses(*_AUTH, BulletinNotFound, BulletinWrongState, RecordingRefused, PayloadTooLarge,
+                                 RecordingsBusy))
+def attach_recording(bulletin_id: Id, session: SessionDep, user: CurrentUser,
+                     file: Annotated[UploadFile, File(description="MP3, WAV, M4A/AAC, OGG/Opus")]) -> BulletinRead:
+    """Attach the recording the wards air instead of speaking the text (replaces an earlier one;
+    an approved bulletin waits for approval again)."""
+    bulletin = scope.get_bulletin(session, bulletin_id, user)
+    uploads = audio_settings().data_dir / "uploads"
+    uploads.mkdir(parents=True, exist_ok=True)
+    with tempfile.NamedTemporaryFile(dir=uploads, suffix=Path(file.filename or "").suffix.lower()[:8]) as tmp:
+        shutil.copyfileobj(file.file, tmp, length=1 << 20)
+        tmp.flush()
+        recording.attach(session, bulletin, Path(tmp.name), file.filename or "", user=user)
+    return BulletinRead.model_validate(bulletin)
+
+
+def _audio(bulletin: Bulletin) -> FileResponse:
+    if not bulletin.recording_key:
+        raise NotFound("Bản tin không có bản ghi âm.", detail_en="The bulletin has no recording.")
+    return FileResponse(storage().path(bulletin.recording_key), media_type="audio/wav",
+                        filename=f"bulletin-{bulletin.id}.wav")
+
+
+@router.get("/bulletins/{bulletin_id}/recording", response_class=FileResponse,
+            responses=responses(*_AUTH, BulletinNotFound, NotFound))
+def bulletin_recording(bulletin_id: Id, session: SessionDep, user: CurrentUser) -> FileResponse:
+    """The bulletin's recording (loudness-matched WAV)."""
+    return _audio(scope.get_bulletin(session, bulletin_id, user))
+
+
+@router.get("/inbox/{delivery_id}/recording", response_class=FileResponse,
+            responses=responses(*_AUTH, DeliveryNotFound, NotFound))
+def inbox_recording(delivery_id: Id, session: SessionDep, user: CurrentUser) -> FileResponse:
+    """Hear a bulletin from above before deciding (loudness-matched WAV)."""
+    delivery = scope.get_delivery(session, delivery_id, user)
+    bulletin = session.get(Bulletin, delivery.bulletin_id)
+    assert bulletin is not None  # a delivery belongs to its bulletin
+    return _audio(bulletin)

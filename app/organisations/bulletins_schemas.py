@@ -60,6 +60,8 @@ class BulletinRead(Schema):
     air_until: date
     airings_target: int
     emergency_minutes: int | None
+    recording_filename: str | None = Field(description="the attached recording, aired instead of the text")
+    recording_duration_ms: int | None
     author_id: int
     approved_by_id: int | None
     approved_at: datetime | None
@@ -115,6 +117,7 @@ class InboxItem(Schema):
     script_id: int | None
     emergency_id: int | None
     received_at: datetime
+    recording_duration_ms: int | None = Field(default=None, description="the bulletin has a recording")
 
 
 class Decline(Schema):

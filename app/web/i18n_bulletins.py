@@ -60,6 +60,11 @@ BULLETIN_MESSAGES: dict[str, tuple[str, str]] = {
     "msg_bulletin_sent": ("Đã gửi bản tin xuống các đài.", "The bulletin was sent down."),
     "err_not_organisation": ("Trang này dành cho tài khoản của tỉnh hoặc huyện.",
                              "This page is for province and district accounts."),
+    "bulletin_recording": ("Bản ghi âm (phát thay cho đọc văn bản)", "Recording (aired instead of the text)"),
+    "bulletin_recording_upload": ("Gắn bản ghi âm", "Attach the recording"),
+    "bulletin_recording_hint": ("MP3, WAV, M4A, OGG. Bản tin khẩn cấp vẫn được đọc bằng giọng máy như tin khẩn "
+                                "cấp của đài.",
+                                "MP3, WAV, M4A, OGG. An emergency is still spoken, as a ward's own emergency is."),
     "err_no_bulletin": ("Không có bản tin này.", "No such bulletin."),
     "err_decline_reason": ("Hãy ghi lý do từ chối để cấp trên biết.", "Give the reason, for the sender."),
     "err_choose_stations": ("Hãy chọn ít nhất một đài.", "Choose at least one station."),

@@ -3,13 +3,16 @@ send with a station checklist, per-station status) and the ward's "Báº£n tin cáº
 
 from __future__ import annotations
 
+import shutil
+import tempfile
 from collections.abc import Callable
+from pathlib import Path
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Request
-from fastapi.responses import RedirectResponse
+from fastapi.responses import FileResponse, RedirectResponse
 from sqlalchemy import select
-from starlette.datastructures import FormData
+from starlette.datastructures import FormData, UploadFile
 from starlette.responses import Response
 
 from app.deps import OrganisationWrites, SessionDep
@@ -18,10 +21,12 @@ from app.fields import Id, form_id
 from app.models import Area, Bulletin, BulletinDelivery, Priority, User
 from app.organisations import bulletins_access as scope
 from app.organisations import bulletins_inbox as inbox
+from app.organisations import bulletins_recording as recording
 from app.organisations import bulletins_service as service
 from app.organisations import bulletins_status as status
 from app.organisations.bulletins_schemas import BulletinCreate, BulletinSend, Decline
 from app.organisations.tree import is_organisation_user
+from app.speech.audio import audio_settings, storage
 from app.web.deps import EditorPage, Form, PageForbidden, WebUser, lang_of
 from app.web.forms import FORM_LEVEL, build, text
 from app.web.i18n import translate
@@ -125,6 +130,36 @@ def stop(request: Request, session: SessionDep, user: OrganisationPage, _form: F
     return _act(request, session, user, bulletin_id, lambda b: service.stop(session, b, user=user))
 
 
+@router.post("/bulletins/{bulletin_id}/recordings", dependencies=[OrganisationWrites])
+def attach_recording(request: Request, session: SessionDep, user: OrganisationPage, form: Form,
+                     bulletin_id: Id) -> Response:
+    """Attach the recording the wards air instead of the text."""
+    upload = form.get("file")
+    if not isinstance(upload, UploadFile) or not upload.filename:
+        request.session["flash_error"] = translate("err_choose_file", lang_of(request))
+        return RedirectResponse(f"/app/bulletins/{bulletin_id}", status_code=303)
+    uploads = audio_settings().data_dir / "uploads"
+    uploads.mkdir(parents=True, exist_ok=True)
+    with tempfile.NamedTemporaryFile(dir=uploads, suffix=Path(upload.filename).suffix.lower()[:8]) as tmp:
+        shutil.copyfileobj(upload.file, tmp, length=1 << 20)
+        tmp.flush()
+        name = upload.filename
+        return _act(request, session, user, bulletin_id,
+                    lambda b: recording.attach(session, b, Path(tmp.name), name, user=user))
+
+
+def _audio(bulletin: Bulletin) -> Response:
+    if not bulletin.recording_key:
+        raise PageForbidden("err_no_bulletin", status_code=404)
+    return FileResponse(storage().path(bulletin.recording_key), media_type="audio/wav")
+
+
+@router.get("/bulletins/{bulletin_id}/recording")
+def bulletin_audio(session: SessionDep, user: OrganisationPage, bulletin_id: Id) -> Response:
+    """The bulletin's recording, for the page's player."""
+    return _audio(_bulletin(session, user, bulletin_id))
+
+
 def _send_payload(form: FormData) -> dict[str, Any]:
     """The ticked stations, each with its ticked areas (none ticked: every area)."""
     chosen = [i for i in (form_id(v) for v in form.getlist("station_ids") if isinstance(v, str)) if i]
@@ -168,6 +203,15 @@ def _delivery(session: SessionDep, user: User, delivery_id: int) -> BulletinDeli
         return scope.get_delivery(session, delivery_id, user)
     except LoaError as exc:
         raise PageForbidden("err_no_bulletin", status_code=404) from exc
+
+
+@router.get("/inbox/{delivery_id}/recording")
+def inbox_audio(session: SessionDep, user: EditorPage, delivery_id: Id) -> Response:
+    """A bulletin from above's recording, heard before deciding."""
+    bulletin = session.get(Bulletin, _delivery(session, user, delivery_id).bulletin_id)
+    if bulletin is None:
+        raise PageForbidden("err_no_bulletin", status_code=404)
+    return _audio(bulletin)
 
 
 def _decide(request: Request, session: SessionDep, user: User, delivery_id: int,

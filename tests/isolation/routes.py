@@ -364,6 +364,12 @@ def cases(t: Station1, tone: Path) -> dict[tuple[str, str], list[Call]]:
         ("GET", "/api/v1/inbox/{delivery_id}"): [Call(f"/api/v1/inbox/{d}")],
         ("POST", "/api/v1/inbox/{delivery_id}/accept"): [Call(f"/api/v1/inbox/{d}/accept")],
         ("POST", "/api/v1/inbox/{delivery_id}/decline"): [Call(f"/api/v1/inbox/{d}/decline", json={"reason": "không"})],
+        ("POST", "/api/v1/bulletins/{bulletin_id}/recordings"): [Call(f"/api/v1/bulletins/{b}/recordings", file=tone)],
+        ("GET", "/api/v1/bulletins/{bulletin_id}/recording"): [Call(f"/api/v1/bulletins/{b}/recording")],
+        ("GET", "/api/v1/inbox/{delivery_id}/recording"): [Call(f"/api/v1/inbox/{d}/recording")],
+        ("POST", "/app/bulletins/{bulletin_id}/recordings"): [Call(f"/app/bulletins/{b}/recordings", file=tone)],
+        ("GET", "/app/bulletins/{bulletin_id}/recording"): [Call(f"/app/bulletins/{b}/recording")],
+        ("GET", "/app/inbox/{delivery_id}/recording"): [Call(f"/app/inbox/{d}/recording")],
         ("GET", "/app/bulletins"): [Call("/app/bulletins")],
         ("POST", "/app/bulletins"): [Call("/app/bulletins", data={
             "title": "Tin", "body": "Nội dung", "level": "normal", "air_from": str(t.world.today()),

@@ -201,7 +201,8 @@ def _bulletin_sent_down(session: Session, world: World) -> BulletinDelivery:
     session.flush()
     bulletin = Bulletin(organisation_id=province.id, title=f"{SECRET} bản tin của tỉnh", body=f"{SECRET} nội dung",
                         status=BulletinStatus.sent, air_from=world.today(), air_until=world.today(),
-                        author_id=sender.id)
+                        author_id=sender.id, recording_duration_ms=1000, recording_filename=f"{SECRET}.wav",
+                        recording_key=storage().put_bytes(f"RIFF {SECRET} bản tin".encode(), suffix=".wav"))
     session.add(bulletin)
     session.flush()
     delivery = BulletinDelivery(bulletin_id=bulletin.id, station_id=world.station.id, area_ids=[])

@@ -4,6 +4,7 @@ checklist; a ward's editor accepts or declines in "Bản tin cấp trên"; each 
 from sqlalchemy import select
 
 from app.models import BulletinDelivery, Script, ScriptStatus
+from tests.fixtures.audio_files import tone_file
 from tests.web.helpers import csrf_of, sign_in
 
 
@@ -74,3 +75,20 @@ def test_province_sends_from_the_pages_and_the_ward_accepts_from_its_inbox(clien
 
     _as(client, "tinh_bientap")
     assert "Đài đã nhận phát" in client.get(url).text  # not planned yet: the debounced re-plan has not run
+
+
+def test_the_province_attaches_a_recording_from_the_page_and_hears_it(client, province, tmp_path):
+    world = province.ward
+    _as(client, "tinh_bientap")
+    r = _post(client, "/app/bulletins", "/app/bulletins", {
+        "title": "Thông báo có ghi âm", "body": "Nội dung.", "level": "normal",
+        "air_from": str(world.today()), "air_until": str(world.today())})
+    url = r.headers["location"]
+    with tone_file(tmp_path / "tone.wav", 2.0).open("rb") as fh:
+        r = client.post(f"{url}/recordings", data={"csrf_token": csrf_of(client.get(url))},
+                        files={"file": ("tone.wav", fh, "audio/wav")}, follow_redirects=False)
+    assert r.status_code == 303
+    page = client.get(url)
+    assert "tone.wav" in page.text
+    assert f'src="{url}/recording"' in page.text
+    assert client.get(f"{url}/recording").headers["content-type"] == "audio/wav"
