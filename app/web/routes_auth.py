@@ -26,6 +26,13 @@ HOME_OF_ROLE = {Role.officer: "/app/scripts", Role.editor: "/app/review",
                 Role.admin: "/app/admin", Role.leader: "/app/area"}
 
 
+def home_of(user: User) -> str:
+    """Where a user lands: a province or district account on its bulletins sent down."""
+    if user.organisation_id is not None and user.station_id is None:
+        return "/app/bulletins"
+    return HOME_OF_ROLE[user.role]
+
+
 def safe_next(target: str | None) -> str:
     """Only a path on this site: never redirect a signed-in user to another host."""
     if not target or not target.startswith("/") or target.startswith("//"):
@@ -54,16 +61,14 @@ def home(request: Request, session: SessionDep, user: MaybeUser) -> Response:
 
 @router.get("/app")
 def app_home(user: WebUser) -> Response:
-    if user.organisation_id is not None and user.station_id is None:  # a province or district account
-        return RedirectResponse("/app/bulletins", status_code=303)
-    return RedirectResponse(HOME_OF_ROLE[user.role], status_code=303)
+    return RedirectResponse(home_of(user), status_code=303)
 
 
 @router.get("/login")
 def login_page(request: Request, user: MaybeUser,
                next_url: Annotated[str, Query(alias="next")] = "") -> Response:
     if user is not None:
-        return RedirectResponse(safe_next(next_url) or HOME_OF_ROLE[user.role], status_code=303)
+        return RedirectResponse(safe_next(next_url) or home_of(user), status_code=303)
     return render(request, "login.html", {"next": safe_next(next_url), "username": ""})
 
 
@@ -81,7 +86,7 @@ def login(request: Request, session: SessionDep, form: Form) -> Response:
         page.headers.update(exc.response_headers() or {})
         return page
     sign_in(request, session, user)
-    return RedirectResponse(next_url or HOME_OF_ROLE[user.role], status_code=303)
+    return RedirectResponse(next_url or home_of(user), status_code=303)
 
 
 @router.post("/logout")
@@ -116,7 +121,7 @@ def change_password(request: Request, session: SessionDep, user: WebUser, form: 
     session.flush()
     sign_in(request, session, user)  # the password change ended every sign-in: this one goes on
     request.session["flash"] = translate("msg_password_changed", lang)
-    return RedirectResponse(HOME_OF_ROLE[user.role], status_code=303)
+    return RedirectResponse(home_of(user), status_code=303)
 
 
 @router.get("/lang/{code}")

@@ -19,7 +19,7 @@ def _post(client, url, page, data=None):
 
 def test_province_sends_from_the_pages_and_the_ward_accepts_from_its_inbox(client, session, province):
     world = province.ward
-    _as(client, "tinh_bientap")
+    assert sign_in(client, "tinh_bientap").headers["location"] == "/app/bulletins"
     assert client.get("/app", follow_redirects=False).headers["location"] == "/app/bulletins"
     page = client.get("/app/bulletins")
     assert page.status_code == 200

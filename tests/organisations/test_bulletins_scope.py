@@ -98,3 +98,22 @@ def test_bad_input_is_refused_with_a_clear_4xx(client, province):
     assert client.post(send, headers=p.h("tinh_vanhoa"),
                        json={"stations": [{"station_id": p.ward.station.id}]}).status_code == 403
     assert client.get("/api/v1/bulletins/999999", headers=h).status_code == 404
+
+
+def test_editing_an_approved_bulletin_needs_a_new_approval_and_a_sent_one_cannot_change(client, province):
+    p = province
+    bulletin = approved_bulletin(client, p)
+    url = f"/api/v1/bulletins/{bulletin['id']}"
+    r = client.patch(url, headers=p.h("tinh_vanhoa"), json={"title": "Phòng chống bão số 3 (cập nhật)"})
+    assert r.status_code == 200, r.text
+    assert r.json()["status"] == "submitted"
+    assert r.json()["approved_by_id"] is None
+    send = {"stations": [{"station_id": p.ward.station.id}]}
+    assert client.post(f"{url}/send", headers=p.h("tinh_bientap"), json=send).status_code == 409
+    assert client.post(f"{url}/approve", headers=p.h("tinh_lanhdao")).status_code == 200
+    assert client.post(f"{url}/send", headers=p.h("tinh_bientap"), json=send).status_code == 200
+    r = client.patch(url, headers=p.h("tinh_bientap"), json={"title": "Đổi sau khi gửi"})
+    assert r.status_code == 409
+    assert client.post(f"{url}/send", headers=p.h("tinh_bientap"), json=send).status_code == 409
+    inbox = client.get(f"/api/v1/stations/{p.ward.station.id}/inbox", headers=auth(p.ward.users["editor"])).json()
+    assert [i["title"] for i in inbox] == ["Phòng chống bão số 3 (cập nhật)"]
