@@ -20,6 +20,7 @@ from app.metrics.middleware import HttpMetrics
 from app.metrics.routes import router as metrics_router
 from app.openapi import install_openapi
 from app.organisations.board_routes import router as board_router
+from app.organisations.bulletins_routes import router as bulletins_router
 from app.organisations.routes import router as organisations_router
 from app.plans.routes import router as plans_router
 from app.programmes.routes import router as programmes_router
@@ -88,7 +89,7 @@ def create_app() -> FastAPI:
     for router in (auth_router, users_router, stations_router, scripts_router, audit_router,
                    speech_router, recordings_router, relay_router, relay_staff_router, programmes_router,
                    system_router, plans_router, letters_router, streams_router, metrics_router,
-                   relay_sources_router, upward_router, board_router, organisations_router):
+                   relay_sources_router, upward_router, board_router, organisations_router, bulletins_router):
         app.include_router(router)
     install_web(app)
     if production:

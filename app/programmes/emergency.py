@@ -10,7 +10,7 @@ from sqlalchemy.orm import Session
 
 from app import access
 from app.audit import service as audit
-from app.models import Emergency, Priority, Programme, ProgrammeStatus, Script, ScriptStatus, User
+from app.models import Emergency, Priority, Programme, ProgrammeStatus, Script, ScriptStatus, Station, User
 from app.programmes import inputs, off_air, service
 from app.programmes.schemas import EmergencyCreate, EmergencyRead
 from app.scripts import service as scripts
@@ -32,7 +32,12 @@ GAP_MS = 1500
 def cancel(session: Session, emergency_id: int, *, user: User) -> Emergency:
     """Stop a bulletin for good: relay points playing it stop at their next poll, its script is
     withdrawn, and no programme plays it again (locked ones included)."""
-    emergency = access.get_for(session, Emergency, emergency_id, user)
+    return stop(session, access.get_for(session, Emergency, emergency_id, user), user=user)
+
+
+def stop(session: Session, emergency: Emergency, *, user: User) -> Emergency:
+    """`cancel` of a bulletin the caller has already found (a province's bulletin sent down is
+    stopped by its sender, who is no user of the ward's station)."""
     if emergency.cancelled_at is None:
         streams.decide_after_commit(session)
         now = datetime.now(UTC)
@@ -48,11 +53,13 @@ def cancel(session: Session, emergency_id: int, *, user: User) -> Emergency:
     return emergency
 
 
-def issue(session: Session, data: EmergencyCreate, *, user: User) -> EmergencyRead:
-    """Create the bulletin, speak it, and publish it to the relay points of its areas."""
+def issue(session: Session, data: EmergencyCreate, *, user: User, station: Station | None = None) -> EmergencyRead:
+    """Create the bulletin, speak it, and publish it to the relay points of its areas (of `station`
+    when a province sends it down; the user's own station otherwise)."""
     now = datetime.now(UTC)
     script = scripts.create_emergency(session, title=data.title.strip(), body=data.body.strip(),
-                                      topic=data.topic, area_ids=data.area_ids, author=user, now=now)
+                                      topic=data.topic, area_ids=data.area_ids, author=user, now=now,
+                                      station=station)
     station = stations.get(session, script.station_id, with_children=True)
     today = script.air_from
 

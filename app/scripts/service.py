@@ -210,14 +210,21 @@ def create(session: Session, data: ScriptCreate, *, author: User) -> Script:
 
 
 def create_emergency(session: Session, *, title: str, body: str, topic: str, area_ids: list[int],
-                     author: User, now: datetime) -> Script:
+                     author: User, now: datetime, station: Station | None = None) -> Script:
     """An editor's emergency bulletin: approved at once, for today and tomorrow (its caller
-    audits it as an emergency)."""
-    station = _author_station(session, author, None)
+    audits it as an emergency). `station` is given when a province sends it down."""
+    station = station or _author_station(session, author, None)
     today = station_today(station, now)
-    script = _build(session, station, ScriptFields(
+    return create_approved(session, station, ScriptFields(
         title=title, body=body, topic=topic, priority=Priority.emergency, air_from=today,
-        air_until=today + timedelta(days=1), area_ids=area_ids), author=author)
+        air_until=today + timedelta(days=1), area_ids=area_ids), author=author, now=now)
+
+
+def create_approved(session: Session, station: Station, data: ScriptFields, *, author: User,
+                    now: datetime) -> Script:
+    """A script approved as it is made: an emergency, or a bulletin a ward takes from above
+    (its caller audits it)."""
+    script = _build(session, station, data, author=author)
     script.status = ScriptStatus.approved
     script.reviewed_by_id, script.reviewed_at, script.approved_at = author.id, now, now
     script.approved_snapshot = reviewed_snapshot(session, script)

@@ -35,6 +35,7 @@ def web_router() -> APIRouter:
         routes_area,
         routes_auth,
         routes_board,
+        routes_bulletins,
         routes_emergency,
         routes_letters,
         routes_organisations,
@@ -52,7 +53,7 @@ def web_router() -> APIRouter:
     for module in (routes_auth, routes_review, routes_emergency, routes_scripts, routes_recordings,
                    routes_admin, routes_area, routes_reports, routes_public, routes_preview,
                    routes_abbreviations, routes_plan, routes_archive, routes_letters, routes_board,
-                   routes_relay_windows, routes_organisations):
+                   routes_relay_windows, routes_organisations, routes_bulletins):
         router.include_router(module.router)
     return router
 

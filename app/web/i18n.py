@@ -6,6 +6,7 @@ from typing import Any
 
 from app.web.i18n_abbreviations import ABBREVIATION_MESSAGES
 from app.web.i18n_board import BOARD_MESSAGES
+from app.web.i18n_bulletins import BULLETIN_MESSAGES
 from app.web.i18n_operations import OPERATIONS_MESSAGES
 from app.web.i18n_organisations import ORGANISATION_MESSAGES
 from app.web.i18n_plan import PLAN_MESSAGES
@@ -499,6 +500,7 @@ MESSAGES.update(RECORDER_MESSAGES)
 MESSAGES.update(STREAM_MESSAGES)
 MESSAGES.update(BOARD_MESSAGES)
 MESSAGES.update(ORGANISATION_MESSAGES)
+MESSAGES.update(BULLETIN_MESSAGES)
 
 
 def translate(key: str, lang: str = DEFAULT_LANG, **params: Any) -> str:

@@ -28,8 +28,8 @@ HOME_OF_ROLE = {Role.officer: "/app/scripts", Role.editor: "/app/review",
 
 
 def home_of(user: User) -> str:
-    """The page a user lands on: a province or district account's is its organisation tree."""
-    return "/app/organisations" if is_organisation_user(user) else HOME_OF_ROLE[user.role]
+    """Where a user lands: a province or district account on its bulletins sent down."""
+    return "/app/bulletins" if is_organisation_user(user) else HOME_OF_ROLE[user.role]
 
 
 def safe_next(target: str | None) -> str:

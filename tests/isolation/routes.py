@@ -111,6 +111,10 @@ def cases(t: Station1, tone: Path) -> dict[tuple[str, str], list[Call]]:
                    "weekdays": [0], "area_ids": [khu1]}
     theme, month = t.theme.id, t.theme.month.strftime("%Y-%m")
     org1 = t.organisation.id
+    assert t.delivery is not None
+    b, d = t.delivery.bulletin_id, t.delivery.id
+    bulletin_body = {"title": "Tin", "body": "Nội dung", "air_from": str(t.world.today()),
+                     "air_until": str(t.world.today())}
     return {
         # users
         ("GET", "/api/v1/users"): [Own("/api/v1/users")],
@@ -363,4 +367,39 @@ def cases(t: Station1, tone: Path) -> dict[tuple[str, str], list[Call]]:
         # the script editor's preview
         ("POST", "/web/preview/spoken"): [Own("/web/preview/spoken", json={"text": "UBND", "station_id": s1})],
         ("POST", "/web/preview/listen"): [Own("/web/preview/listen", json={"text": "Xin chào", "station_id": s1})],
+        # bulletins sent down by station 1's province (tests/organisations): a station's account
+        # neither reads nor writes the province's bulletins, nor another station's deliveries
+        ("GET", "/api/v1/bulletins"): [Own("/api/v1/bulletins")],
+        ("POST", "/api/v1/bulletins"): [Call("/api/v1/bulletins", json=bulletin_body)],
+        ("GET", "/api/v1/bulletins/{bulletin_id}"): [Call(f"/api/v1/bulletins/{b}")],
+        ("PATCH", "/api/v1/bulletins/{bulletin_id}"): [Call(f"/api/v1/bulletins/{b}", json={"title": "đổi"})],
+        ("POST", "/api/v1/bulletins/{bulletin_id}/submit"): [Call(f"/api/v1/bulletins/{b}/submit")],
+        ("POST", "/api/v1/bulletins/{bulletin_id}/approve"): [Call(f"/api/v1/bulletins/{b}/approve")],
+        ("POST", "/api/v1/bulletins/{bulletin_id}/send"): [
+            Call(f"/api/v1/bulletins/{b}/send", json={"stations": [{"station_id": s1}]})],
+        ("POST", "/api/v1/bulletins/{bulletin_id}/stop"): [Call(f"/api/v1/bulletins/{b}/stop")],
+        ("GET", "/api/v1/bulletins/{bulletin_id}/stations"): [Call(f"/api/v1/bulletins/{b}/stations")],
+        ("GET", "/api/v1/stations/{station_id}/inbox"): [Call(f"/api/v1/stations/{s1}/inbox")],
+        ("GET", "/api/v1/inbox/{delivery_id}"): [Call(f"/api/v1/inbox/{d}")],
+        ("POST", "/api/v1/inbox/{delivery_id}/accept"): [Call(f"/api/v1/inbox/{d}/accept")],
+        ("POST", "/api/v1/inbox/{delivery_id}/decline"): [Call(f"/api/v1/inbox/{d}/decline", json={"reason": "không"})],
+        ("POST", "/api/v1/bulletins/{bulletin_id}/recordings"): [Call(f"/api/v1/bulletins/{b}/recordings", file=tone)],
+        ("GET", "/api/v1/bulletins/{bulletin_id}/recording"): [Call(f"/api/v1/bulletins/{b}/recording")],
+        ("GET", "/api/v1/inbox/{delivery_id}/recording"): [Call(f"/api/v1/inbox/{d}/recording")],
+        ("POST", "/app/bulletins/{bulletin_id}/recordings"): [Call(f"/app/bulletins/{b}/recordings", file=tone)],
+        ("GET", "/app/bulletins/{bulletin_id}/recording"): [Call(f"/app/bulletins/{b}/recording")],
+        ("GET", "/app/inbox/{delivery_id}/recording"): [Call(f"/app/inbox/{d}/recording")],
+        ("GET", "/app/bulletins"): [Call("/app/bulletins")],
+        ("POST", "/app/bulletins"): [Call("/app/bulletins", data={
+            "title": "Tin", "body": "Nội dung", "level": "normal", "air_from": str(t.world.today()),
+            "air_until": str(t.world.today())})],
+        ("GET", "/app/bulletins/{bulletin_id}"): [Call(f"/app/bulletins/{b}")],
+        ("POST", "/app/bulletins/{bulletin_id}/submit"): [Call(f"/app/bulletins/{b}/submit", data={})],
+        ("POST", "/app/bulletins/{bulletin_id}/approve"): [Call(f"/app/bulletins/{b}/approve", data={})],
+        ("POST", "/app/bulletins/{bulletin_id}/stop"): [Call(f"/app/bulletins/{b}/stop", data={})],
+        ("POST", "/app/bulletins/{bulletin_id}/send"): [Call(f"/app/bulletins/{b}/send",
+                                                             data={"station_ids": str(s1)})],
+        ("GET", "/app/inbox"): [Own("/app/inbox")],
+        ("POST", "/app/inbox/{delivery_id}/accept"): [Call(f"/app/inbox/{d}/accept", data={})],
+        ("POST", "/app/inbox/{delivery_id}/decline"): [Call(f"/app/inbox/{d}/decline", data={"reason": "không"})],
     }

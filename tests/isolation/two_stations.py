@@ -20,6 +20,9 @@ from app.auth.exceptions import InvalidCredentials
 from app.models import (
     Area,
     AuditEvent,
+    Bulletin,
+    BulletinDelivery,
+    BulletinStatus,
     Emergency,
     Organisation,
     Priority,
@@ -81,6 +84,7 @@ class Station1:
     relay_source: RelaySource
     relay_window: RelayWindow  # for Khu 2, with its coming runs
     organisation: Organisation  # station 1's district, in a province of its own
+    delivery: BulletinDelivery | None = None  # a province's bulletin sent down to station 1
 
     @property
     def station(self) -> Station:
@@ -195,8 +199,30 @@ def build_station1(session: Session, world: World, tmp: Path) -> Station1:
         name=f"Huyện {SECRET}", kind="district", parent_id=province.id), actor=None)
     organisations.assign(session, world.station, district, actor=None)
     session.commit()
-    return Station1(world, scripts, recording, filler, programme, area_programme, emergency, relay, fault,
-                    world.station.slots[0], topic, theme, source, window, district)
+    built = Station1(world, scripts, recording, filler, programme, area_programme, emergency, relay, fault,
+                     world.station.slots[0], topic, theme, source, window, district)
+    built.delivery = _bulletin_sent_down(session, world, district)
+    return built
+
+
+def _bulletin_sent_down(session: Session, world: World, district: Organisation) -> BulletinDelivery:
+    """Station 1's province (above its district) sent it a bulletin, still waiting for its editor."""
+    province = session.get(Organisation, district.parent_id)
+    assert province is not None
+    sender = User(username=f"tinh-{SECRET.lower()}", role=Role.editor, organisation_id=province.id,
+                  password_hash="x")
+    session.add(sender)
+    session.flush()
+    bulletin = Bulletin(organisation_id=province.id, title=f"{SECRET} bản tin của tỉnh", body=f"{SECRET} nội dung",
+                        status=BulletinStatus.sent, air_from=world.today(), air_until=world.today(),
+                        author_id=sender.id, recording_duration_ms=1000, recording_filename=f"{SECRET}.wav",
+                        recording_key=storage().put_bytes(f"RIFF {SECRET} bản tin".encode(), suffix=".wav"))
+    session.add(bulletin)
+    session.flush()
+    delivery = BulletinDelivery(bulletin_id=bulletin.id, station_id=world.station.id, area_ids=[])
+    session.add(delivery)
+    session.commit()
+    return delivery
 
 
 def build_station2(session: Session) -> Station2:
@@ -262,6 +288,8 @@ def fingerprint(session: Session, station_id: int) -> dict[str, Any]:
                        where=Theme.station_id == station_id),
         "script_themes": rows(Script, Script.id, Script.theme_id, Script.recurrence,
                               where=Script.station_id == station_id),
+        "deliveries": rows(BulletinDelivery, BulletinDelivery.id, BulletinDelivery.state, BulletinDelivery.script_id,
+                           BulletinDelivery.decline_reason, where=BulletinDelivery.station_id == station_id),
         "faults": rows(RelayFault, RelayFault.id, RelayFault.resolved_at, RelayFault.resolution_note,
                        where=RelayFault.relay_point_id.in_(select(RelayPoint.id).where(RelayPoint.area_id.in_(area_ids)))),
     }

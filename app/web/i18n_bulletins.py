@@ -1,0 +1,71 @@
+"""The words of the bulletins sent down, on both sides (merged into MESSAGES)."""
+
+from __future__ import annotations
+
+BULLETIN_MESSAGES: dict[str, tuple[str, str]] = {
+    "nav_bulletins": ("Bản tin gửi xuống", "Bulletins sent down"),
+    "nav_inbox": ("Bản tin cấp trên", "Bulletins from above"),
+    "bulletins_intro": ("Soạn bản tin, trình lãnh đạo duyệt, rồi gửi xuống các đài trực thuộc với mức độ và "
+                        "thời gian phát.",
+                        "Draft a bulletin, have it approved, then send it to the stations under you with a "
+                        "level and an air window."),
+    "bulletin_new": ("Soạn bản tin mới", "New bulletin"),
+    "bulletin_level": ("Mức độ", "Level"),
+    "bulletin_level_hint": ("Thông thường: đài cơ sở tự quyết định lịch phát · Ưu tiên: phát đầu chương trình kế "
+                            "tiếp · Khẩn cấp: phát ngay tới các khu phố đã chọn.",
+                            "Normal: the ward decides when · Priority: leads its next programme · Emergency: "
+                            "airs at once in the chosen areas."),
+    "bulletin_air_from": ("Phát từ ngày", "Air from"),
+    "bulletin_air_until": ("Đến ngày", "Air until"),
+    "bulletin_airings": ("Số lần phát mỗi đài", "Airings per station"),
+    "bulletin_minutes": ("Khẩn cấp: thời gian hiệu lực (phút)", "Emergency: active for (minutes)"),
+    "bulletin_create": ("Lưu bản nháp", "Save draft"),
+    "bulletin_list": ("Các bản tin", "Bulletins"),
+    "bulletin_empty": ("Chưa có bản tin nào.", "No bulletins yet."),
+    "bulletin_submit": ("Trình duyệt", "Submit for approval"),
+    "bulletin_approve": ("Duyệt bản tin", "Approve"),
+    "bulletin_send": ("Gửi xuống các đài đã chọn", "Send to the chosen stations"),
+    "bulletin_stop": ("Dừng bản tin ở mọi đài", "Stop it at every station"),
+    "bulletin_stations": ("Chọn đài nhận", "Choose the stations"),
+    "bulletin_stations_hint": ("Bỏ trống khu phố của một đài là gửi tới mọi khu phố của đài đó.",
+                               "Leave a station's areas unticked to send to all of its areas."),
+    "bulletin_no_stations": ("Đơn vị chưa có đài trực thuộc nào.", "No station is under this organisation."),
+    "bulletin_per_station": ("Tình hình tại từng đài", "Per station"),
+    "bulletin_station": ("Đài", "Station"),
+    "bulletin_reason": ("Lý do", "Reason"),
+    "bstatus_draft": ("Bản nháp", "Draft"),
+    "bstatus_submitted": ("Chờ duyệt", "Waiting for approval"),
+    "bstatus_approved": ("Đã duyệt", "Approved"),
+    "bstatus_sent": ("Đã gửi", "Sent"),
+    "bstatus_cancelled": ("Đã dừng", "Stopped"),
+    "dstatus_received": ("Đã nhận, chờ đài quyết định", "Received, waiting for the ward"),
+    "dstatus_accepted": ("Đài đã nhận phát", "Accepted"),
+    "dstatus_declined": ("Đài từ chối", "Declined"),
+    "dstatus_stopped": ("Đã dừng", "Stopped"),
+    "dstatus_scheduled": ("Đã xếp lịch phát", "Scheduled"),
+    "dstatus_aired": ("Đã phát (theo nhật ký cụm loa)", "Aired (relay as-run)"),
+    "dstatus_missed": ("Không phát trong thời gian yêu cầu", "Missed"),
+    "dstatus_on_air": ("Đang phát khẩn cấp", "Emergency on air"),
+    "inbox_intro": ("Bản tin do tỉnh, huyện gửi xuống. Bản tin thông thường: bấm “Nhận phát” để đưa vào lịch "
+                    "phát của đài, hoặc từ chối kèm lý do.",
+                    "Bulletins sent down by the province or district. Accept a normal one to plan it like "
+                    "your own, or decline it with a reason."),
+    "inbox_empty": ("Chưa có bản tin cấp trên nào.", "No bulletin from above yet."),
+    "inbox_from": ("Từ", "From"),
+    "inbox_accept": ("Nhận phát", "Accept"),
+    "inbox_decline": ("Từ chối", "Decline"),
+    "inbox_script": ("Tin bài của đài", "The station's script"),
+    "msg_bulletin_saved": ("Đã lưu bản nháp.", "Draft saved."),
+    "msg_bulletin_done": ("Đã thực hiện.", "Done."),
+    "msg_bulletin_sent": ("Đã gửi bản tin xuống các đài.", "The bulletin was sent down."),
+    "err_not_organisation": ("Trang này dành cho tài khoản của tỉnh hoặc huyện.",
+                             "This page is for province and district accounts."),
+    "bulletin_recording": ("Bản ghi âm (phát thay cho đọc văn bản)", "Recording (aired instead of the text)"),
+    "bulletin_recording_upload": ("Gắn bản ghi âm", "Attach the recording"),
+    "bulletin_recording_hint": ("MP3, WAV, M4A, OGG. Bản tin khẩn cấp vẫn được đọc bằng giọng máy như tin khẩn "
+                                "cấp của đài.",
+                                "MP3, WAV, M4A, OGG. An emergency is still spoken, as a ward's own emergency is."),
+    "err_no_bulletin": ("Không có bản tin này.", "No such bulletin."),
+    "err_decline_reason": ("Hãy ghi lý do từ chối để cấp trên biết.", "Give the reason, for the sender."),
+    "err_choose_stations": ("Hãy chọn ít nhất một đài.", "Choose at least one station."),
+}
