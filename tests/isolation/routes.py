@@ -305,6 +305,12 @@ def cases(t: Station1, tone: Path) -> dict[tuple[str, str], list[Call]]:
         ("GET", "/api/v1/board"): [Own("/api/v1/board"), Own("/api/v1/board", params={"sort": "name"})],
         ("GET", "/api/v1/board/stations/{station_id}"): [Call(f"/api/v1/board/stations/{s1}")],
         ("GET", "/app/board"): [Own("/app/board")],
+        ("GET", "/app/relay-windows"): [Own("/app/relay-windows")],
+        # naming station 1's source in one's own station's form: it is not offered, and refused
+        ("POST", "/app/relay-windows"): [Own("/app/relay-windows", form_page="/app/relay-windows", data={
+            "source_id": str(rsrc), "title": "Tiếp sóng lạ", "start_time": "18:00", "end_time": "18:30"})],
+        ("POST", "/app/relay-windows/{window_id}/delete"): [
+            Call(f"/app/relay-windows/{rwin}/delete", form_page="/app/relay-windows", data={})],
         ("GET", "/app/board/stations/{station_id}"): [Call(f"/app/board/stations/{s1}")],
         # reports: always the user's own station, whatever the period
         ("GET", "/app/reports"): [Own("/app/reports"), Own("/app/reports", params={"period": "2026"})],
@@ -368,9 +374,10 @@ def cases(t: Station1, tone: Path) -> dict[tuple[str, str], list[Call]]:
         ("POST", "/web/preview/spoken"): [Own("/web/preview/spoken", json={"text": "UBND", "station_id": s1})],
         ("POST", "/web/preview/listen"): [Own("/web/preview/listen", json={"text": "Xin chào", "station_id": s1})],
         # bulletins sent down by station 1's province (tests/organisations): a station's account
-        # neither reads nor writes the province's bulletins, nor another station's deliveries
+        # neither reads nor writes the province's bulletins (a district account writes only its own),
+        # nor another station's deliveries
         ("GET", "/api/v1/bulletins"): [Own("/api/v1/bulletins")],
-        ("POST", "/api/v1/bulletins"): [Call("/api/v1/bulletins", json=bulletin_body)],
+        ("POST", "/api/v1/bulletins"): [Own("/api/v1/bulletins", json=bulletin_body)],
         ("GET", "/api/v1/bulletins/{bulletin_id}"): [Call(f"/api/v1/bulletins/{b}")],
         ("PATCH", "/api/v1/bulletins/{bulletin_id}"): [Call(f"/api/v1/bulletins/{b}", json={"title": "đổi"})],
         ("POST", "/api/v1/bulletins/{bulletin_id}/submit"): [Call(f"/api/v1/bulletins/{b}/submit")],
@@ -389,8 +396,8 @@ def cases(t: Station1, tone: Path) -> dict[tuple[str, str], list[Call]]:
         ("POST", "/app/bulletins/{bulletin_id}/recordings"): [Call(f"/app/bulletins/{b}/recordings", file=tone)],
         ("GET", "/app/bulletins/{bulletin_id}/recording"): [Call(f"/app/bulletins/{b}/recording")],
         ("GET", "/app/inbox/{delivery_id}/recording"): [Call(f"/app/inbox/{d}/recording")],
-        ("GET", "/app/bulletins"): [Call("/app/bulletins")],
-        ("POST", "/app/bulletins"): [Call("/app/bulletins", data={
+        ("GET", "/app/bulletins"): [Own("/app/bulletins")],
+        ("POST", "/app/bulletins"): [Own("/app/bulletins", data={
             "title": "Tin", "body": "Nội dung", "level": "normal", "air_from": str(t.world.today()),
             "air_until": str(t.world.today())})],
         ("GET", "/app/bulletins/{bulletin_id}"): [Call(f"/app/bulletins/{b}")],

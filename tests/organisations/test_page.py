@@ -57,7 +57,7 @@ def test_the_installation_admin_builds_the_tree_on_the_page(client: TestClient, 
 @pytest.mark.usefixtures("province")
 def test_a_province_account_reads_its_tree_without_forms(client: TestClient) -> None:
     login = sign_in(client, "tinh-bientap")
-    assert login.headers["location"] == "/app/bulletins", "a province account lands on its daily work, the bulletins it sends down"
+    assert login.headers["location"] == "/app/bulletins", "a province account lands on its bulletins"
     page = client.get("/app/organisations")
     assert page.status_code == 200
     text = _text(page.text)
