@@ -186,3 +186,13 @@ def form_id(raw: object) -> int | None:
         return None  # "²".isdigit() is true, and int() of 4,300 digits raises
     number = int(value)
     return number if 1 <= number <= MAX_ID else None
+
+
+def not_blank(value: str | None) -> str | None:
+    """A text field's validator: stripped, and refused when only blanks are left."""
+    if value is None:
+        return None
+    value = value.strip()
+    if not value:
+        raise ValueError("không được để trống hoặc chỉ có khoảng trắng (must not be blank)")
+    return value

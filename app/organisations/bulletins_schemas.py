@@ -7,21 +7,12 @@ from typing import Literal
 
 from pydantic import Field, field_validator
 
-from app.fields import Day, Id, IdList, Line, Text
+from app.fields import Day, Id, IdList, Line, Text, not_blank
 from app.models import BulletinStatus, DeliveryState, Priority
 from app.schemas import Schema
 from app.scripts.schemas import MAX_BODY_CHARS
 
 MAX_STATIONS = 500  # a province has 100-200 stations
-
-
-def _not_blank(value: str | None) -> str | None:
-    if value is None:
-        return None
-    value = value.strip()
-    if not value:
-        raise ValueError("không được để trống hoặc chỉ có khoảng trắng (must not be blank)")
-    return value
 
 
 class BulletinCreate(Schema):
@@ -34,7 +25,7 @@ class BulletinCreate(Schema):
     emergency_minutes: int | None = Field(default=None, ge=5, le=24 * 60,
                                           description="emergency: how long relays keep it active")
 
-    _strip = field_validator("title", "body")(_not_blank)
+    _strip = field_validator("title", "body")(not_blank)
 
 
 class BulletinUpdate(Schema):
@@ -46,7 +37,7 @@ class BulletinUpdate(Schema):
     airings_target: int | None = Field(default=None, ge=1, le=50)
     emergency_minutes: int | None = Field(default=None, ge=5, le=24 * 60)
 
-    _strip = field_validator("title", "body")(_not_blank)
+    _strip = field_validator("title", "body")(not_blank)
 
 
 class BulletinRead(Schema):
@@ -123,4 +114,4 @@ class InboxItem(Schema):
 class Decline(Schema):
     reason: Text = Field(min_length=1, max_length=2000)
 
-    _strip = field_validator("reason")(_not_blank)
+    _strip = field_validator("reason")(not_blank)

@@ -4,20 +4,11 @@ from datetime import date
 
 from pydantic import Field, field_validator
 
-from app.fields import Day, Line, Text
+from app.fields import Day, Line, Text, not_blank
 from app.models import ThemeKind
 from app.schemas import Schema
 
 MONTH_PATTERN = r"^\d{4}-(0[1-9]|1[0-2])$"
-
-
-def _not_blank(value: str | None) -> str | None:
-    if value is None:
-        return None
-    value = value.strip()
-    if not value:
-        raise ValueError("không được để trống hoặc chỉ có khoảng trắng (must not be blank)")
-    return value
 
 
 class ThemeCreate(Schema):
@@ -29,7 +20,7 @@ class ThemeCreate(Schema):
     sources: Text = Field(default="", max_length=2000, description="the documents it comes from, one a line")
     target_bulletins: int = Field(default=0, ge=0, le=1000, description="bulletins wanted in the month; 0: none")
 
-    _strip = field_validator("title")(_not_blank)
+    _strip = field_validator("title")(not_blank)
 
 
 class ThemeUpdate(Schema):
@@ -40,7 +31,7 @@ class ThemeUpdate(Schema):
     sources: Text | None = Field(default=None, max_length=2000)
     target_bulletins: int | None = Field(default=None, ge=0, le=1000)
 
-    _strip = field_validator("title")(_not_blank)
+    _strip = field_validator("title")(not_blank)
 
 
 class ThemeRead(Schema):

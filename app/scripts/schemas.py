@@ -5,20 +5,11 @@ from typing import Any
 
 from pydantic import Field, field_validator
 
-from app.fields import MAX_NAMES, Day, Id, IdList, Line, Text
+from app.fields import MAX_NAMES, Day, Id, IdList, Line, Text, not_blank
 from app.models import Priority, ScriptStatus
 from app.schemas import Schema
 
 MAX_BODY_CHARS = 10_000
-
-
-def _not_blank(value: str | None) -> str | None:
-    if value is None:
-        return None
-    value = value.strip()
-    if not value:
-        raise ValueError("không được để trống hoặc chỉ có khoảng trắng (must not be blank)")
-    return value
 
 
 class ScriptFields(Schema):
@@ -42,7 +33,7 @@ class ScriptFields(Schema):
         description="RFC 5545 rule, e.g. FREQ=WEEKLY;BYDAY=MO,TH: airs once on each of its dates in the "
         "air window, up to airings_target times (left out: every date of the window)")
 
-    _strip = field_validator("title", "body")(_not_blank)
+    _strip = field_validator("title", "body")(not_blank)
 
 
 class ScriptCreate(ScriptFields):
@@ -65,7 +56,7 @@ class ScriptUpdate(Schema):
     theme_id: Id | None = Field(default=None, description="null clears it")
     recurrence: Line | None = Field(default=None, max_length=200, description="null or empty clears it")
 
-    _strip = field_validator("title", "body")(_not_blank)
+    _strip = field_validator("title", "body")(not_blank)
 
 
 class ScriptRead(Schema):
@@ -103,7 +94,7 @@ class Rejection(Schema):
     reason: Text = Field(min_length=1, max_length=2000)
     version: Id | None = None
 
-    _strip = field_validator("reason")(_not_blank)
+    _strip = field_validator("reason")(not_blank)
 
 
 class Approval(Schema):
