@@ -55,13 +55,7 @@ def current_time() -> datetime:
 def board_station_ids(session: Session, user: User) -> list[int]:
     """The stations whose board rows the user may read: every station for the installation's admin,
     the stations under a province or district account's organisation, else the user's own."""
-    # merge: move to app/access.py (beside the organisation scoping) and call it from here
-    if access.is_installation_admin(user):
-        return list(session.scalars(select(Station.id).order_by(Station.id)))
-    if tree.is_organisation_user(user):
-        assert user.organisation_id is not None
-        return list(session.scalars(tree.station_ids_under(user.organisation_id).order_by(Station.id)))
-    return [user.station_id] if user.station_id is not None else []
+    return list(session.scalars(select(Station.id).where(access.visible(Station, user)).order_by(Station.id)))
 
 
 def sees_many(user: User) -> bool:
