@@ -47,6 +47,8 @@ class Station(Base):
     schedule_version: Mapped[int] = mapped_column(Integer, default=1)
     # set when a slot, area or relay point changes: the next re-plan picks the station up
     plan_inputs_changed_at: Mapped[datetime | None] = mapped_column(UTCDateTime, default=None)
+    # the digest of everything the last plan depended on: an unchanged re-plan is skipped
+    plan_fingerprint: Mapped[str | None] = mapped_column(String(64), default=None)
     # the district or province the station belongs to (None: a station on its own)
     organisation_id: Mapped[int | None] = mapped_column(
         ForeignKey("organisations.id", ondelete="SET NULL"), default=None, index=True

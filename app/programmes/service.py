@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session
 
 from app import access
 from app.models import Airing, Area, Programme, ProgrammeStatus, Script, Station, User
-from app.programmes import inputs
+from app.programmes import inputs, plan_fingerprint
 from app.programmes.variants import as_heard_in
 from app.relay_sources import service as relay_windows
 from app.scripts import service as scripts
@@ -39,6 +39,7 @@ class PlanReport:
     unchanged: int = 0
     frozen: int = 0
     removed: int = 0
+    skipped: bool = False  # nothing the plan reads changed since the last plan: not planned again
 
 
 def _items_json(planned: PlannedProgramme, priorities: dict[int, str] | None = None) -> list[dict[str, Any]]:
@@ -79,13 +80,12 @@ def plan_days(session: Session, station: Station, first: date, days: int = PLAN_
     last = first + timedelta(days=days - 1)
     instances = [i for i in instances_for_dates(inputs.slots_of(station), first, last) if i.ends_at > now]
     slot_ids = {s.name: s.id for s in station.slots}
-    existing: dict[tuple[str, date], list[Programme]] = {}
-    for p in session.scalars(select(Programme).where(
-            Programme.station_id == station.id, Programme.is_emergency.is_(False),
-            Programme.air_date >= first, Programme.air_date <= last)):
-        existing.setdefault((p.slot_name, p.air_date), []).append(p)
-
+    existing = _existing(session, station.id, first, last)
     relays = relay_windows.slot_relays(session, station.id)
+    fingerprint = _fingerprint(session, station, first, days, instances, existing, relays, now)
+    if not reopen and fingerprint == station.plan_fingerprint:
+        return _nothing_changed(instances, existing, now)
+
     report = PlanReport()
     requests: list[SlotRequest] = []
     by_request: dict[tuple[str, date], Any] = {}
@@ -94,8 +94,7 @@ def plan_days(session: Session, station: Station, first: date, days: int = PLAN_
     for instance in instances:
         key = (instance.slot.name, instance.local_date)
         rows = existing.get(key, [])
-        frozen = any(p.status in FROZEN for p in rows) or (rows and instance.starts_at - LOCK_LEAD <= now)
-        if frozen and not _plays_any(rows, reopen):
+        if _frozen(rows, instance.starts_at, now) and not _plays_any(rows, reopen):
             report.frozen += 1
             for p in rows:  # what a frozen programme airs counts for the slots after it
                 for item in p.items:
@@ -126,6 +125,43 @@ def plan_days(session: Session, station: Station, first: date, days: int = PLAN_
                existing.get(key, []), report)
     report.removed += _remove_unslotted(session, existing, set(slot_ids), now)
     session.flush()
+    station.plan_fingerprint = _fingerprint(session, station, first, days, instances,
+                                            _existing(session, station.id, first, last), relays, now)
+    return report
+
+
+def _existing(session: Session, station_id: int, first: date, last: date) -> dict[tuple[str, date], list[Programme]]:
+    """The station's stored programmes of these dates (not emergencies), by (slot, local date)."""
+    existing: dict[tuple[str, date], list[Programme]] = {}
+    for p in session.scalars(select(Programme).where(
+            Programme.station_id == station_id, Programme.is_emergency.is_(False),
+            Programme.air_date >= first, Programme.air_date <= last)):
+        existing.setdefault((p.slot_name, p.air_date), []).append(p)
+    return existing
+
+
+def _frozen(rows: list[Programme], starts_at: datetime, now: datetime) -> bool:
+    """A slot instance's programmes stay as they are: locked, aired, or about to be locked."""
+    return any(p.status in FROZEN for p in rows) or bool(rows and starts_at - LOCK_LEAD <= now)
+
+
+def _fingerprint(session: Session, station: Station, first: date, days: int, instances: list[Any],
+                 existing: dict[tuple[str, date], list[Programme]], relays: Any, now: datetime) -> str:
+    keys = [(i.slot.name, i.local_date, _frozen(existing.get((i.slot.name, i.local_date), []), i.starts_at, now))
+            for i in instances]
+    return plan_fingerprint.digest(session, station, first, days, keys, relays)
+
+
+def _nothing_changed(instances: list[Any], existing: dict[tuple[str, date], list[Programme]],
+                     now: datetime) -> PlanReport:
+    """The report of a re-plan skipped because nothing it reads changed since the last plan."""
+    report = PlanReport(skipped=True)
+    for instance in instances:
+        rows = existing.get((instance.slot.name, instance.local_date), [])
+        if _frozen(rows, instance.starts_at, now):
+            report.frozen += 1
+        else:
+            report.unchanged += len(rows)
     return report
 
 
