@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.loa-installed
 
-.PHONY: setup run test lint bench fuzz clean
+.PHONY: setup run test lint bench bench-province fuzz clean
 
 setup: $(STAMP)
 
@@ -30,6 +30,11 @@ lint: setup
 bench: setup
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[dev,bench]'
 	$(BIN)/python -m bench
+
+# a province (150 stations × 6 areas × 200 scripts) on PostgreSQL: LOA_BENCH_POSTGRES_URL or
+# LOA_TEST_POSTGRES_URL names the database (e.g. postgresql+psycopg://root@127.0.0.1:5432/test)
+bench-province: setup
+	$(BIN)/python -m bench.bench_province $(BENCH_ARGS)
 
 # schemathesis against a live server as every role and a relay point (minutes; not part of `make test`)
 fuzz: setup
