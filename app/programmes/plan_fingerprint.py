@@ -16,6 +16,7 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Iterable
 from datetime import date, timedelta
+from functools import cache
 from typing import Any
 
 from sqlalchemy import func, select
@@ -25,6 +26,7 @@ from app.models import Airing, Programme, Recording, Script, Station, Topic
 from app.speech.audio import audio_settings
 
 
+@cache
 def _version() -> str:
     from importlib.metadata import PackageNotFoundError, version
 

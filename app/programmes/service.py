@@ -11,7 +11,7 @@ from typing import Any
 
 from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, defer
 
 from app import access
 from app.models import Airing, Area, Programme, ProgrammeStatus, Script, Station, User
@@ -133,7 +133,9 @@ def plan_days(session: Session, station: Station, first: date, days: int = PLAN_
 def _existing(session: Session, station_id: int, first: date, last: date) -> dict[tuple[str, date], list[Programme]]:
     """The station's stored programmes of these dates (not emergencies), by (slot, local date)."""
     existing: dict[tuple[str, date], list[Programme]] = {}
-    for p in session.scalars(select(Programme).where(
+    # items and explanation are read only for the few rows that need them (JSON decoding of a
+    # week of programmes would be most of an unchanged re-plan's cost)
+    for p in session.scalars(select(Programme).options(defer(Programme.items), defer(Programme.explanation)).where(
             Programme.station_id == station_id, Programme.is_emergency.is_(False),
             Programme.air_date >= first, Programme.air_date <= last)):
         existing.setdefault((p.slot_name, p.air_date), []).append(p)
@@ -181,7 +183,7 @@ def _remove_unslotted(session: Session, existing: dict[tuple[str, date], list[Pr
 
 def _plays_any(rows: list[Programme], script_ids: frozenset[int]) -> bool:
     """Whether a slot instance not yet aired would play one of these scripts."""
-    return any(p.status != ProgrammeStatus.aired and item.get("script_id") in script_ids
+    return bool(script_ids) and any(p.status != ProgrammeStatus.aired and item.get("script_id") in script_ids
                for p in rows for item in p.items)
 
 
