@@ -205,7 +205,16 @@ def _after(match: re.Match[str], width: int = 200) -> str:
 
 
 def _is_lunar(match: re.Match[str]) -> bool:
-    return _LUNAR_AFTER.match(_after(match)) is not None
+    after = _after(match, 60)
+    return _LUNAR_AFTER.match(after) is not None or _LUNAR_RANGE_AFTER.match(after) is not None
+
+
+# "từ ngày 2/1 đến ngày 30/3 âm lịch", "tháng 12 đến tháng 2 ÂL": the first date of a range or list whose last
+# date is lunar is lunar too.
+_LUNAR_RANGE_AFTER = re.compile(
+    r"^\s*(?:đến|tới|[-–]|và|,)\s*(?:(?:ngày|mùng|rằm|tháng)\s*)?\d{1,2}(?:[/.-]\d{1,2})?"
+    r"\s*(?:\)\s*)?(?:âm lịch|Âm lịch|ÂL|AL|âl|Âl)\b"
+)
 
 
 def _read_month(month: int, lunar: bool = False) -> str:

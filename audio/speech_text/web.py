@@ -58,7 +58,7 @@ SYLLABLES: Mapping[str, str] = {
     "son": "sơn", "tai": "tại", "tam": "tâm", "tan": "tân", "tay": "tây", "te": "tế", "thai": "thái",
     "thanh": "thanh", "thap": "tháp", "thi": "thị", "thien": "thiện", "thon": "thôn", "thong": "thông",
     "thu": "thủ", "thuan": "thuận", "tien": "tiến", "tin": "tin", "tinh": "tỉnh", "to": "tổ",
-    "tra": "tra", "trung": "trung", "truong": "trường", "tu": "tư", "tuyen": "tuyển", "uy": "ủy",
+    "tra": "tra", "trung": "trung", "truong": "trường", "tu": "tu", "tuyen": "tuyển", "uy": "ủy",
     "van": "văn", "viet": "việt", "vinh": "vinh", "vu": "vụ", "xa": "xã", "xuan": "xuân",
     "y": "y", "yen": "yên", "yeu": "yêu", "tiem": "tiêm", "vac": "vắc", "xin": "xin", "benh": "bệnh",
     "vien": "viện", "suc": "sức", "khoe": "khỏe", "thue": "thuế", "lang": "làng",
@@ -67,6 +67,15 @@ SYLLABLES: Mapping[str, str] = {
     "dau": "đầu", "cap": "cấp", "nop": "nộp", "khai": "khai", "ky": "ký", "viec": "việc",
     "xay": "xây", "dat": "đất", "kiem": "kiểm", "sat": "sát", "ve": "về", "hop": "hợp", "tac": "tác",
     "ho": "hộ", "xe": "xe",
+    # Campaign hashtags and service addresses (#PhongChongSotXuatHuyet, hoi-dap@…, tiep_dan@…).
+    "chong": "chống", "sot": "sốt", "xuat": "xuất", "huyet": "huyết", "dap": "đáp", "bau": "bầu", "cuoc": "cuộc",
+    "sach": "sạch", "xanh": "xanh", "dep": "đẹp", "sang": "sáng", "ket": "kết", "nhat": "nhất",
+    "toan": "toàn", "gioi": "giới", "tre": "trẻ", "em": "em", "nguoi": "người", "tuoi": "tuổi",
+    "chay": "cháy", "no": "nổ", "lua": "lúa", "rac": "rác", "nhua": "nhựa", "khong": "không",
+    "phap": "pháp", "mat": "mặt", "tran": "trận", "hieu": "hiểu", "biet": "biết", "trach": "trách",
+    "nhiem": "nhiệm", "ban": "ban", "lanh": "lành", "manh": "mạnh", "vung": "vững",
+    "chuyen": "chuyển", "doi": "đổi", "song": "sống", "vi": "vì",
+    "mot": "một", "loi": "lời", "khuyen": "khuyên", "ngay": "ngày", "tich": "tích",
 }
 # Whole words (several syllables) that the syllables alone would read wrong are pieces too: "dangky" is
 # đăng ký, not đảng ký. Dictionary lookups only: an address label stays a few dozen characters.
@@ -85,6 +94,17 @@ _PIECES: Mapping[str, str] = {**SYLLABLES, **{
     "dulich": "du lịch", "daotao": "đào tạo", "nongthon": "nông thôn", "tainguyen": "tài nguyên",
     "congnghe": "công nghệ", "truyenthong": "truyền thông", "thanhhoa": "thanh hóa", "tiep": "tiếp",
     "truyen": "truyền", "hanoi": "hà nội", "sukien": "sự kiện",
+    # Words whose syllables alone take the wrong tone ("hoi" is hội, but "hoidap" hỏi đáp).
+    "hoidap": "hỏi đáp", "tiepdan": "tiếp dân", "tiepnhan": "tiếp nhận", "tuphap": "tư pháp", "tuvan": "tư vấn",
+    "phongchong": "phòng chống", "baucu": "bầu cử", "cutri": "cử tri", "daibieu": "đại biểu", "dancu": "dân cư",
+    "sotxuathuyet": "sốt xuất huyết", "chuyendoiso": "chuyển đổi số", "chuyendoi": "chuyển đổi",
+    "dienbien": "điện biên", "phongchay": "phòng cháy", "chuachay": "chữa cháy", "matuy": "ma túy",
+    "antoangiaothong": "an toàn giao thông", "baochinhphu": "báo chính phủ", "hoichuthapdo": "hội chữ thập đỏ",
+    "chuthapdo": "chữ thập đỏ", "thanhphodep": "thành phố đẹp", "thanhpho": "thành phố", "khupho": "khu phố",
+    "tudan": "tự dân", "tuquan": "tự quản", "tunguyen": "tự nguyện", "nghiavuquansu": "nghĩa vụ quân sự",
+    "nghiavu": "nghĩa vụ", "quansu": "quân sự", "hientang": "hiến tặng", "hienmau": "hiến máu",
+    "nhanai": "nhân ái", "dongbao": "đồng bào", "vungcao": "vùng cao", "cuuho": "cứu hộ", "cuunan": "cứu nạn",
+    "bienbao": "biển báo", "nongsan": "nông sản", "sanpham": "sản phẩm", "ungho": "ủng hộ",
 }, **WORDS}
 _MAX_SYLLABLE = max(len(s) for s in _PIECES)
 
@@ -105,12 +125,54 @@ def _syllables(word: str) -> tuple[str, ...] | None:
     return best[-1]
 
 
+# The shape of one Vietnamese syllable written without its marks ("dap", "xuat", "nghieng"): an unknown piece of
+# that shape in a CamelCase hashtag is said as written rather than spelled letter by letter.
+_SYLLABLE_SHAPE = re.compile(
+    r"(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdghklmnprstvx])?"
+    r"(?:uye|uya|ieu|yeu|oai|oay|oeo|uay|uoi|uou|uyu|ai|ao|au|ay|eo|eu|ia|ie|iu|oa|oe|oi|oo|ua|ue|ui|uo|uu|uy|ye"
+    r"|[aeiouy])"
+    r"(?:ng|nh|ch|[cmnpt])?"
+)
+
+
+def _read_camel(word: str) -> str | None:
+    """ "PhongChongSotXuatHuyet" -> phòng chống sốt xuất huyết: the capitals mark the syllables (or words);
+    neighbouring pieces that form a known word are read as that word ("Phong"+"Chong" phòng chống)."""
+    pieces = [p.lower() for p in _split_camel(word)]
+    if len(pieces) < 2:
+        return None
+    # best[i]: (cost, words) for the first i pieces; a known word costs 1, a syllable said as written 3.
+    best: list[tuple[int, tuple[str, ...]] | None] = [(0, ())] + [None] * len(pieces)
+    for end in range(1, len(pieces) + 1):
+        for start in range(max(0, end - 4), end):
+            head = best[start]
+            if head is None:
+                continue
+            joined = "".join(pieces[start:end])
+            if joined in _PIECES:
+                candidate = (head[0] + 1, (*head[1], _PIECES[joined]))
+            elif end - start == 1 and (syllables := _syllables(joined)) is not None:
+                candidate = (head[0] + len(syllables), (*head[1], *syllables))
+            elif end - start == 1 and _SYLLABLE_SHAPE.fullmatch(joined):
+                candidate = (head[0] + 3, (*head[1], joined))
+            else:
+                continue
+            current = best[end]
+            if current is None or candidate[0] < current[0]:
+                best[end] = candidate
+    found = best[-1]
+    return " ".join(found[1]) if found else None
+
+
 def _read_label(label: str, table: Mapping[str, str]) -> str:
     words: list[str] = []
     for part in re.findall(r"[^\W\d_]+|\d+", label):
         if not part.isascii() and part.isalpha():
             # Accented words are Vietnamese already: said as written, one word at a time.
             words.append(" ".join(w.lower() for w in _split_camel(part)))
+            continue
+        if part.isalpha() and not part.isupper() and (camel := _read_camel(part)) is not None:
+            words.append(camel)
             continue
         lower = part.lower()
         known = table.get(part) or table.get(lower) or LOAN_WORDS.get(part)
@@ -141,12 +203,26 @@ def read_address(address: str, table: Mapping[str, str]) -> str:
     """Read an address or hashtag piece by piece, signs by their names."""
     address = re.sub(r"^https?://", "", address)
     words = []
-    for piece in re.split(r"([@./_#:-])", address):
+    pieces = re.split(r"([@./_#:-])", address)
+    for index, piece in enumerate(pieces):
         if piece in WEB_SIGNS:
             words.append((table.get(piece) if piece in "#@" else None) or WEB_SIGNS[piece])
         elif piece:
-            words.append(_read_label(piece, table))
+            words.append(_joined_reading(pieces, index) or _read_label(piece, table))
     return " ".join(words)
+
+
+def _joined_reading(pieces: list[str], index: int) -> str | None:
+    """ "hoi-dap", "tiep_dan": two syllables of one word joined by "-" or "_" take that word's tones
+    (hỏi gạch ngang đáp); each keeps its place around the sign."""
+    piece = pieces[index].lower()
+    for first, second, mine in ((index, index + 2, 0), (index - 2, index, 1)):
+        if first < 0 or second >= len(pieces) or pieces[first + 1] not in ("-", "_"):
+            continue
+        word = _PIECES.get(pieces[first].lower() + pieces[second].lower())
+        if word and len(word.split()) == 2 and piece in SYLLABLES:
+            return word.split()[mine]
+    return None
 
 
 def protect_addresses(text: str, table: Mapping[str, str]) -> tuple[str, list[str]]:
