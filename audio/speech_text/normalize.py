@@ -305,7 +305,8 @@ def _is_dialled(match: re.Match[str], digits: str) -> bool:
     head = _head(match)
     if len(digits) >= 3 and PHONE_CUES.search(head):
         return True
-    if SERVICE_NUMBER.fullmatch(digits) and SERVICE_CUE_NEAR.search(head):
+    if SERVICE_NUMBER.fullmatch(digits) and SERVICE_CUE_NEAR.search(head) \
+            and not _COUNTED_AFTER.match(_after(match, 30)):
         return True  # "số điện thoại khẩn cấp 113", "gọi điện vào đài 1080", "gọi ngay 114"
     if digits not in EMERGENCY:
         return False
@@ -315,6 +316,10 @@ def _is_dialled(match: re.Match[str], digits: str) -> bool:
     after_another = re.search(r"\b11[1-5]\W*(?:hoặc\s*)?$", head) is not None
     called = EMERGENCY_CUES.search(head) is not None or _CALLED_LIST.search(head) is not None
     return called or (listed and after_another)
+
+
+# "Tổng đài có 115 nhân viên": a number of people or calls after the line's name is a count, not a number to dial.
+_COUNTED_AFTER = re.compile(r"\s*(?:người|nhân viên|cán bộ|điện thoại viên|cuộc|lượt|hộ|ca|trường hợp|tin nhắn)\b")
 
 
 # "gọi 113, 114, 115 khi …": the next numbers of a list that began after a calling word.

@@ -129,6 +129,8 @@ def read_symbols(text: str, table: Mapping[str, str]) -> str:
 def read_initials(text: str) -> str:
     """ "Nguyễn Văn V." -> "Nguyễn Văn Vê": a person's initial, not a numeral nor a sentence end."""
     def spoken(match: re.Match[str]) -> str:
+        if _LABEL_WORD.fullmatch(match[1]):
+            return match[0]  # "Vitamin D.": a letter naming a kind, read by read_named_letters
         end = "." if match.end() == len(match.string) else ""
         return f"{match[1]} {LETTER_NAMES[match[2]].capitalize()}{end}"
 
@@ -141,6 +143,7 @@ _LETTER_LABELS = (
     r"|phân khu|tiểu khu|mục|tiết|câu|phần|hạng|loại|phương án"
 )
 _LETTER = r"(?:[A-ZĐ]{1,2}|[a-zđ])"
+_LABEL_WORD = re.compile(rf"(?i:{_LETTER_LABELS})")
 _NAMED_LETTERS = re.compile(
     rf"(?P<label>(?i:(?<![^\W\d_])(?:{_LETTER_LABELS}))) (?P<letters>{_LETTER}(?:(?:, | và | hoặc | hay |/){_LETTER})*)"
     r"(?=$|[^\w\s]|\s+(?:[a-zà-ỹđ0-9]|$))"

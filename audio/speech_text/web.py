@@ -20,7 +20,7 @@ _BASE = 0xE000  # private-use characters stand for an address already read
 _TLD = r"(?:vn|com|net|org|gov|edu|info|int|asia)"
 _ADDRESS = re.compile(
     rf"(?P<email>(?<![\w@.-])[A-Za-z0-9][A-Za-z0-9._-]*@[a-z0-9-]+(?:\.[a-z0-9-]+)*\.{_TLD}\b)"
-    rf"|(?P<url>(?<![\w@./-])(?:https?://)?(?:[a-z0-9-]+\.)+{_TLD}(?:\.vn)?\b(?:/[A-Za-z0-9._/-]*[A-Za-z0-9/])?)"
+    rf"|(?P<url>(?<![\w@./-])(?:https?://)?(?:[a-z0-9_-]+\.)+{_TLD}(?:\.vn)?\b(?:/[A-Za-z0-9._/-]*[A-Za-z0-9/])?)"
     r"|(?P<tag>(?<![\w#])#[^\W_][\w]*)"
 )
 
