@@ -13,6 +13,7 @@ OPEN, CLOSE = "\x01", "\x02"
 
 UNITS: dict[str, str] = {
     "km/h": "ki lô mét trên giờ",
+    "m/s": "mét trên giây",
     "km²": "ki lô mét vuông",
     "km2": "ki lô mét vuông",
     "m²": "mét vuông",

@@ -38,7 +38,23 @@ WORDS: Mapping[str, str] = {
     "danang": "đà nẵng", "cantho": "cần thơ", "quangninh": "quảng ninh", "halong": "hạ long",
     "dichvucong": "dịch vụ công", "vacxin": "vắc xin", "tiemchung": "tiêm chủng", "suckhoe": "sức khỏe",
     "baohiem": "bảo hiểm", "congan": "công an", "thuedientu": "thuế điện tử",
-    "baohiemxahoi": "bảo hiểm xã hội", "mienphi": "miễn phí",
+    "baohiemxahoi": "bảo hiểm xã hội", "mienphi": "miễn phí", "vanthu": "văn thư", "lienhe": "liên hệ",
+    # Provinces and large towns: their domains are the commonest address words of a bulletin (hatinh.gov.vn).
+    "angiang": "an giang", "bariavungtau": "bà rịa vũng tàu", "baclieu": "bạc liêu", "bacgiang": "bắc giang",
+    "backan": "bắc kạn", "bacninh": "bắc ninh", "bentre": "bến tre", "binhduong": "bình dương",
+    "binhdinh": "bình định", "binhphuoc": "bình phước", "binhthuan": "bình thuận", "camau": "cà mau",
+    "caobang": "cao bằng", "daklak": "đắk lắk", "daknong": "đắk nông", "dienbien": "điện biên",
+    "dongnai": "đồng nai", "dongthap": "đồng tháp", "gialai": "gia lai", "hagiang": "hà giang", "hanam": "hà nam",
+    "hatinh": "hà tĩnh", "haiduong": "hải dương", "haugiang": "hậu giang", "hoabinh": "hòa bình",
+    "hungyen": "hưng yên", "khanhhoa": "khánh hòa", "kiengiang": "kiên giang", "kontum": "kon tum",
+    "laichau": "lai châu", "lamdong": "lâm đồng", "langson": "lạng sơn", "laocai": "lào cai", "longan": "long an",
+    "namdinh": "nam định", "nghean": "nghệ an", "ninhbinh": "ninh bình", "ninhthuan": "ninh thuận",
+    "phutho": "phú thọ", "phuyen": "phú yên", "quangbinh": "quảng bình", "quangnam": "quảng nam",
+    "quangngai": "quảng ngãi", "quangtri": "quảng trị", "soctrang": "sóc trăng", "sonla": "sơn la",
+    "tayninh": "tây ninh", "thaibinh": "thái bình", "thainguyen": "thái nguyên", "thuathienhue": "thừa thiên huế",
+    "hue": "huế", "tiengiang": "tiền giang", "travinh": "trà vinh", "tuyenquang": "tuyên quang",
+    "vinhlong": "vĩnh long", "vinhphuc": "vĩnh phúc", "yenbai": "yên bái", "campha": "cẩm phả", "uongbi": "uông bí",
+    "mongcai": "móng cái", "vungtau": "vũng tàu", "nhatrang": "nha trang", "dalat": "đà lạt", "vinh": "vinh",
 }
 
 # Unaccented syllables and their usual reading in Vietnamese addresses and hashtags.
@@ -105,6 +121,14 @@ _PIECES: Mapping[str, str] = {**SYLLABLES, **{
     "nghiavu": "nghĩa vụ", "quansu": "quân sự", "hientang": "hiến tặng", "hienmau": "hiến máu",
     "nhanai": "nhân ái", "dongbao": "đồng bào", "vungcao": "vùng cao", "cuuho": "cứu hộ", "cuunan": "cứu nạn",
     "bienbao": "biển báo", "nongsan": "nông sản", "sanpham": "sản phẩm", "ungho": "ủng hộ",
+    "noikhong": "nói không", "voi": "với", "chungtay": "chung tay", "camon": "cảm ơn", "yeuthuong": "yêu thương",
+    "hanhdong": "hành động", "thang": "tháng", "quyettam": "quyết tâm", "quyet": "quyết", "khancap": "khẩn cấp",
+    "toandan": "toàn dân", "baove": "bảo vệ", "ngayhoi": "ngày hội", "dichbenh": "dịch bệnh", "benhdich": "bệnh dịch",
+    "ngheo": "nghèo", "giamngheo": "giảm nghèo", "nguoidan": "người dân", "canbo": "cán bộ", "hocsinh": "học sinh",
+    "sinhvien": "sinh viên", "treem": "trẻ em", "phunu": "phụ nữ", "cuuchienbinh": "cựu chiến binh",
+    "ketqua": "kết quả", "dieutra": "điều tra", "thongtin": "thông tin", "cuocsong": "cuộc sống", "vanminh": "văn minh",
+    "dothi": "đô thị", "moitruongxanh": "môi trường xanh", "thientai": "thiên tai", "baolu": "bão lũ",
+    "ubnd": "u bê en dê", "hdnd": "hát đê en dê", "mttq": "em tê tê quy",
 }, **WORDS}
 _MAX_SYLLABLE = max(len(s) for s in _PIECES)
 
@@ -135,13 +159,20 @@ _SYLLABLE_SHAPE = re.compile(
 )
 
 
-def _read_camel(word: str) -> str | None:
+# CamelCase pieces: a capitalised word, a run of capitals (an acronym: "ANTQ"), a run of lowercase letters.
+_CAMEL_PIECE = re.compile(r"[A-Z]{2,}(?![a-z])|[A-Z]?[a-z]+|[A-Z]")
+
+
+def _read_camel(word: str, table: Mapping[str, str]) -> str | None:
     """ "PhongChongSotXuatHuyet" -> phòng chống sốt xuất huyết: the capitals mark the syllables (or words);
-    neighbouring pieces that form a known word are read as that word ("Phong"+"Chong" phòng chống)."""
-    pieces = [p.lower() for p in _split_camel(word)]
+    neighbouring pieces that form a known word are read as that word ("Phong"+"Chong" phòng chống); an acronym
+    inside ("BaoVeANTQ") is expanded like any abbreviation, or spelled."""
+    originals = _CAMEL_PIECE.findall(word)
+    pieces = [p.lower() for p in originals]
     if len(pieces) < 2:
         return None
-    # best[i]: (cost, words) for the first i pieces; a known word costs 1, a syllable said as written 3.
+    # best[i]: (cost, words) for the first i pieces; a known word costs 1, an acronym 2, a syllable said as
+    # written 3.
     best: list[tuple[int, tuple[str, ...]] | None] = [(0, ())] + [None] * len(pieces)
     for end in range(1, len(pieces) + 1):
         for start in range(max(0, end - 4), end):
@@ -149,7 +180,10 @@ def _read_camel(word: str) -> str | None:
             if head is None:
                 continue
             joined = "".join(pieces[start:end])
-            if joined in _PIECES:
+            original = originals[start]
+            if end - start == 1 and len(original) >= 2 and original.isupper():
+                candidate = (head[0] + 2, (*head[1], table.get(original) or spell_letters(original)))
+            elif joined in _PIECES:
                 candidate = (head[0] + 1, (*head[1], _PIECES[joined]))
             elif end - start == 1 and (syllables := _syllables(joined)) is not None:
                 candidate = (head[0] + len(syllables), (*head[1], *syllables))
@@ -171,7 +205,7 @@ def _read_label(label: str, table: Mapping[str, str]) -> str:
             # Accented words are Vietnamese already: said as written, one word at a time.
             words.append(" ".join(w.lower() for w in _split_camel(part)))
             continue
-        if part.isalpha() and not part.isupper() and (camel := _read_camel(part)) is not None:
+        if part.isalpha() and not part.isupper() and (camel := _read_camel(part, table)) is not None:
             words.append(camel)
             continue
         lower = part.lower()
