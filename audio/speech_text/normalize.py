@@ -150,7 +150,7 @@ _UNIT_AFTER = re.compile(
 )
 _SPACES = re.compile(r"[ \t\u00a0]+")
 _DOCUMENT_END = re.compile(r"\.\s*/\s*\.\s*$")
-_LUNAR_AFTER = re.compile(r"^\s*(?:\)\s*)?(?:âm lịch|Âm lịch|ÂL|AL|âl|Âl)\b")
+_LUNAR_AFTER = re.compile(r"^\s*(?:[()]\s*)?(?:âm lịch|Âm lịch|ÂL|AL|âl|Âl)\b")
 _LUNAR_WORD = re.compile(rf"(?:(?<={CLOSE} )|(?<=[Gg]iêng )|(?<=[Cc]hạp ))(?:AL|Âl)\b")
 _DATE_WORDS = frozenset({
     "ngày", "hôm", "sáng", "chiều", "tối", "trưa", "đêm", "mai", "qua", "nay", "từ", "đến", "và", "lễ",
@@ -212,8 +212,8 @@ def _is_lunar(match: re.Match[str]) -> bool:
 # "từ ngày 2/1 đến ngày 30/3 âm lịch", "tháng 12 đến tháng 2 ÂL": the first date of a range or list whose last
 # date is lunar is lunar too.
 _LUNAR_RANGE_AFTER = re.compile(
-    r"^\s*(?:đến|tới|[-–]|và|,)\s*(?:(?:ngày|mùng|rằm|tháng)\s*)?\d{1,2}(?:[/.-]\d{1,2})?"
-    r"\s*(?:\)\s*)?(?:âm lịch|Âm lịch|ÂL|AL|âl|Âl)\b"
+    r"^\s*(?:đến|tới|[-–]|và|,)\s*(?:(?:hết|ngày|mùng|rằm|tháng)\s*){0,3}\d{1,2}(?:[/.-]\d{1,2})?"
+    r"\s*(?:[()]\s*)?(?:âm lịch|Âm lịch|ÂL|AL|âl|Âl)\b"
 )
 
 

@@ -129,6 +129,16 @@ _PIECES: Mapping[str, str] = {**SYLLABLES, **{
     "ketqua": "kết quả", "dieutra": "điều tra", "thongtin": "thông tin", "cuocsong": "cuộc sống", "vanminh": "văn minh",
     "dothi": "đô thị", "moitruongxanh": "môi trường xanh", "thientai": "thiên tai", "baolu": "bão lũ",
     "ubnd": "u bê en dê", "hdnd": "hát đê en dê", "mttq": "em tê tê quy",
+    "taichinh": "tài chính", "canhbao": "cảnh báo", "tocgiac": "tố giác", "toipham": "tội phạm",
+    "kinhdoanh": "kinh doanh", "doanhnghiep": "doanh nghiệp", "doanh": "doanh", "nghiep": "nghiệp",
+    "kehoach": "kế hoạch", "dautu": "đầu tư", "noivu": "nội vụ", "yte": "y tế", "soyte": "sở y tế",
+    "khoahoc": "khoa học", "ngoaivu": "ngoại vụ", "truyenhinh": "truyền hình",
+    "phatthanh": "phát thanh", "giaothongvantai": "giao thông vận tải", "vantai": "vận tải",
+    "laodongthuongbinh": "lao động thương binh", "thuongbinh": "thương binh", "xahoi": "xã hội",
+    "tainguyenmoitruong": "tài nguyên môi trường", "tuphaphotich": "tư pháp hộ tịch", "hotich": "hộ tịch",
+    "cutru": "cư trú", "cancuoc": "căn cước", "dinhdanh": "định danh", "dientu": "điện tử",
+    "thanhtoan": "thanh toán", "tructuyen": "trực tuyến", "nopthue": "nộp thuế",
+    "quyhoach": "quy hoạch", "datdai": "đất đai", "nhao": "nhà ở", "diachi": "địa chỉ", "diaphuong": "địa phương",
 }, **WORDS}
 _MAX_SYLLABLE = max(len(s) for s in _PIECES)
 
