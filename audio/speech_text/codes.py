@@ -24,7 +24,10 @@ SERVICE_CUE_NEAR = re.compile(
     # A line's name may be longer: "Tổng đài quốc gia bảo vệ trẻ em 111", "đường dây nóng phòng chống dịch 1022".
     r"|(?i:tổng đài|đường dây nóng|đường dây|hotline|hót lai)(?:\s+[^\W\d]+){0,7}\W*$"
 )
-EMERGENCY_CUES = re.compile(r"(?i)(?:số|gọi|cấp cứu|báo|quay)\W*$")
+# "Công an 113, Cứu hỏa 114": the service named just before its number.
+EMERGENCY_CUES = re.compile(
+    r"(?i)(?:số|gọi|cấp cứu|báo|quay|công an|cảnh sát|cứu hỏa|cứu hoả|chữa cháy|cứu nạn|cứu hộ|cứu thương)\W*$"
+)
 
 
 def spell_letters(code: str) -> str:

@@ -315,7 +315,7 @@ def _is_dialled(match: re.Match[str], digits: str) -> bool:
     listed = re.match(r"\s*(?:[,;:)]|\.(?!\d)|hoặc\b|$)", _after(match)) is not None
     after_another = re.search(r"\b11[1-5]\W*(?:hoặc\s*)?$", head) is not None
     called = EMERGENCY_CUES.search(head) is not None or _CALLED_LIST.search(head) is not None
-    return called or (listed and after_another)
+    return (called or (listed and after_another)) and not _COUNTED_AFTER.match(_after(match, 30))
 
 
 # "Tổng đài có 115 nhân viên": a number of people or calls after the line's name is a count, not a number to dial.
