@@ -78,7 +78,8 @@ or the API): e.g. "≥" -> "từ … trở lên" is not expressible, but "≥" -
 |                                  | said as written                             |                             |
 | a service number after the name  | digit by digit: "Tổng đài quốc gia bảo vệ   | cardinals                   |
 | of a line (tổng đài/đường dây …  | trẻ em 111" một một một (up to eight words  |                             |
-| + up to eight words)             | of name)                                    |                             |
+| + up to eight words) or of the   | of name), "Công an 113", "Cứu hỏa 114"; a   |                             |
+| service (công an, cứu hỏa …)     | count after it stays a number ("113 hộ")    |                             |
 | a bare "g" after a number        | "giờ" when the number is at most 24 and a   | "gam" always                |
 | ("19g ngày 14-11", "24/24g")     | time word is near (từ/lúc/đến…, ngày/sáng…  |                             |
 |                                  | after, or "/" before); otherwise "gam"      |                             |
