@@ -172,6 +172,12 @@ LOAN_WORDS: dict[str, str] = {
     "camera": "ca me ra", "Camera": "ca me ra",
     "test": "tét", "Test": "tét",  # "test nhanh" (a rapid test)
     "virus": "vi rút", "Virus": "vi rút",
+    # Loan words with one settled Vietnamese form (the dictionaries write them so: ca-ra-ô-kê, tắc-xi, công-te-nơ).
+    "karaoke": "ca ra ô kê", "Karaoke": "ca ra ô kê", "taxi": "tắc xi", "Taxi": "tắc xi",
+    "container": "công te nơ", "Container": "công te nơ", "robot": "rô bốt", "Robot": "rô bốt",
+    "logo": "lô gô", "Logo": "lô gô", "pano": "pa nô", "Pano": "pa nô", "SIM": "sim", "Sim": "sim",
+    "laptop": "láp tóp", "Laptop": "láp tóp", "game": "gêm", "Game": "gêm", "offline": "óp lai", "Offline": "óp lai",
+    "shipper": "síp pơ", "Shipper": "síp pơ",
     "vitamin": "vi ta min", "Vitamin": "vi ta min",
     "smartphone": "điện thoại thông minh",
     "vaccine": "vắc xin", "Vaccine": "vắc xin",  # "vắc-xin" is already said so
