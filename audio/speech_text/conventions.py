@@ -68,7 +68,8 @@ or the API): e.g. "≥" -> "từ … trở lên" is not expressible, but "≥" -
 | a term-numbered body in a code   | "quốc hội khóa mười bốn" ("68/2020/QH14",   | "quốc hội mười bốn"         |
 | (QH14, UBTVQH15)                 | "UBTVQH15")                                 |                             |
 | TikTok, camera, test, vitamin,   | "tích tốc", "ca me ra", "tét", "vi ta min", | "tíc tóc", "ca mê ra"       |
-| virus                            | "vi rút" (`LOAN_WORDS`)                     |                             |
+| virus, karaoke, taxi, SIM …      | "vi rút", "ca ra ô kê", "tắc xi", "sim"     | the English word, spelled   |
+|                                  | (`LOAN_WORDS`)                              |                             |
 | the first date of a lunar range  | lunar too: "từ ngày 2/1 đến ngày 30/3 âm    | "tháng một"                 |
 | ("2/1 đến 30/3 âm lịch")         | lịch" "mùng hai tháng giêng đến …"          |                             |
 | unaccented words in addresses    | Vietnamese words (`web.py`): "hatu" hà tu,  | spelled                     |
