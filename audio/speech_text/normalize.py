@@ -25,6 +25,7 @@ from audio.speech_text.codes import (
     read_plate,
     spell_letters,
 )
+from audio.speech_text.conventions import LETTER_NAMES
 from audio.speech_text.dotted_dates import TIME_BEFORE_DATE, mark_dotted_dates
 from audio.speech_text.numbers import (
     read_cardinal,
@@ -426,7 +427,12 @@ def _atom(match: re.Match[str], abbreviations: Mapping[str, str]) -> str:
     elif kind == "ord":
         spoken = f"{match['thu']} {read_ordinal(int(match['ord_n']))}"
     elif kind == "code":
-        spoken = read_code(match["code"], abbreviations)
+        vitamin = re.fullmatch(r"([A-K])(\d{1,2})", match["code"])
+        if vitamin and _before(match) in ("vitamin", "vi-ta-min"):
+            # "vitamin B12": the letter by its name, the number a cardinal (bê mười hai), not a model code
+            spoken = f"{LETTER_NAMES[vitamin[1]].lower()} {read_cardinal(int(vitamin[2]))}"
+        else:
+            spoken = read_code(match["code"], abbreviations)
     else:
         spoken = _read_number(match)
     return match.group(0) if spoken is None else _wrap(spoken)
