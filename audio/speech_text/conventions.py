@@ -77,6 +77,9 @@ or the API): e.g. "≥" -> "từ … trở lên" is not expressible, but "≥" -
 |                                  | "#PhongChongSotXuatHuyet" phòng chống sốt   |                             |
 |                                  | xuất huyết; an unknown CamelCase syllable   |                             |
 |                                  | said as written                             |                             |
+| a code after its label ("mã hồ   | letters by name, digits one by one, a pause | the groups as numbers       |
+| sơ H37.22-240315-0012", "mã số   | between written groups: "hát ba bảy, hai    |                             |
+| thuế 0101234567-001")            | hai, …"                                     |                             |
 | a service number after the name  | digit by digit: "Tổng đài quốc gia bảo vệ   | cardinals                   |
 | of a line (tổng đài/đường dây …  | trẻ em 111" một một một (up to eight words  |                             |
 | + up to eight words) or of the   | of name), "Công an 113", "Cứu hỏa 114"; a   |                             |

@@ -132,6 +132,23 @@ _THOUSANDS = re.compile(r"\d{1,3}(?:\.\d{3})+|\d{1,2}\.\d{1,2}\.\d{4}")
 _ACCOUNT_CUE = re.compile(r"(?i)(?:tài khoản|\bSTK|\bTK)(?:\s+số)?\s*:?\s*$")
 
 
+# "Mã hồ sơ: H37.22-240315-0012", "mã số thuế 0101234567-001": a code after its label, letters by their names and
+# digits one by one in the written groups (separators are pauses, not words).
+_LABELLED_CODE = re.compile(
+    r"(?i:\b(?:mã(?: hồ sơ| số thuế| số| tra cứu| bưu gửi| vận đơn| định danh)?|số hồ sơ)\s*:?\s*)"
+    r"(?=[A-Z0-9]*\d)([A-Z0-9]+(?:[.-][A-Z0-9]+)+)(?=$|[\s,;)]|\.(?!\w))"
+)
+
+
+def _read_labelled_code(match: re.Match[str]) -> str:
+    code = match[1]
+    if _THOUSANDS.fullmatch(code) or (code.replace(".", "").replace("-", "").isdigit() and len(code) < 8):
+        return match[0]  # "mã 1.200", "mã 12-3": a number or a date, not a code
+    spoken = ", ".join(" ".join(read_digits(p) if p.isdigit() else spell_letters(p)
+                                for p in re.findall(r"[A-Z]+|\d+", group)) for group in re.split(r"[.-]", code))
+    return match[0][: match.start(1) - match.start()] + spoken
+
+
 def _read_dotted_groups(match: re.Match[str]) -> str:
     written = match[0]
     digits = written.count(".")
@@ -513,6 +530,7 @@ def _read_long_digits(match: re.Match[str]) -> str:
 def normalize_line(line: str, abbreviations: Mapping[str, str] = DEFAULT_ABBREVIATIONS) -> str:
     """Return the spoken form of one line (no newline inside)."""
     text = drop_markup(line.replace("\u00a0", " "), abbreviations)
+    text = _LABELLED_CODE.sub(_read_labelled_code, text)
     if "." in text:
         text = _DOTTED_GROUPS.sub(_read_dotted_groups, text)
     text = _LONG_DIGITS.sub(_read_long_digits, text)
