@@ -191,7 +191,7 @@ def read_slashes(text: str) -> str:
             # "Phường 5/Quận 3": a capital after "/" starts a name, never a unit.
             per_unit = rate and not _DATE_ATOM.search(head) and not text[match.end()].isupper()
             if per_unit and _PHYSICAL_RATE.match(text, match.end()) and _MEASURE_BEFORE.search(head):
-                out.append(" trên ")  # "tấn/ha", "người/km²", "km/giờ": a physical rate
+                out.append(" trên ")  # "tấn/ha", "m³/giờ": a physical rate
             else:
                 out.append(" mỗi " if per_unit else ", ")
         last = match.end()
