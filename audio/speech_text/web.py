@@ -54,7 +54,8 @@ WORDS: Mapping[str, str] = {
     "tayninh": "tây ninh", "thaibinh": "thái bình", "thainguyen": "thái nguyên", "thuathienhue": "thừa thiên huế",
     "hue": "huế", "tiengiang": "tiền giang", "travinh": "trà vinh", "tuyenquang": "tuyên quang",
     "vinhlong": "vĩnh long", "vinhphuc": "vĩnh phúc", "yenbai": "yên bái", "campha": "cẩm phả", "uongbi": "uông bí",
-    "mongcai": "móng cái", "vungtau": "vũng tàu", "nhatrang": "nha trang", "dalat": "đà lạt", "vinh": "vinh",
+    "mongcai": "móng cái", "bachdang": "bạch đằng", "hongai": "hòn gai",
+    "vungtau": "vũng tàu", "nhatrang": "nha trang", "dalat": "đà lạt", "vinh": "vinh",
 }
 
 # Unaccented syllables and their usual reading in Vietnamese addresses and hashtags.
@@ -90,7 +91,7 @@ SYLLABLES: Mapping[str, str] = {
     "chay": "cháy", "no": "nổ", "lua": "lúa", "rac": "rác", "nhua": "nhựa", "khong": "không",
     "phap": "pháp", "mat": "mặt", "tran": "trận", "hieu": "hiểu", "biet": "biết", "trach": "trách",
     "nhiem": "nhiệm", "ban": "ban", "lanh": "lành", "manh": "mạnh", "vung": "vững",
-    "chuyen": "chuyển", "doi": "đổi", "song": "sống", "vi": "vì",
+    "hong": "hồng", "bach": "bạch", "chuyen": "chuyển", "doi": "đổi", "song": "sống", "vi": "vì",
     "mot": "một", "loi": "lời", "khuyen": "khuyên", "ngay": "ngày", "tich": "tích",
 }
 # Whole words (several syllables) that the syllables alone would read wrong are pieces too: "dangky" is
