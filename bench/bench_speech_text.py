@@ -115,6 +115,11 @@ def main() -> None:
     for name in ("dev_categories", "dev_categories_2", "dev_categories_3", "dev_ward"):  # dev sets
         report(f"Loa ({name}, ignoring case)", blind_set(f"spoken_{name}.tsv"),
                lambda text: to_spoken(text).lower(), expected_lower=True)
+    from bench.score_spoken import read_set, score  # v7 has alternatives: scored as the lead scores it
+
+    total, right, _ = score(read_set(FIXTURES / "spoken_blind_v7.tsv"))
+    print(f"set blind_v7 (development since its one unseen measurement, 218/236): "
+          f"{sum(right.values())}/{sum(total.values())} (lower case, punctuation ignored, any alternative)")
     for name, rows in later.items():
         print(f"set {name} (development since its one unseen measurement): {len(rows)} whole sentences")
         report(f"Loa ({name})", rows, to_spoken)

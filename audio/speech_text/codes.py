@@ -21,8 +21,13 @@ SERVICE_NUMBER = re.compile(r"11\d|10\d\d")
 SERVICE_CUE_NEAR = re.compile(
     r"(?i)(?:gọi|tổng đài|đài|đường dây nóng|hotline|hót lai|điện thoại|khẩn cấp|cấp cứu|số máy|quay số|bấm số)"
     r"(?:\s+[^\W\d]+){0,3}\W*$"
+    # A line's name may be longer: "Tổng đài quốc gia bảo vệ trẻ em 111", "đường dây nóng phòng chống dịch 1022".
+    r"|(?i:tổng đài|đường dây nóng|đường dây|hotline|hót lai)(?:\s+[^\W\d]+){0,7}\W*$"
 )
-EMERGENCY_CUES = re.compile(r"(?i)(?:số|gọi|cấp cứu|báo|quay)\W*$")
+# "Công an 113, Cứu hỏa 114": the service named just before its number.
+EMERGENCY_CUES = re.compile(
+    r"(?i)(?:số|gọi|cấp cứu|báo|quay|công an|cảnh sát|cứu hỏa|cứu hoả|chữa cháy|cứu nạn|cứu hộ|cứu thương)\W*$"
+)
 
 
 def spell_letters(code: str) -> str:
@@ -58,7 +63,8 @@ def read_code(code: str, abbreviations: Mapping[str, str]) -> str:
         return spoken_prefix + f"u {read_cardinal(int(age_group[1]))}"
     known = re.fullmatch(r"([A-Za-zĐđ]+)(\d+)", rest)
     if known and known[1] in abbreviations:
-        return spoken_prefix + f"{abbreviations[known[1]]} {read_cardinal(int(known[2]))}"
+        term = " khóa" if known[1] in TERM_NUMBERED and not is_station_entry(abbreviations, known[1]) else ""
+        return spoken_prefix + f"{abbreviations[known[1]]}{term} {read_cardinal(int(known[2]))}"
     parts = re.findall(r"[A-Za-zĐđ]+|\d+", rest)
     words = [read_digits(p) if p.isdigit() else spell_letters(p) for p in parts]
     return spoken_prefix + " ".join(words)
@@ -71,7 +77,13 @@ def _read_doc_part(part: str, abbreviations: Mapping[str, str], context_reader: 
               or DOCUMENT_TYPES.get(letters) or _MINISTRIES.get(letters)
               or abbreviations.get(letters) or _ISSUERS.get(letters)
               or _split_known(letters, abbreviations, context_reader) or spell_letters(letters))
+    if digits and letters in TERM_NUMBERED and not is_station_entry(abbreviations, letters):
+        spoken += " khóa"  # "QH14": the National Assembly of the 14th term
     return f"{spoken} {read_cardinal(int(digits))}" if digits else spoken
+
+
+# Bodies numbered by their term: "68/2020/QH14" is the law of the Quốc hội khóa XIV, read "quốc hội khóa mười bốn".
+TERM_NUMBERED = frozenset({"QH", "UBTVQH"})
 
 
 def _station_entry(letters: str, abbreviations: Mapping[str, str]) -> str | None:

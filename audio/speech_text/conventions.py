@@ -17,6 +17,9 @@ or the API): e.g. "≥" -> "từ … trở lên" is not expressible, but "≥" -
 | "/" in a document number         | silent ("15/KH-UBND" -> mười lăm kế hoạch…) | "trên", "xẹt"               |
 | "/" in house numbers, ratios     | "trên" ("12/3", "9/9", "140/90")            | "xẹt"                       |
 | "/" per unit                     | "mỗi" ("đồng/con"); "N năm/lần" "một lần"   | "trên"                      |
+| a measure over an area or hour   | "trên" ("tấn/ha", "km/h", "m³/giờ"); a price| "mỗi", "một"                |
+| (tấn/ha, km/h)                   | or a count stays "mỗi" ("đồng/m²",          |                             |
+|                                  | "người/km²")                                |                             |
 | "/" between two words            | a pause (comma): "quận/phường"              | "hoặc"                      |
 | "/" after "tỷ lệ", before a      | "trên" ("tỷ lệ chết/mắc", "ca/100.000 dân", | "chia", "mỗi"               |
 | number, "N/M" + counted noun     | "1/7 vị trí" một trên bảy vị trí)           |                             |
@@ -60,8 +63,27 @@ or the API): e.g. "≥" -> "từ … trở lên" is not expressible, but "≥" -
 | "số")                            | "N/YYYY" a month (N <= 12) or "trên"        |                             |
 | spaced phone groups "0203 3 835  | digit by digit in the written groups when   | cardinals per group         |
 | 123", "02888 865 154", "(02838)" | the digits from the 0 number 10 or 11       |                             |
-| "+84 912 345 678"                | "cộng tám tư, chín một hai, …" (84 said as  | "cộng tám bốn"              |
-|                                  | a number, the rest digit by digit)          |                             |
+| "+84 912 345 678"                | "cộng tám bốn, chín một hai, …" (dialled    | "cộng tám tư"               |
+|                                  | digit by digit like the rest)               |                             |
+| a term-numbered body in a code   | "quốc hội khóa mười bốn" ("68/2020/QH14",   | "quốc hội mười bốn"         |
+| (QH14, UBTVQH15)                 | "UBTVQH15")                                 |                             |
+| TikTok, camera, test, vitamin,   | "tích tốc", "ca me ra", "tét", "vi ta min", | "tíc tóc", "ca mê ra"       |
+| virus, karaoke, taxi, SIM …      | "vi rút", "ca ra ô kê", "tắc xi", "sim"     | the English word, spelled   |
+|                                  | (`LOAN_WORDS`)                              |                             |
+| the first date of a lunar range  | lunar too: "từ ngày 2/1 đến ngày 30/3 âm    | "tháng một"                 |
+| ("2/1 đến 30/3 âm lịch")         | lịch" "mùng hai tháng giêng đến …"          |                             |
+| unaccented words in addresses    | Vietnamese words (`web.py`): "hatu" hà tu,  | spelled                     |
+| and hashtags                     | "hoi-dap" hỏi gạch ngang đáp,               |                             |
+|                                  | "#PhongChongSotXuatHuyet" phòng chống sốt   |                             |
+|                                  | xuất huyết; an unknown CamelCase syllable   |                             |
+|                                  | said as written                             |                             |
+| a code after its label ("mã hồ   | letters by name, digits one by one, a pause | the groups as numbers       |
+| sơ H37.22-240315-0012", "mã số   | between written groups: "hát ba bảy, hai    |                             |
+| thuế 0101234567-001")            | hai, …"                                     |                             |
+| a service number after the name  | digit by digit: "Tổng đài quốc gia bảo vệ   | cardinals                   |
+| of a line (tổng đài/đường dây …  | trẻ em 111" một một một (up to eight words  |                             |
+| + up to eight words) or of the   | of name), "Công an 113", "Cứu hỏa 114"; a   |                             |
+| service (công an, cứu hỏa …)     | count after it stays a number ("113 hộ")    |                             |
 | a bare "g" after a number        | "giờ" when the number is at most 24 and a   | "gam" always                |
 | ("19g ngày 14-11", "24/24g")     | time word is near (từ/lúc/đến…, ngày/sáng…  |                             |
 |                                  | after, or "/" before); otherwise "gam"      |                             |
@@ -123,7 +145,7 @@ LOAN_WORDS: dict[str, str] = {
     "Facebook": "phây búc", "facebook": "phây búc",
     "Fanpage": "phan pết", "fanpage": "phan pết",
     "YouTube": "diu túp", "Youtube": "diu túp", "youtube": "diu túp",
-    "TikTok": "tíc tóc", "Tiktok": "tíc tóc",
+    "TikTok": "tích tốc", "Tiktok": "tích tốc",
     "online": "on lai", "Online": "on lai",
     "hotline": "hót lai", "Hotline": "hót lai",
     "email": "i meo", "Email": "i meo", "e-mail": "i meo", "E-mail": "i meo",
@@ -147,11 +169,20 @@ LOAN_WORDS: dict[str, str] = {
     "iOS": "ai ô ét", "IOS": "ai ô ét",
     "Messenger": "mét xen giơ", "messenger": "mét xen giơ",
     "Viber": "vai bơ", "viber": "vai bơ",
-    "tiktok": "tíc tóc", "TIKTOK": "tíc tóc",
+    "tiktok": "tích tốc", "TIKTOK": "tích tốc",
     "EMAIL": "i meo", "E-Mail": "i meo",
     "video": "vi đê ô", "Video": "vi đê ô",
     "clip": "clíp",
-    "camera": "ca mê ra",
+    "camera": "ca me ra", "Camera": "ca me ra",
+    "test": "tét", "Test": "tét",  # "test nhanh" (a rapid test)
+    "virus": "vi rút", "Virus": "vi rút",
+    # Loan words with one settled Vietnamese form (the dictionaries write them so: ca-ra-ô-kê, tắc-xi, công-te-nơ).
+    "karaoke": "ca ra ô kê", "Karaoke": "ca ra ô kê", "taxi": "tắc xi", "Taxi": "tắc xi",
+    "container": "công te nơ", "Container": "công te nơ", "robot": "rô bốt", "Robot": "rô bốt",
+    "logo": "lô gô", "Logo": "lô gô", "pano": "pa nô", "Pano": "pa nô", "SIM": "sim", "Sim": "sim",
+    "laptop": "láp tóp", "Laptop": "láp tóp", "game": "gêm", "Game": "gêm", "offline": "óp lai", "Offline": "óp lai",
+    "shipper": "síp pơ", "Shipper": "síp pơ",
+    "vitamin": "vi ta min", "Vitamin": "vi ta min",
     "smartphone": "điện thoại thông minh",
     "vaccine": "vắc xin", "Vaccine": "vắc xin",  # "vắc-xin" is already said so
     "iHanoi": "ai Hà Nội",

@@ -25,6 +25,7 @@ from audio.speech_text.codes import (
     read_plate,
     spell_letters,
 )
+from audio.speech_text.conventions import LETTER_NAMES
 from audio.speech_text.dotted_dates import TIME_BEFORE_DATE, mark_dotted_dates
 from audio.speech_text.numbers import (
     read_cardinal,
@@ -131,6 +132,23 @@ _THOUSANDS = re.compile(r"\d{1,3}(?:\.\d{3})+|\d{1,2}\.\d{1,2}\.\d{4}")
 _ACCOUNT_CUE = re.compile(r"(?i)(?:tài khoản|\bSTK|\bTK)(?:\s+số)?\s*:?\s*$")
 
 
+# "Mã hồ sơ: H37.22-240315-0012", "mã số thuế 0101234567-001": a code after its label, letters by their names and
+# digits one by one in the written groups (separators are pauses, not words).
+_LABELLED_CODE = re.compile(
+    r"(?i:\b(?:mã(?: hồ sơ| số thuế| số| tra cứu| bưu gửi| vận đơn| định danh)?|số hồ sơ)\s*:?\s*)"
+    r"(?=[A-Z0-9]*\d)([A-Z0-9]+(?:[.-][A-Z0-9]+)+)(?=$|[\s,;)]|\.(?!\w))"
+)
+
+
+def _read_labelled_code(match: re.Match[str]) -> str:
+    code = match[1]
+    if _THOUSANDS.fullmatch(code) or (code.replace(".", "").replace("-", "").isdigit() and len(code) < 8):
+        return match[0]  # "mã 1.200", "mã 12-3": a number or a date, not a code
+    spoken = ", ".join(" ".join(read_digits(p) if p.isdigit() else spell_letters(p)
+                                for p in re.findall(r"[A-Z]+|\d+", group)) for group in re.split(r"[.-]", code))
+    return match[0][: match.start(1) - match.start()] + spoken
+
+
 def _read_dotted_groups(match: re.Match[str]) -> str:
     written = match[0]
     digits = written.count(".")
@@ -150,7 +168,7 @@ _UNIT_AFTER = re.compile(
 )
 _SPACES = re.compile(r"[ \t\u00a0]+")
 _DOCUMENT_END = re.compile(r"\.\s*/\s*\.\s*$")
-_LUNAR_AFTER = re.compile(r"^\s*(?:\)\s*)?(?:âm lịch|Âm lịch|ÂL|AL|âl|Âl)\b")
+_LUNAR_AFTER = re.compile(r"^\s*(?:[()]\s*)?(?:âm lịch|Âm lịch|ÂL|AL|âl|Âl)\b")
 _LUNAR_WORD = re.compile(rf"(?:(?<={CLOSE} )|(?<=[Gg]iêng )|(?<=[Cc]hạp ))(?:AL|Âl)\b")
 _DATE_WORDS = frozenset({
     "ngày", "hôm", "sáng", "chiều", "tối", "trưa", "đêm", "mai", "qua", "nay", "từ", "đến", "và", "lễ",
@@ -205,7 +223,16 @@ def _after(match: re.Match[str], width: int = 200) -> str:
 
 
 def _is_lunar(match: re.Match[str]) -> bool:
-    return _LUNAR_AFTER.match(_after(match)) is not None
+    after = _after(match, 60)
+    return _LUNAR_AFTER.match(after) is not None or _LUNAR_RANGE_AFTER.match(after) is not None
+
+
+# "từ ngày 2/1 đến ngày 30/3 âm lịch", "tháng 12 đến tháng 2 ÂL": the first date of a range or list whose last
+# date is lunar is lunar too.
+_LUNAR_RANGE_AFTER = re.compile(
+    r"^\s*(?:đến|tới|[-–]|và|,)\s*(?:(?:hết|ngày|mùng|rằm|tháng)\s*){0,3}\d{1,2}(?:[/.-]\d{1,2})?"
+    r"\s*(?:[()]\s*)?(?:âm lịch|Âm lịch|ÂL|AL|âl|Âl)\b"
+)
 
 
 def _read_month(month: int, lunar: bool = False) -> str:
@@ -296,7 +323,8 @@ def _is_dialled(match: re.Match[str], digits: str) -> bool:
     head = _head(match)
     if len(digits) >= 3 and PHONE_CUES.search(head):
         return True
-    if SERVICE_NUMBER.fullmatch(digits) and SERVICE_CUE_NEAR.search(head):
+    if SERVICE_NUMBER.fullmatch(digits) and SERVICE_CUE_NEAR.search(head) \
+            and not _COUNTED_AFTER.match(_after(match, 30)):
         return True  # "số điện thoại khẩn cấp 113", "gọi điện vào đài 1080", "gọi ngay 114"
     if digits not in EMERGENCY:
         return False
@@ -305,7 +333,11 @@ def _is_dialled(match: re.Match[str], digits: str) -> bool:
     listed = re.match(r"\s*(?:[,;:)]|\.(?!\d)|hoặc\b|$)", _after(match)) is not None
     after_another = re.search(r"\b11[1-5]\W*(?:hoặc\s*)?$", head) is not None
     called = EMERGENCY_CUES.search(head) is not None or _CALLED_LIST.search(head) is not None
-    return called or (listed and after_another)
+    return (called or (listed and after_another)) and not _COUNTED_AFTER.match(_after(match, 30))
+
+
+# "Tổng đài có 115 nhân viên": a number of people or calls after the line's name is a count, not a number to dial.
+_COUNTED_AFTER = re.compile(r"\s*(?:người|nhân viên|cán bộ|điện thoại viên|cuộc|lượt|hộ|ca|trường hợp|tin nhắn)\b")
 
 
 # "gọi 113, 114, 115 khi …": the next numbers of a list that began after a calling word.
@@ -412,7 +444,12 @@ def _atom(match: re.Match[str], abbreviations: Mapping[str, str]) -> str:
     elif kind == "ord":
         spoken = f"{match['thu']} {read_ordinal(int(match['ord_n']))}"
     elif kind == "code":
-        spoken = read_code(match["code"], abbreviations)
+        vitamin = re.fullmatch(r"([A-K])(\d{1,2})", match["code"])
+        if vitamin and _before(match) in ("vitamin", "vi-ta-min"):
+            # "vitamin B12": the letter by its name, the number a cardinal (bê mười hai), not a model code
+            spoken = f"{LETTER_NAMES[vitamin[1]].lower()} {read_cardinal(int(vitamin[2]))}"
+        else:
+            spoken = read_code(match["code"], abbreviations)
     else:
         spoken = _read_number(match)
     return match.group(0) if spoken is None else _wrap(spoken)
@@ -493,6 +530,7 @@ def _read_long_digits(match: re.Match[str]) -> str:
 def normalize_line(line: str, abbreviations: Mapping[str, str] = DEFAULT_ABBREVIATIONS) -> str:
     """Return the spoken form of one line (no newline inside)."""
     text = drop_markup(line.replace("\u00a0", " "), abbreviations)
+    text = _LABELLED_CODE.sub(_read_labelled_code, text)
     if "." in text:
         text = _DOTTED_GROUPS.sub(_read_dotted_groups, text)
     text = _LONG_DIGITS.sub(_read_long_digits, text)

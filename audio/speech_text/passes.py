@@ -12,7 +12,8 @@ from audio.speech_text.conventions import LETTER_NAMES, SYMBOLS
 OPEN, CLOSE = "\x01", "\x02"
 
 UNITS: dict[str, str] = {
-    "km/h": "ki lô mét mỗi giờ",
+    "km/h": "ki lô mét trên giờ",
+    "m/s": "mét trên giây",
     "km²": "ki lô mét vuông",
     "km2": "ki lô mét vuông",
     "m²": "mét vuông",
@@ -129,6 +130,8 @@ def read_symbols(text: str, table: Mapping[str, str]) -> str:
 def read_initials(text: str) -> str:
     """ "Nguyễn Văn V." -> "Nguyễn Văn Vê": a person's initial, not a numeral nor a sentence end."""
     def spoken(match: re.Match[str]) -> str:
+        if _LABEL_WORD.fullmatch(match[1]):
+            return match[0]  # "Vitamin D.": a letter naming a kind, read by read_named_letters
         end = "." if match.end() == len(match.string) else ""
         return f"{match[1]} {LETTER_NAMES[match[2]].capitalize()}{end}"
 
@@ -141,6 +144,7 @@ _LETTER_LABELS = (
     r"|phân khu|tiểu khu|mục|tiết|câu|phần|hạng|loại|phương án"
 )
 _LETTER = r"(?:[A-ZĐ]{1,2}|[a-zđ])"
+_LABEL_WORD = re.compile(rf"(?i:{_LETTER_LABELS})")
 _NAMED_LETTERS = re.compile(
     rf"(?P<label>(?i:(?<![^\W\d_])(?:{_LETTER_LABELS}))) (?P<letters>{_LETTER}(?:(?:, | và | hoặc | hay |/){_LETTER})*)"
     r"(?=$|[^\w\s]|\s+(?:[a-zà-ỹđ0-9]|$))"
@@ -186,17 +190,26 @@ def read_slashes(text: str) -> str:
             # "ngày 31/8 tăng/giảm": after a date the two words are alternatives, not a rate.
             # "Phường 5/Quận 3": a capital after "/" starts a name, never a unit.
             per_unit = rate and not _DATE_ATOM.search(head) and not text[match.end()].isupper()
-            out.append(" mỗi " if per_unit else ", ")
+            if per_unit and _PHYSICAL_RATE.match(text, match.end()) and _MEASURE_BEFORE.search(head):
+                out.append(" trên ")  # "tấn/ha", "m³/giờ": a physical rate
+            else:
+                out.append(" mỗi " if per_unit else ", ")
         last = match.end()
     out.append(text[last:])
     text = _SLASH_NUMBER.sub(" trên ", "".join(out))
     return _UNIT_AFTER_EACH.sub(lambda m: UNITS[m[1]], text)
 
 
+# A measure over an area or an hour is a physical rate, read "trên" (tấn/ha, km/giờ, lít/giờ); a price or a count
+# per unit stays "mỗi" (đồng/m², người/km²).
+_PHYSICAL_RATE = re.compile(r"(?:ha|km²|km2|m²|m2|h|giờ)(?![\w²³])")
+_MEASURES = sorted({v for k, v in UNITS.items() if v not in ("đồng", "đô la Mỹ", "phần trăm")}
+                   | {"tấn", "tạ", "yến", "lít", "mét khối", "khối"}, key=len, reverse=True)
+_MEASURE_BEFORE = re.compile(rf"(?<!\w)(?:{'|'.join(_MEASURES)}){CLOSE}?\s?$")
 # "Tỷ lệ chết/mắc", "tỉ lệ nam/nữ": the words on either side of "/" are the two terms of a ratio.
 _RATIO_LOOKBACK = re.compile(r"(?i)\bt[ỷỉ] (?:lệ|số)(?: [^\W\d_]+){1,3}$")
 # "12 ca tử vong/1.000 ca mắc", "35 ca/100.000 dân", "2325/2385 liều": "/" before a number is "trên".
 _SLASH_NUMBER = re.compile(rf"(?<=[^\W\d_]|{CLOSE})\s?/\s?(?={OPEN})")
 _PER_TIME = re.compile(rf"\b({_PERIODS})/lần\b")
 _WORD_SLASH = re.compile(rf"(?<=[^\W\d_]|[²³%{CLOSE}])\s?/\s?(?=[^\W\d_])")
-_UNIT_AFTER_EACH = re.compile(rf"(?<=mỗi )({UNIT_RE})(?![\w²³])")
+_UNIT_AFTER_EACH = re.compile(rf"(?:(?<=mỗi )|(?<=trên ))({UNIT_RE})(?![\w²³])")

@@ -6,7 +6,7 @@ A run of digit groups separated by spaces, dots or hyphens is a telephone number
 holds as many digits as a Vietnamese number has: 10 or 11 (a mobile has 10, a landline with its area code
 10 or 11). After "+84" the 0 of the area code is dropped, so 9 or 10 digits follow. Anything else ("05 10
 2024", "0 5") is left to the other rules. The number is read digit by digit in its written groups, a comma
-between groups; "+84" is "cộng tám tư" (the country code said as a number, as announcers say "đầu số tám tư").
+between groups; "+84" is "cộng tám bốn" (the country code dialled digit by digit, like the rest).
 """
 
 from __future__ import annotations
@@ -37,7 +37,7 @@ def _phone(match: re.Match[str]) -> str:
     if match["cc"]:
         body = match["intl"].replace("(0)", "")
         if len(_DIGIT.findall(body)) in (9, 10):
-            return wrap(f"cộng tám tư, {read_groups(body)}")
+            return wrap(f"cộng tám bốn, {read_groups(body)}")
         return match[0]
     if len(_DIGIT.findall(match[0])) in (10, 11):
         return wrap(read_groups(match[0]))

@@ -20,7 +20,7 @@ _BASE = 0xE000  # private-use characters stand for an address already read
 _TLD = r"(?:vn|com|net|org|gov|edu|info|int|asia)"
 _ADDRESS = re.compile(
     rf"(?P<email>(?<![\w@.-])[A-Za-z0-9][A-Za-z0-9._-]*@[a-z0-9-]+(?:\.[a-z0-9-]+)*\.{_TLD}\b)"
-    rf"|(?P<url>(?<![\w@./-])(?:https?://)?(?:[a-z0-9-]+\.)+{_TLD}(?:\.vn)?\b(?:/[A-Za-z0-9._/-]*[A-Za-z0-9/])?)"
+    rf"|(?P<url>(?<![\w@./-])(?:https?://)?(?:[a-z0-9_-]+\.)+{_TLD}(?:\.vn)?\b(?:/[A-Za-z0-9._/-]*[A-Za-z0-9/])?)"
     r"|(?P<tag>(?<![\w#])#[^\W_][\w]*)"
 )
 
@@ -38,7 +38,24 @@ WORDS: Mapping[str, str] = {
     "danang": "đà nẵng", "cantho": "cần thơ", "quangninh": "quảng ninh", "halong": "hạ long",
     "dichvucong": "dịch vụ công", "vacxin": "vắc xin", "tiemchung": "tiêm chủng", "suckhoe": "sức khỏe",
     "baohiem": "bảo hiểm", "congan": "công an", "thuedientu": "thuế điện tử",
-    "baohiemxahoi": "bảo hiểm xã hội", "mienphi": "miễn phí",
+    "baohiemxahoi": "bảo hiểm xã hội", "mienphi": "miễn phí", "vanthu": "văn thư", "lienhe": "liên hệ",
+    # Provinces and large towns: their domains are the commonest address words of a bulletin (hatinh.gov.vn).
+    "angiang": "an giang", "bariavungtau": "bà rịa vũng tàu", "baclieu": "bạc liêu", "bacgiang": "bắc giang",
+    "backan": "bắc kạn", "bacninh": "bắc ninh", "bentre": "bến tre", "binhduong": "bình dương",
+    "binhdinh": "bình định", "binhphuoc": "bình phước", "binhthuan": "bình thuận", "camau": "cà mau",
+    "caobang": "cao bằng", "daklak": "đắk lắk", "daknong": "đắk nông", "dienbien": "điện biên",
+    "dongnai": "đồng nai", "dongthap": "đồng tháp", "gialai": "gia lai", "hagiang": "hà giang", "hanam": "hà nam",
+    "hatinh": "hà tĩnh", "haiduong": "hải dương", "haugiang": "hậu giang", "hoabinh": "hòa bình",
+    "hungyen": "hưng yên", "khanhhoa": "khánh hòa", "kiengiang": "kiên giang", "kontum": "kon tum",
+    "laichau": "lai châu", "lamdong": "lâm đồng", "langson": "lạng sơn", "laocai": "lào cai", "longan": "long an",
+    "namdinh": "nam định", "nghean": "nghệ an", "ninhbinh": "ninh bình", "ninhthuan": "ninh thuận",
+    "phutho": "phú thọ", "phuyen": "phú yên", "quangbinh": "quảng bình", "quangnam": "quảng nam",
+    "quangngai": "quảng ngãi", "quangtri": "quảng trị", "soctrang": "sóc trăng", "sonla": "sơn la",
+    "tayninh": "tây ninh", "thaibinh": "thái bình", "thainguyen": "thái nguyên", "thuathienhue": "thừa thiên huế",
+    "hue": "huế", "tiengiang": "tiền giang", "travinh": "trà vinh", "tuyenquang": "tuyên quang",
+    "vinhlong": "vĩnh long", "vinhphuc": "vĩnh phúc", "yenbai": "yên bái", "campha": "cẩm phả", "uongbi": "uông bí",
+    "mongcai": "móng cái", "bachdang": "bạch đằng", "hongai": "hòn gai",
+    "vungtau": "vũng tàu", "nhatrang": "nha trang", "dalat": "đà lạt", "vinh": "vinh",
 }
 
 # Unaccented syllables and their usual reading in Vietnamese addresses and hashtags.
@@ -58,7 +75,7 @@ SYLLABLES: Mapping[str, str] = {
     "son": "sơn", "tai": "tại", "tam": "tâm", "tan": "tân", "tay": "tây", "te": "tế", "thai": "thái",
     "thanh": "thanh", "thap": "tháp", "thi": "thị", "thien": "thiện", "thon": "thôn", "thong": "thông",
     "thu": "thủ", "thuan": "thuận", "tien": "tiến", "tin": "tin", "tinh": "tỉnh", "to": "tổ",
-    "tra": "tra", "trung": "trung", "truong": "trường", "tu": "tư", "tuyen": "tuyển", "uy": "ủy",
+    "tra": "tra", "trung": "trung", "truong": "trường", "tu": "tu", "tuyen": "tuyển", "uy": "ủy",
     "van": "văn", "viet": "việt", "vinh": "vinh", "vu": "vụ", "xa": "xã", "xuan": "xuân",
     "y": "y", "yen": "yên", "yeu": "yêu", "tiem": "tiêm", "vac": "vắc", "xin": "xin", "benh": "bệnh",
     "vien": "viện", "suc": "sức", "khoe": "khỏe", "thue": "thuế", "lang": "làng",
@@ -67,6 +84,15 @@ SYLLABLES: Mapping[str, str] = {
     "dau": "đầu", "cap": "cấp", "nop": "nộp", "khai": "khai", "ky": "ký", "viec": "việc",
     "xay": "xây", "dat": "đất", "kiem": "kiểm", "sat": "sát", "ve": "về", "hop": "hợp", "tac": "tác",
     "ho": "hộ", "xe": "xe",
+    # Campaign hashtags and service addresses (#PhongChongSotXuatHuyet, hoi-dap@…, tiep_dan@…).
+    "chong": "chống", "sot": "sốt", "xuat": "xuất", "huyet": "huyết", "dap": "đáp", "bau": "bầu", "cuoc": "cuộc",
+    "sach": "sạch", "xanh": "xanh", "dep": "đẹp", "sang": "sáng", "ket": "kết", "nhat": "nhất",
+    "toan": "toàn", "gioi": "giới", "tre": "trẻ", "em": "em", "nguoi": "người", "tuoi": "tuổi",
+    "chay": "cháy", "no": "nổ", "lua": "lúa", "rac": "rác", "nhua": "nhựa", "khong": "không",
+    "phap": "pháp", "mat": "mặt", "tran": "trận", "hieu": "hiểu", "biet": "biết", "trach": "trách",
+    "nhiem": "nhiệm", "ban": "ban", "lanh": "lành", "manh": "mạnh", "vung": "vững",
+    "hong": "hồng", "bach": "bạch", "chuyen": "chuyển", "doi": "đổi", "song": "sống", "vi": "vì",
+    "mot": "một", "loi": "lời", "khuyen": "khuyên", "ngay": "ngày", "tich": "tích",
 }
 # Whole words (several syllables) that the syllables alone would read wrong are pieces too: "dangky" is
 # đăng ký, not đảng ký. Dictionary lookups only: an address label stays a few dozen characters.
@@ -85,6 +111,35 @@ _PIECES: Mapping[str, str] = {**SYLLABLES, **{
     "dulich": "du lịch", "daotao": "đào tạo", "nongthon": "nông thôn", "tainguyen": "tài nguyên",
     "congnghe": "công nghệ", "truyenthong": "truyền thông", "thanhhoa": "thanh hóa", "tiep": "tiếp",
     "truyen": "truyền", "hanoi": "hà nội", "sukien": "sự kiện",
+    # Words whose syllables alone take the wrong tone ("hoi" is hội, but "hoidap" hỏi đáp).
+    "hoidap": "hỏi đáp", "tiepdan": "tiếp dân", "tiepnhan": "tiếp nhận", "tuphap": "tư pháp", "tuvan": "tư vấn",
+    "phongchong": "phòng chống", "baucu": "bầu cử", "cutri": "cử tri", "daibieu": "đại biểu", "dancu": "dân cư",
+    "sotxuathuyet": "sốt xuất huyết", "chuyendoiso": "chuyển đổi số", "chuyendoi": "chuyển đổi",
+    "dienbien": "điện biên", "phongchay": "phòng cháy", "chuachay": "chữa cháy", "matuy": "ma túy",
+    "antoangiaothong": "an toàn giao thông", "baochinhphu": "báo chính phủ", "hoichuthapdo": "hội chữ thập đỏ",
+    "chuthapdo": "chữ thập đỏ", "thanhphodep": "thành phố đẹp", "thanhpho": "thành phố", "khupho": "khu phố",
+    "tudan": "tự dân", "tuquan": "tự quản", "tunguyen": "tự nguyện", "nghiavuquansu": "nghĩa vụ quân sự",
+    "nghiavu": "nghĩa vụ", "quansu": "quân sự", "hientang": "hiến tặng", "hienmau": "hiến máu",
+    "nhanai": "nhân ái", "dongbao": "đồng bào", "vungcao": "vùng cao", "cuuho": "cứu hộ", "cuunan": "cứu nạn",
+    "bienbao": "biển báo", "nongsan": "nông sản", "sanpham": "sản phẩm", "ungho": "ủng hộ",
+    "noikhong": "nói không", "voi": "với", "chungtay": "chung tay", "camon": "cảm ơn", "yeuthuong": "yêu thương",
+    "hanhdong": "hành động", "thang": "tháng", "quyettam": "quyết tâm", "quyet": "quyết", "khancap": "khẩn cấp",
+    "toandan": "toàn dân", "baove": "bảo vệ", "ngayhoi": "ngày hội", "dichbenh": "dịch bệnh", "benhdich": "bệnh dịch",
+    "ngheo": "nghèo", "giamngheo": "giảm nghèo", "nguoidan": "người dân", "canbo": "cán bộ", "hocsinh": "học sinh",
+    "sinhvien": "sinh viên", "treem": "trẻ em", "phunu": "phụ nữ", "cuuchienbinh": "cựu chiến binh",
+    "ketqua": "kết quả", "dieutra": "điều tra", "thongtin": "thông tin", "cuocsong": "cuộc sống", "vanminh": "văn minh",
+    "dothi": "đô thị", "moitruongxanh": "môi trường xanh", "thientai": "thiên tai", "baolu": "bão lũ",
+    "ubnd": "u bê en dê", "hdnd": "hát đê en dê", "mttq": "em tê tê quy",
+    "taichinh": "tài chính", "canhbao": "cảnh báo", "tocgiac": "tố giác", "toipham": "tội phạm",
+    "kinhdoanh": "kinh doanh", "doanhnghiep": "doanh nghiệp", "doanh": "doanh", "nghiep": "nghiệp",
+    "kehoach": "kế hoạch", "dautu": "đầu tư", "noivu": "nội vụ", "yte": "y tế", "soyte": "sở y tế",
+    "khoahoc": "khoa học", "ngoaivu": "ngoại vụ", "truyenhinh": "truyền hình",
+    "phatthanh": "phát thanh", "giaothongvantai": "giao thông vận tải", "vantai": "vận tải",
+    "laodongthuongbinh": "lao động thương binh", "thuongbinh": "thương binh", "xahoi": "xã hội",
+    "tainguyenmoitruong": "tài nguyên môi trường", "tuphaphotich": "tư pháp hộ tịch", "hotich": "hộ tịch",
+    "cutru": "cư trú", "cancuoc": "căn cước", "dinhdanh": "định danh", "dientu": "điện tử",
+    "thanhtoan": "thanh toán", "tructuyen": "trực tuyến", "nopthue": "nộp thuế",
+    "quyhoach": "quy hoạch", "datdai": "đất đai", "nhao": "nhà ở", "diachi": "địa chỉ", "diaphuong": "địa phương",
 }, **WORDS}
 _MAX_SYLLABLE = max(len(s) for s in _PIECES)
 
@@ -105,12 +160,64 @@ def _syllables(word: str) -> tuple[str, ...] | None:
     return best[-1]
 
 
+# The shape of one Vietnamese syllable written without its marks ("dap", "xuat", "nghieng"): an unknown piece of
+# that shape in a CamelCase hashtag is said as written rather than spelled letter by letter.
+_SYLLABLE_SHAPE = re.compile(
+    r"(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdghklmnprstvx])?"
+    r"(?:uye|uya|ieu|yeu|oai|oay|oeo|uay|uoi|uou|uyu|ai|ao|au|ay|eo|eu|ia|ie|iu|oa|oe|oi|oo|ua|ue|ui|uo|uu|uy|ye"
+    r"|[aeiouy])"
+    r"(?:ng|nh|ch|[cmnpt])?"
+)
+
+
+# CamelCase pieces: a capitalised word, a run of capitals (an acronym: "ANTQ"), a run of lowercase letters.
+_CAMEL_PIECE = re.compile(r"[A-Z]{2,}(?![a-z])|[A-Z]?[a-z]+|[A-Z]")
+
+
+def _read_camel(word: str, table: Mapping[str, str]) -> str | None:
+    """ "PhongChongSotXuatHuyet" -> phòng chống sốt xuất huyết: the capitals mark the syllables (or words);
+    neighbouring pieces that form a known word are read as that word ("Phong"+"Chong" phòng chống); an acronym
+    inside ("BaoVeANTQ") is expanded like any abbreviation, or spelled."""
+    originals = _CAMEL_PIECE.findall(word)
+    pieces = [p.lower() for p in originals]
+    if len(pieces) < 2:
+        return None
+    # best[i]: (cost, words) for the first i pieces; a known word costs 1, an acronym 2, a syllable said as
+    # written 3.
+    best: list[tuple[int, tuple[str, ...]] | None] = [(0, ())] + [None] * len(pieces)
+    for end in range(1, len(pieces) + 1):
+        for start in range(max(0, end - 4), end):
+            head = best[start]
+            if head is None:
+                continue
+            joined = "".join(pieces[start:end])
+            original = originals[start]
+            if end - start == 1 and len(original) >= 2 and original.isupper():
+                candidate = (head[0] + 2, (*head[1], table.get(original) or spell_letters(original)))
+            elif joined in _PIECES:
+                candidate = (head[0] + 1, (*head[1], _PIECES[joined]))
+            elif end - start == 1 and (syllables := _syllables(joined)) is not None:
+                candidate = (head[0] + len(syllables), (*head[1], *syllables))
+            elif end - start == 1 and _SYLLABLE_SHAPE.fullmatch(joined):
+                candidate = (head[0] + 3, (*head[1], joined))
+            else:
+                continue
+            current = best[end]
+            if current is None or candidate[0] < current[0]:
+                best[end] = candidate
+    found = best[-1]
+    return " ".join(found[1]) if found else None
+
+
 def _read_label(label: str, table: Mapping[str, str]) -> str:
     words: list[str] = []
     for part in re.findall(r"[^\W\d_]+|\d+", label):
         if not part.isascii() and part.isalpha():
             # Accented words are Vietnamese already: said as written, one word at a time.
             words.append(" ".join(w.lower() for w in _split_camel(part)))
+            continue
+        if part.isalpha() and not part.isupper() and (camel := _read_camel(part, table)) is not None:
+            words.append(camel)
             continue
         lower = part.lower()
         known = table.get(part) or table.get(lower) or LOAN_WORDS.get(part)
@@ -141,12 +248,26 @@ def read_address(address: str, table: Mapping[str, str]) -> str:
     """Read an address or hashtag piece by piece, signs by their names."""
     address = re.sub(r"^https?://", "", address)
     words = []
-    for piece in re.split(r"([@./_#:-])", address):
+    pieces = re.split(r"([@./_#:-])", address)
+    for index, piece in enumerate(pieces):
         if piece in WEB_SIGNS:
             words.append((table.get(piece) if piece in "#@" else None) or WEB_SIGNS[piece])
         elif piece:
-            words.append(_read_label(piece, table))
+            words.append(_joined_reading(pieces, index) or _read_label(piece, table))
     return " ".join(words)
+
+
+def _joined_reading(pieces: list[str], index: int) -> str | None:
+    """ "hoi-dap", "tiep_dan": two syllables of one word joined by "-" or "_" take that word's tones
+    (hỏi gạch ngang đáp); each keeps its place around the sign."""
+    piece = pieces[index].lower()
+    for first, second, mine in ((index, index + 2, 0), (index - 2, index, 1)):
+        if first < 0 or second >= len(pieces) or pieces[first + 1] not in ("-", "_"):
+            continue
+        word = _PIECES.get(pieces[first].lower() + pieces[second].lower())
+        if word and len(word.split()) == 2 and piece in SYLLABLES:
+            return word.split()[mine]
+    return None
 
 
 def protect_addresses(text: str, table: Mapping[str, str]) -> tuple[str, list[str]]:

@@ -37,7 +37,7 @@ VARIANTS = [
     ("Gọi 0912 345 678 hoặc 0912.345.678",
      "Gọi không chín một hai, ba bốn năm, sáu bảy tám hoặc không chín một hai, ba bốn năm, sáu bảy tám"),
     ("gọi 02888-865-154 hoặc (+84) 912 345 678",
-     "gọi không hai tám tám tám, tám sáu năm, một năm bốn hoặc cộng tám tư, chín một hai, ba bốn năm, sáu bảy tám"),
+     "gọi không hai tám tám tám, tám sáu năm, một năm bốn hoặc cộng tám bốn, chín một hai, ba bốn năm, sáu bảy tám"),
     ("ĐT 0236.3822.115 - 0905 123 456",
      "điện thoại không hai ba sáu, ba tám hai hai, một một năm, không chín không năm, một hai ba, bốn năm sáu"),
     ("ngày 01-10-2024", "ngày mùng một tháng mười năm hai nghìn không trăm hai mươi tư"),

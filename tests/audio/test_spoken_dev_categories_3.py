@@ -42,7 +42,7 @@ def test_every_row_is_read_exactly(category: str, text: str, expected: str) -> N
     ("Mỗi ngày 5-10g muối.", "Mỗi ngày năm đến mười gam muối."),
     ("Hỗ trợ 5 triệu đ/hộ.", "Hỗ trợ năm triệu đồng mỗi hộ."),
     ("Số nhà 12, Phường 5/Quận 3.", "Số nhà mười hai, Phường năm, Quận ba."),
-    ("Tốc độ tối đa 50 km/h.", "Tốc độ tối đa năm mươi ki lô mét mỗi giờ."),
+    ("Tốc độ tối đa 50 km/h.", "Tốc độ tối đa năm mươi ki lô mét trên giờ."),
     ("Gọi 3 lần không được.", "Gọi ba lần không được."),
     ("Xã có 113 hộ dân.", "Xã có một trăm mười ba hộ dân."),
 ])
