@@ -232,7 +232,7 @@ def polls(args: argparse.Namespace) -> dict[str, float]:
         relay._wait(loa_port)
         relay._wait(bare_port)
         auth = [{"Authorization": f"Bearer {t}"} for t in tokens]
-        etags = relay._first_polls(loa_port, auth)
+        etags = relay._first_polls(loa_port, auth, attempts=30)
         order = list(range(len(auth)))
         random.Random(1).shuffle(order)
         conditional = [relay._request("/api/v1/relay/schedule", {**auth[j], "If-None-Match": etags[j]})
@@ -281,8 +281,20 @@ def measure(args: argparse.Namespace) -> None:
     print(f"set-up: {seed['stations']} stations, {args.stations * args.scripts} scripts, {args.relays} relay "
           f"points in {seed['wall']:.1f} s (peak {seed['peak_mib']:.0f} MiB)", flush=True)
 
-    first = run_child("plan", args)
-    again = run_child("plan", args)
+    phases = set(args.phases.split(","))
+    first = run_child("plan", args)  # polls need the programmes too
+    if "plan" in phases:
+        report_plans(args, first, run_child("plan", args))
+    if "render" in phases:
+        renders(args)
+    if "poll" in phases:
+        report_polls(args)
+    size = run_child("size", args)
+    largest = ", ".join(f"{name} {bytes_ / 2**20:.0f} MiB" for name, bytes_ in size["largest"])
+    print(f"database size: {size['total'] / 2**20:.0f} MiB ({largest})")
+
+
+def report_plans(args: argparse.Namespace, first: dict[str, Any], again: dict[str, Any]) -> None:
     ratio = again["wall"] / first["wall"]
     print(f"plan a week, every station (nightly job, fresh process): {first['wall']:.1f} s wall, "
           f"{first['cpu']:.1f} s CPU, {first['programmes']} programmes, peak {first['peak_mib']:.0f} MiB "
@@ -290,6 +302,8 @@ def measure(args: argparse.Namespace) -> None:
     print(f"re-plan, nothing changed: {again['wall']:.2f} s wall, {again['cpu']:.2f} s CPU, "
           f"peak {again['peak_mib']:.0f} MiB; ratio to the first plan {ratio:.3f} (goal ≤ 0.10)", flush=True)
 
+
+def renders(args: argparse.Namespace) -> None:
     one: float | None = None
     for workers in [int(n) for n in args.workers.split(",")]:
         load = _load()
@@ -306,6 +320,8 @@ def measure(args: argparse.Namespace) -> None:
               f"per worker; worker peak {done['peak_mib']:.0f} MiB; scaled to {args.stations} stations: "
               f"{per_station * args.stations / 60:.0f} min; load before {load}", flush=True)
 
+
+def report_polls(args: argparse.Namespace) -> None:
     print(f"relay polls: {args.relays} distinct tokens over {args.stations} stations, "
           f"{args.requests} requests per target and round, load {_load()}", flush=True)
     rates = polls(args)
@@ -313,10 +329,6 @@ def measure(args: argparse.Namespace) -> None:
     print(f"  relay 304 {poll:.0f} req/s; ratio to bare sync {poll / rates['bare sync route (def)']:.2f}×, "
           f"to bare async {poll / rates['bare async route (async def)']:.2f}× (goal ≥ 0.70×); "
           f"API server peak {rates['server_peak_mib']:.0f} MiB")
-
-    size = run_child("size", args)
-    largest = ", ".join(f"{name} {bytes_ / 2**20:.0f} MiB" for name, bytes_ in size["largest"])
-    print(f"database size: {size['total'] / 2**20:.0f} MiB ({largest})")
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -329,6 +341,8 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--workers", default="1,2,4")
     parser.add_argument("--requests", type=int, default=10000)
     parser.add_argument("--rounds", type=int, default=2)
+    parser.add_argument("--phases", default="plan,render,poll",
+                        help="what to measure after the set-up (default: plan,render,poll)")
     parser.add_argument("--database-url")
     parser.add_argument("--data-dir")
     parser.add_argument("--child", choices=sorted(PHASES))

@@ -272,12 +272,14 @@ def _wait(port: int) -> None:
     raise RuntimeError(f"nothing listens on {port}")
 
 
-def _first_polls(port: int, auth: list[dict[str, str]]) -> list[str]:
+def _first_polls(port: int, auth: list[dict[str, str]], attempts: int = 5) -> list[str]:
     """Every relay point's first poll (200, full schedule, ETag); refused ones (503 when the server
-    is over capacity) are sent again, as a relay point would."""
+    is over capacity) are sent again a second later, as a relay point would."""
     etags = [""] * len(auth)
     todo = list(range(len(auth)))
-    for attempt in range(5):
+    for attempt in range(attempts):
+        if attempt:
+            time.sleep(1)
         elapsed, lat, statuses, answers = run_load(port, [_request("/api/v1/relay/schedule", auth[i])
                                                           for i in todo])
         if attempt == 0:
