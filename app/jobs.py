@@ -71,11 +71,28 @@ def _plan_station(session: Session, station_id: int, days: int = programmes.PLAN
 
 
 def plan_next_days() -> None:
-    """Nightly: plan the next 7 days of every station."""
+    """Nightly: plan the next 7 days of every station. With the job queue on, one job per
+    station (a province's stations are planned by every worker at once, each in a short
+    transaction of its own); else here, one station after another."""
+    if work_queue.queue_on():
+        with background_session_factory()() as session:
+            station_ids = list(session.scalars(select(Station.id).order_by(Station.id)))
+        for station_id in station_ids:
+            work_queue.enqueue_plan(station_id)
+        return
+
     def work(session: Session) -> None:
         for station_id in session.scalars(select(Station.id).order_by(Station.id)):
             _plan_station(session, station_id)
     _in_session("plan_next_days", work)
+
+
+def plan_station(station_id: int) -> None:
+    """A queue job: plan the next 7 days of one station (skipped at once if nothing changed)."""
+    def work(session: Session) -> None:
+        if session.get(Station, station_id) is not None:  # deleted since it was queued: nothing to do
+            _plan_station(session, station_id)
+    _in_session("plan_station", work)
 
 
 def replan_changed_in(session: Session) -> list[int]:

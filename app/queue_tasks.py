@@ -51,6 +51,14 @@ def prepare_station(station_id: int) -> None:
     jobs.prepare_station(station_id)
 
 
+@tasks.task(name="plan_station", retry=RETRY)
+def plan_station(station_id: int) -> None:
+    """Plan a station's next 7 days (the nightly plan, one job per station)."""
+    from app import jobs
+
+    jobs.plan_station(station_id)
+
+
 def conninfo(url: str) -> str:
     """The libpq address of the SQLAlchemy URL (same database, same options)."""
     return make_url(url).set(drivername="postgresql").render_as_string(hide_password=False)
@@ -86,10 +94,11 @@ def _deferring_app() -> App:
         return _defer_app
 
 
-def defer(task: str, *, lock: str, priority: int, **kwargs: Any) -> bool:
-    """Queue a job unless the same one waits already; answers whether one was added."""
+def defer(task: str, *, lock: str, priority: int, queueing_lock: str | None = None, **kwargs: Any) -> bool:
+    """Queue a job unless the same one waits already (the same queueing lock, by default the
+    lock); answers whether one was added."""
     try:
-        _deferring_app().configure_task(f"loa:{task}", lock=lock, queueing_lock=lock,
+        _deferring_app().configure_task(f"loa:{task}", lock=lock, queueing_lock=queueing_lock or lock,
                                         priority=priority).defer(**kwargs)
     except AlreadyEnqueued:
         return False

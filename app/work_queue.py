@@ -63,3 +63,12 @@ def enqueue_prepare(station_id: int) -> None:
 
     queue_tasks.defer("prepare_station", lock=f"station:{station_id}", priority=queue_tasks.PREPARE_PRIORITY,
                       station_id=station_id)
+
+
+def enqueue_plan(station_id: int) -> None:
+    """Queue the nightly plan of one station (the queue must be on): it waits for the station's
+    other jobs (the same lock), and one waiting plan job per station is enough."""
+    from app import queue_tasks
+
+    queue_tasks.defer("plan_station", lock=f"station:{station_id}", queueing_lock=f"plan:{station_id}",
+                      priority=queue_tasks.PREPARE_PRIORITY, station_id=station_id)

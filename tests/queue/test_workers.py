@@ -14,6 +14,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import pytest
 from sqlalchemy import Engine, select, text, update
@@ -257,3 +258,30 @@ def test_render_ahead_queues_each_station_and_the_workers_render_the_next_two_da
     for programme in due:
         _assert_complete(installation, programme)
         assert len(installation.renders_of(programme.id)) == 1
+
+
+@needs_postgres
+def test_the_nightly_plan_is_one_job_per_station_done_by_the_workers(installation: Installation) -> None:
+    with Session(installation.engine) as session:
+        session.execute(text("DELETE FROM programmes"))
+        session.commit()
+    done = subprocess.run([sys.executable, "-c", "from app.jobs import plan_next_days; plan_next_days()"],
+                          cwd=ROOT, env=installation.env, capture_output=True, text=True, timeout=WAIT_S, check=False)
+    assert done.returncode == 0, done.stderr
+    with installation.engine.connect() as conn:
+        queued = [name for (name,) in conn.execute(text("SELECT task_name FROM procrastinate_jobs"))]
+        assert conn.execute(text("SELECT count(*) FROM programmes")).scalar() == 0, "only queued"
+    assert queued == ["loa:plan_station"]
+
+    worker = installation.start_worker("worker")
+    try:
+        installation.wait_until(lambda: installation.live_workers() == 1, "the worker registered")
+        installation.wait_until(lambda: not installation.jobs(), "the queue emptied")
+    finally:
+        _stop(worker)
+    with installation.engine.connect() as conn:
+        days = {d for (d,) in conn.execute(text("SELECT DISTINCT air_date FROM programmes"))}
+    today = datetime.now(ZoneInfo("Asia/Ho_Chi_Minh")).date()
+    # today too unless its last slot has ended
+    assert {today + timedelta(days=n) for n in range(1, programmes.PLAN_DAYS)} <= days <= {
+        today + timedelta(days=n) for n in range(programmes.PLAN_DAYS)}, "the station's next seven days are planned"
