@@ -233,6 +233,14 @@ def prepare_station(station_id: int) -> None:
         log.info("queued %d render(s) of station %s", count, station_id)
 
 
+def deliver_bulletin(delivery_id: int) -> None:
+    """A queue job: deliver a sent bulletin to one station (idempotent: a delivery done, failed
+    or stopped is left alone), in a transaction of its own."""
+    from app.organisations import bulletins_delivery
+
+    _in_session("deliver_bulletin", lambda session: bulletins_delivery.deliver(session, delivery_id))
+
+
 def render_ahead() -> None:
     """Every few minutes: keep the next 48 hours rendered (only what changed is redone). With
     the job queue on, it only queues one job per station; the workers do the rest."""

@@ -10,6 +10,7 @@ cut) stops writing its heartbeat; every worker hands the jobs of silent workers 
 from __future__ import annotations
 
 import asyncio
+import json
 import logging
 import os
 import socket
@@ -29,6 +30,9 @@ tasks = Blueprint()
 # 5 s, 25 s, 2 min, 10 min, 52 min: a database restart or a full disk has time to pass
 RETRY = RetryStrategy(max_attempts=6, exponential_wait=5)
 RENDER_PRIORITY, PREPARE_PRIORITY, DUE_SOON_PRIORITY = 0, 10, 20
+# A bulletin sent down: a priority one leads the ward's next programme, an emergency one airs at
+# once; an emergency delivery is the highest priority any job has (a worker takes it first).
+BULLETIN_PRIORITY, EMERGENCY_PRIORITY = 50, 100
 
 
 def worker_name() -> str:
@@ -57,6 +61,14 @@ def plan_station(station_id: int) -> None:
     from app import jobs
 
     jobs.plan_station(station_id)
+
+
+@tasks.task(name="deliver_bulletin", retry=RETRY)
+def deliver_bulletin(delivery_id: int) -> None:
+    """Deliver a sent bulletin to one station unless that is done (app.jobs.deliver_bulletin)."""
+    from app import jobs
+
+    jobs.deliver_bulletin(delivery_id)
 
 
 def conninfo(url: str) -> str:
@@ -103,6 +115,15 @@ def defer(task: str, *, lock: str, priority: int, queueing_lock: str | None = No
     except AlreadyEnqueued:
         return False
     return True
+
+
+def defer_in(connection: Connection, task: str, *, lock: str, priority: int, **kwargs: Any) -> None:
+    """Queue a job in the caller's own transaction: it exists (and a worker is woken, by the
+    queue's NOTIFY) only once that transaction commits, with the rows it works on."""
+    connection.exec_driver_sql(
+        "SELECT procrastinate_defer_jobs_v1(ARRAY[ROW('default', %(task)s, %(priority)s, %(lock)s, NULL, "
+        "%(args)s::jsonb, NULL)::procrastinate_job_to_defer_v1])",
+        {"task": f"loa:{task}", "priority": priority, "lock": lock, "args": json.dumps(kwargs)})
 
 
 def schema_applied(connection: Connection) -> bool:

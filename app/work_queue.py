@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import logging
 
+from sqlalchemy import Connection
+
 from app.config import get_settings
 
 log = logging.getLogger("loa.work_queue")
@@ -72,3 +74,14 @@ def enqueue_plan(station_id: int) -> None:
 
     queue_tasks.defer("plan_station", lock=f"station:{station_id}", queueing_lock=f"plan:{station_id}",
                       priority=queue_tasks.PREPARE_PRIORITY, station_id=station_id)
+
+
+def enqueue_delivery(connection: Connection, delivery_id: int, station_id: int, *, emergency: bool) -> None:
+    """Queue the delivery of a bulletin to one station, in the sender's transaction (the queue
+    must be on). Its lock is the station's deliveries: two bulletins to one ward go one after the
+    other, but never behind the ward's render work (`station:<id>`), which may take a minute."""
+    from app import queue_tasks
+
+    queue_tasks.defer_in(connection, "deliver_bulletin", lock=f"deliveries:station:{station_id}",
+                         priority=queue_tasks.EMERGENCY_PRIORITY if emergency else queue_tasks.BULLETIN_PRIORITY,
+                         delivery_id=delivery_id)

@@ -78,11 +78,16 @@ class Bulletin(Base):
     sent_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"), default=None)
     sent_at: Mapped[datetime | None] = mapped_column(UTCDateTime, default=None)
     cancelled_at: Mapped[datetime | None] = mapped_column(UTCDateTime, default=None)
+    # an approver sent it back to its author as a draft, saying why (kept until it is approved)
+    rejection_reason: Mapped[str | None] = mapped_column(Text, default=None)
+    rejected_at: Mapped[datetime | None] = mapped_column(UTCDateTime, default=None)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)
 
 
 class DeliveryState(enum.StrEnum):
+    queued = "queued"      # priority / emergency: its delivery job has not run yet
+    failed = "failed"      # its delivery job could not make it (``failure_reason`` says why)
     received = "received"  # in the ward's queue, not yet decided (normal level)
     accepted = "accepted"  # the ward took it: its own script now, planned like its own
     declined = "declined"  # the ward said no (with a reason the sender sees)
@@ -116,4 +121,5 @@ class BulletinDelivery(Base):
     decided_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"), default=None)
     decided_at: Mapped[datetime | None] = mapped_column(UTCDateTime, default=None)
     decline_reason: Mapped[str | None] = mapped_column(Text, default=None)
+    failure_reason: Mapped[str | None] = mapped_column(Text, default=None)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)

@@ -20,7 +20,8 @@ from app.scripts import service as scripts
 from app.scripts.schemas import ScriptFields
 
 DEFAULT_TOPIC = "thong-bao"
-STATE_VI = {DeliveryState.received: "chưa quyết định", DeliveryState.accepted: "đã nhận",
+STATE_VI = {DeliveryState.queued: "đang chuyển tới đài", DeliveryState.failed: "không chuyển được",
+            DeliveryState.received: "chưa quyết định", DeliveryState.accepted: "đã nhận",
             DeliveryState.declined: "đã từ chối", DeliveryState.stopped: "đã dừng"}
 
 

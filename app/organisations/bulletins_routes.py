@@ -32,6 +32,7 @@ from app.organisations.bulletins_exceptions import (
 from app.organisations.bulletins_schemas import (
     BulletinCreate,
     BulletinRead,
+    BulletinRejection,
     BulletinSend,
     BulletinUpdate,
     Decline,
@@ -40,7 +41,6 @@ from app.organisations.bulletins_schemas import (
 )
 from app.recordings.exceptions import RecordingRefused, RecordingsBusy
 from app.speech.audio import audio_settings, storage
-from app.speech.exceptions import SpeechFailed
 from app.stations.exceptions import NoStation, StationNotFound
 
 router = APIRouter(prefix="/api/v1", tags=["bulletins"])
@@ -90,13 +90,23 @@ def approve_bulletin(bulletin_id: Id, session: SessionDep, user: CurrentUser) ->
     return BulletinRead.model_validate(service.approve(session, bulletin, user=user))
 
 
+@router.post("/bulletins/{bulletin_id}/reject", response_model=BulletinRead, dependencies=[OrganisationWrites],
+             responses=responses(*_AUTH, BulletinNotFound, BulletinWrongState, OwnBulletinReview))
+def reject_bulletin(bulletin_id: Id, data: BulletinRejection, session: SessionDep, user: CurrentUser) -> BulletinRead:
+    """Send a submitted bulletin back to its author as a draft, with a reason they read."""
+    bulletin = scope.get_bulletin(session, bulletin_id, user)
+    return BulletinRead.model_validate(service.reject(session, bulletin, data.reason, user=user))
+
+
 @router.post("/bulletins/{bulletin_id}/send", response_model=list[DeliveryStatus],
              dependencies=[OrganisationWrites],
              responses=responses(*_AUTH, BulletinNotFound, BulletinWrongState, InvalidBulletin,
-                                 StationsOutsideOrganisation, SpeechFailed))
+                                 StationsOutsideOrganisation))
 def send_bulletin(bulletin_id: Id, data: BulletinSend, session: SessionDep, user: CurrentUser) -> list[DeliveryStatus]:
     """Send an approved bulletin to chosen stations under the organisation (optionally chosen areas
-    of each): normal waits for the ward, priority leads its next programme, emergency airs at once."""
+    of each): normal waits for the ward, priority leads its next programme, emergency airs at once.
+    With the job queue on, priority and emergency deliveries answer `queued` at once and a worker
+    delivers each station (emergencies first); follow them on `GET .../stations`."""
     bulletin = scope.get_bulletin(session, bulletin_id, user)
     service.send(session, bulletin, data, user=user)
     return status.per_station(session, bulletin)

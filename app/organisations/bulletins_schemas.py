@@ -59,6 +59,8 @@ class BulletinRead(Schema):
     sent_by_id: int | None
     sent_at: datetime | None
     cancelled_at: datetime | None
+    rejection_reason: str | None = Field(default=None, description="why an approver sent it back to draft")
+    rejected_at: datetime | None = None
     created_at: datetime
 
 
@@ -76,8 +78,8 @@ class BulletinSend(Schema):
 
 
 # What the sender sees per station; scheduled / aired / missed / on_air are read, not stored.
-StationStatus = Literal["received", "accepted", "declined", "stopped", "scheduled", "aired", "missed",
-                        "on_air"]
+StationStatus = Literal["queued", "failed", "received", "accepted", "declined", "stopped", "scheduled",
+                        "aired", "missed", "on_air"]
 
 
 class DeliveryStatus(Schema):
@@ -88,6 +90,7 @@ class DeliveryStatus(Schema):
     state: DeliveryState
     status: StationStatus
     decline_reason: str | None
+    failure_reason: str | None = Field(default=None, description="why its delivery job could not deliver")
     script_id: int | None
     emergency_id: int | None
     decided_at: datetime | None
@@ -112,6 +115,12 @@ class InboxItem(Schema):
 
 
 class Decline(Schema):
+    reason: Text = Field(min_length=1, max_length=2000)
+
+    _strip = field_validator("reason")(not_blank)
+
+
+class BulletinRejection(Schema):
     reason: Text = Field(min_length=1, max_length=2000)
 
     _strip = field_validator("reason")(not_blank)

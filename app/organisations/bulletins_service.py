@@ -14,6 +14,7 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from app import work_queue
 from app.audit import service as audit
 from app.models import (
     Bulletin,
@@ -28,7 +29,7 @@ from app.models import (
     User,
 )
 from app.organisations import bulletins_access as scope
-from app.organisations import bulletins_inbox as inbox
+from app.organisations import bulletins_delivery as delivering
 from app.organisations.bulletins_exceptions import (
     BulletinWrongState,
     InvalidBulletin,
@@ -38,13 +39,11 @@ from app.organisations.bulletins_exceptions import (
 from app.organisations.bulletins_schemas import BulletinCreate, BulletinSend, BulletinUpdate
 from app.organisations.tree import station_ids_under
 from app.programmes import emergency as emergencies
-from app.programmes.schemas import EmergencyCreate
 from app.scripts import service as scripts
 from app.stations import service as stations
 
 # The province's own calendar (its stations may name their own zone; a province is in one).
 PROVINCE_ZONE = ZoneInfo("Asia/Ho_Chi_Minh")
-DEFAULT_EMERGENCY_MINUTES = 60
 STATUS_VI = {
     BulletinStatus.draft: "bản nháp", BulletinStatus.submitted: "chờ duyệt",
     BulletinStatus.approved: "đã duyệt", BulletinStatus.sent: "đã gửi", BulletinStatus.cancelled: "đã dừng",
@@ -128,8 +127,23 @@ def approve(session: Session, bulletin: Bulletin, *, user: User) -> Bulletin:
         raise OwnBulletinReview()
     bulletin.status = BulletinStatus.approved
     bulletin.approved_by_id, bulletin.approved_at = user.id, datetime.now(UTC)
+    bulletin.rejection_reason = bulletin.rejected_at = None
     session.flush()
     _audit(session, "bulletin_approve", bulletin, user)
+    return bulletin
+
+
+def reject(session: Session, bulletin: Bulletin, reason: str, *, user: User) -> Bulletin:
+    """Send a submitted bulletin back to its author as a draft, with a reason they read (as a
+    ward's editor sends a script back, `app.scripts.service.reject`); never its own author."""
+    scope.require_organisation_role(user, scope.REVIEWERS, "trả lại", "return")
+    _state(bulletin, (BulletinStatus.submitted,), "trả lại", "return")
+    if bulletin.author_id == user.id:
+        raise OwnBulletinReview()
+    bulletin.status = BulletinStatus.draft
+    bulletin.rejection_reason, bulletin.rejected_at = reason, datetime.now(UTC)
+    session.flush()
+    _audit(session, "bulletin_reject", bulletin, user, {"status": ["submitted", "draft"], "reason": reason})
     return bulletin
 
 
@@ -162,7 +176,13 @@ def _targets(session: Session, bulletin: Bulletin, data: BulletinSend) -> list[t
 
 
 def send(session: Session, bulletin: Bulletin, data: BulletinSend, *, user: User) -> list[BulletinDelivery]:
-    """Send an approved bulletin to chosen stations under its organisation: one delivery each."""
+    """Send an approved bulletin to chosen stations under its organisation: one delivery each.
+
+    A normal delivery is done once its row exists (it waits in the ward's inbox). A priority or
+    emergency one has work to do at the station (`bulletins_delivery.deliver`): with the job
+    queue on, one job per station, queued in this transaction, and the delivery shows `queued`
+    until a worker has done it; without a queue (a single ward on SQLite) it is done here, each
+    station in a savepoint of its own so that one station's failure is only that station's."""
     scope.require_organisation_role(user, scope.SENDERS, "gửi", "send")
     _state(bulletin, (BulletinStatus.approved,), "gửi xuống", "send")
     for field in ("level", "air_from", "air_until", "emergency_minutes"):
@@ -172,32 +192,24 @@ def send(session: Session, bulletin: Bulletin, data: BulletinSend, *, user: User
     now = datetime.now(UTC)
     _check_window(bulletin.air_from, bulletin.air_until, today=province_today(now))
     chosen = _targets(session, bulletin, data)
+    has_work = delivering.needs_job(bulletin.level)
+    queued = has_work and work_queue.queue_on()
     bulletin.status, bulletin.sent_by_id, bulletin.sent_at = BulletinStatus.sent, user.id, now
-    deliveries = []
-    for station, area_ids in chosen:
-        delivery = BulletinDelivery(bulletin_id=bulletin.id, station_id=station.id, area_ids=area_ids,
-                                    state=DeliveryState.received)
-        session.add(delivery)
-        session.flush()
-        if bulletin.level == Priority.priority:
-            inbox.take(session, bulletin, delivery, station, user=user, now=now)
-        elif bulletin.level == Priority.emergency:
-            _issue_emergency(session, bulletin, delivery, station, user=user, now=now)
-        deliveries.append(delivery)
+    deliveries = [BulletinDelivery(bulletin_id=bulletin.id, station_id=station.id, area_ids=area_ids,
+                                   state=DeliveryState.queued if has_work else DeliveryState.received)
+                  for station, area_ids in chosen]
+    session.add_all(deliveries)
+    session.flush()
     _audit(session, "bulletin_send", bulletin, user,
-           {"level": bulletin.level.value, "stations": [s.id for s, _ in chosen]})
+           {"level": bulletin.level.value, "stations": [s.id for s, _ in chosen], "queued": queued})
+    if queued:
+        for delivery in deliveries:
+            work_queue.enqueue_delivery(session.connection(), delivery.id, delivery.station_id,
+                                        emergency=bulletin.level == Priority.emergency)
+    elif has_work:
+        for delivery in deliveries:
+            delivering.deliver(session, delivery.id)
     return deliveries
-
-
-def _issue_emergency(session: Session, bulletin: Bulletin, delivery: BulletinDelivery, station: Station,
-                     *, user: User, now: datetime) -> None:
-    """Out at once to the chosen areas, exactly as the ward's own emergency goes out."""
-    issued = emergencies.issue(session, EmergencyCreate(
-        title=bulletin.title, body=bulletin.body, area_ids=delivery.area_ids,
-        minutes=bulletin.emergency_minutes or DEFAULT_EMERGENCY_MINUTES,
-        topic=inbox.topic_for(session, station)), user=user, station=station)
-    delivery.state, delivery.decided_at = DeliveryState.accepted, now
-    delivery.script_id, delivery.emergency_id = issued.script_id, issued.id
 
 
 def stop(session: Session, bulletin: Bulletin, *, user: User) -> Bulletin:
@@ -206,9 +218,10 @@ def stop(session: Session, bulletin: Bulletin, *, user: User) -> Bulletin:
     scope.require_organisation_role(user, scope.SENDERS, "dừng", "stop")
     _state(bulletin, (BulletinStatus.sent,), "dừng", "stop")
     now = datetime.now(UTC)
+    # locked: a delivery job running now finishes first, and its emergency is then stopped too
     for delivery in session.scalars(select(BulletinDelivery).where(BulletinDelivery.bulletin_id == bulletin.id)
-                                    .order_by(BulletinDelivery.id)):
-        if delivery.state in (DeliveryState.declined, DeliveryState.stopped):
+                                    .order_by(BulletinDelivery.id).with_for_update()):
+        if delivery.state in (DeliveryState.declined, DeliveryState.stopped, DeliveryState.failed):
             continue
         emergency = session.get(Emergency, delivery.emergency_id) if delivery.emergency_id else None
         script = session.get(Script, delivery.script_id) if delivery.script_id else None

@@ -57,6 +57,8 @@ def _emergency_status(session: Session, emergency: Emergency, now: datetime) -> 
 def station_status(session: Session, bulletin: Bulletin, delivery: BulletinDelivery, station: Station,
                    now: datetime) -> StationStatus:
     """One word for what became of the bulletin at this station."""
+    if delivery.state in (DeliveryState.queued, DeliveryState.failed):
+        return "queued" if delivery.state == DeliveryState.queued else "failed"
     if delivery.state == DeliveryState.declined:
         return "declined"
     if delivery.emergency_id is not None:
@@ -83,6 +85,7 @@ def per_station(session: Session, bulletin: Bulletin, now: datetime | None = Non
                            .where(BulletinDelivery.bulletin_id == bulletin.id).order_by(Station.name, Station.id))
     return [DeliveryStatus(delivery_id=d.id, station_id=s.id, station_name=s.name, area_ids=list(d.area_ids),
                            state=d.state, status=station_status(session, bulletin, d, s, now),
-                           decline_reason=d.decline_reason, script_id=d.script_id, emergency_id=d.emergency_id,
+                           decline_reason=d.decline_reason, failure_reason=d.failure_reason,
+                           script_id=d.script_id, emergency_id=d.emergency_id,
                            decided_at=d.decided_at)
             for d, s in rows]

@@ -10,7 +10,17 @@ from sqlalchemy.orm import Session
 
 from app import access
 from app.audit import service as audit
-from app.models import Emergency, Priority, Programme, ProgrammeStatus, Script, ScriptStatus, Station, User
+from app.models import (
+    Emergency,
+    Priority,
+    Programme,
+    ProgrammeStatus,
+    Recording,
+    Script,
+    ScriptStatus,
+    Station,
+    User,
+)
 from app.programmes import inputs, off_air, service
 from app.programmes.schemas import EmergencyCreate, EmergencyRead
 from app.scripts import service as scripts
@@ -25,6 +35,7 @@ from audio.pcm import from_wav_bytes, silence
 from scheduler import Candidate, plan_emergency
 from scheduler import Priority as PlanPriority
 
+RECORDING_ENGINE = "recording"  # the emergency airs a recording: no speech engine spoke it
 ALERT_MS = 3000
 GAP_MS = 1500
 
@@ -53,31 +64,49 @@ def stop(session: Session, emergency: Emergency, *, user: User) -> Emergency:
     return emergency
 
 
-def issue(session: Session, data: EmergencyCreate, *, user: User, station: Station | None = None) -> EmergencyRead:
-    """Create the bulletin, speak it, and publish it to the relay points of its areas (of `station`
-    when a province sends it down; the user's own station otherwise)."""
-    now = datetime.now(UTC)
-    script = scripts.create_emergency(session, title=data.title.strip(), body=data.body.strip(),
-                                      topic=data.topic, area_ids=data.area_ids, author=user, now=now,
-                                      station=station)
-    station = stations.get(session, script.station_id, with_children=True)
-    today = script.air_from
-
+def _speak(station: Station, script: Script) -> tuple[bytes, int, str, str | None]:
+    """The script's text spoken now: its samples, length, engine and a fallback note."""
     spoken = inputs.spoken_body(station, script)
     try:
         speech = synthesize_for(station, spoken)
     except AudioError as exc:
         raise SpeechFailed(exc.message_vi, detail_en=exc.message_en) from exc
-    rate = audio_settings().sample_rate
     pcm = from_wav_bytes(storage().read_bytes(speech.audio_key))
     script.speech_key, script.speech_duration_ms = speech.audio_key, speech.duration_ms
     script.speech_hash, script.speech_engine = inputs.speech_hash(station, spoken), speech.engine
+    return pcm.samples, speech.duration_ms, speech.engine, speech.fallback_reason_vi if speech.fell_back else None
+
+
+def _recorded(recording: Recording) -> tuple[bytes, int, str, str | None]:
+    """A recording aired as it is (its loudness-matched WAV): nothing is spoken."""
+    pcm = from_wav_bytes(storage().read_bytes(recording.audio_key))
+    return pcm.samples, recording.duration_ms, RECORDING_ENGINE, None
+
+
+def issue(session: Session, data: EmergencyCreate, *, user: User, station: Station | None = None,
+          recording_id: int | None = None) -> EmergencyRead:
+    """Create the bulletin, speak it (or take its recording: `recording_id`, a recording of the
+    station), and publish it to the relay points of its areas (of `station` when a province
+    sends it down; the user's own station otherwise)."""
+    now = datetime.now(UTC)
+    script = scripts.create_emergency(session, title=data.title.strip(), body=data.body.strip(),
+                                      topic=data.topic, area_ids=data.area_ids, author=user, now=now,
+                                      station=station, recording_id=recording_id)
+    station = stations.get(session, script.station_id, with_children=True)
+    today = script.air_from
+
+    recording = session.get(Recording, recording_id) if recording_id is not None else None
+    if recording is not None and recording.station_id == station.id:
+        samples, duration_ms, engine, note = _recorded(recording)
+    else:
+        samples, duration_ms, engine, note = _speak(station, script)
+    rate = audio_settings().sample_rate
     plan = plan_emergency(
         Candidate(id=script.id, title=script.title, topic=data.topic, priority=PlanPriority.emergency,
-                  duration_ms=speech.duration_ms, air_from=today, air_until=today, approved_at=now),
+                  duration_ms=duration_ms, air_from=today, air_until=today, approved_at=now),
         station=station.name, local_date=today, alert_ms=ALERT_MS, gap_ms=GAP_MS,
     )
-    audio = alert_tone(rate, ALERT_MS) + silence(GAP_MS, rate) + pcm.samples
+    audio = alert_tone(rate, ALERT_MS) + silence(GAP_MS, rate) + samples
     with tempfile.TemporaryDirectory(dir=audio_settings().data_dir) as tmp:
         target = Path(tmp) / "emergency.mp3"
         encode_pcm(audio, rate, target, fmt="mp3", bitrate_kbps=station.audio_bitrate_kbps,
@@ -102,11 +131,11 @@ def issue(session: Session, data: EmergencyCreate, *, user: User, station: Stati
     streams.decide_after_commit(session)
     audit.record(session, "emergency", actor=user, entity_type="script", entity_id=script.id,
                  station_id=station.id, changes={"title": script.title, "areas": sorted(data.area_ids),
-                                                 "minutes": data.minutes, "engine": speech.engine})
+                                                 "minutes": data.minutes, "engine": engine})
     # It also leads the next regular programme: re-plan today and tomorrow now.
     service.plan_days(session, station, today, 2, now=now)
     return EmergencyRead(
         id=emergency.id, script_id=script.id, programme_id=programme.id, area_ids=emergency.area_ids,
         issued_at=emergency.issued_at, expires_at=emergency.expires_at, after=emergency.after,
-        engine=speech.engine, note=speech.fallback_reason_vi if speech.fell_back else None,
+        engine=engine, note=note,
     )

@@ -210,14 +210,17 @@ def create(session: Session, data: ScriptCreate, *, author: User) -> Script:
 
 
 def create_emergency(session: Session, *, title: str, body: str, topic: str, area_ids: list[int],
-                     author: User, now: datetime, station: Station | None = None) -> Script:
+                     author: User, now: datetime, station: Station | None = None,
+                     recording_id: int | None = None) -> Script:
     """An editor's emergency bulletin: approved at once, for today and tomorrow (its caller
-    audits it as an emergency). `station` is given when a province sends it down."""
+    audits it as an emergency). `station` is given when a province sends it down; with
+    `recording_id` the recording airs instead of speech made from the text."""
     station = station or _author_station(session, author, None)
     today = station_today(station, now)
     return create_approved(session, station, ScriptFields(
         title=title, body=body, topic=topic, priority=Priority.emergency, air_from=today,
-        air_until=today + timedelta(days=1), area_ids=area_ids), author=author, now=now)
+        air_until=today + timedelta(days=1), area_ids=area_ids, recording_id=recording_id),
+        author=author, now=now)
 
 
 def create_approved(session: Session, station: Station, data: ScriptFields, *, author: User,

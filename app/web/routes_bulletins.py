@@ -7,7 +7,7 @@ import shutil
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated, Any, TypeVar
 
 from fastapi import APIRouter, Depends, Request
 from fastapi.responses import FileResponse, RedirectResponse
@@ -24,7 +24,7 @@ from app.organisations import bulletins_inbox as inbox
 from app.organisations import bulletins_recording as recording
 from app.organisations import bulletins_service as service
 from app.organisations import bulletins_status as status
-from app.organisations.bulletins_schemas import BulletinCreate, BulletinSend, Decline
+from app.organisations.bulletins_schemas import BulletinCreate, BulletinRejection, BulletinSend, Decline
 from app.organisations.tree import is_organisation_user
 from app.speech.audio import audio_settings, storage
 from app.web.deps import EditorPage, Form, PageForbidden, WebUser, lang_of
@@ -34,6 +34,7 @@ from app.web.render import error_text, render
 from app.web.routes_scripts import station_id_of
 
 router = APIRouter(prefix="/app", include_in_schema=False)
+T = TypeVar("T")
 FIELDS = ("title", "body", "level", "air_from", "air_until", "airings_target", "emergency_minutes")
 
 
@@ -101,18 +102,24 @@ def bulletin_page(request: Request, session: SessionDep, user: OrganisationPage,
         "levels": [p.value for p in Priority]}, user=user)
 
 
-def _act(request: Request, session: SessionDep, user: User, bulletin_id: int,
-         action: Callable[[Bulletin], Any], ok_key: str = "msg_bulletin_done") -> Response:
-    """One step on a bulletin the user may see; a refusal comes back as a message on its page."""
-    bulletin = _bulletin(session, user, bulletin_id)
+def _step(request: Request, session: SessionDep, target: T, action: Callable[[T], Any], back: str,
+          ok_key: str = "msg_bulletin_done") -> Response:
+    """One step on a bulletin or a delivery the user may see (found before: another's is a 404),
+    in a savepoint; a refusal comes back as a message on the page at `back`."""
     try:
         with session.begin_nested():
-            action(bulletin)
+            action(target)
     except LoaError as exc:
         request.session["flash_error"] = error_text(exc, lang_of(request))
     else:
         request.session["flash"] = translate(ok_key, lang_of(request))
-    return RedirectResponse(f"/app/bulletins/{bulletin_id}", status_code=303)
+    return RedirectResponse(back, status_code=303)
+
+
+def _act(request: Request, session: SessionDep, user: User, bulletin_id: int,
+         action: Callable[[Bulletin], Any], ok_key: str = "msg_bulletin_done") -> Response:
+    return _step(request, session, _bulletin(session, user, bulletin_id), action, f"/app/bulletins/{bulletin_id}",
+                 ok_key)
 
 
 @router.post("/bulletins/{bulletin_id}/submit", dependencies=[OrganisationWrites])
@@ -123,6 +130,18 @@ def submit(request: Request, session: SessionDep, user: OrganisationPage, _form:
 @router.post("/bulletins/{bulletin_id}/approve", dependencies=[OrganisationWrites])
 def approve(request: Request, session: SessionDep, user: OrganisationPage, _form: Form, bulletin_id: Id) -> Response:
     return _act(request, session, user, bulletin_id, lambda b: service.approve(session, b, user=user))
+
+
+@router.post("/bulletins/{bulletin_id}/reject", dependencies=[OrganisationWrites])
+def reject(request: Request, session: SessionDep, user: OrganisationPage, form: Form, bulletin_id: Id) -> Response:
+    """Send a submitted bulletin back to its author as a draft, with a reason."""
+    _bulletin(session, user, bulletin_id)  # another organisation's: 404 before anything else
+    data, _errors = build(BulletinRejection, {"reason": text(form, "reason")}, lang_of(request))
+    if data is None:
+        request.session["flash_error"] = translate("err_bulletin_reject_reason", lang_of(request))
+        return RedirectResponse(f"/app/bulletins/{bulletin_id}#reject", status_code=303)
+    return _act(request, session, user, bulletin_id, lambda b: service.reject(session, b, data.reason, user=user),
+                "msg_bulletin_rejected")
 
 
 @router.post("/bulletins/{bulletin_id}/stop", dependencies=[OrganisationWrites])
@@ -216,15 +235,7 @@ def inbox_audio(session: SessionDep, user: EditorPage, delivery_id: Id) -> Respo
 
 def _decide(request: Request, session: SessionDep, user: User, delivery_id: int,
             action: Callable[[BulletinDelivery], Any]) -> Response:
-    delivery = _delivery(session, user, delivery_id)
-    try:
-        with session.begin_nested():
-            action(delivery)
-    except LoaError as exc:
-        request.session["flash_error"] = error_text(exc, lang_of(request))
-    else:
-        request.session["flash"] = translate("msg_bulletin_done", lang_of(request))
-    return RedirectResponse(f"/app/inbox#d{delivery_id}", status_code=303)
+    return _step(request, session, _delivery(session, user, delivery_id), action, f"/app/inbox#d{delivery_id}")
 
 
 @router.post("/inbox/{delivery_id}/accept")

@@ -382,6 +382,8 @@ def cases(t: Station1, tone: Path) -> dict[tuple[str, str], list[Call]]:
         ("PATCH", "/api/v1/bulletins/{bulletin_id}"): [Call(f"/api/v1/bulletins/{b}", json={"title": "đổi"})],
         ("POST", "/api/v1/bulletins/{bulletin_id}/submit"): [Call(f"/api/v1/bulletins/{b}/submit")],
         ("POST", "/api/v1/bulletins/{bulletin_id}/approve"): [Call(f"/api/v1/bulletins/{b}/approve")],
+        ("POST", "/api/v1/bulletins/{bulletin_id}/reject"): [
+            Call(f"/api/v1/bulletins/{b}/reject", json={"reason": "trả lại"})],
         ("POST", "/api/v1/bulletins/{bulletin_id}/send"): [
             Call(f"/api/v1/bulletins/{b}/send", json={"stations": [{"station_id": s1}]})],
         ("POST", "/api/v1/bulletins/{bulletin_id}/stop"): [Call(f"/api/v1/bulletins/{b}/stop")],
@@ -403,6 +405,8 @@ def cases(t: Station1, tone: Path) -> dict[tuple[str, str], list[Call]]:
         ("GET", "/app/bulletins/{bulletin_id}"): [Call(f"/app/bulletins/{b}")],
         ("POST", "/app/bulletins/{bulletin_id}/submit"): [Call(f"/app/bulletins/{b}/submit", data={})],
         ("POST", "/app/bulletins/{bulletin_id}/approve"): [Call(f"/app/bulletins/{b}/approve", data={})],
+        ("POST", "/app/bulletins/{bulletin_id}/reject"): [Call(f"/app/bulletins/{b}/reject",
+                                                               data={"reason": "trả lại"})],
         ("POST", "/app/bulletins/{bulletin_id}/stop"): [Call(f"/app/bulletins/{b}/stop", data={})],
         ("POST", "/app/bulletins/{bulletin_id}/send"): [Call(f"/app/bulletins/{b}/send",
                                                              data={"station_ids": str(s1)})],
