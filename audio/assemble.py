@@ -36,6 +36,7 @@ from audio.mp3frames import (
     parse_mp3,
     splice,
 )
+from audio.pcm import SAMPLE_WIDTH
 from audio.programme import (
     ItemFailure,
     OutputSettings,
@@ -248,8 +249,10 @@ class ProgrammeRenderer:
                     f"The item's MP3 holds {frames.sample_count} samples instead of {span}.",
                 )
             kept = span // frames.frame_samples
-            prefix_crc = crc16(frames.prefix(kept))
-            full_crc = crc16(frames.audio)
+            prefix = frames.prefix(kept)
+            prefix_crc = crc16(prefix)
+            # The CRC of all frames continues from the prefix's: checksum only the rest.
+            full_crc = crc16(frames.audio[len(prefix) :], prefix_crc)
         key = self.storage.put_bytes(data, suffix=".mp3" if output.format == "mp3" else ".ogg")
         audio = StoredAudio(
             key=key,
@@ -267,15 +270,22 @@ class ProgrammeRenderer:
             self.encode_count += 1
         internal = self.settings.sample_rate
         rate = output_rate(output)
-        chain = [f"aresample={rate}"] if rate != internal else []
-        chain += [f"apad=whole_len={span}", f"atrim=end_sample={span}"]
+        exact = (
+            rate == internal
+            and isinstance(chunks, list)
+            and sum(len(chunk) for chunk in chunks) == span * SAMPLE_WIDTH
+        )
+        # Fitted item PCM at the output rate already holds exactly `span` samples: padding and
+        # trimming would change nothing (same bytes out) but cost a filter pass per item.
+        chain = [] if exact else [f"aresample={rate}"] if rate != internal else []
+        chain += [] if exact else [f"apad=whole_len={span}", f"atrim=end_sample={span}"]
         if output.format == "mp3":
             codec = ["-c:a", "libmp3lame", "-b:a", f"{output.bitrate_kbps}k", "-id3v2_version", "0"]
             codec += ["-write_xing", "1", "-f", "mp3"]
         else:
             codec = ["-c:a", "libopus", "-b:a", f"{output.bitrate_kbps}k", "-f", "ogg"]
         args = ["-v", "error", *pcm_input(internal)]
-        args += ["-af", ",".join(chain), "-ac", "1", "-ar", str(rate), *codec]
+        args += [*(["-af", ",".join(chain)] if chain else []), "-ac", "1", "-ar", str(rate), *codec]
         args += ["-fflags", "+bitexact", "-flags:a", "+bitexact", "-y", str(target)]
         command = [ffmpeg_exe(self.settings), "-hide_banner", "-nostdin", "-nostats", *args]
         if isinstance(chunks, list) and len(chunks) == 1:
