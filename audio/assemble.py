@@ -4,8 +4,9 @@ Each item is fitted to its span and encoded once; its file is named by its conte
 remembered under the hash of its inputs, so a re-render re-encodes only changed items.
 For MP3 the programme is spliced from the items' frames (`audio.mp3frames`): no second
 encode, sample-exact length. Opus programmes are encoded once from the items' PCM.
-Every file goes through `Storage` (temporary file, fsync, rename), and the result is
-returned only once all of them exist.
+Every file goes through `Storage` (temporary file, fsync, rename; the folders' fsyncs are
+batched at the end, see `audio.storage.DirectorySyncs`), and the result is returned only
+once all of them exist.
 """
 
 from __future__ import annotations
@@ -47,7 +48,7 @@ from audio.programme import (
     StoredFile,
 )
 from audio.render_index import ItemSource, RenderIndex, item_source
-from audio.storage import TEMP_PREFIX, Storage
+from audio.storage import TEMP_PREFIX, DirectorySyncs, Storage, deferred_directory_syncs
 from audio.timeline import Placement, place_items
 from audio.tts.service import SpeechService
 
@@ -104,6 +105,20 @@ class ProgrammeRenderer:
         url_for: Callable[[str], str] | None = None,
     ) -> RenderedProgramme:
         """Render `spec`; return the stored files once every one of them exists."""
+        syncs = DirectorySyncs()
+        try:
+            with deferred_directory_syncs(syncs):
+                return self._render(spec, syncs, progress, url_for)
+        finally:
+            syncs.flush()
+
+    def _render(
+        self,
+        spec: ProgrammeSpec,
+        syncs: DirectorySyncs,
+        progress: ProgressCallback | None,
+        url_for: Callable[[str], str] | None,
+    ) -> RenderedProgramme:
         rate = output_rate(spec.output)
         quantum = frame_samples_for(rate) if spec.output.format == "mp3" else 1
         placements, failures, total = place_items(spec.items, spec.slot_length_ms, rate, quantum)
@@ -119,7 +134,7 @@ class ProgrammeRenderer:
         last = len(placements) - 1
         with ThreadPoolExecutor(max_workers=self.workers, thread_name_prefix="loa-render") as pool:
             futures = [
-                pool.submit(self._render_item, spec, placement, position == last)
+                pool.submit(self._render_item_syncs, syncs, spec, placement, position == last)
                 for position, placement in enumerate(placements)
             ]
             outcomes = []
@@ -157,6 +172,12 @@ class ProgrammeRenderer:
         )
 
     # -- items -------------------------------------------------------------------------
+
+    def _render_item_syncs(
+        self, syncs: DirectorySyncs, spec: ProgrammeSpec, placement: Placement, last: bool
+    ) -> _Outcome:
+        with deferred_directory_syncs(syncs):
+            return self._render_item(spec, placement, last)
 
     def _render_item(self, spec: ProgrammeSpec, placement: Placement, last: bool) -> _Outcome:
         item = placement.item
