@@ -4,8 +4,9 @@ Each item is fitted to its span and encoded once; its file is named by its conte
 remembered under the hash of its inputs, so a re-render re-encodes only changed items.
 For MP3 the programme is spliced from the items' frames (`audio.mp3frames`): no second
 encode, sample-exact length. Opus programmes are encoded once from the items' PCM.
-Every file goes through `Storage` (temporary file, fsync, rename), and the result is
-returned only once all of them exist.
+Every file goes through `Storage` (temporary file, fsync, rename; the folders' fsyncs are
+batched at the end, see `audio.storage.DirectorySyncs`), and the result is returned only
+once all of them exist.
 """
 
 from __future__ import annotations
@@ -36,6 +37,7 @@ from audio.mp3frames import (
     parse_mp3,
     splice,
 )
+from audio.pcm import SAMPLE_WIDTH
 from audio.programme import (
     ItemFailure,
     OutputSettings,
@@ -46,7 +48,7 @@ from audio.programme import (
     StoredFile,
 )
 from audio.render_index import ItemSource, RenderIndex, item_source
-from audio.storage import TEMP_PREFIX, Storage
+from audio.storage import TEMP_PREFIX, DirectorySyncs, Storage, deferred_directory_syncs
 from audio.timeline import Placement, place_items
 from audio.tts.service import SpeechService
 
@@ -103,6 +105,20 @@ class ProgrammeRenderer:
         url_for: Callable[[str], str] | None = None,
     ) -> RenderedProgramme:
         """Render `spec`; return the stored files once every one of them exists."""
+        syncs = DirectorySyncs()
+        try:
+            with deferred_directory_syncs(syncs):
+                return self._render(spec, syncs, progress, url_for)
+        finally:
+            syncs.flush()
+
+    def _render(
+        self,
+        spec: ProgrammeSpec,
+        syncs: DirectorySyncs,
+        progress: ProgressCallback | None,
+        url_for: Callable[[str], str] | None,
+    ) -> RenderedProgramme:
         rate = output_rate(spec.output)
         quantum = frame_samples_for(rate) if spec.output.format == "mp3" else 1
         placements, failures, total = place_items(spec.items, spec.slot_length_ms, rate, quantum)
@@ -118,7 +134,7 @@ class ProgrammeRenderer:
         last = len(placements) - 1
         with ThreadPoolExecutor(max_workers=self.workers, thread_name_prefix="loa-render") as pool:
             futures = [
-                pool.submit(self._render_item, spec, placement, position == last)
+                pool.submit(self._render_item_syncs, syncs, spec, placement, position == last)
                 for position, placement in enumerate(placements)
             ]
             outcomes = []
@@ -156,6 +172,12 @@ class ProgrammeRenderer:
         )
 
     # -- items -------------------------------------------------------------------------
+
+    def _render_item_syncs(
+        self, syncs: DirectorySyncs, spec: ProgrammeSpec, placement: Placement, last: bool
+    ) -> _Outcome:
+        with deferred_directory_syncs(syncs):
+            return self._render_item(spec, placement, last)
 
     def _render_item(self, spec: ProgrammeSpec, placement: Placement, last: bool) -> _Outcome:
         item = placement.item
@@ -248,8 +270,10 @@ class ProgrammeRenderer:
                     f"The item's MP3 holds {frames.sample_count} samples instead of {span}.",
                 )
             kept = span // frames.frame_samples
-            prefix_crc = crc16(frames.prefix(kept))
-            full_crc = crc16(frames.audio)
+            prefix = frames.prefix(kept)
+            prefix_crc = crc16(prefix)
+            # The CRC of all frames continues from the prefix's: checksum only the rest.
+            full_crc = crc16(frames.audio[len(prefix) :], prefix_crc)
         key = self.storage.put_bytes(data, suffix=".mp3" if output.format == "mp3" else ".ogg")
         audio = StoredAudio(
             key=key,
@@ -267,15 +291,22 @@ class ProgrammeRenderer:
             self.encode_count += 1
         internal = self.settings.sample_rate
         rate = output_rate(output)
-        chain = [f"aresample={rate}"] if rate != internal else []
-        chain += [f"apad=whole_len={span}", f"atrim=end_sample={span}"]
+        exact = (
+            rate == internal
+            and isinstance(chunks, list)
+            and sum(len(chunk) for chunk in chunks) == span * SAMPLE_WIDTH
+        )
+        # Fitted item PCM at the output rate already holds exactly `span` samples: padding and
+        # trimming would change nothing (same bytes out) but cost a filter pass per item.
+        chain = [] if exact else [f"aresample={rate}"] if rate != internal else []
+        chain += [] if exact else [f"apad=whole_len={span}", f"atrim=end_sample={span}"]
         if output.format == "mp3":
             codec = ["-c:a", "libmp3lame", "-b:a", f"{output.bitrate_kbps}k", "-id3v2_version", "0"]
             codec += ["-write_xing", "1", "-f", "mp3"]
         else:
             codec = ["-c:a", "libopus", "-b:a", f"{output.bitrate_kbps}k", "-f", "ogg"]
         args = ["-v", "error", *pcm_input(internal)]
-        args += ["-af", ",".join(chain), "-ac", "1", "-ar", str(rate), *codec]
+        args += [*(["-af", ",".join(chain)] if chain else []), "-ac", "1", "-ar", str(rate), *codec]
         args += ["-fflags", "+bitexact", "-flags:a", "+bitexact", "-y", str(target)]
         command = [ffmpeg_exe(self.settings), "-hide_banner", "-nostdin", "-nostats", *args]
         if isinstance(chunks, list) and len(chunks) == 1:

@@ -13,6 +13,7 @@ import hashlib
 import os
 import re
 import tempfile
+import threading
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -131,8 +132,57 @@ def write_atomically(target: Path, chunks: Iterable[bytes]) -> None:
     _fsync_dir(target.parent)
 
 
+class DirectorySyncs:
+    """Folders that received renamed files and still need an fsync; `flush` syncs each once.
+
+    Within `deferred_directory_syncs` a file's data is still fsynced before it is renamed
+    into place (so a name never shows a partial file), but the fsync that makes the rename
+    itself durable is left to `flush`: a render writing hundreds of files into a few hundred
+    folders syncs each folder once, at the end, before it reports its files as stored.
+    A crash before `flush` can lose the newest names, never their content: every index
+    entry is checked against `Storage.exists` before use.
+    """
+
+    def __init__(self) -> None:
+        self._folders: set[Path] = set()
+        self._lock = threading.Lock()
+
+    def add(self, directory: Path) -> None:
+        with self._lock:
+            self._folders.add(directory)
+
+    def flush(self) -> None:
+        """Fsync every folder added since the last flush."""
+        with self._lock:
+            folders, self._folders = sorted(self._folders), set()
+        for folder in folders:
+            _fsync_now(folder)
+
+
+_deferred = threading.local()
+
+
+@contextlib.contextmanager
+def deferred_directory_syncs(syncs: DirectorySyncs) -> Iterator[None]:
+    """In this thread, leave folder fsyncs to `syncs.flush()` (see `DirectorySyncs`)."""
+    previous = getattr(_deferred, "syncs", None)
+    _deferred.syncs = syncs
+    try:
+        yield
+    finally:
+        _deferred.syncs = previous
+
+
 def _fsync_dir(directory: Path) -> None:
     # The rename is durable only once the directory entry itself is on disk.
+    syncs: DirectorySyncs | None = getattr(_deferred, "syncs", None)
+    if syncs is not None:
+        syncs.add(directory)
+        return
+    _fsync_now(directory)
+
+
+def _fsync_now(directory: Path) -> None:
     fd = os.open(directory, os.O_RDONLY)
     try:
         os.fsync(fd)

@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -315,3 +316,32 @@ def test_identical_gaps_of_silence_are_encoded_once(settings: AudioSettings, sto
     assert len(distinct) < len(result.items)
     assert renderer.encode_count == len(distinct)
     assert decoded_samples(storage.path(result.programme.key), 22050) == 12 * 22050
+
+
+def test_a_render_returns_only_after_every_folder_it_wrote_into_is_synced(
+    settings: AudioSettings, storage: LocalStorage, material: tuple[str, str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Folder fsyncs are batched at the end of a render: each folder once, all before it returns.
+    real_fsync = os.fsync
+    synced: list[str] = []
+
+    def recording_fsync(fd: int) -> None:
+        real_fsync(fd)
+        synced.append(os.readlink(f"/proc/self/fd/{fd}"))
+
+    monkeypatch.setattr(os, "fsync", recording_fsync)
+    renderer, _espeak = make_renderer(settings, storage)
+    result = renderer.render(programme_spec(*material))
+    folders = [path for path in synced if Path(path).is_dir()]
+    assert len(folders) == len(set(folders))
+    # batched: no folder is synced until every file's data is
+    first_folder = min(i for i, path in enumerate(synced) if Path(path).is_dir())
+    assert all(Path(path).is_dir() for path in synced[first_folder:])
+    written = [storage.path(item.audio.key) for item in result.items]
+    written += [storage.path(result.programme.key), storage.path(result.cue_sheet.key)]
+    written += list((storage.root / "render-index").rglob("*.json"))
+    written += list((storage.root / "tts-index").rglob("*.json"))
+    for path in written:
+        assert str(path.parent) in folders
+    # each file's own data is still synced (under its temporary name, before the rename)
+    assert len(synced) - len(folders) >= len(set(written))
