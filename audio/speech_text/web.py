@@ -54,7 +54,9 @@ WORDS: Mapping[str, str] = {
     "tayninh": "tây ninh", "thaibinh": "thái bình", "thainguyen": "thái nguyên", "thuathienhue": "thừa thiên huế",
     "hue": "huế", "tiengiang": "tiền giang", "travinh": "trà vinh", "tuyenquang": "tuyên quang",
     "vinhlong": "vĩnh long", "vinhphuc": "vĩnh phúc", "yenbai": "yên bái", "campha": "cẩm phả", "uongbi": "uông bí",
-    "mongcai": "móng cái", "bachdang": "bạch đằng", "hongai": "hòn gai",
+    "mongcai": "móng cái", "bachdang": "bạch đằng", "hongai": "hòn gai", "baichay": "bãi cháy",
+    "longxuyen": "long xuyên", "chaudoc": "châu đốc", "rachgia": "rạch giá", "tamky": "tam kỳ", "hoian": "hội an",
+    "buonmathuot": "buôn ma thuột", "pleiku": "plây cu", "thudaumot": "thủ dầu một", "bienhoa": "biên hòa",
     "vungtau": "vũng tàu", "nhatrang": "nha trang", "dalat": "đà lạt", "vinh": "vinh",
 }
 
@@ -93,6 +95,9 @@ SYLLABLES: Mapping[str, str] = {
     "nhiem": "nhiệm", "ban": "ban", "lanh": "lành", "manh": "mạnh", "vung": "vững",
     "hong": "hồng", "bach": "bạch", "chuyen": "chuyển", "doi": "đổi", "song": "sống", "vi": "vì",
     "mot": "một", "loi": "lời", "khuyen": "khuyên", "ngay": "ngày", "tich": "tích",
+    # Common syllables of place names and slogans (long xuyên, bãi cháy, tự hào, châu, hậu, đảo).
+    "xuyen": "xuyên", "bai": "bãi", "hao": "hào", "chau": "châu", "hau": "hậu", "dao": "đảo", "khu": "khu",
+    "pho": "phố", "cho": "chợ", "nghia": "nghĩa", "lien": "liên", "huong": "hương", "dieu": "điều",
 }
 # Whole words (several syllables) that the syllables alone would read wrong are pieces too: "dangky" is
 # đăng ký, not đảng ký. Dictionary lookups only: an address label stays a few dozen characters.
@@ -139,6 +144,9 @@ _PIECES: Mapping[str, str] = {**SYLLABLES, **{
     "tainguyenmoitruong": "tài nguyên môi trường", "tuphaphotich": "tư pháp hộ tịch", "hotich": "hộ tịch",
     "cutru": "cư trú", "cancuoc": "căn cước", "dinhdanh": "định danh", "dientu": "điện tử",
     "thanhtoan": "thanh toán", "tructuyen": "trực tuyến", "nopthue": "nộp thuế",
+    "khuyennong": "khuyến nông", "khuyencao": "khuyến cáo", "khuyenhoc": "khuyến học", "tuhao": "tự hào",
+    "cuocthi": "cuộc thi", "cuocthianh": "cuộc thi ảnh", "hinhanh": "hình ảnh", "bienxanh": "biển xanh",
+    "biendao": "biển đảo", "bienphong": "biên phòng", "quehuong": "quê hương", "tunhien": "tự nhiên",
     "quyhoach": "quy hoạch", "datdai": "đất đai", "nhao": "nhà ở", "diachi": "địa chỉ", "diaphuong": "địa phương",
 }, **WORDS}
 _MAX_SYLLABLE = max(len(s) for s in _PIECES)
