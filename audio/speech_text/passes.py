@@ -172,7 +172,7 @@ _PERIODS = r"năm|tháng|tuần|quý|ngày"
 # The last spoken number before a "/" was a date ("ba mươi mốt tháng tám"), not a quantity with a unit.
 _DATE_ATOM = re.compile(rf"{OPEN}[^{CLOSE}]* tháng [^{CLOSE}]*{CLOSE}[^{OPEN}]*$")
 _RATE_LOOKBACK = re.compile(rf"{CLOSE}(?: ?[^\s,;:()\n{OPEN}]+){{0,2}} ?$")
-_PERIOD_LOOKBACK = re.compile(rf"{CLOSE}(?: ?[^\s,;:()\n{OPEN}]+){{0,5}} ?$")
+_PERIOD_LOOKBACK = re.compile(rf"{CLOSE}(?: ?[^\s,;:()\n{OPEN}]+){{0,7}} ?$")
 _PERIOD_AFTER = re.compile(r"(?:ngày|tuần|tháng|quý|năm|giờ|ca|buổi|đêm|vụ)(?!\w)")
 
 
