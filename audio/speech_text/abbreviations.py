@@ -252,6 +252,8 @@ DOCUMENT_TYPES: Mapping[str, str] = MappingProxyType({
     "HD": "hướng dẫn", "CV": "công văn", "TB": "thông báo", "BC": "báo cáo", "TT": "thông tư",
     "NĐ": "nghị định", "PA": "phương án", "TTr": "tờ trình", "QC": "quy chế", "QyĐ": "quy định", "QĐi": "quy định",
     "CTr": "chương trình", "ĐA": "đề án", "GM": "giấy mời", "BB": "biên bản", "TTLT": "thông tư liên tịch",
+    # "ND-CP": a decree typed without "Đ" (inside a code; elsewhere "ND" is nông dân).
+    "ND": "nghị định",
     "UBND": "ủy ban nhân dân", "L": "luật", "PL": "pháp lệnh", "HĐ": "hợp đồng", "CĐ": "công điện",
 })
 

@@ -284,7 +284,8 @@ def _read_slash_pair(match: re.Match[str]) -> str:
     return f"{read_cardinal(n)} trên {read_cardinal(m)}"
 
 
-_MONTH_AFTER = r"tháng\s+(?:\d|giêng|chạp|một|hai|ba|tư|năm|sáu|bảy|tám|chín|mười)"
+# "3 tháng một lần" (every three months) names no month.
+_MONTH_AFTER = r"tháng\s+(?:\d|(?:giêng|chạp|một|hai|ba|tư|năm|sáu|bảy|tám|chín|mười)(?!\w|\s+lần\b))"
 # "ngày 25 đến 30-6": the second day of a range that began with "ngày" is a date too.
 _DAY_RANGE_BEFORE = re.compile(r"(?i)\bngày\s+\d{1,2}\s*(?:đến|và|[-–])\s*$")
 # "ngày 10-9 đến 15-9": the second date of a range whose first is a date.

@@ -174,6 +174,7 @@ _DATE_ATOM = re.compile(rf"{OPEN}[^{CLOSE}]* tháng [^{CLOSE}]*{CLOSE}[^{OPEN}]*
 _RATE_LOOKBACK = re.compile(rf"{CLOSE}(?: ?[^\s,;:()\n{OPEN}]+){{0,2}} ?$")
 _PERIOD_LOOKBACK = re.compile(rf"{CLOSE}(?: ?[^\s,;:()\n{OPEN}]+){{0,7}} ?$")
 _PERIOD_AFTER = re.compile(r"(?:ngày|tuần|tháng|quý|năm|giờ|ca|buổi|đêm|vụ)(?!\w)")
+_PERIOD_BEFORE = re.compile(r"(?<!\w)(?:ngày|tuần|tháng|quý|năm|giờ|ca|buổi|đêm|vụ)\s?$")
 
 
 def read_slashes(text: str) -> str:
@@ -194,7 +195,9 @@ def read_slashes(text: str) -> str:
             # "ngày 31/8 tăng/giảm": after a date the two words are alternatives, not a rate.
             # "Phường 5/Quận 3": a capital after "/" starts a name, never a unit.
             # "2.000 lít nước uống đóng chai/ngày": a period after "/" makes a rate of the quantity a few words back.
-            rate = rate or (_PERIOD_AFTER.match(text, match.end()) and _PERIOD_LOOKBACK.search(head))
+            # Between two periods ("theo tháng/quý") "/" gives a choice, not a rate.
+            if rate is None and _PERIOD_AFTER.match(text, match.end()) and not _PERIOD_BEFORE.search(head):
+                rate = _PERIOD_LOOKBACK.search(head)
             per_unit = rate and not _DATE_ATOM.search(head) and not text[match.end()].isupper()
             if per_unit and _PHYSICAL_RATE.match(text, match.end()) and _MEASURE_BEFORE.search(head):
                 out.append(" trên ")  # "tấn/ha", "m³/giờ": a physical rate
