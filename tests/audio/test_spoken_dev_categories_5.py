@@ -31,7 +31,7 @@ def test_every_row_is_read_exactly(category: str, text: str, expected: str) -> N
 
 
 def test_an_address_word_with_a_syllable_missing_from_the_table_is_not_spelled() -> None:
-    # "trang" (Trảng Dài) is not in the syllable table: the known syllables keep their reading, the unknown one is
+    # "trang" is not in the syllable table: the known syllables keep their reading, the unknown one is
     # said as written, and the twelve letters are not spelled one by one.
     spoken = to_spoken("Thông tin tại phuongtrangdai.dongnai.gov.vn.")
     assert spoken.startswith("Thông tin tại phường trang đại chấm đồng nai chấm")
