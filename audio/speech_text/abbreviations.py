@@ -120,6 +120,10 @@ _ADMINISTRATION: dict[str, str] = {
     "CB": "cán bộ",
     "CBCCVC": "cán bộ, công chức, viên chức",
     "CBCC": "cán bộ, công chức",
+    "CCVC": "công chức, viên chức",
+    "CTMT": "công tác mặt trận",  # "Ban CTMT khu dân cư" (CTMTQG, a national programme, is longer and wins)
+    "ND": "nông dân",  # "Hội ND xã"
+    "BĐ": "báo động",  # "trên BĐ III" (a flood alarm level)
     "NLĐ": "người lao động",
     "NCT": "người cao tuổi",
     "NKT": "người khuyết tật",
@@ -248,6 +252,8 @@ DOCUMENT_TYPES: Mapping[str, str] = MappingProxyType({
     "HD": "hướng dẫn", "CV": "công văn", "TB": "thông báo", "BC": "báo cáo", "TT": "thông tư",
     "NĐ": "nghị định", "PA": "phương án", "TTr": "tờ trình", "QC": "quy chế", "QyĐ": "quy định", "QĐi": "quy định",
     "CTr": "chương trình", "ĐA": "đề án", "GM": "giấy mời", "BB": "biên bản", "TTLT": "thông tư liên tịch",
+    # "ND-CP": a decree typed without "Đ" (inside a code; elsewhere "ND" is nông dân).
+    "ND": "nghị định",
     "UBND": "ủy ban nhân dân", "L": "luật", "PL": "pháp lệnh", "HĐ": "hợp đồng", "CĐ": "công điện",
 })
 
@@ -257,7 +263,9 @@ DOCUMENT_TYPES: Mapping[str, str] = MappingProxyType({
 # TU is a provincial party committee (tỉnh ủy) unless the sentence speaks of a city (thành ủy).
 CONTEXT_ABBREVIATIONS: Mapping[str, tuple[re.Pattern[str], str, str]] = MappingProxyType({
     "BCH": (re.compile(r"(?i)^\W*(?:\S+\s+){0,2}?(?:quân sự|phòng chống|pctt|phòng thủ|thiên tai|tkcn"
-                       r"|tìm kiếm|cứu nạn|cứu hộ|qs\b|ptds\b|chqs\b|phòng không|biên phòng)"),
+                       r"|tìm kiếm|cứu nạn|cứu hộ|qs\b|ptds\b|chqs\b|phòng không|biên phòng"
+                       # "BCH Phòng cháy chữa cháy cơ sở": a fire-fighting command
+                       r"|phòng cháy|chữa cháy|pccc\b)"),
             "ban chỉ huy", "ban chấp hành"),
     "TU": (re.compile(r"(?i)thành (?:ủy|uỷ)|\bthành phố"), "thành ủy", "tỉnh ủy"),
     "BTGTU": (re.compile(r"(?i)thành (?:ủy|uỷ)|\bthành phố"), "ban tuyên giáo thành ủy", "ban tuyên giáo tỉnh ủy"),

@@ -129,6 +129,8 @@ _ISSUERS = {
     "BHXHVN": "bảo hiểm xã hội Việt Nam", "TLĐ": "tổng liên đoàn", "BTCTW": "ban tổ chức trung ương",
     "BKHCN": "bộ khoa học và công nghệ", "TTCP": "thanh tra chính phủ", "VPCP": "văn phòng chính phủ",
     "KGVX": "khoa giáo văn xã", "UBTVQH": "ủy ban thường vụ quốc hội", "HĐBCQG": "hội đồng bầu cử quốc gia",
+    # Party committees issuing "86-KH/HU": huyện ủy, quận ủy, đảng ủy (TU, tỉnh or thành ủy, is read by the sentence).
+    "HU": "huyện ủy", "QU": "quận ủy", "ĐU": "đảng ủy",
 }
 
 

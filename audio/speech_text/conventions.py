@@ -103,6 +103,11 @@ or the API): e.g. "≥" -> "từ … trở lên" is not expressible, but "≥" -
 | "QĐ" after "Quy định số"         | "quy định" ("Quy định số 69-QĐ/TW"), else   | "quyết định" always         |
 |                                  | "quyết định"; "QĐi" "quy định"              |                             |
 | vaccine                          | "vắc xin"                                   | the English word            |
+| Olympic, VietGAP, VssID, urê     | "ô lim pích", "việt gáp", "vê ét ét ai đi", | "ô lim píc", "việt gi ê pê",|
+|                                  | "u rê" (`LOAN_WORDS`)                       | "vê ét ét i dê"             |
+| "+" between quantities, "‰"      | "cộng" ("… đồng + 2 tấn gạo"); "phần nghìn" | "và"                        |
+| a period after "/" a few words   | "mỗi" ("2.000 lít nước … đóng chai/ngày")   | "một", a pause              |
+| after a quantity                 |                                             |                             |
 | a list of service numbers after  | every number of the list dialled ("gọi 113, | the last one as a cardinal  |
 | a calling word                   | 114, 115 khi …")                            |                             |
 """
@@ -154,6 +159,10 @@ LOAN_WORDS: dict[str, str] = {
     "Wi-Fi": "oai phai", "WiFi": "oai phai", "wifi": "oai phai", "Wifi": "oai phai",
     "QR": "kiu a",
     "VNeID": "vê en e ai đi",
+    "VssID": "vê ét ét ai đi",  # the social-insurance app, its "ID" said like VNeID's
+    # Loan words written as one word: "Olympic", the VietGAP standard, the fertiliser urê (u-rê).
+    "Olympic": "ô lim pích", "olympic": "ô lim pích", "VietGAP": "việt gáp", "GlobalGAP": "gờ lô bồ gáp",
+    "urê": "u rê", "Urê": "u rê",
     "OTP": "ô tê pê",
     "SMS": "ét em ét",
     "LED": "lét",

@@ -81,6 +81,8 @@ _ATOMS = re.compile(
     r"|(?P<date>(?<![\w/.,])(?P<d>\d{1,2})(?P<sep>[/.-])(?P<m>\d{1,2})(?P=sep)(?P<y>\d{4})(?![\w/]))"
     # "Thông tư 304/2016", "tháng 12/2019": a document number and its year, or a month and a year.
     r"|(?P<my>(?<![\w/.,])(?P<my_m>\d{1,5})/(?P<my_y>\d{4})(?![\w/]))"
+    # "số 213/18A": a house number whose second part carries a letter (never a date).
+    r"|(?P<house>(?<![\w/.,])(?P<ho_n>\d{1,4})/(?P<ho_m>\d{1,4})(?P<ho_l>[A-Z])(?![\w/]))"
     r"|(?P<dm>(?<![\w/.,])(?P<dm_d>\d{1,3})/(?P<dm_m>\d{1,3})(?![\w/]|[.,]\d))"
     r"|(?P<dotdate>(?<=[Nn]gày )(?P<dd_d>\d{1,2})\.(?P<dd_m>\d{1,2})(?![\w/.]|,\d))"
     rf"|(?P<dash>(?<![\w/.,])(?P<da_d>\d{{1,2}})-(?P<da_m>\d{{1,2}})(?![\w/]|[.,]\d|\s?(?:{UNIT_RE})(?![\w²³])))"
@@ -96,7 +98,9 @@ _ATOMS = re.compile(
 
 _ROMAN_CONTEXT = re.compile(
     r"(?P<ctx>(?<!\w)(?:[Đđ]ại hội|[Kk]hóa|[Kk]hoá|[Tt]hứ|[Qq]uý|[Tt]hế kỷ|[Tt]hế kỉ|[Pp]hần"
-    r"|[Cc]hương|[Mm]ục|[Đđ]ợt|[Gg]iai đoạn|[Hh]ạng|[Ll]oại|[Kk]ỳ|[Vv]ùng|[Đđ]iều|[Cc]ấp) \(?)"
+    r"|[Cc]hương|[Mm]ục|[Đđ]ợt|[Gg]iai đoạn|[Hh]ạng|[Ll]oại|[Kk]ỳ|[Vv]ùng|[Đđ]iều|[Cc]ấp"
+    # "Chi cục Thuế khu vực II", "trên BĐ III" (a flood alarm level): cardinals too.
+    r"|[Kk]hu vực|[Bb]áo động|BĐ) \(?)"
     r"(?P<roman>[IVXL]+)(?:/(?P<year>\d{4}))?(?!\w)"
 )
 # "Q.1", "P.5": a district or ward by its number; a space lets the number be read as one.
@@ -258,6 +262,8 @@ def _read_date(match: re.Match[str], day: int, month: int, year: int | None) -> 
 def _in_date_context(match: re.Match[str]) -> bool:
     """A valid "d/m" is a date unless it is a house number, a score or a fraction by its context."""
     before = _before(match)
+    if before == "nay" and _before(match, 2) == "hiện nay":
+        before = ""  # "Hiện nay 4/5 thôn": "currently", no day named
     if before in _DATE_WORDS or _is_lunar(match):
         return True
     if before in _HOUSE_WORDS or before in _QUANTITY_BEFORE or match[0] == "24/7":
@@ -278,7 +284,8 @@ def _read_slash_pair(match: re.Match[str]) -> str:
     return f"{read_cardinal(n)} trên {read_cardinal(m)}"
 
 
-_MONTH_AFTER = r"tháng\s+(?:\d|giêng|chạp|một|hai|ba|tư|năm|sáu|bảy|tám|chín|mười)"
+# "3 tháng một lần" (every three months) names no month.
+_MONTH_AFTER = r"tháng\s+(?:\d|(?:giêng|chạp|một|hai|ba|tư|năm|sáu|bảy|tám|chín|mười)(?!\w|\s+lần\b))"
 # "ngày 25 đến 30-6": the second day of a range that began with "ngày" is a date too.
 _DAY_RANGE_BEFORE = re.compile(r"(?i)\bngày\s+\d{1,2}\s*(?:đến|và|[-–])\s*$")
 # "ngày 10-9 đến 15-9": the second date of a range whose first is a date.
@@ -429,6 +436,9 @@ def _atom(match: re.Match[str], abbreviations: Mapping[str, str]) -> str:
         spoken = _read_date(match, int(day_text), int(month_text), None) if dated else None
         if spoken is None:
             spoken = _read_slash_pair(match)
+    elif kind == "house":
+        spoken = (f"{read_cardinal(int(match['ho_n']))} trên {read_cardinal(int(match['ho_m']))}"
+                  f" {LETTER_NAMES[match['ho_l']]}")
     elif kind == "dotdate":
         spoken = _read_date(match, int(match["dd_d"]), int(match["dd_m"]), None)
     elif kind == "dash":

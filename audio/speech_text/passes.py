@@ -54,6 +54,7 @@ UNITS: dict[str, str] = {
     "VND": "đồng",
     "USD": "đô la Mỹ",
     "%": "phần trăm",
+    "‰": "phần nghìn",
 }
 UNIT_RE = "|".join(re.escape(u) for u in sorted(UNITS, key=len, reverse=True))
 
@@ -88,7 +89,8 @@ _AND = re.compile(r"(?<=\s)&(?=\s)")
 _MINUS = re.compile(r"(?:(?<=[^\W\d_] )|(?<=[^\W\d_] \()|^)[-−](?=\d)")
 _TIMES_DIGITS = re.compile(r"(?<=\d)\s*[x×]\s*(?=\d)")
 _TIMES_WORD = re.compile(r"(?<=[^\W\d_]) [x×] (?=\d)")
-_PLUS = re.compile(r"(?<=\d) \+ (?=\d)")
+# "5 + 3", "125.000.000 đồng + 2 tấn gạo": a spaced "+" before a number adds quantities.
+_PLUS = re.compile(r"(?<=[\w%]) \+ (?=\d)")
 _ETC = re.compile(r"\bv\.v\.(?=\s*\S)")
 _ETC_END = re.compile(r"\bv\.v(?:\.|…)?$")
 
@@ -170,6 +172,9 @@ _PERIODS = r"năm|tháng|tuần|quý|ngày"
 # The last spoken number before a "/" was a date ("ba mươi mốt tháng tám"), not a quantity with a unit.
 _DATE_ATOM = re.compile(rf"{OPEN}[^{CLOSE}]* tháng [^{CLOSE}]*{CLOSE}[^{OPEN}]*$")
 _RATE_LOOKBACK = re.compile(rf"{CLOSE}(?: ?[^\s,;:()\n{OPEN}]+){{0,2}} ?$")
+_PERIOD_LOOKBACK = re.compile(rf"{CLOSE}(?: ?[^\s,;:()\n{OPEN}]+){{0,7}} ?$")
+_PERIOD_AFTER = re.compile(r"(?:ngày|tuần|tháng|quý|năm|giờ|ca|buổi|đêm|vụ)(?!\w)")
+_PERIOD_BEFORE = re.compile(r"(?<!\w)(?:ngày|tuần|tháng|quý|năm|giờ|ca|buổi|đêm|vụ)\s?$")
 
 
 def read_slashes(text: str) -> str:
@@ -189,6 +194,10 @@ def read_slashes(text: str) -> str:
             rate = _RATE_LOOKBACK.search(head)
             # "ngày 31/8 tăng/giảm": after a date the two words are alternatives, not a rate.
             # "Phường 5/Quận 3": a capital after "/" starts a name, never a unit.
+            # "2.000 lít nước uống đóng chai/ngày": a period after "/" makes a rate of the quantity a few words back.
+            # Between two periods ("theo tháng/quý") "/" gives a choice, not a rate.
+            if rate is None and _PERIOD_AFTER.match(text, match.end()) and not _PERIOD_BEFORE.search(head):
+                rate = _PERIOD_LOOKBACK.search(head)
             per_unit = rate and not _DATE_ATOM.search(head) and not text[match.end()].isupper()
             if per_unit and _PHYSICAL_RATE.match(text, match.end()) and _MEASURE_BEFORE.search(head):
                 out.append(" trên ")  # "tấn/ha", "m³/giờ": a physical rate

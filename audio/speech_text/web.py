@@ -54,7 +54,9 @@ WORDS: Mapping[str, str] = {
     "tayninh": "tây ninh", "thaibinh": "thái bình", "thainguyen": "thái nguyên", "thuathienhue": "thừa thiên huế",
     "hue": "huế", "tiengiang": "tiền giang", "travinh": "trà vinh", "tuyenquang": "tuyên quang",
     "vinhlong": "vĩnh long", "vinhphuc": "vĩnh phúc", "yenbai": "yên bái", "campha": "cẩm phả", "uongbi": "uông bí",
-    "mongcai": "móng cái", "bachdang": "bạch đằng", "hongai": "hòn gai",
+    "mongcai": "móng cái", "bachdang": "bạch đằng", "hongai": "hòn gai", "baichay": "bãi cháy",
+    "longxuyen": "long xuyên", "chaudoc": "châu đốc", "rachgia": "rạch giá", "tamky": "tam kỳ", "hoian": "hội an",
+    "buonmathuot": "buôn ma thuột", "pleiku": "plây cu", "thudaumot": "thủ dầu một", "bienhoa": "biên hòa",
     "vungtau": "vũng tàu", "nhatrang": "nha trang", "dalat": "đà lạt", "vinh": "vinh",
 }
 
@@ -93,6 +95,17 @@ SYLLABLES: Mapping[str, str] = {
     "nhiem": "nhiệm", "ban": "ban", "lanh": "lành", "manh": "mạnh", "vung": "vững",
     "hong": "hồng", "bach": "bạch", "chuyen": "chuyển", "doi": "đổi", "song": "sống", "vi": "vì",
     "mot": "một", "loi": "lời", "khuyen": "khuyên", "ngay": "ngày", "tich": "tích",
+    # Common syllables of place names and slogans (long xuyên, bãi cháy, tự hào, châu, hậu, đảo).
+    "xuyen": "xuyên", "bai": "bãi", "hao": "hào", "chau": "châu", "hau": "hậu", "dao": "đảo", "khu": "khu",
+    "pho": "phố", "cho": "chợ", "nghia": "nghĩa", "lien": "liên", "huong": "hương", "dieu": "điều",
+    # Syllables of names and administrative words with one usual reading (Cao Bằng, bưu điện, cục, đại, được, giải).
+    "bang": "bằng", "bich": "bích", "bui": "bùi", "buu": "bưu", "cai": "cái", "canh": "cảnh", "chien": "chiến",
+    "chuan": "chuẩn", "chung": "chung", "cuc": "cục", "cuong": "cường", "dai": "đại", "danh": "danh", "dia": "địa",
+    "duoc": "được", "giai": "giải", "giam": "giảm", "hinh": "hình", "hoang": "hoàng", "hoan": "hoàn", "huu": "hữu",
+    "huy": "huy", "kien": "kiến", "kim": "kim", "lac": "lạc", "lich": "lịch", "linh": "linh", "loc": "lộc",
+    "luong": "lương", "nang": "năng", "nhu": "như", "phuoc": "phước", "que": "quê", "quy": "quy", "thach": "thạch",
+    "thinh": "thịnh", "tho": "thọ", "thuy": "thủy", "tri": "trị", "trieu": "triệu", "trinh": "trình", "truc": "trực",
+    "tuan": "tuấn", "tuong": "tường", "vuong": "vương", "that": "thất", "khuong": "khương",
 }
 # Whole words (several syllables) that the syllables alone would read wrong are pieces too: "dangky" is
 # đăng ký, not đảng ký. Dictionary lookups only: an address label stays a few dozen characters.
@@ -139,6 +152,9 @@ _PIECES: Mapping[str, str] = {**SYLLABLES, **{
     "tainguyenmoitruong": "tài nguyên môi trường", "tuphaphotich": "tư pháp hộ tịch", "hotich": "hộ tịch",
     "cutru": "cư trú", "cancuoc": "căn cước", "dinhdanh": "định danh", "dientu": "điện tử",
     "thanhtoan": "thanh toán", "tructuyen": "trực tuyến", "nopthue": "nộp thuế",
+    "khuyennong": "khuyến nông", "khuyencao": "khuyến cáo", "khuyenhoc": "khuyến học", "tuhao": "tự hào",
+    "cuocthi": "cuộc thi", "cuocthianh": "cuộc thi ảnh", "hinhanh": "hình ảnh", "bienxanh": "biển xanh",
+    "biendao": "biển đảo", "bienphong": "biên phòng", "quehuong": "quê hương", "tunhien": "tự nhiên",
     "quyhoach": "quy hoạch", "datdai": "đất đai", "nhao": "nhà ở", "diachi": "địa chỉ", "diaphuong": "địa phương",
 }, **WORDS}
 _MAX_SYLLABLE = max(len(s) for s in _PIECES)
@@ -168,6 +184,31 @@ _SYLLABLE_SHAPE = re.compile(
     r"|[aeiouy])"
     r"(?:ng|nh|ch|[cmnpt])?"
 )
+
+
+@lru_cache(maxsize=1024)
+def _shaped_syllables(word: str) -> tuple[str, ...] | None:
+    """A long unaccented word with a syllable missing from `SYLLABLES` ("thachthat"): known pieces by their reading,
+    the rest as syllables said as written, if every piece has the shape of a syllable; spelling twelve letters one by
+    one would lose the listener. Known pieces cost 1, unknown ones 3: the fewest unknown syllables win."""
+    best: list[tuple[int, tuple[str, ...]] | None] = [(0, ())] + [None] * len(word)
+    for end in range(1, len(word) + 1):
+        for start in range(max(0, end - _MAX_SYLLABLE), end):
+            head = best[start]
+            if head is None:
+                continue
+            piece = word[start:end]
+            if piece in _PIECES:
+                candidate = (head[0] + 1, (*head[1], _PIECES[piece]))
+            elif end - start >= 2 and _SYLLABLE_SHAPE.fullmatch(piece):
+                candidate = (head[0] + 3, (*head[1], piece))
+            else:
+                continue
+            current = best[end]
+            if current is None or candidate[0] < current[0]:
+                best[end] = candidate
+    found = best[-1]
+    return found[1] if found else None
 
 
 # CamelCase pieces: a capitalised word, a run of capitals (an acronym: "ANTQ"), a run of lowercase letters.
@@ -229,6 +270,8 @@ def _read_label(label: str, table: Mapping[str, str]) -> str:
         elif loan or known:
             words.append(loan or known or "")
         elif (syllables := _syllables(lower)) is not None:
+            words.append(" ".join(syllables))
+        elif len(lower) >= 6 and (syllables := _shaped_syllables(lower)) is not None:
             words.append(" ".join(syllables))
         else:
             words.append(spell_letters(part))
