@@ -102,7 +102,7 @@ def bulletin_page(request: Request, session: SessionDep, user: OrganisationPage,
 
 
 def _act(request: Request, session: SessionDep, user: User, bulletin_id: int,
-         action: Callable[[Bulletin], Any], ok_key: str = "msg_bulletin_done") -> Response:
+         action: Callable[[Bulletin], Any], ok_key: str) -> Response:
     """One step on a bulletin the user may see; a refusal comes back as a message on its page."""
     bulletin = _bulletin(session, user, bulletin_id)
     try:
@@ -117,17 +117,20 @@ def _act(request: Request, session: SessionDep, user: User, bulletin_id: int,
 
 @router.post("/bulletins/{bulletin_id}/submit", dependencies=[OrganisationWrites])
 def submit(request: Request, session: SessionDep, user: OrganisationPage, _form: Form, bulletin_id: Id) -> Response:
-    return _act(request, session, user, bulletin_id, lambda b: service.submit(session, b, user=user))
+    return _act(request, session, user, bulletin_id, lambda b: service.submit(session, b, user=user),
+                "msg_bulletin_submitted")
 
 
 @router.post("/bulletins/{bulletin_id}/approve", dependencies=[OrganisationWrites])
 def approve(request: Request, session: SessionDep, user: OrganisationPage, _form: Form, bulletin_id: Id) -> Response:
-    return _act(request, session, user, bulletin_id, lambda b: service.approve(session, b, user=user))
+    return _act(request, session, user, bulletin_id, lambda b: service.approve(session, b, user=user),
+                "msg_bulletin_approved")
 
 
 @router.post("/bulletins/{bulletin_id}/stop", dependencies=[OrganisationWrites])
 def stop(request: Request, session: SessionDep, user: OrganisationPage, _form: Form, bulletin_id: Id) -> Response:
-    return _act(request, session, user, bulletin_id, lambda b: service.stop(session, b, user=user))
+    return _act(request, session, user, bulletin_id, lambda b: service.stop(session, b, user=user),
+                "msg_bulletin_stopped")
 
 
 @router.post("/bulletins/{bulletin_id}/recordings", dependencies=[OrganisationWrites])
@@ -145,7 +148,8 @@ def attach_recording(request: Request, session: SessionDep, user: OrganisationPa
         tmp.flush()
         name = upload.filename
         return _act(request, session, user, bulletin_id,
-                    lambda b: recording.attach(session, b, Path(tmp.name), name, user=user))
+                    lambda b: recording.attach(session, b, Path(tmp.name), name, user=user),
+                    "msg_bulletin_recording")
 
 
 def _audio(bulletin: Bulletin) -> Response:
@@ -215,7 +219,7 @@ def inbox_audio(session: SessionDep, user: EditorPage, delivery_id: Id) -> Respo
 
 
 def _decide(request: Request, session: SessionDep, user: User, delivery_id: int,
-            action: Callable[[BulletinDelivery], Any]) -> Response:
+            action: Callable[[BulletinDelivery], Any], ok_key: str) -> Response:
     delivery = _delivery(session, user, delivery_id)
     try:
         with session.begin_nested():
@@ -223,13 +227,14 @@ def _decide(request: Request, session: SessionDep, user: User, delivery_id: int,
     except LoaError as exc:
         request.session["flash_error"] = error_text(exc, lang_of(request))
     else:
-        request.session["flash"] = translate("msg_bulletin_done", lang_of(request))
+        request.session["flash"] = translate(ok_key, lang_of(request))
     return RedirectResponse(f"/app/inbox#d{delivery_id}", status_code=303)
 
 
 @router.post("/inbox/{delivery_id}/accept")
 def accept(request: Request, session: SessionDep, user: EditorPage, _form: Form, delivery_id: Id) -> Response:
-    return _decide(request, session, user, delivery_id, lambda d: inbox.accept(session, d, user=user))
+    return _decide(request, session, user, delivery_id, lambda d: inbox.accept(session, d, user=user),
+                   "msg_delivery_accepted")
 
 
 @router.post("/inbox/{delivery_id}/decline")
@@ -240,4 +245,4 @@ def decline(request: Request, session: SessionDep, user: EditorPage, form: Form,
         request.session["flash_error"] = translate("err_decline_reason", lang_of(request))
         return RedirectResponse(f"/app/inbox#d{delivery_id}", status_code=303)
     return _decide(request, session, user, delivery_id,
-                   lambda d: inbox.decline(session, d, data.reason, user=user))
+                   lambda d: inbox.decline(session, d, data.reason, user=user), "msg_delivery_declined")
