@@ -90,7 +90,12 @@ def create_bulletin(request: Request, session: SessionDep, user: OrganisationPag
 @router.get("/bulletins/{bulletin_id}")
 def bulletin_page(request: Request, session: SessionDep, user: OrganisationPage, bulletin_id: Id) -> Response:
     """One bulletin: its text, what may be done with it, and what became of it at each station."""
-    bulletin = _bulletin(session, user, bulletin_id)
+    return _show(request, session, user, _bulletin(session, user, bulletin_id))
+
+
+def _show(request: Request, session: SessionDep, user: User, bulletin: Bulletin, *,
+          chosen: dict[str, Any] | None = None, error: str = "", status_code: int = 200) -> Response:
+    """The bulletin's page; after a refused send, with what was chosen still chosen and why it was refused."""
     stations = service.stations_under(session, bulletin.organisation_id)
     areas: dict[int, list[Area]] = {}
     for area in session.scalars(select(Area).where(Area.station_id.in_([s.id for s in stations]))
@@ -98,7 +103,8 @@ def bulletin_page(request: Request, session: SessionDep, user: OrganisationPage,
         areas.setdefault(area.station_id, []).append(area)
     return render(request, "bulletin_show.html", {
         "b": bulletin, "stations": stations, "areas": areas, "rows": status.per_station(session, bulletin),
-        "levels": [p.value for p in Priority]}, user=user)
+        "levels": [p.value for p in Priority], "chosen": chosen, "send_error": error}, user=user,
+        status_code=status_code)
 
 
 def _act(request: Request, session: SessionDep, user: User, bulletin_id: int,
@@ -180,14 +186,25 @@ def _send_payload(form: FormData) -> dict[str, Any]:
 def send(request: Request, session: SessionDep, user: OrganisationPage, form: Form, bulletin_id: Id) -> Response:
     """Send to the ticked stations with the chosen level and air window."""
     lang = lang_of(request)
-    _bulletin(session, user, bulletin_id)  # another organisation's: 404 before anything else
-    data, errors = build(BulletinSend, _send_payload(form), lang)
+    bulletin = _bulletin(session, user, bulletin_id)  # another organisation's: 404 before anything else
+    payload = _send_payload(form)
+    data, errors = build(BulletinSend, payload, lang)
+    message = ""
     if data is None:
         message = translate("err_choose_stations", lang) if "stations" in errors else "; ".join(errors.values())
-        request.session["flash_error"] = message
-        return RedirectResponse(f"/app/bulletins/{bulletin_id}", status_code=303)
-    return _act(request, session, user, bulletin_id, lambda b: service.send(session, b, data, user=user),
-                "msg_bulletin_sent")
+    else:
+        try:
+            with session.begin_nested():
+                service.send(session, bulletin, data, user=user)
+        except LoaError as exc:
+            message = error_text(exc, lang)
+    if message:  # the form comes back as it was sent, with what to fix
+        session.expire(bulletin)
+        chosen = {**payload, "station_ids": [t["station_id"] for t in payload["stations"]],
+                  "areas": {t["station_id"]: t["area_ids"] for t in payload["stations"]}}
+        return _show(request, session, user, bulletin, chosen=chosen, error=message, status_code=422)
+    request.session["flash"] = translate("msg_bulletin_sent", lang)
+    return RedirectResponse(f"/app/bulletins/{bulletin_id}", status_code=303)
 
 
 # --- the ward's inbox -------------------------------------------------------------------------

@@ -9,6 +9,8 @@ says, in Vietnamese, that the ward accepted it.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from datetime import datetime, timedelta
+from zoneinfo import ZoneInfo
 
 import pytest
 
@@ -83,10 +85,21 @@ def test_province_bulletin_reaches_a_ward_and_the_sender_sees_it_accepted(live, 
     head.goto(bulletin_url)
     head.get_by_role("button", name="Duyệt bản tin").click()
     expect(head.get_by_text("Đã duyệt bản tin: có thể gửi xuống các đài.")).to_be_visible()
+    # Refused sends say what to fix and keep what was chosen.
+    until = (datetime.now(ZoneInfo("Asia/Ho_Chi_Minh")).date() + timedelta(days=2)).isoformat()
+    head.get_by_label("Đến ngày").fill(until)
     head.get_by_role("button", name="Gửi xuống các đài đã chọn").click()  # no station ticked
     expect(head.get_by_role("alert")).to_contain_text("Hãy chọn ít nhất một đài.")
-    head.get_by_label("Mức độ").select_option("normal")
-    head.get_by_role("checkbox", name="Đài truyền thanh phường Hà Tu").check()
+    expect(head.get_by_label("Đến ngày")).to_have_value(until)
+    station = head.get_by_role("checkbox", name="Đài truyền thanh phường Hà Tu")
+    station.check()
+    head.get_by_label("Phát từ ngày").fill("2025-11-01")
+    head.get_by_label("Đến ngày").fill("2025-11-02")
+    head.get_by_role("button", name="Gửi xuống các đài đã chọn").click()
+    expect(head.get_by_role("alert")).to_contain_text("Khoảng thời gian phát đã qua")
+    expect(station).to_be_checked()
+    head.get_by_label("Đến ngày").fill(until)
+    head.get_by_label("Phát từ ngày").fill(until)
     head.get_by_role("button", name="Gửi xuống các đài đã chọn").click()
     expect(head.get_by_text("Đã gửi bản tin xuống các đài.")).to_be_visible()
     row = head.locator("#station-1")
