@@ -122,3 +122,14 @@ def test_admin_registers_a_source_and_a_refused_one_keeps_what_was_typed(client,
     assert "Đăng ký nguồn tiếp sóng" not in page
     assert post_form(client, f"{PAGE}/sources", {"name": "X", "url": "https://x.example/a.mp3"},
                      page=PAGE).status_code == 403
+
+
+def test_a_one_off_date_already_past_is_refused_with_the_first_day_allowed(client, session, world):
+    source = _source(session, world)
+    sign_in(client, "editor")
+    past = post_form(client, PAGE, _form(source, weekdays=[], date="2025-01-01"), page=PAGE)
+    assert past.status_code == 422
+    page = html.unescape(past.text)
+    assert "Ngày 01/01/2025 đã qua: hãy chọn từ hôm nay" in page
+    assert 'value="Thời sự thành phố"' in page
+    assert session.scalars(select(RelayWindow)).all() == []
