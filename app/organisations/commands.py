@@ -59,7 +59,8 @@ def cmd_org(args: argparse.Namespace) -> int:
                 organisation = service.create(session, OrganisationCreate(
                     name=args.name, kind=args.kind, parent_id=parent_id), actor=None)
                 session.commit()
-                print(f"Đã tạo {organisation.kind.value} “{organisation.name}” (số {organisation.id}).")
+                kind = "tỉnh" if organisation.kind.value == "province" else "huyện"
+                print(f"Đã tạo {kind} “{organisation.name}” (số {organisation.id}, {organisation.kind.value}).")
                 return 0
             if args.org_command == "assign":
                 station = _station(session, args.station)

@@ -124,6 +124,11 @@ def _check_window(session: Session, station: Station, data: RelayWindowCreate) -
         times_.validate(times)
     except WindowTimesInvalid as exc:
         raise _invalid(exc) from None
+    today = datetime.now(ZoneInfo(station.timezone)).date()
+    past = sorted(d for d in data.dates if d < today)
+    if past:  # a one-off relay that can never run would be saved and silently never air
+        raise RelayWindowInvalid(f"Ngày {past[0]:%d/%m/%Y} đã qua: hãy chọn từ hôm nay ({today:%d/%m/%Y}).",
+                                 f"{past[0].isoformat()} has passed: choose today or later.")
     source = session.get(RelaySource, data.source_id)
     if source is None or source.station_id != station.id:
         raise RelaySourceNotFound(data.source_id)

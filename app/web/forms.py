@@ -78,7 +78,9 @@ def validation_errors(exc: ValidationError, lang: str) -> dict[str, str]:
         key = _PYDANTIC_KEYS.get(err["type"])
         if err["type"] == "value_error" and "trống" in str(ctx.get("error", "")):
             key = "err_required"
-        if key is None:
+        if key is None and err["type"] == "value_error" and ctx.get("error"):
+            message = str(ctx["error"])  # our validator's own words, without Pydantic's "Value error, "
+        elif key is None:
             message = str(err.get("msg", ""))
         else:
             message = translate(key, lang, max=ctx.get("max_length", ctx.get("le", "")),

@@ -58,6 +58,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "role_editor": ("Trưởng ban biên tập", "Editor"),
     "role_leader": ("Trưởng khu phố", "Neighbourhood leader"),
     "role_admin": ("Quản trị (UBND phường)", "Administrator (ward committee)"),
+    "role_admin_org": ("Quản trị (tỉnh, huyện)", "Administrator (province, district)"),
+    "role_admin_installation": ("Quản trị hệ thống", "Installation administrator"),
     "does_officer": ("Soạn tin bài, gửi duyệt", "Drafts scripts and submits them"),
     "does_editor": ("Duyệt hoặc từ chối tin bài, quyết định mức ưu tiên",
                     "Approves or rejects scripts, decides priority"),

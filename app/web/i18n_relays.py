@@ -27,6 +27,10 @@ RELAY_MESSAGES |= {
                  "When the higher-level station is relayed: the source is checked 10 and 1 minutes before; "
                  "a failing source gives way to the fallback, never to dead air."),
     "rw_sources": ("Nguồn tiếp sóng", "Relay sources"),
+    "rw_add_source": ("Đăng ký nguồn tiếp sóng", "Register a relay source"),
+    "rw_source_name": ("Tên nguồn (ví dụ: Đài PT-TH tỉnh)", "Source name (e.g. the province's radio)"),
+    "rw_source_url": ("Địa chỉ luồng (HTTP MP3/AAC hoặc HLS .m3u8)", "Stream address (HTTP MP3/AAC or HLS .m3u8)"),
+    "rw_source_format": ("Định dạng", "Format"),
     "rw_no_sources": ("Chưa có nguồn tiếp sóng: quản trị viên đăng ký nguồn (tên, địa chỉ luồng) trước.",
                       "No relay source yet: an administrator registers one (name, stream URL) first."),
     "rw_last_check": ("kiểm tra lần cuối", "last checked"),

@@ -91,7 +91,12 @@ def create_bulletin(request: Request, session: SessionDep, user: OrganisationPag
 @router.get("/bulletins/{bulletin_id}")
 def bulletin_page(request: Request, session: SessionDep, user: OrganisationPage, bulletin_id: Id) -> Response:
     """One bulletin: its text, what may be done with it, and what became of it at each station."""
-    bulletin = _bulletin(session, user, bulletin_id)
+    return _show(request, session, user, _bulletin(session, user, bulletin_id))
+
+
+def _show(request: Request, session: SessionDep, user: User, bulletin: Bulletin, *,
+          chosen: dict[str, Any] | None = None, error: str = "", status_code: int = 200) -> Response:
+    """The bulletin's page; after a refused send, with what was chosen still chosen and why it was refused."""
     stations = service.stations_under(session, bulletin.organisation_id)
     areas: dict[int, list[Area]] = {}
     for area in session.scalars(select(Area).where(Area.station_id.in_([s.id for s in stations]))
@@ -99,11 +104,12 @@ def bulletin_page(request: Request, session: SessionDep, user: OrganisationPage,
         areas.setdefault(area.station_id, []).append(area)
     return render(request, "bulletin_show.html", {
         "b": bulletin, "stations": stations, "areas": areas, "rows": status.per_station(session, bulletin),
-        "levels": [p.value for p in Priority]}, user=user)
+        "levels": [p.value for p in Priority], "chosen": chosen, "send_error": error}, user=user,
+        status_code=status_code)
 
 
 def _step(request: Request, session: SessionDep, target: T, action: Callable[[T], Any], back: str,
-          ok_key: str = "msg_bulletin_done") -> Response:
+          ok_key: str) -> Response:
     """One step on a bulletin or a delivery the user may see (found before: another's is a 404),
     in a savepoint; a refusal comes back as a message on the page at `back`."""
     try:
@@ -117,19 +123,21 @@ def _step(request: Request, session: SessionDep, target: T, action: Callable[[T]
 
 
 def _act(request: Request, session: SessionDep, user: User, bulletin_id: int,
-         action: Callable[[Bulletin], Any], ok_key: str = "msg_bulletin_done") -> Response:
+         action: Callable[[Bulletin], Any], ok_key: str) -> Response:
     return _step(request, session, _bulletin(session, user, bulletin_id), action, f"/app/bulletins/{bulletin_id}",
                  ok_key)
 
 
 @router.post("/bulletins/{bulletin_id}/submit", dependencies=[OrganisationWrites])
 def submit(request: Request, session: SessionDep, user: OrganisationPage, _form: Form, bulletin_id: Id) -> Response:
-    return _act(request, session, user, bulletin_id, lambda b: service.submit(session, b, user=user))
+    return _act(request, session, user, bulletin_id, lambda b: service.submit(session, b, user=user),
+                "msg_bulletin_submitted")
 
 
 @router.post("/bulletins/{bulletin_id}/approve", dependencies=[OrganisationWrites])
 def approve(request: Request, session: SessionDep, user: OrganisationPage, _form: Form, bulletin_id: Id) -> Response:
-    return _act(request, session, user, bulletin_id, lambda b: service.approve(session, b, user=user))
+    return _act(request, session, user, bulletin_id, lambda b: service.approve(session, b, user=user),
+                "msg_bulletin_approved")
 
 
 @router.post("/bulletins/{bulletin_id}/reject", dependencies=[OrganisationWrites])
@@ -146,7 +154,8 @@ def reject(request: Request, session: SessionDep, user: OrganisationPage, form: 
 
 @router.post("/bulletins/{bulletin_id}/stop", dependencies=[OrganisationWrites])
 def stop(request: Request, session: SessionDep, user: OrganisationPage, _form: Form, bulletin_id: Id) -> Response:
-    return _act(request, session, user, bulletin_id, lambda b: service.stop(session, b, user=user))
+    return _act(request, session, user, bulletin_id, lambda b: service.stop(session, b, user=user),
+                "msg_bulletin_stopped")
 
 
 @router.post("/bulletins/{bulletin_id}/recordings", dependencies=[OrganisationWrites])
@@ -164,7 +173,8 @@ def attach_recording(request: Request, session: SessionDep, user: OrganisationPa
         tmp.flush()
         name = upload.filename
         return _act(request, session, user, bulletin_id,
-                    lambda b: recording.attach(session, b, Path(tmp.name), name, user=user))
+                    lambda b: recording.attach(session, b, Path(tmp.name), name, user=user),
+                    "msg_bulletin_recording")
 
 
 def _audio(bulletin: Bulletin) -> Response:
@@ -195,14 +205,25 @@ def _send_payload(form: FormData) -> dict[str, Any]:
 def send(request: Request, session: SessionDep, user: OrganisationPage, form: Form, bulletin_id: Id) -> Response:
     """Send to the ticked stations with the chosen level and air window."""
     lang = lang_of(request)
-    _bulletin(session, user, bulletin_id)  # another organisation's: 404 before anything else
-    data, errors = build(BulletinSend, _send_payload(form), lang)
+    bulletin = _bulletin(session, user, bulletin_id)  # another organisation's: 404 before anything else
+    payload = _send_payload(form)
+    data, errors = build(BulletinSend, payload, lang)
+    message = ""
     if data is None:
         message = translate("err_choose_stations", lang) if "stations" in errors else "; ".join(errors.values())
-        request.session["flash_error"] = message
-        return RedirectResponse(f"/app/bulletins/{bulletin_id}", status_code=303)
-    return _act(request, session, user, bulletin_id, lambda b: service.send(session, b, data, user=user),
-                "msg_bulletin_sent")
+    else:
+        try:
+            with session.begin_nested():
+                service.send(session, bulletin, data, user=user)
+        except LoaError as exc:
+            message = error_text(exc, lang)
+    if message:  # the form comes back as it was sent, with what to fix
+        session.expire(bulletin)
+        chosen = {**payload, "station_ids": [t["station_id"] for t in payload["stations"]],
+                  "areas": {t["station_id"]: t["area_ids"] for t in payload["stations"]}}
+        return _show(request, session, user, bulletin, chosen=chosen, error=message, status_code=422)
+    request.session["flash"] = translate("msg_bulletin_sent", lang)
+    return RedirectResponse(f"/app/bulletins/{bulletin_id}", status_code=303)
 
 
 # --- the ward's inbox -------------------------------------------------------------------------
@@ -234,13 +255,15 @@ def inbox_audio(session: SessionDep, user: EditorPage, delivery_id: Id) -> Respo
 
 
 def _decide(request: Request, session: SessionDep, user: User, delivery_id: int,
-            action: Callable[[BulletinDelivery], Any]) -> Response:
-    return _step(request, session, _delivery(session, user, delivery_id), action, f"/app/inbox#d{delivery_id}")
+            action: Callable[[BulletinDelivery], Any], ok_key: str) -> Response:
+    return _step(request, session, _delivery(session, user, delivery_id), action, f"/app/inbox#d{delivery_id}",
+                 ok_key)
 
 
 @router.post("/inbox/{delivery_id}/accept")
 def accept(request: Request, session: SessionDep, user: EditorPage, _form: Form, delivery_id: Id) -> Response:
-    return _decide(request, session, user, delivery_id, lambda d: inbox.accept(session, d, user=user))
+    return _decide(request, session, user, delivery_id, lambda d: inbox.accept(session, d, user=user),
+                   "msg_delivery_accepted")
 
 
 @router.post("/inbox/{delivery_id}/decline")
@@ -251,4 +274,4 @@ def decline(request: Request, session: SessionDep, user: EditorPage, form: Form,
         request.session["flash_error"] = translate("err_decline_reason", lang_of(request))
         return RedirectResponse(f"/app/inbox#d{delivery_id}", status_code=303)
     return _decide(request, session, user, delivery_id,
-                   lambda d: inbox.decline(session, d, data.reason, user=user))
+                   lambda d: inbox.decline(session, d, data.reason, user=user), "msg_delivery_declined")

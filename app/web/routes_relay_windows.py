@@ -1,11 +1,11 @@
 """The relay windows page (tiếp sóng): the station's relay sources, its scheduled windows, and
 the editor's form to schedule one (source, start and end, days, areas, placement, fallback) or
-remove one. Admins read the page (sources are registered through the API); leaders and officers
-do not see it. The rules are the API's: app/relay_sources/service.py."""
+remove one. The station's admin registers the sources here (or through the API); leaders and
+officers do not see it. The rules are the API's: app/relay_sources/service.py."""
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import UTC, datetime
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Request
@@ -19,7 +19,8 @@ from app.models import Role, User
 from app.recordings import service as recording_service
 from app.relay_sources import service as relay_service
 from app.relay_sources.exceptions import RelayWindowNotFound
-from app.relay_sources.schemas import RelayWindowCreate
+from app.relay_sources.schemas import RelaySourceCreate, RelayWindowCreate
+from app.scripts import service as script_service
 from app.stations import service as station_service
 from app.web.deps import Form, PageForbidden, lang_of, web_roles
 from app.web.forms import FORM_LEVEL, build, text
@@ -32,6 +33,8 @@ URL = "/app/relay-windows"
 
 Reader = Annotated[User, Depends(web_roles(Role.editor, Role.admin))]
 Writer = Annotated[User, Depends(web_roles(Role.editor))]
+Admin = Annotated[User, Depends(web_roles(Role.admin))]
+SOURCE_FIELDS = ("name", "url", "expected_format")
 TEXT_FIELDS = ("source_id", "title", "start_time", "end_time", "date", "placement", "slot_id", "fallback",
                "fallback_recording_id")
 BLANK: dict[str, Any] = dict.fromkeys(TEXT_FIELDS, "") | {
@@ -59,7 +62,8 @@ def _payload(values: dict[str, Any]) -> dict[str, Any]:
 
 
 def _page(request: Request, session: SessionDep, user: User, *, values: dict[str, Any] | None = None,
-          errors: dict[str, str] | None = None, status_code: int = 200) -> Response:
+          errors: dict[str, str] | None = None, source_values: dict[str, str] | None = None,
+          source_errors: dict[str, str] | None = None, status_code: int = 200) -> Response:
     station = station_service.get(session, station_id_of(session, user), with_children=True)
     sources = relay_service.sources(session, station.id)
     areas = {a.id: a.name for a in station.areas}
@@ -73,7 +77,9 @@ def _page(request: Request, session: SessionDep, user: User, *, values: dict[str
         "station": station, "sources": sources, "rows": rows, "areas": station.areas,
         "slots": station.slots, "recordings": recording_service.list_for(session, station.id, user),
         "values": values or BLANK, "errors": errors or {}, "can_write": user.role == Role.editor,
-        "today": date.today().isoformat(),
+        "today": script_service.station_today(station, datetime.now(UTC)).isoformat(),
+        "can_add_source": user.role == Role.admin, "source_values": source_values or {"expected_format": "mp3"},
+        "source_errors": source_errors or {},
     }, user=user, status_code=status_code)
 
 
@@ -100,6 +106,25 @@ def add_relay_window(request: Request, session: SessionDep, user: Writer, form: 
                      errors={FORM_LEVEL: error_text(exc, lang)})
     request.session["flash"] = translate("msg_relay_window_added", lang, title=window.title)
     return RedirectResponse(URL, status_code=303)
+
+
+@router.post("/sources")
+def add_relay_source(request: Request, session: SessionDep, user: Admin, form: Form) -> Response:
+    """Register a relay source (name, stream address, format); a refused one comes back with what to fix."""
+    lang = lang_of(request)
+    values = {name: text(form, name).strip() for name in SOURCE_FIELDS}
+    data, errors = build(RelaySourceCreate, {k: v for k, v in values.items() if v}, lang)
+    if data is not None:
+        station = station_service.get(session, station_id_of(session, user))
+        try:
+            with session.begin_nested():
+                relay_service.add_source(session, station, data, actor=user)
+        except LoaError as exc:
+            errors = {FORM_LEVEL: error_text(exc, lang)}
+    if errors:
+        return _page(request, session, user, source_values=values, source_errors=errors, status_code=422)
+    request.session["flash"] = translate("msg_saved", lang)
+    return RedirectResponse(f"{URL}#sources", status_code=303)
 
 
 @router.post("/{window_id}/delete")

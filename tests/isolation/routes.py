@@ -309,6 +309,9 @@ def cases(t: Station1, tone: Path) -> dict[tuple[str, str], list[Call]]:
         # naming station 1's source in one's own station's form: it is not offered, and refused
         ("POST", "/app/relay-windows"): [Own("/app/relay-windows", form_page="/app/relay-windows", data={
             "source_id": str(rsrc), "title": "Tiếp sóng lạ", "start_time": "18:00", "end_time": "18:30"})],
+        # a relay source registered on the page always belongs to the admin's own station
+        ("POST", "/app/relay-windows/sources"): [Own("/app/relay-windows/sources", form_page="/app/relay-windows",
+                                                     data={"name": "Nguồn lạ", "url": "https://x.example/a.mp3"})],
         ("POST", "/app/relay-windows/{window_id}/delete"): [
             Call(f"/app/relay-windows/{rwin}/delete", form_page="/app/relay-windows", data={})],
         ("GET", "/app/board/stations/{station_id}"): [Call(f"/app/board/stations/{s1}")],

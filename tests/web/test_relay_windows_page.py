@@ -96,3 +96,40 @@ def test_admin_reads_the_page_but_cannot_schedule_and_a_leader_cannot_see_it(cli
     client.cookies.clear()
     sign_in(client, "leader")
     assert client.get(PAGE).status_code == 403
+
+
+def test_admin_registers_a_source_and_a_refused_one_keeps_what_was_typed(client, session, world):
+    sign_in(client, "admin")
+    assert "Đăng ký nguồn tiếp sóng" in client.get(PAGE).text
+    refused = post_form(client, f"{PAGE}/sources", {"name": "Đài PT-TH tỉnh", "url": "dai-tinh/live.mp3",
+                                                    "expected_format": "mp3"}, page=PAGE)
+    assert refused.status_code == 422
+    page = html.unescape(refused.text)
+    assert 'value="Đài PT-TH tỉnh"' in page  # the name stays
+    assert "địa chỉ phải bắt đầu bằng http:// hoặc https://" in page
+    assert "Value error" not in page
+    assert session.scalars(select(RelaySource)).all() == []
+
+    saved = post_form(client, f"{PAGE}/sources", {"name": "Đài PT-TH tỉnh", "url": "https://dai.example/live.mp3",
+                                                  "expected_format": "mp3"}, page=PAGE)
+    assert saved.status_code == 303
+    sources = [(s.station_id, s.name) for s in session.scalars(select(RelaySource))]
+    assert sources == [(world.station.id, "Đài PT-TH tỉnh")]
+    client.cookies.clear()
+    sign_in(client, "editor")  # the editor schedules from it and does not register sources
+    page = client.get(PAGE).text
+    assert "Đài PT-TH tỉnh" in page
+    assert "Đăng ký nguồn tiếp sóng" not in page
+    assert post_form(client, f"{PAGE}/sources", {"name": "X", "url": "https://x.example/a.mp3"},
+                     page=PAGE).status_code == 403
+
+
+def test_a_one_off_date_already_past_is_refused_with_the_first_day_allowed(client, session, world):
+    source = _source(session, world)
+    sign_in(client, "editor")
+    past = post_form(client, PAGE, _form(source, weekdays=[], date="2025-01-01"), page=PAGE)
+    assert past.status_code == 422
+    page = html.unescape(past.text)
+    assert "Ngày 01/01/2025 đã qua: hãy chọn từ hôm nay" in page
+    assert 'value="Thời sự thành phố"' in page
+    assert session.scalars(select(RelayWindow)).all() == []
