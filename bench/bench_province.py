@@ -240,17 +240,7 @@ def polls(args: argparse.Namespace) -> dict[str, float]:
         targets = (("bare sync route (def)", bare_port, [relay._request("/bare", {})] * args.requests),
                    ("bare async route (async def)", bare_port, [relay._request("/bare-async", {})] * args.requests),
                    ("relay conditional poll (304)", loa_port, conditional))
-        for _, port, reqs in targets:  # warm every target the same way
-            relay.run_load(port, reqs[:500])
-        totals = {name: [0, 0.0] for name, _, _ in targets}
-        for round_no in range(1, args.rounds + 1):
-            print(f"  round {round_no}:", flush=True)
-            for name, port, reqs in targets:
-                elapsed, lat, statuses, _ = relay.run_load(port, reqs)
-                relay.figures(name, elapsed, lat, statuses)
-                totals[name][0] += len(lat)
-                totals[name][1] += elapsed
-        rates = {name: n / t for name, (n, t) in totals.items()}
+        rates = relay.alternating_rounds(targets, args.rounds)
         rates["server_peak_mib"] = _vm_hwm_mib(loa.pid)
         return rates
     finally:

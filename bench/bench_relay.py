@@ -261,6 +261,22 @@ def run_load_serial(port: int, raw: bytes, times: int) -> int:
     return total
 
 
+def alternating_rounds(targets: tuple[tuple[str, int, list[bytes]], ...], rounds: int) -> dict[str, float]:
+    """Warm every target the same way, then send each its requests in turn, `rounds` times (load
+    from other processes falls on all of them); answers each target's requests per second."""
+    for _, port, reqs in targets:
+        run_load(port, reqs[:500])
+    totals = {name: [0, 0.0] for name, _, _ in targets}
+    for round_no in range(1, rounds + 1):
+        print(f"  round {round_no}:", flush=True)
+        for name, port, reqs in targets:
+            elapsed, lat, statuses, _ = run_load(port, reqs)
+            figures(name, elapsed, lat, statuses)
+            totals[name][0] += len(lat)
+            totals[name][1] += elapsed
+    return {name: n / t for name, (n, t) in totals.items()}
+
+
 def _wait(port: int) -> None:
     deadline = time.monotonic() + 30
     while time.monotonic() < deadline:
@@ -341,18 +357,7 @@ def main(argv: list[str] | None = None) -> None:
         targets = (("bare sync route (def)", bare_port, [_request("/bare", {})] * args.requests),
                    ("bare async route (async def)", bare_port, [_request("/bare-async", {})] * args.requests),
                    ("relay conditional poll (304)", loa_port, conditional))
-        run_load(bare_port, targets[0][2][:500])  # warm both servers the same way
-        run_load(bare_port, targets[1][2][:500])
-        run_load(loa_port, conditional[:500])
-        totals = {name: [0, 0.0] for name, _, _ in targets}
-        for round_no in range(1, args.rounds + 1):
-            print(f"  round {round_no}:")
-            for name, port, reqs in targets:
-                elapsed, lat, statuses, _ = run_load(port, reqs)
-                figures(name, elapsed, lat, statuses)
-                totals[name][0] += len(lat)
-                totals[name][1] += elapsed
-        rates = {name: n / t for name, (n, t) in totals.items()}
+        rates = alternating_rounds(targets, args.rounds)
         poll = rates["relay conditional poll (304)"]
         print(f"  over {args.rounds} rounds: relay 304 {poll:.0f} req/s; "
               f"ratio to bare sync {poll / rates['bare sync route (def)']:.2f}x, "
