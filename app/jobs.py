@@ -155,6 +155,11 @@ def render_programme(programme_id: int, *, worker: str = "") -> bool:
     return bool(_in_session("render_programme", work))
 
 
+def _slot_instance(programme: Programme) -> str:
+    """The slot instance a programme is one area variant of (its render jobs' lock)."""
+    return f"{programme.station_id}:{programme.air_date}:{programme.slot_name}"
+
+
 def lock_due_programmes() -> None:
     """Every minute: lock programmes 30 minutes before air (rendering any still without audio;
     with the job queue on, the workers render them first of all)."""
@@ -165,7 +170,7 @@ def lock_due_programmes() -> None:
         for station_id in list(session.scalars(select(Station.id).order_by(Station.id))):
             for programme in render.due_for_render(session, station_id, now + LOCK_LEAD, now):
                 if queued:
-                    work_queue.enqueue_render(programme.id, due_soon=True)
+                    work_queue.enqueue_render(programme.id, slot_instance=_slot_instance(programme), due_soon=True)
                 else:
                     _render_outside_transaction(session, programme)
         return list(programmes.lock_due(session, now))
@@ -223,10 +228,10 @@ def prepare_station(station_id: int) -> None:
         today = scripts.station_today(station, now)
         if _speak_outside_transaction(session, station, today, today + timedelta(days=programmes.PLAN_DAYS)):
             programmes.plan_days(session, station, today, programmes.PLAN_DAYS, now=now)
-        due = [p.id for p in render.due_for_render(session, station.id, now + RENDER_AHEAD, now)]
+        due = [(p.id, _slot_instance(p)) for p in render.due_for_render(session, station.id, now + RENDER_AHEAD, now)]
         session.commit()
-        for programme_id in due:
-            work_queue.enqueue_render(programme_id)
+        for programme_id, slot_instance in due:
+            work_queue.enqueue_render(programme_id, slot_instance=slot_instance)
         return len(due)
     count = _in_session("prepare_station", work)
     if count:

@@ -42,16 +42,22 @@ def queue_on() -> bool:
         return queue_tasks.live_workers(connection) > 0
 
 
-def enqueue_render(programme_id: int, *, due_soon: bool = False) -> bool:
+def enqueue_render(programme_id: int, *, slot_instance: str | None = None, due_soon: bool = False) -> bool:
     """Have the programme rendered: a job for the workers when the queue is on (answers True),
     else rendered here and now, as a single ward does (answers False). Idempotent either way:
-    a programme with current audio is left alone."""
+    a programme with current audio is left alone.
+
+    `slot_instance` ("station:date:slot") makes the area variants of one slot instance render one
+    after the other: they share most items, and the second finds them encoded by the first (a
+    warm render costs about a tenth of a cold one), where side by side every worker would encode
+    them all. Different slots and stations still render at once on every worker."""
     if queue_on():
         from app import queue_tasks
 
         priority = queue_tasks.DUE_SOON_PRIORITY if due_soon else queue_tasks.RENDER_PRIORITY
-        queue_tasks.defer("render_programme", lock=f"programme:{programme_id}", priority=priority,
-                          programme_id=programme_id)
+        lock = f"slot:{slot_instance}" if slot_instance else f"programme:{programme_id}"
+        queue_tasks.defer("render_programme", lock=lock, queueing_lock=f"programme:{programme_id}",
+                          priority=priority, programme_id=programme_id)
         return True
     from app import jobs
 

@@ -285,3 +285,20 @@ def test_the_nightly_plan_is_one_job_per_station_done_by_the_workers(installatio
     # today too unless its last slot has ended
     assert {today + timedelta(days=n) for n in range(1, programmes.PLAN_DAYS)} <= days <= {
         today + timedelta(days=n) for n in range(programmes.PLAN_DAYS)}, "the station's next seven days are planned"
+
+
+@needs_postgres
+def test_area_variants_of_one_slot_wait_for_each_other_and_each_programme_waits_once(
+        installation: Installation) -> None:
+    """Variants share their items: rendered side by side, every worker would encode them all."""
+    first, second = installation.programme_ids[:2]
+    code = (f"from app import work_queue\n"
+            f"for pid in ({first}, {second}, {first}):\n"
+            f"    work_queue.enqueue_render(pid, slot_instance='1:2026-12-02:morning')\n")
+    done = subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=installation.env,
+                          capture_output=True, text=True, timeout=WAIT_S, check=False)
+    assert done.returncode == 0, done.stderr
+    with installation.engine.connect() as conn:
+        jobs = list(conn.execute(text("SELECT lock, queueing_lock FROM procrastinate_jobs ORDER BY id")))
+    assert [tuple(j) for j in jobs] == [("slot:1:2026-12-02:morning", f"programme:{first}"),
+                                        ("slot:1:2026-12-02:morning", f"programme:{second}")]
