@@ -37,10 +37,10 @@ def _version() -> str:
 
 
 def digest(session: Session, station: Station, first: date, days: int,
-           instances: Iterable[tuple[str, date, bool]], relays: Any) -> str:
+           instances: Iterable[tuple[str, date, bool]], stored: Iterable[Programme], relays: Any) -> str:
     """The digest of the plan of `days` dates from `first`; `instances` are the (slot name, local
-    date, frozen) of the slot instances still to come, `relays` the station's in-slot relay windows."""
-    last = first + timedelta(days=days - 1)
+    date, frozen) of the slot instances still to come, `stored` the station's programmes of those days
+    (already loaded by the planner), `relays` the station's in-slot relay windows."""
     sid = station.id
     parts: list[object] = [
         _version(), audio_settings().tts_word_gap, first, days,
@@ -52,11 +52,7 @@ def digest(session: Session, station: Station, first: date, days: int,
         sorted(instances),
         sorted(relays.items()),
         session.execute(select(Topic.id, Topic.code).where(Topic.station_id == sid).order_by(Topic.id)).all(),
-        session.execute(select(Programme.id, Programme.version, Programme.status, Programme.area_key,
-                               Programme.slot_name, Programme.air_date, Programme.starts_at)
-                        .where(Programme.station_id == sid, Programme.is_emergency.is_(False),
-                               Programme.air_date >= first, Programme.air_date <= last)
-                        .order_by(Programme.id)).all(),
+        sorted((p.id, p.version, p.status, p.area_key, p.slot_name, p.air_date, p.starts_at) for p in stored),
         session.execute(select(func.count(Script.id), func.max(Script.updated_at), func.max(Script.id))
                         .where(Script.station_id == sid)).one(),
         session.execute(select(func.count(Airing.id), func.max(Airing.id))

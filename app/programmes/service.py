@@ -151,7 +151,8 @@ def _fingerprint(session: Session, station: Station, first: date, days: int, ins
                  existing: dict[tuple[str, date], list[Programme]], relays: Any, now: datetime) -> str:
     keys = [(i.slot.name, i.local_date, _frozen(existing.get((i.slot.name, i.local_date), []), i.starts_at, now))
             for i in instances]
-    return plan_fingerprint.digest(session, station, first, days, keys, relays)
+    stored = [p for rows in existing.values() for p in rows]
+    return plan_fingerprint.digest(session, station, first, days, keys, stored, relays)
 
 
 def _nothing_changed(instances: list[Any], existing: dict[tuple[str, date], list[Programme]],
