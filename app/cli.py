@@ -85,11 +85,25 @@ def _schema_behind() -> bool:
 
     current, head = pending(get_engine())
     if current == head:
-        return False
+        return _queue_misconfigured()
     print(f"Lỗi: cơ sở dữ liệu ở phiên bản {current or '(trống)'}, mã nguồn cần {head}. Chạy: loa db upgrade\n"
           f"Error: the database is at revision {current or '(empty)'}, this Loa needs {head}. "
           "Run: loa db upgrade", file=sys.stderr)
     return True
+
+
+def _queue_misconfigured() -> bool:
+    """LOA_QUEUE=procrastinate on a database that cannot hold the queue would answer every send with
+    an error: refuse to start instead, saying what to fix."""
+    from app.work_queue import QueueMisconfigured, queue_on
+
+    try:
+        queue_on()
+    except QueueMisconfigured as exc:
+        print(f"Lỗi: hàng đợi việc (LOA_QUEUE=procrastinate) chưa dùng được: {exc.message_vi}\n"
+              f"Error: the job queue (LOA_QUEUE=procrastinate) cannot be used: {exc}", file=sys.stderr)
+        return True
+    return False
 
 
 def _cmd_serve(args: argparse.Namespace) -> int:

@@ -17,6 +17,7 @@ from sqlalchemy.orm.exc import StaleDataError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.routing import Match
 
+from app.work_queue import QueueMisconfigured
 from audio.errors import StorageFull as DiskFull
 from audio.errors import StorageUnavailable as ObjectStoreDown
 
@@ -238,6 +239,12 @@ def install_error_handlers(app: FastAPI) -> None:
     async def _object_store(request: Request, exc: ObjectStoreDown) -> Response:
         log.error("%s %s: %s", request.method, request.url.path, exc.message_en)
         return await _as_loa_error(request, ServiceUnavailable(exc.message_vi, detail_en=exc.message_en))
+
+    @app.exception_handler(QueueMisconfigured)
+    async def _queue(request: Request, exc: QueueMisconfigured) -> Response:
+        log.error("%s %s: %s", request.method, request.url.path, exc)
+        return await _as_loa_error(
+            request, ServiceUnavailable(f"Hàng đợi việc chưa dùng được: {exc.message_vi}.", detail_en=str(exc)))
 
     @app.exception_handler(StaleDataError)
     async def _stale(request: Request, _exc: StaleDataError) -> Response:

@@ -19,6 +19,10 @@ log = logging.getLogger("loa.work_queue")
 class QueueMisconfigured(RuntimeError):
     """LOA_QUEUE=procrastinate on a database that cannot hold the queue."""
 
+    def __init__(self, message_en: str, message_vi: str) -> None:
+        super().__init__(message_en)
+        self.message_vi = message_vi
+
 
 def queue_on() -> bool:
     """Whether work goes to the queue now (asked by each periodic run, in a short transaction
@@ -28,7 +32,8 @@ def queue_on() -> bool:
         return False
     if not settings.sqlalchemy_url.startswith("postgresql"):
         if settings.queue == "procrastinate":
-            raise QueueMisconfigured("LOA_QUEUE=procrastinate needs a PostgreSQL database (LOA_DATABASE_URL)")
+            raise QueueMisconfigured("LOA_QUEUE=procrastinate needs a PostgreSQL database (LOA_DATABASE_URL)",
+                                     "hàng đợi cần cơ sở dữ liệu PostgreSQL (LOA_DATABASE_URL)")
         return False
     from app import queue_tasks
     from app.db import background_session_factory
@@ -37,7 +42,8 @@ def queue_on() -> bool:
         connection = session.connection()
         if settings.queue == "procrastinate":
             if not queue_tasks.schema_applied(connection):
-                raise QueueMisconfigured("the job queue's tables are missing: run `loa db upgrade`")
+                raise QueueMisconfigured("the job queue's tables are missing: run `loa db upgrade`",
+                                         "thiếu các bảng của hàng đợi việc: chạy `loa db upgrade`")
             return True
         return queue_tasks.live_workers(connection) > 0
 

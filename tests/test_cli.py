@@ -169,6 +169,16 @@ def test_serve_refuses_a_database_whose_migrations_are_pending_and_says_the_comm
     assert _loa(tmp_path, "db", "upgrade").returncode == 0
 
 
+def test_serve_refuses_a_job_queue_it_cannot_use_and_says_why(tmp_path):
+    # LOA_QUEUE=procrastinate needs PostgreSQL: every send would fail, so the server does not start.
+    assert _loa(tmp_path, "init").returncode == 0
+    served = _loa(tmp_path, "serve", "--port", str(free_port()), env={"LOA_QUEUE": "procrastinate"}, timeout=60)
+    assert served.returncode == 1
+    assert "LOA_QUEUE=procrastinate" in served.stderr
+    assert "PostgreSQL" in served.stderr
+    assert "Traceback" not in served.stderr
+
+
 @pytest.mark.slow
 def test_org_commands_build_a_province_and_its_accounts(tmp_path):
     assert _loa(tmp_path, "init", "--demo").returncode == 0

@@ -54,13 +54,24 @@ class Queued:
 
 @pytest.fixture
 def queued(monkeypatch: pytest.MonkeyPatch) -> Iterator[Queued]:
+    yield from _installation(monkeypatch, queue_tables=True)
+
+
+@pytest.fixture
+def queue_tables_missing(monkeypatch: pytest.MonkeyPatch) -> Iterator[Queued]:
+    """LOA_QUEUE=procrastinate on a database whose queue tables were never made (`loa db upgrade` not run)."""
+    yield from _installation(monkeypatch, queue_tables=False)
+
+
+def _installation(monkeypatch: pytest.MonkeyPatch, *, queue_tables: bool) -> Iterator[Queued]:
     assert POSTGRES_URL
     saved = (db._engine, db._factory, db._background_factory)
     with postgres_schema(POSTGRES_URL) as env:
         engine = make_engine(env["LOA_DATABASE_URL"])
         upgrade(engine)
-        with engine.begin() as conn:
-            assert queue_tasks.apply_schema(conn)
+        if queue_tables:
+            with engine.begin() as conn:
+                assert queue_tasks.apply_schema(conn)
         monkeypatch.setenv("LOA_DATABASE_URL", env["LOA_DATABASE_URL"])
         monkeypatch.setenv("LOA_QUEUE", "procrastinate")
         get_settings.cache_clear()
@@ -131,6 +142,22 @@ def test_an_emergency_to_three_wards_is_three_jobs_that_a_worker_delivers_once(q
             Programme.is_emergency.is_(True))) == 3
         states = set(session.scalars(select(BulletinDelivery.state)))
     assert states == {DeliveryState.accepted}
+
+
+def test_a_send_without_the_queue_tables_says_what_to_run_and_keeps_the_bulletin(
+        queue_tables_missing: Queued) -> None:
+    q, p = queue_tables_missing, queue_tables_missing.province
+    bulletin = approved_bulletin(q.client, p, level="emergency")
+    r = q.client.post(f"/api/v1/bulletins/{bulletin['id']}/send", headers=p.h("tinh_bientap"),
+                      json={"stations": [{"station_id": p.ward.station.id}]})
+    assert r.status_code == 503, r.text
+    assert r.json()["error"] == "ServiceUnavailable"
+    assert "loa db upgrade" in r.json()["detail"]
+    assert q.count(BulletinDelivery) == 0
+    assert q.count(Emergency) == 0
+    again = q.client.get(f"/api/v1/bulletins/{bulletin['id']}", headers=p.h("tinh_bientap"))
+    assert again.status_code == 200
+    assert again.json()["status"] == bulletin["status"]  # still approved: sent again once the queue is fixed
 
 
 def test_a_bulletin_stopped_before_its_jobs_ran_delivers_nothing(queued: Queued) -> None:
