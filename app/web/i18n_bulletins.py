@@ -51,6 +51,11 @@ BULLETIN_MESSAGES: dict[str, tuple[str, str]] = {
     "dstatus_received": ("Đã nhận, chờ đài quyết định", "Received, waiting for the ward"),
     "dstatus_accepted": ("Đài đã nhận phát", "Accepted"),
     "dstatus_declined": ("Đài từ chối", "Declined"),
+    # priority and emergency bulletins are taken by the station without a click: say what happened to them
+    "dstatus_auto_priority": ("Tin ưu tiên: tự động đưa lên đầu chương trình kế tiếp",
+                              "Priority: leads the next programme automatically"),
+    "dstatus_auto_emergency": ("Tin khẩn cấp: đã phát ngay tới các khu được chọn",
+                               "Emergency: aired at once to the chosen areas"),
     "dstatus_stopped": ("Đã dừng", "Stopped"),
     "dstatus_scheduled": ("Đài đã nhận phát, đã xếp lịch", "Accepted, scheduled"),
     "dstatus_aired": ("Đã phát (theo nhật ký cụm loa)", "Aired (relay as-run)"),

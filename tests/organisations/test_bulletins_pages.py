@@ -100,3 +100,20 @@ def test_the_province_attaches_a_recording_from_the_page_and_hears_it(client, pr
     assert "tone.wav" in page.text
     assert f'src="{url}/recording"' in page.text
     assert client.get(f"{url}/recording").headers["content-type"] == "audio/wav"
+
+
+def test_the_inbox_says_a_priority_bulletin_was_taken_without_a_click(client, province):
+    from tests.organisations.helpers import approved_bulletin
+
+    world = province.ward
+    bulletin = approved_bulletin(client, province, level="priority", title="Tin ưu tiên: lịch cắt nước")
+    r = client.post(f"/api/v1/bulletins/{bulletin['id']}/send", headers=province.h("tinh_bientap"),
+                    json={"stations": [{"station_id": world.station.id}]})
+    assert r.status_code == 200, r.text
+    _as(client, "editor")
+    inbox = client.get("/app/inbox").text
+    card = inbox[inbox.index("Tin ưu tiên: lịch cắt nước"):]
+    card = card[:card.index("</li>")]
+    assert "tự động đưa lên đầu chương trình kế tiếp" in card
+    assert "Đài đã nhận phát" not in card  # the ward did not accept it: the level did
+    assert "/accept" not in card
