@@ -18,10 +18,14 @@ run: setup
 	$(BIN)/loa init --demo
 	$(BIN)/loa serve
 
+# the suite on PYTEST_WORKERS processes, one test file per process at a time (its servers and browser
+# are set up once); PYTEST_WORKERS=0 runs it in this process
+PYTEST_WORKERS ?= 4
+
 test: setup
 	@sh tests/tools/ensure-debian-package.sh chromium "the browser tests" chromium chromium-browser
 	@sh tests/tools/ensure-debian-package.sh icecast2 "the live-stream tests" icecast2 icecast
-	$(BIN)/python -m pytest $(PYTEST_ARGS)
+	$(BIN)/python -m pytest -n $(PYTEST_WORKERS) --dist loadfile $(PYTEST_ARGS)
 
 lint: setup
 	$(BIN)/ruff check app audio scheduler relay_agent tests bench
