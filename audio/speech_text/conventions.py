@@ -139,7 +139,7 @@ SYMBOLS: Mapping[str, str] = MappingProxyType({
 LETTER_NAMES: Mapping[str, str] = MappingProxyType({
     "A": "a", "B": "bê", "C": "xê", "D": "dê", "Đ": "đê", "E": "e", "F": "ép", "G": "gờ",
     "H": "hát", "I": "i", "J": "gi", "K": "ca", "L": "e lờ", "M": "em", "N": "en", "O": "o",
-    "P": "pê", "Q": "quy", "R": "e rờ", "S": "ét", "T": "tê", "U": "u", "V": "vê", "W": "vê kép",
+    "P": "pê", "Q": "quy", "R": "rờ", "S": "ét", "T": "tê", "U": "u", "V": "vê", "W": "vê kép",
     "X": "ích", "Y": "i dài", "Z": "dét",
 })
 
@@ -163,7 +163,7 @@ LOAN_WORDS: dict[str, str] = {
     # Loan words written as one word: "Olympic", the VietGAP standard, the fertiliser urê (u-rê).
     "Olympic": "ô lim pích", "olympic": "ô lim pích", "VietGAP": "việt gáp", "GlobalGAP": "gờ lô bồ gáp",
     "urê": "u rê", "Urê": "u rê",
-    "OTP": "ô tê pê",
+    "OTP": "o tê pê",
     "SMS": "ét em ét",
     "LED": "lét",
     "OCOP": "ô cốp",
@@ -196,6 +196,8 @@ LOAN_WORDS: dict[str, str] = {
     "vaccine": "vắc xin", "Vaccine": "vắc xin",  # "vắc-xin" is already said so
     "iHanoi": "ai Hà Nội",
     "PC-Covid": "pê xê cô vít", "PC-COVID": "pê xê cô vít",
+    # Place and disease names with a settled Vietnamese form (the v9 conventions: Fansipan, Rubella).
+    "Fansipan": "phan xi păng", "Rubella": "ru bê la", "rubella": "ru bê la",
 }
 # Loan words are read the same in capitals ("HOTLINE", "ONLINE", "ZALO"): every word of four letters or more gets
 # its all-capital form too (shorter ones in capitals are more often acronyms).
