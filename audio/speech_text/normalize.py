@@ -134,6 +134,7 @@ _LONG_DIGITS = re.compile(r"\d(?:[.,]?\d){15,}")
 _DOTTED_GROUPS = re.compile(r"(?<![\w.,])\d+(?:\.\d+){2,}(?![\w]|[.,]\d)")
 _THOUSANDS = re.compile(r"\d{1,3}(?:\.\d{3})+|\d{1,2}\.\d{1,2}\.\d{4}")
 _ACCOUNT_CUE = re.compile(r"(?i)(?:tài khoản|\bSTK|\bTK)(?:\s+số)?\s*:?\s*$")
+_ACCOUNT_GROUPS = re.compile(r"(?i)(?:tài khoản|\bSTK|\bTK)(?:\s+số)?\s*:?\s*(?:\d+[ -]){1,5}$")
 
 
 # "Mã hồ sơ: H37.22-240315-0012", "mã số thuế 0101234567-001": a code after its label, letters by their names and
@@ -330,6 +331,8 @@ def _is_dialled(match: re.Match[str], digits: str) -> bool:
     head = _head(match)
     if len(digits) >= 3 and PHONE_CUES.search(head):
         return True
+    if _ACCOUNT_GROUPS.search(head) or (len(digits) >= 3 and _ACCOUNT_CUE.search(head)):
+        return True  # "số tài khoản 3700 201 012345": every written group digit by digit, not only the first
     if SERVICE_NUMBER.fullmatch(digits) and SERVICE_CUE_NEAR.search(head) \
             and not _COUNTED_AFTER.match(_after(match, 30)):
         return True  # "số điện thoại khẩn cấp 113", "gọi điện vào đài 1080", "gọi ngay 114"
