@@ -301,11 +301,22 @@ def _reads_as_day(match: re.Match[str], value: int) -> bool:
     after = _after(match).lstrip().lower()
     if re.match(_MONTH_AFTER, after):
         return True
+    if _DAY_RANGE_BEFORE.search(_head(match)) and _NEXT_DAY.match(f"và {match[0]}{after[:30]}"):
+        return True  # the second day of "ngày 5 và 6 hàng tháng" (mùng sáu), unless a count follows it
     if _before(match) not in ("ngày", "từ"):
         return False
-    # "ngày 12 đến 25 tháng 4", "ngày 5-6/9": a day of the month named just after.
+    # "ngày 12 đến 25 tháng 4", "ngày 5-6/9", "ngày 10-15/5/2025": a day of the month named just after;
+    # "ngày 05 và 20 hàng tháng": days listed after "ngày" with no month (a monthly routine).
     return (re.match(rf"^(?:\S+\s+){{0,4}}?{_MONTH_AFTER}", after) is not None
-            or re.match(r"^(?:[-–,]|và|đến)\s?(?:ngày\s)?\d{1,2}[/.-]\d{1,2}(?![\d/-]|\.\d)", after) is not None)
+            or _NEXT_DATE.match(after) is not None
+            or (_before(match) == "ngày" and _NEXT_DAY.match(after) is not None))
+
+
+_NEXT_DATE = re.compile(r"(?:[-–,]|và|đến)\s?(?:ngày\s)?\d{1,2}[/.-]\d{1,2}(?:[/.-](?:\d{4}|\d{2}))?(?![\d/-]|\.\d)")
+# The next day of a list ("và 20", ", 15") when no counted noun follows it ("ngày 15, 20 hộ dân" counts households).
+_NEXT_DAY = re.compile(
+    r"(?:,|và|[-–]|đến)\s?(?:0?[1-9]|[12]\d|3[01])(?![\d/.,:-]|\s*(?:%|người|hộ|ca|lượt|trường hợp|cán bộ|em|học sinh"
+    r"|km|m|kg|tấn|ha|giờ|h|g|phút|triệu|nghìn|tỷ|đồng|đ)\b)")
 
 
 def _read_number(match: re.Match[str]) -> str:
