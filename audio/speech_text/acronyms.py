@@ -16,6 +16,8 @@ from audio.speech_text.numbers import roman_to_int
 ACRONYM_LETTERS = {**LETTER_NAMES, "D": "đê"}
 
 _CAPITALS = re.compile(r"(?<![\w\-/.@])[A-Z]{2,6}(?![\w\-/@]|\.\w)")
+# "RT-PCR", "HIV-AIDS": short unknown codes joined by a dash, each part read like a code alone, the dash silent.
+_JOINED_CAPITALS = re.compile(r"(?<![\w\-/.@])[A-Z]{2,6}(?:-[A-Z]{2,6})+(?![\w\-/@]|\.\w)")
 _VOWELS = frozenset("AEIOUY")
 
 
@@ -39,4 +41,8 @@ def spell_unknown_acronyms(line: str) -> str:
     """Spell the capital codes left after the abbreviation table has been applied."""
     if _is_heading(line):
         return line
-    return _CAPITALS.sub(lambda m: spell_acronym(m[0]) if _spelled(m[0]) else m[0], line)
+    line = _CAPITALS.sub(lambda m: spell_acronym(m[0]) if _spelled(m[0]) else m[0], line)
+    if "-" not in line:
+        return line
+    return _JOINED_CAPITALS.sub(
+        lambda m: " ".join(spell_acronym(p) if _spelled(p) else p for p in m[0].split("-")), line)

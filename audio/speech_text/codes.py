@@ -183,3 +183,22 @@ def read_document_number(number: str, year: str | None, code: str, abbreviations
     if None in readings:
         return " ".join(w for w in words if w)
     return " ".join(w for w in [*words, *readings] if w)
+
+
+# "mẫu CT-01", "Mẫu số TK1-TS", "tờ khai CT01": a form's code after its label, letters by name and digits one by one
+# (v9 NEW-U3: CT07 xê tê không bảy), with or without a dash.
+_FORM_CODE = re.compile(
+    r"(?P<label>(?<!\w)(?i:mẫu(?: số)?|biểu mẫu|tờ khai|phiếu))\s+"
+    r"(?P<code>[A-ZĐ]{1,4}(?:[-.]?\d{1,3}[a-z]?)(?:-[A-ZĐ]{1,4}\d{0,3})?)(?![\w-])"
+)
+
+
+def read_form_codes(text: str) -> str:
+    if "ẫu" not in text and "khai" not in text and "hiếu" not in text:
+        return text
+
+    def spoken(match: re.Match[str]) -> str:
+        parts = re.findall(r"[A-Za-zĐđ]+|\d+", match["code"])
+        return f"{match['label']} " + " ".join(read_digits(p) if p.isdigit() else spell_letters(p) for p in parts)
+
+    return _FORM_CODE.sub(spoken, text)

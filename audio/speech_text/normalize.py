@@ -21,6 +21,7 @@ from audio.speech_text.codes import (
     SERVICE_NUMBER,
     read_code,
     read_document_number,
+    read_form_codes,
     read_groups,
     read_plate,
     spell_letters,
@@ -312,9 +313,12 @@ def _reads_as_day(match: re.Match[str], value: int) -> bool:
     # "ngày 05 và 20 hàng tháng": days listed after "ngày" with no month (a monthly routine).
     return (re.match(rf"^(?:\S+\s+){{0,4}}?{_MONTH_AFTER}", after) is not None
             or _NEXT_DATE.match(after) is not None
-            or (_before(match) == "ngày" and _NEXT_DAY.match(after) is not None))
+            or (_before(match) == "ngày" and (_NEXT_DAY.match(after) is not None
+                                              or _MONTHLY_AFTER.match(after) is not None)))
 
 
+# "từ ngày 02 đến ngày 10 hàng tháng", "ngày 1 và ngày 15 hằng tháng": days of every month.
+_MONTHLY_AFTER = re.compile(r"(?:\s*(?:,|và|đến|[-–])\s*(?:hết\s+)?(?:ngày\s+)?\d{1,2})*\s*(?:hàng|hằng|mỗi)\s+tháng\b")
 _NEXT_DATE = re.compile(r"(?:[-–,]|và|đến)\s?(?:ngày\s)?\d{1,2}[/.-]\d{1,2}(?:[/.-](?:\d{4}|\d{2}))?(?![\d/-]|\.\d)")
 # The next day of a list ("và 20", ", 15") when no counted noun follows it ("ngày 15, 20 hộ dân" counts households).
 _NEXT_DAY = re.compile(
@@ -577,6 +581,7 @@ def normalize_line(line: str, abbreviations: Mapping[str, str] = DEFAULT_ABBREVI
     text = _PLACE_NUMBER.sub(r"\1. ", text)
     if "DN" in text:
         text = _PIPE_DIAMETER.sub("đê en ", text)
+    text = read_form_codes(text)
     if "/" in text:
         text = _UNIT_DASH.sub(r"\1 - ", text)
     text = read_symbols(text, abbreviations)

@@ -162,7 +162,7 @@ _PIECES: Mapping[str, str] = {**SYLLABLES, **{
     "biendao": "biển đảo", "bienphong": "biên phòng", "quehuong": "quê hương", "tunhien": "tự nhiên",
     "bieumau": "biểu mẫu", "maudon": "mẫu đơn", "mamnon": "mầm non", "tieuhoc": "tiểu học", "trunghoc": "trung học",
     "lichhen": "lịch hẹn", "nganhang": "ngân hàng", "taikhoan": "tài khoản", "matkhau": "mật khẩu",
-    "diemthi": "điểm thi", "giayphep": "giấy phép", "hocphi": "học phí",
+    "diemthi": "điểm thi", "lichthi": "lịch thi", "kythi": "kỳ thi", "giayphep": "giấy phép", "hocphi": "học phí",
     "quyhoach": "quy hoạch", "datdai": "đất đai", "nhao": "nhà ở", "diachi": "địa chỉ", "diaphuong": "địa phương",
 }, **WORDS}
 _MAX_SYLLABLE = max(len(s) for s in _PIECES)
