@@ -71,12 +71,17 @@ def read_code(code: str, abbreviations: Mapping[str, str]) -> str:
 
 
 def _read_doc_part(part: str, abbreviations: Mapping[str, str], context_reader: Mapping[str, str],
-                   department: str | None = None) -> str:
+                   department: str | None = None) -> str | None:
+    """A part's reading, or None when its letters are unknown (the caller then leaves the code out)."""
     letters, digits = re.fullmatch(r"(.*?)(\d*)", part).groups()  # type: ignore[union-attr]
     spoken = (_station_entry(letters, abbreviations) or department or context_reader.get(letters)
               or DOCUMENT_TYPES.get(letters) or _MINISTRIES.get(letters)
               or abbreviations.get(letters) or _ISSUERS.get(letters)
-              or _split_known(letters, abbreviations, context_reader) or spell_letters(letters))
+              or _split_known(letters, abbreviations, context_reader))
+    if spoken is None:
+        if len(letters) > 1:
+            return None
+        spoken = spell_letters(letters)
     if digits and letters in TERM_NUMBERED and not is_station_entry(abbreviations, letters):
         spoken += " khóa"  # "QH14": the National Assembly of the 14th term
     return f"{spoken} {read_cardinal(int(digits))}" if digits else spoken
@@ -131,6 +136,8 @@ _ISSUERS = {
     "KGVX": "khoa giáo văn xã", "UBTVQH": "ủy ban thường vụ quốc hội", "HĐBCQG": "hội đồng bầu cử quốc gia",
     # Party committees issuing "86-KH/HU": huyện ủy, quận ủy, đảng ủy (TU, tỉnh or thành ủy, is read by the sentence).
     "HU": "huyện ủy", "QU": "quận ủy", "ĐU": "đảng ủy",
+    # Power and water companies writing to wards about cuts ("140/TB-ĐQLĐL": đội quản lý điện lực).
+    "ĐQLĐL": "đội quản lý điện lực", "QLĐL": "quản lý điện lực", "ĐL": "điện lực", "CTĐL": "công ty điện lực",
 }
 
 
@@ -140,7 +147,7 @@ _ISSUERS = {
 # chính, Tổ chức cán bộ), of a provincial or district office (văn xã, nội chính, tiếp công dân, tài chính - kế hoạch)
 # and of
 # the ministries that write to wards (Bộ Y tế: dự phòng, khám chữa bệnh, kế hoạch - tài chính; Bộ NN: khuyến nông). Read
-# only after an issuer: elsewhere "TH" is tiểu học and "CN" chủ nhật. A part not listed is spelled letter by letter.
+# only after an issuer: elsewhere "TH" is tiểu học and "CN" chủ nhật. A code with a part not listed is left out.
 _DEPARTMENTS = {
     "TH": "tổng hợp", "PL": "pháp luật", "KTTH": "kinh tế tổng hợp", "CN": "công nghiệp", "NN": "nông nghiệp",
     "ĐMDN": "đổi mới doanh nghiệp", "QHQT": "quan hệ quốc tế", "NC": "nội chính", "TCCV": "tổ chức công vụ",
@@ -170,5 +177,28 @@ def read_document_number(number: str, year: str | None, code: str, abbreviations
     if year:
         words += ["năm", read_cardinal(int(year))]
     parts = [p for p in re.split(r" ?[-–/.] ?", code) if p]
-    words += [_read_doc_part(p, abbreviations, context_reader, _department(i, p, code)) for i, p in enumerate(parts)]
-    return " ".join(w for w in words if w)
+    readings = [_read_doc_part(p, abbreviations, context_reader, _department(i, p, code)) for i, p in enumerate(parts)]
+    # A code with a part nobody can say as words (an unlisted issuer) is left out whole, the convention's reading
+    # A ("số một trăm bốn mươi"): letters are never spelled inside a document code, and half a code misleads.
+    if None in readings:
+        return " ".join(w for w in words if w)
+    return " ".join(w for w in [*words, *readings] if w)
+
+
+# "mẫu CT-01", "Mẫu số TK1-TS", "tờ khai CT01": a form's code after its label, letters by name and digits one by one
+# (v9 NEW-U3: CT07 xê tê không bảy), with or without a dash.
+_FORM_CODE = re.compile(
+    r"(?P<label>(?<!\w)(?i:mẫu(?: số)?|biểu mẫu|tờ khai|phiếu))\s+"
+    r"(?P<code>[A-ZĐ]{1,4}(?:[-.]?\d{1,3}[a-z]?)(?:-[A-ZĐ]{1,4}\d{0,3})?)(?![\w-])"
+)
+
+
+def read_form_codes(text: str) -> str:
+    if "ẫu" not in text and "khai" not in text and "hiếu" not in text:
+        return text
+
+    def spoken(match: re.Match[str]) -> str:
+        parts = re.findall(r"[A-Za-zĐđ]+|\d+", match["code"])
+        return f"{match['label']} " + " ".join(read_digits(p) if p.isdigit() else spell_letters(p) for p in parts)
+
+    return _FORM_CODE.sub(spoken, text)

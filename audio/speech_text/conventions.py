@@ -6,7 +6,9 @@ or the API): e.g. "≥" -> "từ … trở lên" is not expressible, but "≥" -
 
 | question                         | Loa reads                                   | also heard                  |
 | -------------------------------- | ------------------------------------------- | --------------------------- |
-| days 1-10 of a month             | "mùng một" … "mùng mười"                    | "ngày một" (Southern)       |
+| days 1-10 of a month             | "mùng một" … "mùng mười", also listed or    | "ngày một" (Southern)       |
+|                                  | ranged days ("ngày 05 và 20 hàng tháng",    |                             |
+|                                  | "từ ngày 10-15/5/2025")                     |                             |
 | 1000                             | "nghìn"                                     | "ngàn" (Southern)           |
 | 105                              | "một trăm linh năm"                         | "lẻ năm" (Southern)         |
 | "dd/mm" after no "ngày"          | the date alone ("hôm mùng chín tháng tư")   | "ngày" added                |
@@ -17,9 +19,10 @@ or the API): e.g. "≥" -> "từ … trở lên" is not expressible, but "≥" -
 | "/" in a document number         | silent ("15/KH-UBND" -> mười lăm kế hoạch…) | "trên", "xẹt"               |
 | "/" in house numbers, ratios     | "trên" ("12/3", "9/9", "140/90")            | "xẹt"                       |
 | "/" per unit                     | "mỗi" ("đồng/con"); "N năm/lần" "một lần"   | "trên"                      |
-| a measure over an area or hour   | "trên" ("tấn/ha", "km/h", "m³/giờ"); a price| "mỗi", "một"                |
-| (tấn/ha, km/h)                   | or a count stays "mỗi" ("đồng/m²",          |                             |
-|                                  | "người/km²")                                |                             |
+| a quantity over an area or hour  | "trên" ("tấn/ha", "km/h", "m³/giờ",         | "mỗi", "một"                |
+| (tấn/ha, km/h, người/km²)        | "người/km²"); a price stays "mỗi"           |                             |
+|                                  | ("đồng/m²"); "kWh/năm" "mỗi năm"            |                             |
+| "mm/3 giờ" (rain over hours)     | "trong ba giờ"                              | "trên ba giờ"               |
 | "/" between two words            | a pause (comma): "quận/phường"              | "hoặc"                      |
 | "/" after "tỷ lệ", before a      | "trên" ("tỷ lệ chết/mắc", "ca/100.000 dân", | "chia", "mỗi"               |
 | number, "N/M" + counted noun     | "1/7 vị trí" một trên bảy vị trí)           |                             |
@@ -28,7 +31,7 @@ or the API): e.g. "≥" -> "từ … trở lên" is not expressible, but "≥" -
 | times                            | "7h30" "bảy giờ ba mươi phút"; "14h00"      | "bảy rưỡi", "không không"   |
 |                                  | "mười bốn giờ"                              |                             |
 | letters in codes and initials    | `LETTER_NAMES` ("en", "em", "gờ")           | "nờ", "mờ", "giê"           |
-| unknown capital code, 2-3 letters| spelled, O "ô" and D "đê" ("ô pê vê")       | left to the voice           |
+| unknown capital code, 2-3 letters| spelled, O "o" and D "đê" ("o pê vê")       | "ô" for O; left to the voice|
 | or without a vowel               | (`acronyms.py`); longer names said (YAGI)   |                             |
 | "7 giờ 30" (no "phút" written)   | as written: "bảy giờ ba mươi"; "giờ 00"     | "phút" added                |
 |                                  | silent                                      |                             |
@@ -42,7 +45,8 @@ or the API): e.g. "≥" -> "từ … trở lên" is not expressible, but "≥" -
 |                                  | thôn, "TY" thú y, "BTC" bộ tài chính        |                             |
 | a department after the issuer    | its name (`codes._DEPARTMENTS`): "VPCP-NN"  | spelled; "TH" tiểu học,     |
 | ("7476/VPCP-NN", "UBND-TH")      | nông nghiệp, "-TH" tổng hợp, "-KTTH", "-NC",| "CN" chủ nhật               |
-|                                  | "-VX", "-TCCB" …; unknown parts spelled     |                             |
+|                                  | "-VX", "-TCCB" …; a code with a part not    |                             |
+|                                  | listed is left out whole (number only)      |                             |
 | "document number 02/KH-…"        | "hai" (leading zero dropped)                | "không hai"                 |
 | app, link, Google, Android, iOS, | "áp", "lin", "gu gồ", "an đờ roi", "ai ô    | "ép", "linh", "gồ gồ", "an  |
 | Messenger, Viber, e-mail         | ét", "mét xen giơ", "vai bơ", "i meo"       | đroi", "mét xen gơ"         |
@@ -91,8 +95,10 @@ or the API): e.g. "≥" -> "từ … trở lên" is not expressible, but "≥" -
 | 10xx (1022, 1080)                | dây nóng/khẩn cấp is within three words     |                             |
 | loan words in capitals (HOTLINE) | as the usual spelling ("hót lai"); words    | spelled                     |
 |                                  | under four letters in capitals are acronyms |                             |
-| account numbers in irregular     | digit by digit in the written groups, a     | one long digit run          |
-| dotted groups ("3761.0.10629…")  | comma between them (after "tài khoản")      |                             |
+| account numbers in irregular     | digit by digit in the written groups, a     | one long digit run; groups  |
+| dotted groups ("3761.0.10629…")  | comma between them (after "tài khoản"), and | as numbers                  |
+| or spaced ("3700 201 012345")    | every spaced group after "tài khoản"        |                             |
+| "DN100" (a pipe's diameter)      | "đê en một trăm"                            | "đường kính một trăm"       |
 | a dash before "ngày <date>" or   | "đến" ("từ ngày 01/12 - ngày 02/12",        | silent                      |
 | after "… giờ/phút" before a time | "7 giờ 05 phút – 10 giờ")                   |                             |
 | "~" between two numbers          | "đến" ("25 ~ 30 độ"); before one number     | "khoảng" both               |
@@ -139,7 +145,7 @@ SYMBOLS: Mapping[str, str] = MappingProxyType({
 LETTER_NAMES: Mapping[str, str] = MappingProxyType({
     "A": "a", "B": "bê", "C": "xê", "D": "dê", "Đ": "đê", "E": "e", "F": "ép", "G": "gờ",
     "H": "hát", "I": "i", "J": "gi", "K": "ca", "L": "e lờ", "M": "em", "N": "en", "O": "o",
-    "P": "pê", "Q": "quy", "R": "e rờ", "S": "ét", "T": "tê", "U": "u", "V": "vê", "W": "vê kép",
+    "P": "pê", "Q": "quy", "R": "rờ", "S": "ét", "T": "tê", "U": "u", "V": "vê", "W": "vê kép",
     "X": "ích", "Y": "i dài", "Z": "dét",
 })
 
@@ -163,7 +169,7 @@ LOAN_WORDS: dict[str, str] = {
     # Loan words written as one word: "Olympic", the VietGAP standard, the fertiliser urê (u-rê).
     "Olympic": "ô lim pích", "olympic": "ô lim pích", "VietGAP": "việt gáp", "GlobalGAP": "gờ lô bồ gáp",
     "urê": "u rê", "Urê": "u rê",
-    "OTP": "ô tê pê",
+    "OTP": "o tê pê",
     "SMS": "ét em ét",
     "LED": "lét",
     "OCOP": "ô cốp",
@@ -196,6 +202,8 @@ LOAN_WORDS: dict[str, str] = {
     "vaccine": "vắc xin", "Vaccine": "vắc xin",  # "vắc-xin" is already said so
     "iHanoi": "ai Hà Nội",
     "PC-Covid": "pê xê cô vít", "PC-COVID": "pê xê cô vít",
+    # Place and disease names with a settled Vietnamese form (the v9 conventions: Fansipan, Rubella).
+    "Fansipan": "phan xi păng", "Rubella": "ru bê la", "rubella": "ru bê la",
 }
 # Loan words are read the same in capitals ("HOTLINE", "ONLINE", "ZALO"): every word of four letters or more gets
 # its all-capital form too (shorter ones in capitals are more often acronyms).

@@ -21,6 +21,7 @@ from audio.speech_text.codes import (
     SERVICE_NUMBER,
     read_code,
     read_document_number,
+    read_form_codes,
     read_groups,
     read_plate,
     spell_letters,
@@ -105,6 +106,9 @@ _ROMAN_CONTEXT = re.compile(
 )
 # "Q.1", "P.5": a district or ward by its number; a space lets the number be read as one.
 _PLACE_NUMBER = re.compile(r"(?<![\w.])([PQ])\.(?=\d)")
+# "ống DN100", "van DN50": a pipe's nominal diameter, spelled "đê en" (never "doanh nghiệp", which is never glued to a
+# number).
+_PIPE_DIAMETER = re.compile(r"(?<![\w.-])DN(?=\d{2,4}(?!\d|[.,/]\d))")
 # "ĐT: 0210…" labels a telephone number; "ĐT 741" (a number not starting with 0) is a road.
 _PHONE_LABEL = re.compile(r"(?<![\w/-])ĐT(?=\s*:?\s*[(0+])")
 # "&" left between two words once the known codes (GD&ĐT) are expanded: "HĐND&UBND" -> … và ….
@@ -134,6 +138,7 @@ _LONG_DIGITS = re.compile(r"\d(?:[.,]?\d){15,}")
 _DOTTED_GROUPS = re.compile(r"(?<![\w.,])\d+(?:\.\d+){2,}(?![\w]|[.,]\d)")
 _THOUSANDS = re.compile(r"\d{1,3}(?:\.\d{3})+|\d{1,2}\.\d{1,2}\.\d{4}")
 _ACCOUNT_CUE = re.compile(r"(?i)(?:tài khoản|\bSTK|\bTK)(?:\s+số)?\s*:?\s*$")
+_ACCOUNT_GROUPS = re.compile(r"(?i)(?:tài khoản|\bSTK|\bTK)(?:\s+số)?\s*:?\s*(?:\d+[ -]){1,5}$")
 
 
 # "Mã hồ sơ: H37.22-240315-0012", "mã số thuế 0101234567-001": a code after its label, letters by their names and
@@ -300,11 +305,25 @@ def _reads_as_day(match: re.Match[str], value: int) -> bool:
     after = _after(match).lstrip().lower()
     if re.match(_MONTH_AFTER, after):
         return True
+    if _DAY_RANGE_BEFORE.search(_head(match)) and _NEXT_DAY.match(f"và {match[0]}{after[:30]}"):
+        return True  # the second day of "ngày 5 và 6 hàng tháng" (mùng sáu), unless a count follows it
     if _before(match) not in ("ngày", "từ"):
         return False
-    # "ngày 12 đến 25 tháng 4", "ngày 5-6/9": a day of the month named just after.
+    # "ngày 12 đến 25 tháng 4", "ngày 5-6/9", "ngày 10-15/5/2025": a day of the month named just after;
+    # "ngày 05 và 20 hàng tháng": days listed after "ngày" with no month (a monthly routine).
     return (re.match(rf"^(?:\S+\s+){{0,4}}?{_MONTH_AFTER}", after) is not None
-            or re.match(r"^(?:[-–,]|và|đến)\s?(?:ngày\s)?\d{1,2}[/.-]\d{1,2}(?![\d/-]|\.\d)", after) is not None)
+            or _NEXT_DATE.match(after) is not None
+            or (_before(match) == "ngày" and (_NEXT_DAY.match(after) is not None
+                                              or _MONTHLY_AFTER.match(after) is not None)))
+
+
+# "từ ngày 02 đến ngày 10 hàng tháng", "ngày 1 và ngày 15 hằng tháng": days of every month.
+_MONTHLY_AFTER = re.compile(r"(?:\s*(?:,|và|đến|[-–])\s*(?:hết\s+)?(?:ngày\s+)?\d{1,2})*\s*(?:hàng|hằng|mỗi)\s+tháng\b")
+_NEXT_DATE = re.compile(r"(?:[-–,]|và|đến)\s?(?:ngày\s)?\d{1,2}[/.-]\d{1,2}(?:[/.-](?:\d{4}|\d{2}))?(?![\d/-]|\.\d)")
+# The next day of a list ("và 20", ", 15") when no counted noun follows it ("ngày 15, 20 hộ dân" counts households).
+_NEXT_DAY = re.compile(
+    r"(?:,|và|[-–]|đến)\s?(?:0?[1-9]|[12]\d|3[01])(?![\d/.,:-]|\s*(?:%|người|hộ|ca|lượt|trường hợp|cán bộ|em|học sinh"
+    r"|km|m|kg|tấn|ha|giờ|h|g|phút|triệu|nghìn|tỷ|đồng|đ)\b)")
 
 
 def _read_number(match: re.Match[str]) -> str:
@@ -330,6 +349,8 @@ def _is_dialled(match: re.Match[str], digits: str) -> bool:
     head = _head(match)
     if len(digits) >= 3 and PHONE_CUES.search(head):
         return True
+    if _ACCOUNT_GROUPS.search(head) or (len(digits) >= 3 and _ACCOUNT_CUE.search(head)):
+        return True  # "số tài khoản 3700 201 012345": every written group digit by digit, not only the first
     if SERVICE_NUMBER.fullmatch(digits) and SERVICE_CUE_NEAR.search(head) \
             and not _COUNTED_AFTER.match(_after(match, 30)):
         return True  # "số điện thoại khẩn cấp 113", "gọi điện vào đài 1080", "gọi ngay 114"
@@ -558,6 +579,9 @@ def normalize_line(line: str, abbreviations: Mapping[str, str] = DEFAULT_ABBREVI
     text = read_spaced_phones(text)
     text = mark_dotted_dates(text)
     text = _PLACE_NUMBER.sub(r"\1. ", text)
+    if "DN" in text:
+        text = _PIPE_DIAMETER.sub("đê en ", text)
+    text = read_form_codes(text)
     if "/" in text:
         text = _UNIT_DASH.sub(r"\1 - ", text)
     text = read_symbols(text, abbreviations)

@@ -140,7 +140,8 @@ def read_initials(text: str) -> str:
     return _INITIAL.sub(spoken, text)
 
 
-# Nouns that label a thing by a letter: "nhóm máu O, A", "viêm gan B", "điểm đ khoản 1", "khu A".
+# Nouns that label a thing by a letter: "nhóm máu O, A", "viêm gan B", "điểm đ khoản 1", "khu A"; the letter is
+# followed by a lowercase word, a sign, or the capitalised next level of a legal reference ("Điểm c Khoản 3").
 _LETTER_LABELS = (
     r"nhóm máu|nhóm|tuýp|điểm|viêm gan|vitamin|vi-ta-min|khu|dãy|lô|tòa nhà|toà nhà|nhà|bảng|cổng|khối"
     r"|phân khu|tiểu khu|mục|tiết|câu|phần|hạng|loại|phương án"
@@ -149,7 +150,7 @@ _LETTER = r"(?:[A-ZĐ]{1,2}|[a-zđ])"
 _LABEL_WORD = re.compile(rf"(?i:{_LETTER_LABELS})")
 _NAMED_LETTERS = re.compile(
     rf"(?P<label>(?i:(?<![^\W\d_])(?:{_LETTER_LABELS}))) (?P<letters>{_LETTER}(?:(?:, | và | hoặc | hay |/){_LETTER})*)"
-    r"(?=$|[^\w\s]|\s+(?:[a-zà-ỹđ0-9]|$))"
+    r"(?=$|[^\w\s]|\s+(?:[a-zà-ỹđ0-9]|$)|\s+(?:Khoản|Điều|Điểm|Mục|Chương|Phần|Tiết)\b)"
 )
 _ONE_LETTER = re.compile(_LETTER)
 
@@ -198,23 +199,32 @@ def read_slashes(text: str) -> str:
             # Between two periods ("theo tháng/quý") "/" gives a choice, not a rate.
             if rate is None and _PERIOD_AFTER.match(text, match.end()) and not _PERIOD_BEFORE.search(head):
                 rate = _PERIOD_LOOKBACK.search(head)
+            # "200 triệu kWh/năm": a unit of several words after a number is a quantity too (even one ending "giờ").
+            rate = rate or _MEASURE_RATE.search(head)
             per_unit = rate and not _DATE_ATOM.search(head) and not text[match.end()].isupper()
-            if per_unit and _PHYSICAL_RATE.match(text, match.end()) and _MEASURE_BEFORE.search(head):
-                out.append(" trên ")  # "tấn/ha", "m³/giờ": a physical rate
+            if per_unit and _PHYSICAL_RATE.match(text, match.end()) and not _MONEY_BEFORE.search(head):
+                out.append(" trên ")  # "tấn/ha", "m³/giờ", "người/km²": a physical rate
             else:
                 out.append(" mỗi " if per_unit else ", ")
         last = match.end()
     out.append(text[last:])
-    text = _SLASH_NUMBER.sub(" trên ", "".join(out))
+    text = _MEASURE_OVER_HOURS.sub(r"\1 trong ", "".join(out))
+    text = _SLASH_NUMBER.sub(" trên ", text)
     return _UNIT_AFTER_EACH.sub(lambda m: UNITS[m[1]], text)
 
 
-# A measure over an area or an hour is a physical rate, read "trên" (tấn/ha, km/giờ, lít/giờ); a price or a count
-# per unit stays "mỗi" (đồng/m², người/km²).
+# A quantity over an area or an hour is a physical rate, read "trên" (tấn/ha, km/giờ, lít/giờ, người/km²); a price
+# per unit stays "mỗi" (đồng/m², đồng/giờ).
 _PHYSICAL_RATE = re.compile(r"(?:ha|km²|km2|m²|m2|h|giờ)(?![\w²³])")
+_MONEY_BEFORE = re.compile(rf"(?<!\w)(?:đồng|đ|VNĐ|USD|đô la Mỹ|nghìn|ngàn|triệu|tỷ){CLOSE}?\s?$")
 _MEASURES = sorted({v for k, v in UNITS.items() if v not in ("đồng", "đô la Mỹ", "phần trăm")}
                    | {"tấn", "tạ", "yến", "lít", "mét khối", "khối"}, key=len, reverse=True)
-_MEASURE_BEFORE = re.compile(rf"(?<!\w)(?:{'|'.join(_MEASURES)}){CLOSE}?\s?$")
+_MEASURE_ALTERNATION = "|".join(_MEASURES)
+_MEASURE_RATE = re.compile(rf"{CLOSE}(?: (?:nghìn|ngàn|triệu|tỷ))? (?:{_MEASURE_ALTERNATION})\s?$")
+# "150 mm/3 giờ", "100 mm/24h": a measure over a number of hours or days is what fell "trong" that time.
+_MEASURE_OVER_HOURS = re.compile(
+    rf"((?<!\w)(?:{_MEASURE_ALTERNATION}){CLOSE}?)\s?/\s?"
+    rf"(?={OPEN}[^{CLOSE}]*(?:{CLOSE} ?(?:giờ|tiếng|ngày)(?!\w)|(?<= )(?:giờ|tiếng|ngày){CLOSE}))")
 # "Tỷ lệ chết/mắc", "tỉ lệ nam/nữ": the words on either side of "/" are the two terms of a ratio.
 _RATIO_LOOKBACK = re.compile(r"(?i)\bt[ỷỉ] (?:lệ|số)(?: [^\W\d_]+){1,3}$")
 # "12 ca tử vong/1.000 ca mắc", "35 ca/100.000 dân", "2325/2385 liều": "/" before a number is "trên".

@@ -29,7 +29,7 @@ _HAS_TLD = re.compile(rf"[a-z0-9]\.{_TLD}\b")
 # Labels spelled or said as one word whatever their letters look like.
 _LABELS: Mapping[str, str] = {
     "com": "com", "net": "nét", "gmail": "gờ meo", "yahoo": "da hu", "info": "in phô",
-    "www": "vê kép vê kép vê kép", "gov": "gờ o vê", "vn": "vê en", "edu": "e dê u", "org": "o e rờ gờ",
+    "www": "vê kép vê kép vê kép", "gov": "gờ o vê", "vn": "vê en", "edu": "e dê u", "org": "o rờ gờ",
 }
 
 # Place names and words common in addresses whose syllables alone would be read wrong.
@@ -106,6 +106,11 @@ SYLLABLES: Mapping[str, str] = {
     "luong": "lương", "nang": "năng", "nhu": "như", "phuoc": "phước", "que": "quê", "quy": "quy", "thach": "thạch",
     "thinh": "thịnh", "tho": "thọ", "thuy": "thủy", "tri": "trị", "trieu": "triệu", "trinh": "trình", "truc": "trực",
     "tuan": "tuấn", "tuong": "tường", "vuong": "vương", "that": "thất", "khuong": "khương",
+    # Syllables of school, blood-donation, form and banking addresses (tuyensinhlop1, giotmauvang, bieu-mau).
+    "lop": "lớp", "giot": "giọt", "mau": "máu", "vang": "vàng", "bieu": "biểu", "mam": "mầm", "non": "non",
+    "tieu": "tiểu", "diem": "điểm", "don": "đơn", "giay": "giấy", "phep": "phép", "hen": "hẹn", "tro": "trợ",
+    "giup": "giúp", "phi": "phí", "ngan": "ngân", "hang": "hàng", "luc": "lực", "nan": "nạn", "nhap": "nhập",
+    "tim": "tìm", "khau": "khẩu", "khoan": "khoản", "qua": "quả", "hien": "hiến", "tham": "thăm", "mon": "môn",
 }
 # Whole words (several syllables) that the syllables alone would read wrong are pieces too: "dangky" is
 # đăng ký, not đảng ký. Dictionary lookups only: an address label stays a few dozen characters.
@@ -155,6 +160,9 @@ _PIECES: Mapping[str, str] = {**SYLLABLES, **{
     "khuyennong": "khuyến nông", "khuyencao": "khuyến cáo", "khuyenhoc": "khuyến học", "tuhao": "tự hào",
     "cuocthi": "cuộc thi", "cuocthianh": "cuộc thi ảnh", "hinhanh": "hình ảnh", "bienxanh": "biển xanh",
     "biendao": "biển đảo", "bienphong": "biên phòng", "quehuong": "quê hương", "tunhien": "tự nhiên",
+    "bieumau": "biểu mẫu", "maudon": "mẫu đơn", "mamnon": "mầm non", "tieuhoc": "tiểu học", "trunghoc": "trung học",
+    "lichhen": "lịch hẹn", "nganhang": "ngân hàng", "taikhoan": "tài khoản", "matkhau": "mật khẩu",
+    "diemthi": "điểm thi", "lichthi": "lịch thi", "kythi": "kỳ thi", "giayphep": "giấy phép", "hocphi": "học phí",
     "quyhoach": "quy hoạch", "datdai": "đất đai", "nhao": "nhà ở", "diachi": "địa chỉ", "diaphuong": "địa phương",
 }, **WORDS}
 _MAX_SYLLABLE = max(len(s) for s in _PIECES)

@@ -19,7 +19,7 @@ from audio.speech_text import to_spoken
      "Tuyển chọn theo Thông tư của bộ quốc phòng và bộ tổng tham mưu."),
     ("Trung tâm y tế T.P Vinh.", "Trung tâm y tế thành phố Vinh."),
     # Capital codes with no expansion: short ones spelled, pronounceable names kept.
-    ("Uống vắc xin OPV và tiêm BCG cho trẻ.", "Uống vắc xin ô pê vê và tiêm bê xê gờ cho trẻ."),
+    ("Uống vắc xin OPV và tiêm BCG cho trẻ.", "Uống vắc xin o pê vê và tiêm bê xê gờ cho trẻ."),
     ("Cơn bão WIPHA đã suy yếu.", "Cơn bão WIPHA đã suy yếu."),
     ("Đợt II năm nay.", "Đợt hai năm nay."),
     # Issuing bodies read as their known parts inside a document number.
