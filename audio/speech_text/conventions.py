@@ -98,7 +98,7 @@ or the API): e.g. "≥" -> "từ … trở lên" is not expressible, but "≥" -
 | account numbers in irregular     | digit by digit in the written groups, a     | one long digit run; groups  |
 | dotted groups ("3761.0.10629…")  | comma between them (after "tài khoản"), and | as numbers                  |
 | or spaced ("3700 201 012345")    | every spaced group after "tài khoản"        |                             |
-| "DN100" (a pipe's diameter)      | "đê en một trăm"                            | "đường kính một trăm"       |
+| "DN100" (a pipe's diameter)      | "dê en một trăm"                            | "đường kính một trăm"       |
 | a dash before "ngày <date>" or   | "đến" ("từ ngày 01/12 - ngày 02/12",        | silent                      |
 | after "… giờ/phút" before a time | "7 giờ 05 phút – 10 giờ")                   |                             |
 | "~" between two numbers          | "đến" ("25 ~ 30 độ"); before one number     | "khoảng" both               |

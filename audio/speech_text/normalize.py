@@ -106,8 +106,8 @@ _ROMAN_CONTEXT = re.compile(
 )
 # "Q.1", "P.5": a district or ward by its number; a space lets the number be read as one.
 _PLACE_NUMBER = re.compile(r"(?<![\w.])([PQ])\.(?=\d)")
-# "ống DN100", "van DN50": a pipe's nominal diameter, spelled "đê en" (never "doanh nghiệp", which is never glued to a
-# number).
+# "ống DN100", "van DN50": a pipe's nominal diameter, spelled "dê en" (D is "dê", Đ is "đê"); never "doanh nghiệp",
+# which is never glued to a number.
 _PIPE_DIAMETER = re.compile(r"(?<![\w.-])DN(?=\d{2,4}(?!\d|[.,/]\d))")
 # "ĐT: 0210…" labels a telephone number; "ĐT 741" (a number not starting with 0) is a road.
 _PHONE_LABEL = re.compile(r"(?<![\w/-])ĐT(?=\s*:?\s*[(0+])")
@@ -580,7 +580,7 @@ def normalize_line(line: str, abbreviations: Mapping[str, str] = DEFAULT_ABBREVI
     text = mark_dotted_dates(text)
     text = _PLACE_NUMBER.sub(r"\1. ", text)
     if "DN" in text:
-        text = _PIPE_DIAMETER.sub("đê en ", text)
+        text = _PIPE_DIAMETER.sub("dê en ", text)
     text = read_form_codes(text)
     if "/" in text:
         text = _UNIT_DASH.sub(r"\1 - ", text)

@@ -30,7 +30,7 @@ from audio.speech_text import to_spoken
     ("Công văn số 15/QWZ-UBND.", "Công văn số mười lăm."),
     ("Thông báo số 9/TB-ĐL.", "Thông báo số chín thông báo điện lực."),
     # A pipe's nominal diameter; DN elsewhere is doanh nghiệp.
-    ("Thay van DN150, hỗ trợ 20 DN.", "Thay van đê en một trăm năm mươi, hỗ trợ hai mươi doanh nghiệp."),
+    ("Thay van DN150, hỗ trợ 20 DN.", "Thay van dê en một trăm năm mươi, hỗ trợ hai mươi doanh nghiệp."),
     # S1 letter names: O "o", R "rờ".
     ("Xét nghiệm RT-PCR và uống ORS.", "Xét nghiệm rờ tê pê xê rờ và uống o rờ ét."),
     # A form's code after its label: letters by name, digits one by one, the dash silent.
