@@ -129,8 +129,9 @@ def mount_upstream(session: Session, mount: AreaMount, now: datetime, programme:
         else:
             recording = fallback_recording(session, window)
             if recording is not None:
+                # looped to the end of the window, as relay points loop it
                 fallback = PlayFile(f"recording:{recording.id}", storage().path(recording.audio_key), 0,
-                                    f"fallback {recording.title}")
+                                    f"fallback {recording.title}", loop_ms=max(1, recording.duration_ms))
         # HLS is a playlist of segments: ffmpeg reads it itself (one connection per mount)
         feed = None if source.expected_format == "hls" else partial(fanout.chunks, run.id, source.url)
         return PlayUrl(f"relay:{run.id}", source.url, f"relay {window.title}", fallback=fallback, feed=feed)

@@ -144,9 +144,13 @@ class Decoder:
         self._stderr.close()
 
 
-def file_input(path: str, offset_ms: int) -> list[str]:
-    """Input options for a file from `offset_ms` (seeking before -i: fast, frame-accurate for MP3)."""
-    return ["-ss", f"{max(0, offset_ms) / 1000:.3f}", "-i", path]
+def file_input(path: str, offset_ms: int, *, loop: bool = False) -> list[str]:
+    """Input options for a file from `offset_ms` (seeking before -i: fast, frame-accurate for MP3).
+    `loop` plays it again from its start each time it ends, with timestamps that keep counting."""
+    seek = ["-ss", f"{max(0, offset_ms) / 1000:.3f}"]
+    if not loop:
+        return [*seek, "-i", path]
+    return ["-stream_loop", "-1", *seek, "-i", path, "-af", "asetpts=N/SR/TB"]
 
 
 def url_input(url: str) -> list[str]:

@@ -237,9 +237,12 @@ class MountFeeder:
         if not fallback.path.is_file():
             return
         offset = fallback.offset_ms + int((now - told_at) * 1000)  # the programme went on meanwhile
+        if fallback.loop_ms:
+            offset %= fallback.loop_ms
         log.warning("%s: no audio from the upstream for %.0f s; carrying %s", self.target.mount,
                     now - self._upstream_heard_at, fallback.label)
-        self._fallback = Decoder(self._ffmpeg, file_input(str(fallback.path), offset), self.target.sample_rate)
+        self._fallback = Decoder(self._ffmpeg, file_input(str(fallback.path), offset, loop=bool(fallback.loop_ms)),
+                                 self.target.sample_rate)
         self._fallback.wait_for_data(FIRST_BYTES_WAIT_S)
 
     def _close_fallback(self) -> None:

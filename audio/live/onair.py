@@ -44,12 +44,15 @@ class EmergencyAudio:
 
 @dataclass(frozen=True)
 class PlayFile:
-    """Decode `path` from `offset_ms`; `key` changes whenever the audio to carry changes."""
+    """Decode `path` from `offset_ms`; `key` changes whenever the audio to carry changes.
+    `loop_ms` (the file's length) carries it in a loop, as a relay window's fallback recording
+    is: the offset falls within the loop; 0 plays it once."""
 
     key: str
     path: Path
     offset_ms: int
     label: str
+    loop_ms: int = 0
 
 
 # The bytes of an upstream stream, read until it ends or the event is set (see `PlayUrl.feed`).

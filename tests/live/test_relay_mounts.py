@@ -26,6 +26,7 @@ from tests.relay_windows.stream_server import StreamServer, tone_mp3
 
 pytestmark = pytest.mark.slow
 RELAYED = 325.0  # between two of the programme's steps: the receiver tells them apart
+FALLBACK_S = 3  # a fallback recording far shorter than the window
 
 
 @pytest.mark.usefixtures("on_air")
@@ -184,13 +185,14 @@ def test_the_source_dropping_mid_window_gives_every_mount_its_fallback_then_the_
         _stop(city)
 
 
-def test_a_window_whose_fallback_is_a_recording_carries_it_while_the_source_is_gone(
+def test_a_window_whose_fallback_is_a_recording_carries_it_in_a_loop_while_the_source_is_gone(
         client, session: Session, world: World, icecast: Icecast, streaming: StreamSupervisor,  # noqa: F811
         tmp_path: Path) -> None:
     session.execute(delete(Slot).where(Slot.station_id == world.station.id))  # no programme of its own
-    key = storage().put_file(tone_mp3(tmp_path / "fallback.mp3", 60, int(FALLBACK_HZ)), suffix=".mp3")
+    # a recording much shorter than the source's absence: it plays again and again, never dead air
+    key = storage().put_file(tone_mp3(tmp_path / "fallback.mp3", FALLBACK_S, int(FALLBACK_HZ)), suffix=".mp3")
     recording = Recording(station_id=world.station.id, title="Nhạc dự phòng", filename="fallback.mp3",
-                          original_key=key, audio_key=key, duration_ms=60_000, size_bytes=1)
+                          original_key=key, audio_key=key, duration_ms=FALLBACK_S * 1000, size_bytes=1)
     session.add(recording)
     session.commit()
     city = _city(icecast, tone_mp3(tmp_path / "city.mp3", 20, int(RELAYED)))
@@ -213,6 +215,10 @@ def test_a_window_whose_fallback_is_a_recording_carries_it_while_the_source_is_g
         assert first is not None, "the fallback recording never reached the mount"
         assert last is not None
         assert first - last < DEAD_AIR_S
+        # three times the recording's length later, the mount still carries it
+        _run_until(streaming, [receiver], lambda r: r.seconds() > first + 3 * FALLBACK_S + 1, 30)
+        heard = [receiver.frequency_at(first + t / 2, candidates) for t in range(0, 6 * FALLBACK_S)]
+        assert heard.count(FALLBACK_HZ) >= len(heard) - 2, heard  # at most a loop's seam of silence
         assert not receiver.disconnected
     finally:
         if receiver is not None:
