@@ -204,6 +204,15 @@ LOAN_WORDS: dict[str, str] = {
     "PC-Covid": "pê xê cô vít", "PC-COVID": "pê xê cô vít",
     # Place and disease names with a settled Vietnamese form (the v9 conventions: Fansipan, Rubella).
     "Fansipan": "phan xi păng", "Rubella": "ru bê la", "rubella": "ru bê la",
+    # v10 NEW-v10-4: words of daily life and the apps and brands bulletins name, as announcers say them.
+    "gas": "ga", "Gas": "ga", "chip": "chíp", "Chip": "chíp", "web": "oép", "Web": "oép",
+    "Telegram": "tê lê gram", "telegram": "tê lê gram", "Marathon": "ma ra tông", "marathon": "ma ra tông",
+    "MoMo": "mô mô", "Momo": "mô mô", "ZaloPay": "da lô pây", "Zalopay": "da lô pây",
+    "Cloramin B": "clo ra min bê", "Cloramin": "clo ra min", "cloramin": "clo ra min",
+    # Disputed v10 rows (one common reading given): office software, sports, medicines, the tax app.
+    "Word": "oọc", "Excel": "ếch xeo", "Pickleball": "pích cơ bôn", "pickleball": "pích cơ bôn",
+    "Paracetamol": "pa ra xê ta mon", "paracetamol": "pa ra xê ta mon", "Aspirin": "át pi rin", "aspirin": "át pi rin",
+    "Ibuprofen": "i bu pro phen", "ibuprofen": "i bu pro phen", "eTax Mobile": "i tắc mô bai", "eTax": "i tắc",
 }
 # Loan words are read the same in capitals ("HOTLINE", "ONLINE", "ZALO"): every word of four letters or more gets
 # its all-capital form too (shorter ones in capitals are more often acronyms).
