@@ -133,7 +133,8 @@ _ISSUERS = {
     "TY": "thú y", "KT": "kinh tế", "TCMT": "tổng cục môi trường", "TCTK": "tổng cục thống kê",
     "BHXHVN": "bảo hiểm xã hội Việt Nam", "TLĐ": "tổng liên đoàn", "BTCTW": "ban tổ chức trung ương",
     "BKHCN": "bộ khoa học và công nghệ", "TTCP": "thanh tra chính phủ", "VPCP": "văn phòng chính phủ",
-    "KGVX": "khoa giáo văn xã", "BTGDVTW": "ban tuyên giáo và dân vận trung ương", "UBTVQH": "ủy ban thường vụ quốc hội", "HĐBCQG": "hội đồng bầu cử quốc gia",
+    "KGVX": "khoa giáo văn xã", "BTGDVTW": "ban tuyên giáo và dân vận trung ương",
+    "UBTVQH": "ủy ban thường vụ quốc hội", "HĐBCQG": "hội đồng bầu cử quốc gia",
     # Party committees issuing "86-KH/HU": huyện ủy, quận ủy, đảng ủy (TU, tỉnh or thành ủy, is read by the sentence).
     "HU": "huyện ủy", "QU": "quận ủy", "ĐU": "đảng ủy",
     # Power and water companies writing to wards about cuts ("140/TB-ĐQLĐL": đội quản lý điện lực).
