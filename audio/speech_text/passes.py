@@ -137,7 +137,24 @@ def read_initials(text: str) -> str:
         end = "." if match.end() == len(match.string) else ""
         return f"{match[1]} {LETTER_NAMES[match[2]].capitalize()}{end}"
 
-    return _INITIAL.sub(spoken, text)
+    text = _INITIAL.sub(spoken, text)
+    return _NAME_INITIAL.sub(lambda m: f"{m['name']} {LETTER_NAMES[m['letter']].capitalize()}", text)
+
+
+# "Hộ ông Nguyễn Văn C, thôn 3", "bà Lê Thị D": a single capital after a Vietnamese personal name is the person's
+# initial, said by its letter name (xê, dê, bê) even when it looks like a Roman numeral (C, D, V, X; v10 NEW-v10-3).
+# A name is a common surname and one or two capitalised words, or any one to three capitalised words after a title.
+_SURNAMES = (
+    "Nguyễn|Trần|Lê|Phạm|Hoàng|Huỳnh|Phan|Vũ|Võ|Đặng|Bùi|Đỗ|Hồ|Ngô|Dương|Lý|Đào|Đinh|Mai|Trịnh|Lương|Cao|Tạ"
+    "|Lưu|Chu|Triệu|Kiều|Lâm|Quách|Tô|Vương|Thái|Phùng|Doãn|Tăng|Nông|Lò|Mạc|Hứa|Thân|Lại|Văn|Tống|Khúc|Hà"
+)
+_TITLES = r"ông|bà|anh|chị|cháu|cụ|em|đồng chí|đ/c|hộ|bệnh nhân|đối tượng|công dân|người"
+_NAME_WORD = r"[A-ZĐÀ-Ỹ][a-zà-ỹđ]+"
+_NAME_INITIAL = re.compile(
+    rf"(?P<name>(?<![\w/])(?:(?:{_SURNAMES})(?: {_NAME_WORD}){{1,2}}"
+    rf"|(?i:{_TITLES}) (?:{_NAME_WORD} ){{0,2}}{_NAME_WORD}))"
+    r" (?P<letter>[A-ZĐ])(?=\s*(?:[,;:)(–-]|\s[a-zà-ỹđ0-9]|$))"
+)
 
 
 # Nouns that label a thing by a letter: "nhóm máu O, A", "viêm gan B", "điểm đ khoản 1", "khu A"; the letter is
