@@ -204,6 +204,8 @@ _DOCUMENT_BEFORE = re.compile(
     r"(?i)(?:\bsố|thông tư|liên tịch|nghị định|quyết định|chỉ thị|nghị quyết|công văn|kế hoạch|thông báo|công điện"
     r"|hướng dẫn|văn bản|tờ trình|báo cáo|pháp lệnh|kết luận|quy định|luật)\s*:?\s*$"
 )
+# "thắng với tỷ số 3-1", "tỉ số 2 - 0": a match score, each side said, the dash silent.
+_SCORE_BEFORE = re.compile(r"(?i)\bt[ỷỉ] số(?: chung cuộc| cách biệt)?\s*:?\s*$")
 _HOUSE_WORDS = frozenset({
     "số", "ngõ", "ngách", "hẻm", "kiệt", "nhà", "phòng", "lô", "căn", "lớp", "tổ", "phố", "khu", "thôn",
     "xóm", "ấp", "đội", "tầng", "đường",
@@ -279,6 +281,13 @@ def _in_date_context(match: re.Match[str]) -> bool:
     return _FRACTION_NOUNS.match(after) is None and not counted
 
 
+def _counts_out_of(match: re.Match[str]) -> bool:
+    """ "04/04 thôn", "08/10 xã": how many units of a total, also with the leading zeros of a date, unless
+    a date word comes before it ("ngày 04/04 thôn …")."""
+    return (int(match["dm_d"]) <= int(match["dm_m"]) and _COUNT_NOUNS.match(_after(match)) is not None
+            and _before(match) not in _DATE_WORDS)
+
+
 def _read_slash_pair(match: re.Match[str]) -> str:
     """ "N/M" that is not a date: a fraction, a house number or a ratio."""
     left, right = match["dm_d"], match["dm_m"]
@@ -290,7 +299,9 @@ def _read_slash_pair(match: re.Match[str]) -> str:
 
 
 # "3 tháng một lần" (every three months) names no month.
-_MONTH_AFTER = r"tháng\s+(?:\d|(?:giêng|chạp|một|hai|ba|tư|năm|sáu|bảy|tám|chín|mười)(?!\w|\s+lần\b))"
+# "9 tháng năm 2025" (the first nine months of the year) counts months: "năm" before a year is the year, not May.
+_MONTH_AFTER = (r"tháng\s+(?:\d|(?:giêng|chạp|một|hai|ba|tư|năm|sáu|bảy|tám|chín|mười)"
+                r"(?!\w|\s+lần\b)(?<!năm(?=\s+(?:\d{4}|nay|qua|trước|sau)\b)))")
 # "ngày 25 đến 30-6": the second day of a range that began with "ngày" is a date too.
 _DAY_RANGE_BEFORE = re.compile(r"(?i)\bngày\s+\d{1,2}\s*(?:đến|và|[-–])\s*$")
 # "ngày 10-9 đến 15-9": the second date of a range whose first is a date.
@@ -453,7 +464,8 @@ def _atom(match: re.Match[str], abbreviations: Mapping[str, str]) -> str:
             return f"{_wrap(read_cardinal(number))}/{_wrap(read_cardinal(year))}"
     elif kind == "dm":
         day_text, month_text = match["dm_d"], match["dm_m"]
-        dated = day_text.startswith("0") or month_text.startswith("0") or _in_date_context(match)
+        dated = ((day_text.startswith("0") or month_text.startswith("0")) and not _counts_out_of(match)) \
+            or _in_date_context(match)
         spoken = _read_date(match, int(day_text), int(month_text), None) if dated else None
         if spoken is None:
             spoken = _read_slash_pair(match)
@@ -465,6 +477,8 @@ def _atom(match: re.Match[str], abbreviations: Mapping[str, str]) -> str:
     elif kind == "dash":
         spoken = None
         head = _head(match)
+        if _SCORE_BEFORE.search(head):  # "tỷ số 3-1" = ba một (NEW-v10-5): a score, not a range
+            return _wrap(f"{read_cardinal(int(match['da_d']))} {read_cardinal(int(match['da_m']))}")
         if _before(match) in _DATE_WORDS - {"từ", "đến", "và", "("} or _DAY_RANGE_BEFORE.search(head) \
                 or _DATE_RANGE_BEFORE.search(head) or TIME_BEFORE_DATE.search(head):
             spoken = _read_date(match, int(match["da_d"]), int(match["da_m"]), None)

@@ -87,7 +87,8 @@ _PRIMES = re.compile(r"(?<=\d) ?([′″])")
 _AND = re.compile(r"(?<=\s)&(?=\s)")
 # A minus sign before a number after a word: "có nơi -2°C" (not a range "5 -10").
 _MINUS = re.compile(r"(?:(?<=[^\W\d_] )|(?<=[^\W\d_] \()|^)[-−](?=\d)")
-_TIMES_DIGITS = re.compile(r"(?<=\d)\s*[x×]\s*(?=\d)")
+# "3×4", and "4,5% × 2.340.000 đồng" (a formula: a rate times an amount).
+_TIMES_DIGITS = re.compile(r"(?<=\d)\s*[x×]\s*(?=\d)|(?<=%)\s*[x×]\s*(?=\d)")
 _TIMES_WORD = re.compile(r"(?<=[^\W\d_]) [x×] (?=\d)")
 # "5 + 3", "125.000.000 đồng + 2 tấn gạo": a spaced "+" before a number adds quantities.
 _PLUS = re.compile(r"(?<=[\w%]) \+ (?=\d)")
