@@ -215,12 +215,16 @@ def read_slashes(text: str) -> str:
             # "Phường 5/Quận 3": a capital after "/" starts a name, never a unit.
             # "2.000 lít nước uống đóng chai/ngày": a period after "/" makes a rate of the quantity a few words back.
             # Between two periods ("theo tháng/quý") "/" gives a choice, not a rate.
-            if rate is None and _PERIOD_AFTER.match(text, match.end()) and not _PERIOD_BEFORE.search(head):
+            # "5-6 kg đạm urê/sào", "02 con lợn giống/hộ nghèo": what a household or an area gets, a few words
+            # after the quantity, is a rate too (one | mỗi, NEW-v10-6).
+            if rate is None and (_PERIOD_AFTER.match(text, match.end()) or _SHARE_AFTER.match(text, match.end())) \
+                    and not _PERIOD_BEFORE.search(head):
                 rate = _PERIOD_LOOKBACK.search(head)
             # "200 triệu kWh/năm": a unit of several words after a number is a quantity too (even one ending "giờ").
             rate = rate or _MEASURE_RATE.search(head)
             per_unit = rate and not _DATE_ATOM.search(head) and not text[match.end()].isupper()
-            if per_unit and _PHYSICAL_RATE.match(text, match.end()) and not _MONEY_BEFORE.search(head):
+            concentration = _MASS_BEFORE.search(head) and _VOLUME_AFTER.match(text, match.end())
+            if concentration or (per_unit and _PHYSICAL_RATE.match(text, match.end()) and not _MONEY_BEFORE.search(head)):
                 out.append(" trên ")  # "tấn/ha", "m³/giờ", "người/km²": a physical rate
             else:
                 out.append(" mỗi " if per_unit else ", ")
@@ -247,6 +251,12 @@ _MEASURE_OVER_HOURS = re.compile(
 _RATIO_LOOKBACK = re.compile(r"(?i)\bt[ỷỉ] (?:lệ|số)(?: [^\W\d_]+){1,3}$")
 # "12 ca tử vong/1.000 ca mắc", "35 ca/100.000 dân", "2325/2385 liều": "/" before a number is "trên".
 _SLASH_NUMBER = re.compile(rf"(?<=[^\W\d_]|{CLOSE})\s?/\s?(?={OPEN})")
+# Who or what a quantity is shared out to: "urê/sào", "lợn giống/hộ nghèo", "suất quà/người".
+_SHARE_AFTER = re.compile(
+    r"(?:sào|mẫu|hộ|người|khẩu|nhân khẩu|suất|lao động|học sinh|cháu|gia đình|xã|thôn|con|cơ sở|lớp|trường)(?!\w)")
+# A concentration, a mass in a volume ("0,45 mg/l khí thở", "mg/lít"), is read "trên" only (NEW-v10-6).
+_MASS_BEFORE = re.compile(rf"(?<!\w)(?:mi li gam|gam|mi cờ rô gam|mg|g){CLOSE}?\s?$")
+_VOLUME_AFTER = re.compile(r"(?:l|lít|ml|dl|m³|m3|mét khối)(?![\w²³])")
 _PER_TIME = re.compile(rf"\b({_PERIODS})/lần\b")
 _WORD_SLASH = re.compile(rf"(?<=[^\W\d_]|[²³%{CLOSE}])\s?/\s?(?=[^\W\d_])")
 _UNIT_AFTER_EACH = re.compile(rf"(?:(?<=mỗi )|(?<=trên ))({UNIT_RE})(?![\w²³])")
