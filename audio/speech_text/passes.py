@@ -224,7 +224,8 @@ def read_slashes(text: str) -> str:
             rate = rate or _MEASURE_RATE.search(head)
             per_unit = rate and not _DATE_ATOM.search(head) and not text[match.end()].isupper()
             concentration = _MASS_BEFORE.search(head) and _VOLUME_AFTER.match(text, match.end())
-            if concentration or (per_unit and _PHYSICAL_RATE.match(text, match.end()) and not _MONEY_BEFORE.search(head)):
+            physical = per_unit and _PHYSICAL_RATE.match(text, match.end()) and not _MONEY_BEFORE.search(head)
+            if concentration or physical:
                 out.append(" trên ")  # "tấn/ha", "m³/giờ", "người/km²": a physical rate
             else:
                 out.append(" mỗi " if per_unit else ", ")
