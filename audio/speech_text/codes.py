@@ -203,3 +203,22 @@ def read_form_codes(text: str) -> str:
         return f"{match['label']} " + " ".join(read_digits(p) if p.isdigit() else spell_letters(p) for p in parts)
 
     return _FORM_CODE.sub(spoken, text)
+
+
+# "Thực hiện CV số 567/UBND-KT", "TB số 89/TB-UBND": a document type abbreviated before "số" is said as its
+# type word (công văn, thông báo; v10 NEW-v10-2), never spelled.
+_TYPE_BEFORE_NUMBER = re.compile(
+    r"(?<![\w/.-])(?P<type>CV|TB|QĐ|KH|NQ|CT|HD|BC|TTr|CĐ|NĐ|KL|PA|GM|BB|CTr|ĐA)(?=\s+số\b)"
+)
+
+
+def read_document_types(text: str, abbreviations: Mapping[str, str]) -> str:
+    if " số" not in text:
+        return text
+
+    def spoken(match: re.Match[str]) -> str:
+        key = match["type"]
+        return abbreviations[key] if is_station_entry(abbreviations, key) else DOCUMENT_TYPES[key]
+
+    return _TYPE_BEFORE_NUMBER.sub(spoken, text)
+

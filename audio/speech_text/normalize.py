@@ -21,6 +21,7 @@ from audio.speech_text.codes import (
     SERVICE_NUMBER,
     read_code,
     read_document_number,
+    read_document_types,
     read_form_codes,
     read_groups,
     read_plate,
@@ -596,6 +597,7 @@ def normalize_line(line: str, abbreviations: Mapping[str, str] = DEFAULT_ABBREVI
     if "DN" in text:
         text = _PIPE_DIAMETER.sub("dê en ", text)
     text = read_form_codes(text)
+    text = read_document_types(text, abbreviations)
     if "/" in text:
         text = _UNIT_DASH.sub(r"\1 - ", text)
     text = read_symbols(text, abbreviations)
