@@ -61,6 +61,9 @@ def read_code(code: str, abbreviations: Mapping[str, str]) -> str:
     age_group = re.fullmatch(r"U(\d{2})", rest)  # "U23 Việt Nam": an age group, read as a number
     if age_group:
         return spoken_prefix + f"u {read_cardinal(int(age_group[1]))}"
+    card = re.fullmatch(r"([A-Za-zĐđ]{1,4})(\d{6,})", rest)
+    if card:  # "HN4010123456789": a card or record number, letters by name and digits one by one (NEW-v10-4)
+        return spoken_prefix + f"{spell_letters(card[1])} {read_digits(card[2])}"
     known = re.fullmatch(r"([A-Za-zĐđ]+)(\d+)", rest)
     if known and known[1] in abbreviations:
         term = " khóa" if known[1] in TERM_NUMBERED and not is_station_entry(abbreviations, known[1]) else ""

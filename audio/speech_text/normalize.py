@@ -363,6 +363,10 @@ def _is_dialled(match: re.Match[str], digits: str) -> bool:
         return True
     if _ACCOUNT_GROUPS.search(head) or (len(digits) >= 3 and _ACCOUNT_CUE.search(head)):
         return True  # "số tài khoản 3700 201 012345": every written group digit by digit, not only the first
+    if len(digits) >= 4 and _SECRET_CODE_BEFORE.search(head):
+        return True  # "mã OTP gồm 6 chữ số như 123456": a code's digits, said one by one
+    if (SERVICE_NUMBER.fullmatch(digits) or digits in EMERGENCY) and _AFTER_DIALLED.search(_raw_head(match)):
+        return True  # "0239.3856.113 hoặc 113": the other number to call after a dialled one
     if SERVICE_NUMBER.fullmatch(digits) and SERVICE_CUE_NEAR.search(head) \
             and not _COUNTED_AFTER.match(_after(match, 30)):
         return True  # "số điện thoại khẩn cấp 113", "gọi điện vào đài 1080", "gọi ngay 114"
@@ -374,6 +378,21 @@ def _is_dialled(match: re.Match[str], digits: str) -> bool:
     after_another = re.search(r"\b11[1-5]\W*(?:hoặc\s*)?$", head) is not None
     called = EMERGENCY_CUES.search(head) is not None or _CALLED_LIST.search(head) is not None
     return (called or (listed and after_another)) and not _COUNTED_AFTER.match(_after(match, 30))
+
+
+# "mã OTP … như 123456", "mật khẩu là 2468", "mã PIN: 0000": digits of a code or password after its label.
+_SECRET_CODE_BEFORE = re.compile(
+    r"(?i)(?:\bmã\b|\bOTP\b|mật khẩu|\bPIN\b)"
+    r"(?:\s*(?:số|xác thực|xác nhận|OTP|PIN|giao dịch)?\s*:?|[^.;!?]{0,40}?(?:\bnhư|\blà|:|ví dụ))\s*$"
+)
+_DIGIT_WORDS = "không|một|hai|ba|bốn|năm|sáu|bảy|tám|chín"
+# A number read digit by digit just before, then "hoặc" / "," / "hay".
+_AFTER_DIALLED = re.compile(rf"{OPEN}(?:(?:{_DIGIT_WORDS}),? ){{3,}}(?:{_DIGIT_WORDS}){CLOSE}\s*(?:hoặc|hay|,|/)\s*$")
+
+
+def _raw_head(match: re.Match[str], width: int = 200) -> str:
+    """The text just before a match with its spoken-item markers kept."""
+    return match.string[max(0, match.start() - width): match.start()]
 
 
 # "Tổng đài có 115 nhân viên": a number of people or calls after the line's name is a count, not a number to dial.
