@@ -543,7 +543,9 @@ def _abbreviation_pattern(keys: tuple[str, ...]) -> re.Pattern[str]:
             # Digits may follow ("COP26"): they are read as a number afterwards.
             escaped += r"(?![^\W\d_])"
         parts.append(escaped)
-    return re.compile(rf"(?<![\w/-])(?:{'|'.join(parts)})")
+    # Never inside a word or a code ("15/KH-UBND" is read by the document reader); after a "/" that follows another
+    # capital abbreviation it is the second of two ("CCCD/CMND").
+    return re.compile(rf"(?<![\w-])(?<![^\W\d_A-ZĐ]/)(?<!\d/)(?:{'|'.join(parts)})")
 
 
 @lru_cache(maxsize=32)

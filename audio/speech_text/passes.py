@@ -21,6 +21,7 @@ UNITS: dict[str, str] = {
     "m³": "mét khối",
     "m3": "mét khối",
     "cm³": "xăng ti mét khối",
+    "cc": "phân khối",  # an engine's size, "xe máy 50cc" (U1: phân khối for engines)
     "cm3": "xăng ti mét khối",
     "cm²": "xăng ti mét vuông",
     "°C": "độ xê",
