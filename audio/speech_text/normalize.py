@@ -207,6 +207,9 @@ _DOCUMENT_BEFORE = re.compile(
 )
 # "thắng với tỷ số 3-1", "tỉ số 2 - 0": a match score, each side said, the dash silent.
 _SCORE_BEFORE = re.compile(r"(?i)\bt[ỷỉ] số(?: chung cuộc| cách biệt)?\s*:?\s*$")
+# The same with spaces or an en dash ("tỷ số 1 - 1", "tỷ số 2–1"), once both numbers are read.
+_SCORE_DASH = re.compile(
+    rf"(?i)(\bt[ỷỉ] số(?: chung cuộc| cách biệt)?\s*:?\s*{OPEN}[^{CLOSE}]*){CLOSE}\s*[-–—]\s*(?={OPEN})")
 _HOUSE_WORDS = frozenset({
     "số", "ngõ", "ngách", "hẻm", "kiệt", "nhà", "phòng", "lô", "căn", "lớp", "tổ", "phố", "khu", "thôn",
     "xóm", "ấp", "đội", "tầng", "đường",
@@ -626,6 +629,8 @@ def normalize_line(line: str, abbreviations: Mapping[str, str] = DEFAULT_ABBREVI
     text = read_initials(text)
     text = read_named_letters(text)
     text = _ATOMS.sub(lambda m: _atom(m, abbreviations), text)
+    if "số" in text:
+        text = _SCORE_DASH.sub(rf"\1{CLOSE} {OPEN}", text)
     text = _RANGE.sub(f"{CLOSE} đến {OPEN}", text)
     text = _PER_UNIT_RANGE.sub(rf"{CLOSE}\1 đến ", text)
     text = _SCALE_RANGE.sub(rf"{CLOSE}\1 đến ", text)

@@ -32,6 +32,7 @@ def test_initial_after_a_name(written: str, spoken: str) -> None:
     ("Ngày 05/05 thôn tổ chức họp.", "Ngày mùng năm tháng năm thôn tổ chức họp."),
     # A score's dash is silent (NEW-v10-5); a range's is "đến".
     ("Đội xã Đông thắng với tỷ số 2-0.", "Đội xã Đông thắng với tỷ số hai không."),
+    ("Hai đội hòa với tỷ số 1 - 1.", "Hai đội hòa với tỷ số một một."),
     ("Tập luyện 2-3 buổi.", "Tập luyện hai đến ba buổi."),
     # "×" after "%" in a formula (NEW-v10-9).
     ("Mức đóng 1,5% × 2.340.000 đồng.",
