@@ -148,7 +148,7 @@ def read_initials(text: str) -> str:
 # A name is a common surname and one or two capitalised words, or any one to three capitalised words after a title.
 _SURNAMES = (
     "Nguyễn|Trần|Lê|Phạm|Hoàng|Huỳnh|Phan|Vũ|Võ|Đặng|Bùi|Đỗ|Hồ|Ngô|Dương|Lý|Đào|Đinh|Mai|Trịnh|Lương|Cao|Tạ"
-    "|Lưu|Chu|Triệu|Kiều|Lâm|Quách|Tô|Vương|Thái|Phùng|Doãn|Tăng|Nông|Lò|Mạc|Hứa|Thân|Lại|Văn|Tống|Khúc|Hà"
+    "|Lưu|Chu|Triệu|Kiều|Lâm|Quách|Tô|Vương|Thái|Phùng|Doãn|Tăng|Nông|Lò|Mạc|Hứa|Thân|Lại|Tống|Khúc|Hà"
 )
 _TITLES = r"ông|bà|anh|chị|cháu|cụ|em|đồng chí|đ/c|hộ|bệnh nhân|đối tượng|công dân|người"
 _NAME_WORD = r"[A-ZĐÀ-Ỹ][a-zà-ỹđ]+"
