@@ -61,6 +61,9 @@ def read_code(code: str, abbreviations: Mapping[str, str]) -> str:
     age_group = re.fullmatch(r"U(\d{2})", rest)  # "U23 Việt Nam": an age group, read as a number
     if age_group:
         return spoken_prefix + f"u {read_cardinal(int(age_group[1]))}"
+    card = re.fullmatch(r"([A-Za-zĐđ]{1,4})(\d{6,})", rest)
+    if card:  # "HN4010123456789": a card or record number, letters by name and digits one by one (NEW-v10-4)
+        return spoken_prefix + f"{spell_letters(card[1])} {read_digits(card[2])}"
     known = re.fullmatch(r"([A-Za-zĐđ]+)(\d+)", rest)
     if known and known[1] in abbreviations:
         term = " khóa" if known[1] in TERM_NUMBERED and not is_station_entry(abbreviations, known[1]) else ""
@@ -133,7 +136,8 @@ _ISSUERS = {
     "TY": "thú y", "KT": "kinh tế", "TCMT": "tổng cục môi trường", "TCTK": "tổng cục thống kê",
     "BHXHVN": "bảo hiểm xã hội Việt Nam", "TLĐ": "tổng liên đoàn", "BTCTW": "ban tổ chức trung ương",
     "BKHCN": "bộ khoa học và công nghệ", "TTCP": "thanh tra chính phủ", "VPCP": "văn phòng chính phủ",
-    "KGVX": "khoa giáo văn xã", "UBTVQH": "ủy ban thường vụ quốc hội", "HĐBCQG": "hội đồng bầu cử quốc gia",
+    "KGVX": "khoa giáo văn xã", "BTGDVTW": "ban tuyên giáo và dân vận trung ương",
+    "UBTVQH": "ủy ban thường vụ quốc hội", "HĐBCQG": "hội đồng bầu cử quốc gia",
     # Party committees issuing "86-KH/HU": huyện ủy, quận ủy, đảng ủy (TU, tỉnh or thành ủy, is read by the sentence).
     "HU": "huyện ủy", "QU": "quận ủy", "ĐU": "đảng ủy",
     # Power and water companies writing to wards about cuts ("140/TB-ĐQLĐL": đội quản lý điện lực).
@@ -202,3 +206,22 @@ def read_form_codes(text: str) -> str:
         return f"{match['label']} " + " ".join(read_digits(p) if p.isdigit() else spell_letters(p) for p in parts)
 
     return _FORM_CODE.sub(spoken, text)
+
+
+# "Thực hiện CV số 567/UBND-KT", "TB số 89/TB-UBND": a document type abbreviated before "số" is said as its
+# type word (công văn, thông báo; v10 NEW-v10-2), never spelled.
+_TYPE_BEFORE_NUMBER = re.compile(
+    r"(?<![\w/.-])(?P<type>CV|TB|QĐ|KH|NQ|CT|HD|BC|TTr|CĐ|NĐ|KL|PA|GM|BB|CTr|ĐA)(?=\s+số\b)"
+)
+
+
+def read_document_types(text: str, abbreviations: Mapping[str, str]) -> str:
+    if " số" not in text:
+        return text
+
+    def spoken(match: re.Match[str]) -> str:
+        key = match["type"]
+        return abbreviations[key] if is_station_entry(abbreviations, key) else DOCUMENT_TYPES[key]
+
+    return _TYPE_BEFORE_NUMBER.sub(spoken, text)
+

@@ -116,6 +116,38 @@ or the API): e.g. "≥" -> "từ … trở lên" is not expressible, but "≥" -
 | after a quantity                 |                                             |                             |
 | a list of service numbers after  | every number of the list dialled ("gọi 113, | the last one as a cardinal  |
 | a calling word                   | 114, 115 khi …")                            |                             |
+| a single capital after a         | "Nguyễn Văn C" xê, "Lê Thị D" dê, "bà Trần  | the Roman numeral, the bare |
+| personal name (surname or title  | Văn B" bê: the letter name, also for C, D,  | letter                      |
+| + name)                          | V, X (v10 NEW-v10-3)                        |                             |
+| "N tháng năm YYYY"               | "chín tháng năm hai nghìn …" (a count of    | "mùng chín tháng năm"       |
+|                                  | months in the year), never a date in May    |                             |
+| "04/04 thôn" (x of y units,      | "bốn trên bốn thôn" even with the leading   | a date (mùng bốn tháng tư)  |
+| leading zeros)                   | zeros of a date, unless a date word is      |                             |
+|                                  | before it                                   |                             |
+| "tỷ số 3-1"                      | "ba một" (NEW-v10-5)                        | "ba đến một", "ba với một"  |
+| "×" after "%" (4,5% × 2.340.000) | "nhân" (NEW-v10-9)                          | silent                      |
+| a share a few words after the    | "mỗi" ("5-6 kg đạm urê/sào", "02 con lợn    | "một", "trên"               |
+| quantity (…/sào, …/hộ nghèo)     | giống/hộ nghèo"; NEW-v10-6)                 |                             |
+| a mass over a volume (mg/l)      | "trên" ("mi li gam trên lít"; NEW-v10-6)    | "mỗi", "một"                |
+| "CV số", "TB số", "QĐ số"        | the document type: "công văn số", "thông    | spelled ("xê vê số")        |
+|                                  | báo số" (codes.read_document_types)         |                             |
+| QH15 in a law number             | kept "quốc hội khóa mười lăm" (row above):  | "quốc hội mười lăm" (v8 A2, |
+|                                  | v10 NEW-v10-2 prefers no "khóa", against    | NEW-v10-2)                  |
+|                                  | the earlier choice spoken_cases/v7 keep     |                             |
+| VNeID                            | kept "vê en e ai đi" (v2 F1, v8)            | "vê en e i đê" (NEW-v10-4)  |
+| a card or record number: letters | letters by name, digits one by one          | a cardinal after "Hà Nội"   |
+| + six or more digits             | ("HN401…" hát en bốn không một …)           |                             |
+| digits after mã / OTP / mật khẩu | digit by digit ("mã OTP … như 123456" một   | a cardinal                  |
+| / PIN (+ như, là, :)             | hai ba bốn năm sáu)                         |                             |
+| a service number after a dialled | dialled too ("0239.3856.113 hoặc 113" …     | "một trăm mười ba"          |
+| number and "hoặc" / ","          | một một ba)                                 |                             |
+| gas, chip, web, Telegram,        | "ga", "chíp", "oép", "tê lê gram", "ma ra   | the English word            |
+| Marathon, MoMo, ZaloPay,         | tông", "mô mô", "da lô pây", "clo ra min    |                             |
+| Cloramin B, cc                   | bê", "phân khối" (NEW-v10-4, U1)            | "xê xê"                     |
+| unaccented syllables in          | the hand lists, then the commonest accented | said as written             |
+| addresses/hashtags not in the    | form in bulletin text (`syllable_table`):   |                             |
+| hand lists                       | "tet" tết, "mang" mạng, "cho" cho; a few    |                             |
+|                                  | pairs: chuyển tiền, người lạ                |                             |
 """
 
 from __future__ import annotations
@@ -204,6 +236,15 @@ LOAN_WORDS: dict[str, str] = {
     "PC-Covid": "pê xê cô vít", "PC-COVID": "pê xê cô vít",
     # Place and disease names with a settled Vietnamese form (the v9 conventions: Fansipan, Rubella).
     "Fansipan": "phan xi păng", "Rubella": "ru bê la", "rubella": "ru bê la",
+    # v10 NEW-v10-4: words of daily life and the apps and brands bulletins name, as announcers say them.
+    "gas": "ga", "Gas": "ga", "chip": "chíp", "Chip": "chíp", "web": "oép", "Web": "oép",
+    "Telegram": "tê lê gram", "telegram": "tê lê gram", "Marathon": "ma ra tông", "marathon": "ma ra tông",
+    "MoMo": "mô mô", "Momo": "mô mô", "ZaloPay": "da lô pây", "Zalopay": "da lô pây",
+    "Cloramin B": "clo ra min bê", "Cloramin": "clo ra min", "cloramin": "clo ra min",
+    # Disputed v10 rows (one common reading given): office software, sports, medicines, the tax app.
+    "Word": "oọc", "Excel": "ếch xeo", "Pickleball": "pích cơ bôn", "pickleball": "pích cơ bôn",
+    "Paracetamol": "pa ra xê ta mon", "paracetamol": "pa ra xê ta mon", "Aspirin": "át pi rin", "aspirin": "át pi rin",
+    "Ibuprofen": "i bu pro phen", "ibuprofen": "i bu pro phen", "eTax Mobile": "i tắc mô bai", "eTax": "i tắc",
 }
 # Loan words are read the same in capitals ("HOTLINE", "ONLINE", "ZALO"): every word of four letters or more gets
 # its all-capital form too (shorter ones in capitals are more often acronyms).

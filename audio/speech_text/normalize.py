@@ -21,6 +21,7 @@ from audio.speech_text.codes import (
     SERVICE_NUMBER,
     read_code,
     read_document_number,
+    read_document_types,
     read_form_codes,
     read_groups,
     read_plate,
@@ -204,6 +205,11 @@ _DOCUMENT_BEFORE = re.compile(
     r"(?i)(?:\bsố|thông tư|liên tịch|nghị định|quyết định|chỉ thị|nghị quyết|công văn|kế hoạch|thông báo|công điện"
     r"|hướng dẫn|văn bản|tờ trình|báo cáo|pháp lệnh|kết luận|quy định|luật)\s*:?\s*$"
 )
+# "thắng với tỷ số 3-1", "tỉ số 2 - 0": a match score, each side said, the dash silent.
+_SCORE_BEFORE = re.compile(r"(?i)\bt[ỷỉ] số(?: chung cuộc| cách biệt)?\s*:?\s*$")
+# The same with spaces or an en dash ("tỷ số 1 - 1", "tỷ số 2–1"), once both numbers are read.
+_SCORE_DASH = re.compile(
+    rf"(?i)(\bt[ỷỉ] số(?: chung cuộc| cách biệt)?\s*:?\s*{OPEN}[^{CLOSE}]*){CLOSE}\s*[-–—]\s*(?={OPEN})")
 _HOUSE_WORDS = frozenset({
     "số", "ngõ", "ngách", "hẻm", "kiệt", "nhà", "phòng", "lô", "căn", "lớp", "tổ", "phố", "khu", "thôn",
     "xóm", "ấp", "đội", "tầng", "đường",
@@ -279,6 +285,13 @@ def _in_date_context(match: re.Match[str]) -> bool:
     return _FRACTION_NOUNS.match(after) is None and not counted
 
 
+def _counts_out_of(match: re.Match[str]) -> bool:
+    """ "04/04 thôn", "08/10 xã": how many units of a total, also with the leading zeros of a date, unless
+    a date word comes before it ("ngày 04/04 thôn …")."""
+    return (int(match["dm_d"]) <= int(match["dm_m"]) and _COUNT_NOUNS.match(_after(match)) is not None
+            and _before(match) not in _DATE_WORDS)
+
+
 def _read_slash_pair(match: re.Match[str]) -> str:
     """ "N/M" that is not a date: a fraction, a house number or a ratio."""
     left, right = match["dm_d"], match["dm_m"]
@@ -290,7 +303,9 @@ def _read_slash_pair(match: re.Match[str]) -> str:
 
 
 # "3 tháng một lần" (every three months) names no month.
-_MONTH_AFTER = r"tháng\s+(?:\d|(?:giêng|chạp|một|hai|ba|tư|năm|sáu|bảy|tám|chín|mười)(?!\w|\s+lần\b))"
+# "9 tháng năm 2025" (the first nine months of the year) counts months: "năm" before a year is the year, not May.
+_MONTH_AFTER = (r"tháng\s+(?:\d|(?:giêng|chạp|một|hai|ba|tư|năm|sáu|bảy|tám|chín|mười)"
+                r"(?!\w|\s+lần\b)(?<!năm(?=\s+(?:\d{4}|nay|qua|trước|sau)\b)))")
 # "ngày 25 đến 30-6": the second day of a range that began with "ngày" is a date too.
 _DAY_RANGE_BEFORE = re.compile(r"(?i)\bngày\s+\d{1,2}\s*(?:đến|và|[-–])\s*$")
 # "ngày 10-9 đến 15-9": the second date of a range whose first is a date.
@@ -351,6 +366,10 @@ def _is_dialled(match: re.Match[str], digits: str) -> bool:
         return True
     if _ACCOUNT_GROUPS.search(head) or (len(digits) >= 3 and _ACCOUNT_CUE.search(head)):
         return True  # "số tài khoản 3700 201 012345": every written group digit by digit, not only the first
+    if len(digits) >= 4 and _SECRET_CODE_BEFORE.search(head):
+        return True  # "mã OTP gồm 6 chữ số như 123456": a code's digits, said one by one
+    if (SERVICE_NUMBER.fullmatch(digits) or digits in EMERGENCY) and _AFTER_DIALLED.search(_raw_head(match)):
+        return True  # "0239.3856.113 hoặc 113": the other number to call after a dialled one
     if SERVICE_NUMBER.fullmatch(digits) and SERVICE_CUE_NEAR.search(head) \
             and not _COUNTED_AFTER.match(_after(match, 30)):
         return True  # "số điện thoại khẩn cấp 113", "gọi điện vào đài 1080", "gọi ngay 114"
@@ -362,6 +381,21 @@ def _is_dialled(match: re.Match[str], digits: str) -> bool:
     after_another = re.search(r"\b11[1-5]\W*(?:hoặc\s*)?$", head) is not None
     called = EMERGENCY_CUES.search(head) is not None or _CALLED_LIST.search(head) is not None
     return (called or (listed and after_another)) and not _COUNTED_AFTER.match(_after(match, 30))
+
+
+# "mã OTP … như 123456", "mật khẩu là 2468", "mã PIN: 0000": digits of a code or password after its label.
+_SECRET_CODE_BEFORE = re.compile(
+    r"(?i)(?:\bmã\b|\bOTP\b|mật khẩu|\bPIN\b)"
+    r"(?:\s*(?:số|xác thực|xác nhận|OTP|PIN|giao dịch)?\s*:?|[^.;!?]{0,40}?(?:\bnhư|\blà|:|ví dụ))\s*$"
+)
+_DIGIT_WORDS = "không|một|hai|ba|bốn|năm|sáu|bảy|tám|chín"
+# A number read digit by digit just before, then "hoặc" / "," / "hay".
+_AFTER_DIALLED = re.compile(rf"{OPEN}(?:(?:{_DIGIT_WORDS}),? ){{3,}}(?:{_DIGIT_WORDS}){CLOSE}\s*(?:hoặc|hay|,|/)\s*$")
+
+
+def _raw_head(match: re.Match[str], width: int = 200) -> str:
+    """The text just before a match with its spoken-item markers kept."""
+    return match.string[max(0, match.start() - width): match.start()]
 
 
 # "Tổng đài có 115 nhân viên": a number of people or calls after the line's name is a count, not a number to dial.
@@ -453,7 +487,8 @@ def _atom(match: re.Match[str], abbreviations: Mapping[str, str]) -> str:
             return f"{_wrap(read_cardinal(number))}/{_wrap(read_cardinal(year))}"
     elif kind == "dm":
         day_text, month_text = match["dm_d"], match["dm_m"]
-        dated = day_text.startswith("0") or month_text.startswith("0") or _in_date_context(match)
+        dated = ((day_text.startswith("0") or month_text.startswith("0")) and not _counts_out_of(match)) \
+            or _in_date_context(match)
         spoken = _read_date(match, int(day_text), int(month_text), None) if dated else None
         if spoken is None:
             spoken = _read_slash_pair(match)
@@ -465,6 +500,8 @@ def _atom(match: re.Match[str], abbreviations: Mapping[str, str]) -> str:
     elif kind == "dash":
         spoken = None
         head = _head(match)
+        if _SCORE_BEFORE.search(head):  # "tỷ số 3-1" = ba một (NEW-v10-5): a score, not a range
+            return _wrap(f"{read_cardinal(int(match['da_d']))} {read_cardinal(int(match['da_m']))}")
         if _before(match) in _DATE_WORDS - {"từ", "đến", "và", "("} or _DAY_RANGE_BEFORE.search(head) \
                 or _DATE_RANGE_BEFORE.search(head) or TIME_BEFORE_DATE.search(head):
             spoken = _read_date(match, int(match["da_d"]), int(match["da_m"]), None)
@@ -509,7 +546,9 @@ def _abbreviation_pattern(keys: tuple[str, ...]) -> re.Pattern[str]:
             # Digits may follow ("COP26"): they are read as a number afterwards.
             escaped += r"(?![^\W\d_])"
         parts.append(escaped)
-    return re.compile(rf"(?<![\w/-])(?:{'|'.join(parts)})")
+    # Never inside a word or a code ("15/KH-UBND" is read by the document reader); after a "/" that follows another
+    # capital abbreviation it is the second of two ("CCCD/CMND").
+    return re.compile(rf"(?<![\w-])(?<![^\W\d_A-ZĐ]/)(?<!\d/)(?:{'|'.join(parts)})")
 
 
 @lru_cache(maxsize=32)
@@ -582,6 +621,7 @@ def normalize_line(line: str, abbreviations: Mapping[str, str] = DEFAULT_ABBREVI
     if "DN" in text:
         text = _PIPE_DIAMETER.sub("dê en ", text)
     text = read_form_codes(text)
+    text = read_document_types(text, abbreviations)
     if "/" in text:
         text = _UNIT_DASH.sub(r"\1 - ", text)
     text = read_symbols(text, abbreviations)
@@ -589,6 +629,8 @@ def normalize_line(line: str, abbreviations: Mapping[str, str] = DEFAULT_ABBREVI
     text = read_initials(text)
     text = read_named_letters(text)
     text = _ATOMS.sub(lambda m: _atom(m, abbreviations), text)
+    if "số" in text:
+        text = _SCORE_DASH.sub(rf"\1{CLOSE} {OPEN}", text)
     text = _RANGE.sub(f"{CLOSE} đến {OPEN}", text)
     text = _PER_UNIT_RANGE.sub(rf"{CLOSE}\1 đến ", text)
     text = _SCALE_RANGE.sub(rf"{CLOSE}\1 đến ", text)

@@ -25,6 +25,7 @@ HEALTH: dict[str, str] = {
     "DTLCP": "dịch tả lợn châu Phi",
     "CGIA": "cúm gia cầm",
     "LMLM": "lở mồm long móng",
+    "THT": "tụ huyết trùng",  # of pigs and cattle, vaccinated with LMLM (v10 NEW-v10-2)
     "BVTV": "bảo vệ thực vật",
     "TYTS": "thú y thủy sản",
     "CNTY": "chăn nuôi thú y",
@@ -101,6 +102,8 @@ LABOUR_SOCIETY: dict[str, str] = {
     "CTĐ": "chữ thập đỏ",
     "HNCT": "hội người cao tuổi",
     "ĐTN": "đoàn thanh niên",
+    # "Đoàn TN xã", "Chi đoàn TN": TN after the Youth Union is thanh niên (v10 NEW-v10-2).
+    "Đoàn TN": "Đoàn thanh niên", "đoàn TN": "đoàn thanh niên",
     "TNCS HCM": "thanh niên cộng sản Hồ Chí Minh",
     "ĐTNCS": "đoàn thanh niên cộng sản",
     "CNVC": "công nhân viên chức",
@@ -249,6 +252,9 @@ TITLES: dict[str, str] = {
     "BS.CKII": "bác sĩ chuyên khoa hai",
     "BSCKI": "bác sĩ chuyên khoa một",
     "BSCKII": "bác sĩ chuyên khoa hai",
+    # "Bác sĩ CKII": the specialist grade alone, its Roman numeral a cardinal (v10 NEW-v10-3).
+    "CKI": "chuyên khoa một",
+    "CKII": "chuyên khoa hai",
     "GS": "giáo sư",
     "PGS": "phó giáo sư",
     "TS": "tiến sĩ",

@@ -21,6 +21,7 @@ UNITS: dict[str, str] = {
     "m³": "mét khối",
     "m3": "mét khối",
     "cm³": "xăng ti mét khối",
+    "cc": "phân khối",  # an engine's size, "xe máy 50cc" (U1: phân khối for engines)
     "cm3": "xăng ti mét khối",
     "cm²": "xăng ti mét vuông",
     "°C": "độ xê",
@@ -87,7 +88,8 @@ _PRIMES = re.compile(r"(?<=\d) ?([′″])")
 _AND = re.compile(r"(?<=\s)&(?=\s)")
 # A minus sign before a number after a word: "có nơi -2°C" (not a range "5 -10").
 _MINUS = re.compile(r"(?:(?<=[^\W\d_] )|(?<=[^\W\d_] \()|^)[-−](?=\d)")
-_TIMES_DIGITS = re.compile(r"(?<=\d)\s*[x×]\s*(?=\d)")
+# "3×4", and "4,5% × 2.340.000 đồng" (a formula: a rate times an amount).
+_TIMES_DIGITS = re.compile(r"(?<=\d)\s*[x×]\s*(?=\d)|(?<=%)\s*[x×]\s*(?=\d)")
 _TIMES_WORD = re.compile(r"(?<=[^\W\d_]) [x×] (?=\d)")
 # "5 + 3", "125.000.000 đồng + 2 tấn gạo": a spaced "+" before a number adds quantities.
 _PLUS = re.compile(r"(?<=[\w%]) \+ (?=\d)")
@@ -137,7 +139,24 @@ def read_initials(text: str) -> str:
         end = "." if match.end() == len(match.string) else ""
         return f"{match[1]} {LETTER_NAMES[match[2]].capitalize()}{end}"
 
-    return _INITIAL.sub(spoken, text)
+    text = _INITIAL.sub(spoken, text)
+    return _NAME_INITIAL.sub(lambda m: f"{m['name']} {LETTER_NAMES[m['letter']].capitalize()}", text)
+
+
+# "Hộ ông Nguyễn Văn C, thôn 3", "bà Lê Thị D": a single capital after a Vietnamese personal name is the person's
+# initial, said by its letter name (xê, dê, bê) even when it looks like a Roman numeral (C, D, V, X; v10 NEW-v10-3).
+# A name is a common surname and one or two capitalised words, or any one to three capitalised words after a title.
+_SURNAMES = (
+    "Nguyễn|Trần|Lê|Phạm|Hoàng|Huỳnh|Phan|Vũ|Võ|Đặng|Bùi|Đỗ|Hồ|Ngô|Dương|Lý|Đào|Đinh|Mai|Trịnh|Lương|Cao|Tạ"
+    "|Lưu|Chu|Triệu|Kiều|Lâm|Quách|Tô|Vương|Thái|Phùng|Doãn|Tăng|Nông|Lò|Mạc|Hứa|Thân|Lại|Tống|Khúc|Hà"
+)
+_TITLES = r"ông|bà|anh|chị|cháu|cụ|em|đồng chí|đ/c|hộ|bệnh nhân|đối tượng|công dân|người"
+_NAME_WORD = r"[A-ZĐÀ-Ỹ][a-zà-ỹđ]+"
+_NAME_INITIAL = re.compile(
+    rf"(?P<name>(?<![\w/])(?:(?:{_SURNAMES})(?: {_NAME_WORD}){{1,2}}"
+    rf"|(?i:{_TITLES}) (?:{_NAME_WORD} ){{0,2}}{_NAME_WORD}))"
+    r" (?P<letter>[A-ZĐ])(?=\s*(?:[,;:)(–-]|\s[a-zà-ỹđ0-9]|$))"
+)
 
 
 # Nouns that label a thing by a letter: "nhóm máu O, A", "viêm gan B", "điểm đ khoản 1", "khu A"; the letter is
@@ -197,12 +216,17 @@ def read_slashes(text: str) -> str:
             # "Phường 5/Quận 3": a capital after "/" starts a name, never a unit.
             # "2.000 lít nước uống đóng chai/ngày": a period after "/" makes a rate of the quantity a few words back.
             # Between two periods ("theo tháng/quý") "/" gives a choice, not a rate.
-            if rate is None and _PERIOD_AFTER.match(text, match.end()) and not _PERIOD_BEFORE.search(head):
+            # "5-6 kg đạm urê/sào", "02 con lợn giống/hộ nghèo": what a household or an area gets, a few words
+            # after the quantity, is a rate too (one | mỗi, NEW-v10-6).
+            if rate is None and (_PERIOD_AFTER.match(text, match.end()) or _SHARE_AFTER.match(text, match.end())) \
+                    and not _PERIOD_BEFORE.search(head):
                 rate = _PERIOD_LOOKBACK.search(head)
             # "200 triệu kWh/năm": a unit of several words after a number is a quantity too (even one ending "giờ").
             rate = rate or _MEASURE_RATE.search(head)
             per_unit = rate and not _DATE_ATOM.search(head) and not text[match.end()].isupper()
-            if per_unit and _PHYSICAL_RATE.match(text, match.end()) and not _MONEY_BEFORE.search(head):
+            concentration = _MASS_BEFORE.search(head) and _VOLUME_AFTER.match(text, match.end())
+            physical = per_unit and _PHYSICAL_RATE.match(text, match.end()) and not _MONEY_BEFORE.search(head)
+            if concentration or physical:
                 out.append(" trên ")  # "tấn/ha", "m³/giờ", "người/km²": a physical rate
             else:
                 out.append(" mỗi " if per_unit else ", ")
@@ -229,6 +253,12 @@ _MEASURE_OVER_HOURS = re.compile(
 _RATIO_LOOKBACK = re.compile(r"(?i)\bt[ỷỉ] (?:lệ|số)(?: [^\W\d_]+){1,3}$")
 # "12 ca tử vong/1.000 ca mắc", "35 ca/100.000 dân", "2325/2385 liều": "/" before a number is "trên".
 _SLASH_NUMBER = re.compile(rf"(?<=[^\W\d_]|{CLOSE})\s?/\s?(?={OPEN})")
+# Who or what a quantity is shared out to: "urê/sào", "lợn giống/hộ nghèo", "suất quà/người".
+_SHARE_AFTER = re.compile(
+    r"(?:sào|mẫu|hộ|người|khẩu|nhân khẩu|suất|lao động|học sinh|cháu|gia đình|xã|thôn|con|cơ sở|lớp|trường)(?!\w)")
+# A concentration, a mass in a volume ("0,45 mg/l khí thở", "mg/lít"), is read "trên" only (NEW-v10-6).
+_MASS_BEFORE = re.compile(rf"(?<!\w)(?:mi li gam|gam|mi cờ rô gam|mg|g){CLOSE}?\s?$")
+_VOLUME_AFTER = re.compile(r"(?:l|lít|ml|dl|m³|m3|mét khối)(?![\w²³])")
 _PER_TIME = re.compile(rf"\b({_PERIODS})/lần\b")
 _WORD_SLASH = re.compile(rf"(?<=[^\W\d_]|[²³%{CLOSE}])\s?/\s?(?=[^\W\d_])")
 _UNIT_AFTER_EACH = re.compile(rf"(?:(?<=mỗi )|(?<=trên ))({UNIT_RE})(?![\w²³])")

@@ -19,6 +19,8 @@ _SERVICES = (
     r"|hội nghị|học tập|giới thiệu|dạy nghề|kiểm soát|kiểm nghiệm|y học|chăm sóc|nuôi dưỡng|điều dưỡng|cai nghiện"
     r"|xúc tiến|kỹ thuật|tin học|ngoại ngữ|thương mại|quản lý|môi trường|vận hành|chỉ huy|tư vấn|nghiên cứu"
     r"|hỗ trợ|phòng chống|hoạt động|thanh thiếu niên|sát hạch|triển lãm|giống|thủy sản|lâm nghiệp|nông nghiệp"
+    # What a centre does, itself abbreviated: "TT DVVL" (dịch vụ việc làm), "TT YT", "TT VH-TT", "TT GDNN-GDTX".
+    r"|dvvl|dvhcc|yt|vh|vhtt|gdnn|pvhcc|khuyến nông|tdtt"
 )
 # The standing members of a council, committee or party committee: "TT HĐND", "TT Đảng ủy".
 _STANDING = (r"HĐND|UBND|MTTQ|BCĐ|BCH|[UỦ]y ban|Uỷ ban|Đảng [uủ]y|Huyện [uủ]y|Tỉnh [uủ]y|Thành [uủ]y|Quận [uủ]y"

@@ -1,7 +1,9 @@
 """Web and e-mail addresses and hashtags, read so that a listener can write them down.
 
 "vanphong@hanoi.gov.vn" -> "văn phòng a còng hà nội chấm gờ o vê chấm vê en": unaccented
-Vietnamese words are read as words (split into syllables found in `SYLLABLES`), the rest spelled.
+Vietnamese words are read as words (split into the fewest known pieces: the hand lists `WORDS`, `SYLLABLES` and a
+few pairs first, then each syllable's commonest accented form in bulletin text, `syllable_table.COMMONEST`, built
+by bench/build_syllable_table.py: "khonggianmang" không gian mạng, "#TetAnToan" tết an toàn), the rest spelled.
 A station adds its own address words as abbreviations ("bode" -> "bồ đề").
 """
 
@@ -14,6 +16,7 @@ from functools import lru_cache
 from audio.speech_text.codes import spell_letters
 from audio.speech_text.conventions import LOAN_WORDS, WEB_SIGNS
 from audio.speech_text.numbers import read_cardinal
+from audio.speech_text.syllable_table import COMMONEST
 
 _BASE = 0xE000  # private-use characters stand for an address already read
 
@@ -97,7 +100,7 @@ SYLLABLES: Mapping[str, str] = {
     "mot": "một", "loi": "lời", "khuyen": "khuyên", "ngay": "ngày", "tich": "tích",
     # Common syllables of place names and slogans (long xuyên, bãi cháy, tự hào, châu, hậu, đảo).
     "xuyen": "xuyên", "bai": "bãi", "hao": "hào", "chau": "châu", "hau": "hậu", "dao": "đảo", "khu": "khu",
-    "pho": "phố", "cho": "chợ", "nghia": "nghĩa", "lien": "liên", "huong": "hương", "dieu": "điều",
+    "pho": "phố", "cho": "cho", "nghia": "nghĩa", "lien": "liên", "huong": "hương", "dieu": "điều",
     # Syllables of names and administrative words with one usual reading (Cao Bằng, bưu điện, cục, đại, được, giải).
     "bang": "bằng", "bich": "bích", "bui": "bùi", "buu": "bưu", "cai": "cái", "canh": "cảnh", "chien": "chiến",
     "chuan": "chuẩn", "chung": "chung", "cuc": "cục", "cuong": "cường", "dai": "đại", "danh": "danh", "dia": "địa",
@@ -114,7 +117,14 @@ SYLLABLES: Mapping[str, str] = {
 }
 # Whole words (several syllables) that the syllables alone would read wrong are pieces too: "dangky" is
 # đăng ký, not đảng ký. Dictionary lookups only: an address label stays a few dozen characters.
-_PIECES: Mapping[str, str] = {**SYLLABLES, **{
+# The two orders of the frequency tables: bulletin text decides a syllable's marks ("cho" is cho, not chợ; "mang"
+# mạng), the hand lists above decide the words and places they name; pairs of syllables read otherwise together
+# ("chuyển tiền", "người lạ") come from the same counts and the short list below.
+_COMMON_PAIRS: Mapping[str, str] = {
+    "chuyentien": "chuyển tiền", "nguoila": "người lạ", "khonggianmang": "không gian mạng", "luadao": "lừa đảo",
+    "antoan": "an toàn",
+}
+_PIECES: Mapping[str, str] = {**COMMONEST, **SYLLABLES, **_COMMON_PAIRS, **{
     "dangky": "đăng ký", "hoso": "hồ sơ", "tracuu": "tra cứu", "giaoduc": "giáo dục", "giadinh": "gia đình",
     "laodong": "lao động", "vieclam": "việc làm", "nongnghiep": "nông nghiệp", "moitruong": "môi trường",
     "xaydung": "xây dựng", "dichvu": "dịch vụ", "thutuc": "thủ tục", "hanhchinh": "hành chính",
