@@ -1,5 +1,5 @@
-"""Benchmark: spoken form exact-match rate on the blind sets (v2, and the held-out v3), for Loa and
-sea-g2p, and lines/s.
+"""Benchmark: spoken form exact-match rate on the blind sets (v2 to v11), for Loa and sea-g2p, and
+lines/s.
 
 sea-g2p is an optional extra (`pip install -e '.[bench]'`, which `make bench` does); without it the
 comparison is skipped. Run: .venv/bin/python -m bench.bench_speech_text  (--speed-only: lines/s and long
@@ -94,6 +94,11 @@ def report_long_inputs() -> None:
         print(f"  {name:15s} {a * 1000:8.1f} ms {b * 1000:8.1f} ms  x{b / a:.1f}")
 
 
+# The blind sets with alternatives (scored by bench/score_spoken.py) and their one unseen measurement.
+UNSEEN = {"blind_v7": "218/236", "blind_v8": "347/374", "blind_v9": "258/272",
+          "blind_v10": "306/348; 311/348 after speech10", "blind_v11": "301/328; 312/328 after speech11"}
+
+
 def main() -> None:
     lines = (FIXTURES / "seed_corpus.txt").read_text(encoding="utf-8").splitlines()
     cases = blind_set()
@@ -117,9 +122,11 @@ def main() -> None:
                lambda text: to_spoken(text).lower(), expected_lower=True)
     from bench.score_spoken import read_set, score  # v7 has alternatives: scored as the lead scores it
 
-    total, right, _ = score(read_set(FIXTURES / "spoken_blind_v7.tsv"))
-    print(f"set blind_v7 (development since its one unseen measurement, 218/236): "
-          f"{sum(right.values())}/{sum(total.values())} (lower case, punctuation ignored, any alternative)")
+    sets_with_alternatives = {name: read_set(FIXTURES / f"spoken_{name}.tsv") for name in UNSEEN}
+    for name, set_cases in sets_with_alternatives.items():
+        total, right, _ = score(set_cases)
+        print(f"set {name} (development since its one unseen measurement, {UNSEEN[name]}): "
+              f"Loa {sum(right.values())}/{sum(total.values())} (lower case, punctuation ignored, any alternative)")
     for name, rows in later.items():
         print(f"set {name} (development since its one unseen measurement): {len(rows)} whole sentences")
         report(f"Loa ({name})", rows, to_spoken)
@@ -136,6 +143,10 @@ def main() -> None:
     for name, rows in later.items():
         report(f"sea-g2p ({name}, ignoring case)", rows, lambda text: str(sea.normalize(text)).lower(),
                expected_lower=True)
+    for name, cases_with_alternatives in sets_with_alternatives.items():
+        total, right, _ = score(cases_with_alternatives, lambda text: str(sea.normalize(text)))
+        print(f"set {name}: sea-g2p {sum(right.values())}/{sum(total.values())} "
+              f"({100 * sum(right.values()) / sum(total.values()):.1f}%, scored as Loa's)")
 
 
 if __name__ == "__main__":

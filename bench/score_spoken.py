@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 import sys
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -51,10 +52,12 @@ def is_right(case: Case, spoken: str) -> bool:
     return any(got == comparable(alternative) for alternative in case.alternatives)
 
 
-def score(cases: list[Case]) -> tuple[Counter[str], Counter[str], list[tuple[Case, str]]]:
+def score(cases: list[Case], convert: Callable[[str], str] = to_spoken,
+          ) -> tuple[Counter[str], Counter[str], list[tuple[Case, str]]]:
+    """Per category: rows, rows read right, and the misses with what `convert` read."""
     total, right, misses = Counter[str](), Counter[str](), []
     for case in cases:
-        spoken = to_spoken(case.written)
+        spoken = convert(case.written)
         total[case.category] += 1
         if is_right(case, spoken):
             right[case.category] += 1
