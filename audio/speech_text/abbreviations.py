@@ -192,6 +192,8 @@ _HEALTH_EDUCATION: dict[str, str] = {
 }
 
 _ECONOMY: dict[str, str] = {
+    "MTV": "một thành viên",  # "Công ty TNHH MTV …" (NEW-v11-4)
+    "PĐ": "phân đoạn",  # a power-line section in outage notices ("từ PĐ 31B/82 đến …")
     "GTGT": "giá trị gia tăng",
     "TNCN": "thu nhập cá nhân",
     "TNDN": "thu nhập doanh nghiệp",

@@ -182,7 +182,7 @@ _LUNAR_AFTER = re.compile(r"^\s*(?:[()]\s*)?(?:âm lịch|Âm lịch|ÂL|AL|âl|
 _LUNAR_WORD = re.compile(rf"(?:(?<={CLOSE} )|(?<=[Gg]iêng )|(?<=[Cc]hạp ))(?:AL|Âl)\b")
 _DATE_WORDS = frozenset({
     "ngày", "hôm", "sáng", "chiều", "tối", "trưa", "đêm", "mai", "qua", "nay", "từ", "đến", "và", "lễ",
-    "tức", "nhằm", "rằm", "mùng", "(", "hết", "trước", "sau", "tới", "đầu", "cuối", "dịp",
+    "tức", "nhằm", "rằm", "mùng", "mồng", "(", "hết", "trước", "sau", "tới", "đầu", "cuối", "dịp",
 })
 # Words before "N/M" that make it a quantity (a fraction or a score), not a date; and nouns after
 # a fraction ("2/3 số hộ").
@@ -197,7 +197,9 @@ _FRACTION_NOUNS = re.compile(r"\s*(?:số|diện tích|chặng|dân số|tổng|
 _COUNT_NOUNS = re.compile(
     r"\s*(?:vị trí|xã|phường|thị trấn|huyện|quận|tỉnh|thành phố|thôn|tổ dân phố|khu phố|bản|ấp|đơn vị|chỉ tiêu"
     r"|tiêu chí|trường|lớp|cơ sở|liều|mẫu|ca|dịch vụ|thủ tục|hồ sơ|doanh nghiệp|thành viên|đại biểu|phiếu"
-    r"|câu|xe|tàu|điểm|cơ quan|tuyến|công trình|dự án|khu vực)\b"
+    r"|câu|xe|tàu|điểm|cơ quan|tuyến|công trình|dự án|khu vực"
+    # party, union and residential units counted out of a total ("07/08 chi bộ", "5/6 chi hội", "9/10 xóm")
+    r"|chi bộ|đảng bộ|chi hội|chi đoàn|tổ chức cơ sở đảng|tổ chức|xóm|làng|khu dân cư|tổ|trạm|nhà văn hóa)\b"
 )
 # A document-type word (or "số") just before "N/YYYY": the number of a document and its year ("Thông tư
 # 304/2016" -> ba trăm linh bốn năm hai nghìn không trăm mười sáu), read like the year part of a full code.
@@ -256,6 +258,10 @@ def _read_month(month: int, lunar: bool = False) -> str:
     return "tư" if month == 4 else read_cardinal(month)
 
 
+# A day prefix already written: "mùng 3", and "mồng 3" read as written (NEW-v11-6), never doubled.
+_DAY_PREFIXES = frozenset({"mùng", "mồng"})
+
+
 def _read_day(day: int, after_mung: bool = False) -> str:
     # Northern announcers say "mùng" before days one to ten.
     return f"mùng {read_cardinal(day)}" if day <= 10 and not after_mung else read_cardinal(day)
@@ -264,7 +270,7 @@ def _read_day(day: int, after_mung: bool = False) -> str:
 def _read_date(match: re.Match[str], day: int, month: int, year: int | None) -> str | None:
     if not (1 <= day <= 31 and 1 <= month <= 12):
         return None
-    words = [_read_day(day, _before(match) == "mùng"), "tháng", _read_month(month, _is_lunar(match))]
+    words = [_read_day(day, _before(match) in _DAY_PREFIXES), "tháng", _read_month(month, _is_lunar(match))]
     if year is not None:
         words += ["năm", read_cardinal(year)]
     return " ".join(words)
@@ -322,6 +328,8 @@ def _reads_as_day(match: re.Match[str], value: int) -> bool:
         return True
     if _DAY_RANGE_BEFORE.search(_head(match)) and _NEXT_DAY.match(f"và {match[0]}{after[:30]}"):
         return True  # the second day of "ngày 5 và 6 hàng tháng" (mùng sáu), unless a count follows it
+    if _in_day_list(match):
+        return True  # "các ngày 03, 10, 17 và 31 tháng 7", "các ngày 1, 6, 11 âm lịch": every day of the list
     if _before(match) not in ("ngày", "từ"):
         return False
     # "ngày 12 đến 25 tháng 4", "ngày 5-6/9", "ngày 10-15/5/2025": a day of the month named just after;
@@ -330,6 +338,29 @@ def _reads_as_day(match: re.Match[str], value: int) -> bool:
             or _NEXT_DATE.match(after) is not None
             or (_before(match) == "ngày" and (_NEXT_DAY.match(after) is not None
                                               or _MONTHLY_AFTER.match(after) is not None)))
+
+
+_DAY_NUMBER = r"(?:0?[1-9]|[12]\d|3[01])"
+# A list of day numbers that began after "ngày" ("các ngày 03, 10, 17 và", "ngày 1, 6,").
+_DAY_LIST_HEAD = re.compile(rf"(?i)\b(?:ngày|mùng|mồng)\s+(?:{_DAY_NUMBER}\s*(?:,|và|[-–]|đến)\s*(?:ngày\s+)?)+$")
+# The rest of the list, ending on what makes its numbers days: a month, "âm lịch" or "hằng tháng".
+_DAY_LIST_TAIL = re.compile(
+    rf"(?:\s*(?:,|và|[-–]|đến)\s*(?:ngày\s+)?{_DAY_NUMBER})*\s*(?:\(\s*)?"
+    r"(?:tháng\s+(?:\d|giêng|chạp|một|hai|ba|tư|năm|sáu|bảy|tám|chín|mười)|(?:âm|Âm) lịch\b|ÂL\b|AL\b"
+    r"|(?:hàng|hằng|mỗi)\s+tháng\b)"
+)
+_DAY_LIST_NEXT = re.compile(rf"\s*(?:,|và|[-–]|đến)\s*(?:ngày\s+)?{_DAY_NUMBER}(?![\d/.,:]\d)")
+
+
+def _in_day_list(match: re.Match[str]) -> bool:
+    """A number of a list of days (NEW-v11-2): after "ngày" and a day of the list, or after "ngày" with more days
+    following, when the list ends on a month, "âm lịch" or "hằng tháng"."""
+    after = _after(match, 120)
+    if not _DAY_LIST_TAIL.match(after):
+        return False
+    if _DAY_LIST_HEAD.search(_head(match)):
+        return True
+    return _before(match) == "ngày" and _DAY_LIST_NEXT.match(after) is not None
 
 
 # "từ ngày 02 đến ngày 10 hàng tháng", "ngày 1 và ngày 15 hằng tháng": days of every month.
@@ -352,7 +383,7 @@ def _read_number(match: re.Match[str]) -> str:
     elif context == "tháng" and 1 <= value <= 12:
         words = _read_month(value, _is_lunar(match))
     elif frac is None and not unit and _reads_as_day(match, value):
-        words = _read_day(value, context == "mùng")
+        words = _read_day(value, context in _DAY_PREFIXES)
     else:
         words = read_integer_text(integer)
     if unit:
@@ -362,8 +393,9 @@ def _read_number(match: re.Match[str]) -> str:
 
 def _is_dialled(match: re.Match[str], digits: str) -> bool:
     head = _head(match)
-    if len(digits) >= 3 and PHONE_CUES.search(head):
-        return True
+    if len(digits) >= 3 and PHONE_CUES.search(head) \
+            and not (len(digits) <= 4 and digits[0] != "0" and _COUNTED_AFTER.match(_after(match, 30))):
+        return True  # "gọi 0912…"; but "phát lệnh gọi 234 công dân" counts people called up
     if _ACCOUNT_GROUPS.search(head) or (len(digits) >= 3 and _ACCOUNT_CUE.search(head)):
         return True  # "số tài khoản 3700 201 012345": every written group digit by digit, not only the first
     if len(digits) >= 4 and _SECRET_CODE_BEFORE.search(head):
@@ -399,7 +431,9 @@ def _raw_head(match: re.Match[str], width: int = 200) -> str:
 
 
 # "Tổng đài có 115 nhân viên": a number of people or calls after the line's name is a count, not a number to dial.
-_COUNTED_AFTER = re.compile(r"\s*(?:người|nhân viên|cán bộ|điện thoại viên|cuộc|lượt|hộ|ca|trường hợp|tin nhắn)\b")
+_COUNTED_AFTER = re.compile(r"\s*(?:người|nhân viên|cán bộ|điện thoại viên|cuộc|lượt|hộ|ca|trường hợp|tin nhắn"
+                            r"|công dân|thanh niên|tân binh|học sinh|hội viên|đoàn viên|đảng viên|gia đình|đối tượng"
+                            r"|chiến sĩ|phương tiện|xe|suất|phần quà)\b")
 
 
 # "gọi 113, 114, 115 khi …": the next numbers of a list that began after a calling word.

@@ -8,6 +8,7 @@ spell (OPV, DPT, FAO, OIE…) need no entry: an unknown short capital code is sp
 from __future__ import annotations
 
 HEALTH: dict[str, str] = {
+    "Td": "tê dê",  # the tetanus-diphtheria vaccine, said by its letters (NEW-v11-4)
     "TTKSBT": "trung tâm kiểm soát bệnh tật",
     "TCMR": "tiêm chủng mở rộng",
     "YTDP": "y tế dự phòng",
@@ -35,6 +36,7 @@ HEALTH: dict[str, str] = {
 }
 
 POLICE_MILITARY: dict[str, str] = {
+    "NVCA": "nghĩa vụ công an",  # NEW-v11-4, beside NVQS
     "TNGT": "tai nạn giao thông",
     "ATGTĐB": "an toàn giao thông đường bộ",
     "QLHC": "quản lý hành chính",
@@ -78,6 +80,7 @@ POLICE_MILITARY: dict[str, str] = {
 }
 
 LABOUR_SOCIETY: dict[str, str] = {
+    "CSXH": "chính sách xã hội",  # "Ngân hàng CSXH", "vay vốn CSXH" (NEW-v11-4), like NHCSXH
     "LĐTBXH": "lao động thương binh và xã hội",
     "BLĐTBXH": "bộ lao động thương binh và xã hội",
     "SLĐTBXH": "sở lao động thương binh và xã hội",
