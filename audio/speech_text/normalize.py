@@ -103,7 +103,8 @@ _ROMAN_CONTEXT = re.compile(
     r"|[Cc]hương|[Mm]ục|[Đđ]ợt|[Gg]iai đoạn|[Hh]ạng|[Ll]oại|[Kk]ỳ|[Vv]ùng|[Đđ]iều|[Cc]ấp"
     # "Chi cục Thuế khu vực II", "trên BĐ III" (a flood alarm level): cardinals too.
     r"|[Kk]hu vực|[Bb]áo động|BĐ) \(?)"
-    r"(?P<roman>[IVXL]+)(?:/(?P<year>\d{4}))?(?!\w)"
+    # "quý I, II/2026", "quý III và IV": a list of numerals under one context word and one year (NEW-v11-11).
+    r"(?P<roman>[IVXL]+)(?P<more>(?:\s*(?:,|và|&)\s*[IVXL]+(?![\w.]))*)(?:/(?P<year>\d{4}))?(?!\w)"
 )
 # "Q.1", "P.5": a district or ward by its number; a space lets the number be read as one.
 _PLACE_NUMBER = re.compile(r"(?<![\w.])([PQ])\.(?=\d)")
@@ -512,7 +513,7 @@ def _atom(match: re.Match[str], abbreviations: Mapping[str, str]) -> str:
         spoken = _read_date(match, int(match["d"]), int(match["m"]), int(match["y"]))
     elif kind == "my":
         number, year = int(match["my_m"]), int(match["my_y"])
-        if _DOCUMENT_BEFORE.search(_head(match, 40)):
+        if _DOCUMENT_BEFORE.search(_head(match, 40)) or _before(match) in _PERIOD_WORDS:
             spoken = f"{read_cardinal(number)} năm {read_cardinal(year)}"
         elif 1 <= number <= 12 and not match["my_m"].startswith("00"):
             prefix = "" if _before(match) == "tháng" else "tháng "
@@ -550,11 +551,17 @@ def _atom(match: re.Match[str], abbreviations: Mapping[str, str]) -> str:
         if vitamin and _before(match) in ("vitamin", "vi-ta-min"):
             # "vitamin B12": the letter by its name, the number a cardinal (bê mười hai), not a model code
             spoken = f"{LETTER_NAMES[vitamin[1]].lower()} {read_cardinal(int(vitamin[2]))}"
+        elif re.fullmatch(r"[A-ZĐ]{1,4}\d{1,5}", match["code"]) and _CODE_LABEL_BEFORE.search(_head(match, 40)):
+            spoken = read_code(match["code"], {})  # "mã HN2": letters by name, digits one by one
         else:
             spoken = read_code(match["code"], abbreviations)
     else:
         spoken = _read_number(match)
     return match.group(0) if spoken is None else _wrap(spoken)
+
+
+# "Đợt 1/2026", "kỳ 2/2025": a numbered round or term of a year, read "năm" like "quý I/2025" (SL2), not a month.
+_PERIOD_WORDS = frozenset({"đợt", "kỳ", "lần", "phiên", "khóa", "quý", "giai đoạn", "học kỳ", "kỳ họp"})
 
 
 def _roman(match: re.Match[str]) -> str:
@@ -563,6 +570,13 @@ def _roman(match: re.Match[str]) -> str:
         return match.group(0)
     ctx = match["ctx"]
     words = read_ordinal(value) if ctx.lower().startswith("thứ") else read_cardinal(value)
+    for joiner, numeral in re.findall(r"\s*(,|và|&)\s*([IVXL]+)", match["more"] or ""):
+        more = roman_to_int(numeral)
+        if more is None:
+            return match.group(0)
+        # each numeral of the list takes the context word again: "quý I, II" = quý một quý hai
+        said = read_ordinal(more) if ctx.lower().startswith("thứ") else read_cardinal(more)
+        words += f"{' và' if joiner != ',' else ''} {ctx.strip(' (').lower()} {said}"
     if match["year"]:
         words += f" năm {read_cardinal(int(match['year']))}"
     return f"{ctx}{words}"
@@ -600,6 +614,11 @@ def _drop_glosses(line: str, abbreviations: Mapping[str, str]) -> str:
         return "" if said_before else match[0]
 
     return _gloss_pattern(tuple(abbreviations)).sub(replace, line) if "(" in line else line
+
+
+# "mã HN2", "ký hiệu DN4": letters glued to a digit after a code label are a code, spelled (NEW-v10-4 "hát en"),
+# not the place or body the letters abbreviate elsewhere.
+_CODE_LABEL_BEFORE = re.compile(r"(?i)(?:\bmã|\bký hiệu|\bkí hiệu)(?:\s+(?:số|thẻ|quyền lợi|đối tượng))?\s*:?\s*$")
 
 
 def _expand(match: re.Match[str], abbreviations: Mapping[str, str]) -> str:

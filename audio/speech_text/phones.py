@@ -20,6 +20,8 @@ _GROUPS = r"(?:(?:\.\s?|\s|-)\d{1,8}){%d,4}"
 _SPACED = re.compile(
     r"(?<![\w.,+/-])(?:"
     rf"(?P<cc>\(\+84\)|\+84)(?P<intl>(?:[ .-]?\(0\))?[ .-]?\d{{1,10}}{_GROUPS % 0})"
+    # "(+84-28) 38 653 050", "(+84 24) 3825 1234": country and area code together in parentheses
+    rf"|\(\+84[ .-]?(?P<cc_area>\d{{1,3}})\)(?P<cc_rest>[ .-]?\d{{1,8}}{_GROUPS % 0})"
     rf"|(?P<area>\(0\d{{1,4}}\)[ .-]?\d{{1,8}}{_GROUPS % 0})"
     rf"|(?P<plain>0\d{{2,4}}{_GROUPS % 1})"
     r")(?=[^\d.,]|[.,](?!\d)|$)"
@@ -34,6 +36,11 @@ def wrap(spoken: str) -> str:
 
 
 def _phone(match: re.Match[str]) -> str:
+    if match["cc_area"]:
+        body = f'{match["cc_area"]} {match["cc_rest"]}'
+        if len(_DIGIT.findall(body)) in (9, 10):
+            return wrap(f"cộng tám bốn, {read_groups(body)}")
+        return match[0]
     if match["cc"]:
         body = match["intl"].replace("(0)", "")
         if len(_DIGIT.findall(body)) in (9, 10):
