@@ -20,7 +20,8 @@ from audio.speech_text.syllable_table import COMMONEST
 
 _BASE = 0xE000  # private-use characters stand for an address already read
 
-_TLD = r"(?:vn|com|net|org|gov|edu|info|int|asia)"
+# "ly" only as the short-link host bit.ly (a lowercase "ly" after a dot is no Vietnamese word either).
+_TLD = r"(?:vn|com|net|org|gov|edu|info|int|asia|ly)"
 _ADDRESS = re.compile(
     rf"(?P<email>(?<![\w@.-])[A-Za-z0-9][A-Za-z0-9._-]*@[a-z0-9-]+(?:\.[a-z0-9-]+)*\.{_TLD}\b)"
     rf"|(?P<url>(?<![\w@./-])(?:https?://)?(?:[a-z0-9_-]+\.)+{_TLD}(?:\.vn)?\b(?:/[A-Za-z0-9._/-]*[A-Za-z0-9/])?)"
@@ -33,6 +34,8 @@ _HAS_TLD = re.compile(rf"[a-z0-9]\.{_TLD}\b")
 _LABELS: Mapping[str, str] = {
     "com": "com", "net": "nét", "gmail": "gờ meo", "yahoo": "da hu", "info": "in phô",
     "www": "vê kép vê kép vê kép", "gov": "gờ o vê", "vn": "vê en", "edu": "e dê u", "org": "o rờ gờ",
+    # short-link hosts (bit.ly/…), and a health body's address named like its acronym (cdc@…, F2 "xê đê xê")
+    "bit": "bít", "ly": "li", "cdc": "xê đê xê",
 }
 
 # Place names and words common in addresses whose syllables alone would be read wrong.
@@ -122,7 +125,7 @@ SYLLABLES: Mapping[str, str] = {
 # ("chuyển tiền", "người lạ") come from the same counts and the short list below.
 _COMMON_PAIRS: Mapping[str, str] = {
     "chuyentien": "chuyển tiền", "nguoila": "người lạ", "khonggianmang": "không gian mạng", "luadao": "lừa đảo",
-    "antoan": "an toàn",
+    "antoan": "an toàn", "morong": "mở rộng", "tiemchung": "tiêm chủng",
 }
 _PIECES: Mapping[str, str] = {**COMMONEST, **SYLLABLES, **_COMMON_PAIRS, **{
     "dangky": "đăng ký", "hoso": "hồ sơ", "tracuu": "tra cứu", "giaoduc": "giáo dục", "giadinh": "gia đình",
@@ -291,9 +294,27 @@ def _read_label(label: str, table: Mapping[str, str]) -> str:
             words.append(" ".join(syllables))
         elif len(lower) >= 6 and (syllables := _shaped_syllables(lower)) is not None:
             words.append(" ".join(syllables))
+        elif (prefixed := _consonant_prefixed(lower)) is not None:
+            words.append(prefixed)
         else:
             words.append(spell_letters(part))
     return " ".join(words)
+
+
+# "pgdtrieuson", "ttytdonghoi", "ubndxaan": the initials of a body (no vowel in them: pgd, ttyt, ubnd) glued to a
+# place or word that the syllables read.
+_CONSONANTS = frozenset("bcdđghklmnpqrstvx")
+
+
+def _consonant_prefixed(word: str) -> str | None:
+    for cut in range(2, 5):
+        initials, rest = word[:cut], word[cut:]
+        if len(rest) < 4 or not set(initials) <= _CONSONANTS:
+            break
+        syllables = _syllables(rest)
+        if syllables is not None:
+            return f"{spell_letters(initials)} {' '.join(syllables)}"
+    return None
 
 
 def _split_camel(word: str) -> list[str]:
