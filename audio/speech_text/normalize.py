@@ -220,10 +220,12 @@ _DOCUMENT_BEFORE = re.compile(
     r"|hướng dẫn|văn bản|tờ trình|báo cáo|pháp lệnh|kết luận|quy định|luật)\s*:?\s*$"
 )
 # "thắng với tỷ số 3-1", "tỉ số 2 - 0": a match score, each side said, the dash silent.
-_SCORE_BEFORE = re.compile(r"(?i)\bt[ỷỉ] số(?: chung cuộc| cách biệt)?\s*:?\s*$")
+# A result's verb before it is a score too: "thắng 3-1", "hòa 1-1", "thua 0-2" (NEW-v10-5 widened).
+_SCORE_WORDS = r"(?:t[ỷỉ] số(?: chung cuộc| cách biệt)?|thắng|thua|hòa|hoà|cầm hòa)"
+_SCORE_BEFORE = re.compile(rf"(?i)\b{_SCORE_WORDS}\s*:?\s*$")
 # The same with spaces or an en dash ("tỷ số 1 - 1", "tỷ số 2–1"), once both numbers are read.
 _SCORE_DASH = re.compile(
-    rf"(?i)(\bt[ỷỉ] số(?: chung cuộc| cách biệt)?\s*:?\s*{OPEN}[^{CLOSE}]*){CLOSE}\s*[-–—]\s*(?={OPEN})")
+    rf"(?i)(\b{_SCORE_WORDS}\s*:?\s*{OPEN}[^{CLOSE}]*){CLOSE}\s*[-–—]\s*(?={OPEN})")
 _HOUSE_WORDS = frozenset({
     "số", "ngõ", "ngách", "hẻm", "kiệt", "nhà", "phòng", "lô", "căn", "lớp", "tổ", "phố", "khu", "thôn",
     "xóm", "ấp", "đội", "tầng", "đường",
@@ -506,6 +508,8 @@ def _atom(match: re.Match[str], abbreviations: Mapping[str, str]) -> str:
     spoken: str | None
     if kind == "road":
         spoken = read_road(match["road_k"], match["road_n"], match["road_l"])
+        if _before(match) == "đường" and spoken.startswith("đường "):
+            spoken = spoken.removeprefix("đường ")  # "đường ĐT.295" = đường tỉnh …, "đường" said once
     elif kind == "km":
         spoken = read_chainage(match["km_n"], match["km_m"])
     elif kind == "doc":
@@ -695,7 +699,7 @@ def normalize_line(line: str, abbreviations: Mapping[str, str] = DEFAULT_ABBREVI
     text = read_initials(text)
     text = read_named_letters(text)
     text = _ATOMS.sub(lambda m: _atom(m, abbreviations), text)
-    if "số" in text:
+    if "số" in text or "th" in text or "hò" in text or "hoà" in text:
         text = _SCORE_DASH.sub(rf"\1{CLOSE} {OPEN}", text)
     text = _RANGE.sub(f"{CLOSE} đến {OPEN}", text)
     text = _PER_UNIT_RANGE.sub(rf"{CLOSE}\1 đến ", text)
