@@ -508,8 +508,6 @@ def _atom(match: re.Match[str], abbreviations: Mapping[str, str]) -> str:
     spoken: str | None
     if kind == "road":
         spoken = read_road(match["road_k"], match["road_n"], match["road_l"])
-        if _before(match) == "đường" and spoken.startswith("đường "):
-            spoken = spoken.removeprefix("đường ")  # "đường ĐT.295" = đường tỉnh …, "đường" said once
     elif kind == "km":
         spoken = read_chainage(match["km_n"], match["km_m"])
     elif kind == "doc":
