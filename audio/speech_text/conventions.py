@@ -148,6 +148,28 @@ or the API): e.g. "≥" -> "từ … trở lên" is not expressible, but "≥" -
 | addresses/hashtags not in the    | form in bulletin text (`syllable_table`):   |                             |
 | hand lists                       | "tet" tết, "mang" mạng, "cho" cho; a few    |                             |
 |                                  | pairs: chuyển tiền, người lạ                |                             |
+| a list of days ending on a month,| "mùng" on every day 1-10 of the list ("các  | "mùng" on the first only    |
+| âm lịch or hằng tháng            | ngày 03, 10, 17 và 31 tháng 7"; NEW-v11-2)  |                             |
+| a written "mồng"                 | read as written, never doubled (NEW-v11-6)  | "mùng"                      |
+| "07/08 chi bộ", "5/6 chi hội"    | a count out of a total: "bảy trên tám"      | a date                      |
+| "gọi 234 công dân" (≤ 4 digits,  | a cardinal (people counted)                 | dialled digit by digit      |
+| not 0…, before people counted)   |                                             |                             |
+| "quý I, II/2026"                 | "quý một quý hai năm …" (NEW-v11-11)        | "quý một, hai năm …"        |
+| "Đợt 1/2026", "kỳ 2/2025"        | "đợt một năm …" (like quý I/2025, SL2)      | "tháng một năm …", "trên"   |
+| "(+84-28) 38 653 050"            | "cộng tám bốn, hai tám, …" dialled          | —                           |
+| letters + digits after mã /      | letters by name, digits one by one ("mã HN2"| the place (Hà Nội hai)      |
+| ký hiệu                          | hát en hai)                                 |                             |
+| NVCA, CSXH, TNHH MTV, PĐ, Td     | nghĩa vụ công an, chính sách xã hội, một    | spelled                     |
+|                                  | thành viên, phân đoạn, tê dê (NEW-v11-4)    |                             |
+| "RON 95-III"                     | "rôn chín mươi lăm ba" (dash silent)        | "rờ o en"                   |
+| scan, file, photo, Agribank      | "xờ can", "phai", "phô tô", "a gờ ri băng"  | "ét can", "a gri banh";     |
+|                                  | (Vietcombank stays as written, heldout_v4)  |                             |
+| body initials glued to a place in| initials spelled, place by syllables        | every letter spelled        |
+| a domain (pgdtrieuson)           | ("pê gờ dê triệu sơn"); edu kept "e dê u"   | "e đu"                      |
+| bit.ly, cdc in an address        | "bít chấm li"; "xê đê xê" (as CDC, F2)      | "xê dê xê"                  |
+| "thắng 3-1", "hòa 1 - 1"         | a score, "ba một" (like tỷ số, NEW-v10-5)   | "ba đến một"                |
+| VNeID, VssID (v11 again)         | kept "… ai đi" (v2 F1, v8)                  | "… i đê" (NEW-v10-4, v11)   |
+| "tuyến đường ĐT.295"             | every word: "đường đường tỉnh …" (v11 row)  | "đường" once                |
 """
 
 from __future__ import annotations
