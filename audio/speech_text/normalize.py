@@ -211,7 +211,7 @@ _COUNT_NOUNS = re.compile(
     r"|tiêu chí|trường|lớp|cơ sở|liều|mẫu|ca|dịch vụ|thủ tục|hồ sơ|doanh nghiệp|thành viên|đại biểu|phiếu"
     r"|câu|xe|tàu|điểm|cơ quan|tuyến|công trình|dự án|khu vực"
     # party, union and residential units counted out of a total ("07/08 chi bộ", "5/6 chi hội", "9/10 xóm")
-    r"|chi bộ|đảng bộ|chi hội|chi đoàn|tổ chức cơ sở đảng|tổ chức|xóm|làng|khu dân cư|tổ|trạm|nhà văn hóa)\b"
+    r"|chi bộ|đảng bộ|chi hội|chi đoàn|tổ chức cơ sở đảng|xóm|làng|khu dân cư|tổ(?! chức)|trạm|nhà văn hóa)\b"
 )
 # A document-type word (or "số") just before "N/YYYY": the number of a document and its year ("Thông tư
 # 304/2016" -> ba trăm linh bốn năm hai nghìn không trăm mười sáu), read like the year part of a full code.
