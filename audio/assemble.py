@@ -56,8 +56,9 @@ from audio.tts.service import SpeechService
 # Bump when fitting or encoding changes what an item's file holds.
 RENDER_VERSION = 1
 OPUS_RATE = 48000
-# Threads preparing items' sources (speech) ahead of the encoding threads.
-SPEECH_WORKERS = 2
+# Threads preparing items' sources (speech) ahead of the encoding threads: one speaks while the
+# others match loudness and wait for the speech cache's fsyncs.
+SPEECH_WORKERS = 3
 
 ProgressCallback = Callable[[int, int, str], None]
 
