@@ -31,6 +31,7 @@ from audio.ffmpeg import FfmpegFailed, ffmpeg_exe, ffmpeg_failure, pcm_input, ru
 from audio.item_audio import fit
 from audio.mp3frames import (
     TAIL_GUARD_SAMPLES,
+    Mp3Frames,
     SplicePart,
     crc16,
     frame_samples_for,
@@ -100,6 +101,8 @@ class ProgrammeRenderer:
         self.encode_count = 0  # item and programme encodes, for tests and benchmarks
         self._count_lock = threading.Lock()
         self._key_locks: dict[str, threading.Lock] = {}
+        # Item MP3s encoded during this render, already cut into frames for the splice.
+        self._parsed: dict[str, Mp3Frames] = {}
 
     def render(
         self,
@@ -114,6 +117,7 @@ class ProgrammeRenderer:
             with deferred_directory_syncs(syncs):
                 return self._render(spec, syncs, progress, url_for)
         finally:
+            self._parsed.clear()
             syncs.flush()
 
     def _render(
@@ -298,6 +302,8 @@ class ProgrammeRenderer:
             # The CRC of all frames continues from the prefix's: checksum only the rest.
             full_crc = crc16(frames.audio[len(prefix) :], prefix_crc)
         key = self.storage.put_bytes(data, suffix=".mp3" if output.format == "mp3" else ".ogg")
+        if output.format == "mp3":
+            self._parsed[key] = frames
         audio = StoredAudio(
             key=key,
             sha256=key[:64],
@@ -378,7 +384,9 @@ class ProgrammeRenderer:
     def _splice(self, outcomes: list[_Outcome], total: int) -> tuple[str, int]:
         parts = []
         for position, outcome in enumerate(outcomes):
-            frames = parse_mp3(self.storage.read_bytes(outcome.audio.key))
+            frames = self._parsed.get(outcome.audio.key) or parse_mp3(
+                self.storage.read_bytes(outcome.audio.key)
+            )
             if position == len(outcomes) - 1:
                 parts.append(SplicePart(frames, None, outcome.full_crc))
             else:

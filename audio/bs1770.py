@@ -20,6 +20,7 @@ import numpy as np
 import numpy.typing as npt
 
 Signal = npt.NDArray[np.float64]
+Samples = npt.NDArray[np.float32]
 
 _STEP_S = 0.1
 _BLOCK_STEPS = 4  # 400 ms blocks, 75 % overlap
@@ -34,15 +35,16 @@ _HIGH_PASS_HZ = 38.13547087602444
 _HIGH_PASS_Q = 0.5003270373238773
 
 
-def integrated_loudness(samples: Signal, rate: int) -> float:
+def integrated_loudness(samples: Samples | Signal, rate: int) -> float:
     """LUFS of `samples` (full scale 1.0); -inf when no 400 ms block passes the gates."""
     step = round(_STEP_S * rate)
     count = samples.size // step
     if count < _BLOCK_STEPS:
         return -math.inf
     spectra = np.fft.rfft(samples[: count * step].reshape(count, step), axis=1)
-    energies = (spectra.real**2 + spectra.imag**2) @ _weights(step, rate)
-    sums = np.concatenate(([0.0], np.cumsum(energies)))
+    weights = _weights(step, rate).astype(spectra.real.dtype)
+    energies = (spectra.real**2 + spectra.imag**2) @ weights
+    sums = np.concatenate(([0.0], np.cumsum(energies, dtype=np.float64)))
     power = (sums[_BLOCK_STEPS:] - sums[:-_BLOCK_STEPS]) / (_BLOCK_STEPS * step)
     with np.errstate(divide="ignore"):
         levels = -0.691 + 10 * np.log10(power)

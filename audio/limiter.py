@@ -15,7 +15,8 @@ import math
 import numpy as np
 import numpy.typing as npt
 
-Signal = npt.NDArray[np.float64]
+Samples = npt.NDArray[np.float32]  # a piece, sample by sample
+Signal = npt.NDArray[np.float64]  # one value per 1 ms block
 
 ATTACK_S = 0.005
 RELEASE_S = 0.080
@@ -23,11 +24,11 @@ _BLOCK_S = 0.001
 
 
 def limit_peaks(
-    samples: Signal, limit: float, rate: int, *, attack_s: float = ATTACK_S, release_s: float = RELEASE_S
-) -> Signal:
+    samples: Samples, limit: float, rate: int, *, attack_s: float = ATTACK_S, release_s: float = RELEASE_S
+) -> Samples:
     """`samples` (full scale 1.0) with every sample at most `limit` in magnitude (up to rounding)."""
     block = max(1, round(_BLOCK_S * rate))
-    peaks = _block_peaks(np.abs(samples), block)
+    peaks = _block_peaks(np.abs(samples), block).astype(np.float64)
     if not (peaks > limit).any():
         return samples
     with np.errstate(divide="ignore"):
@@ -40,17 +41,18 @@ def limit_peaks(
     starts = 1.0 - _backward_mean(released, attack + 1)  # the gain at each block's first sample
     slopes = np.append(starts[1:], starts[-1]) - starts
     # Across each block the gain moves in a straight line towards the next block's.
-    gain = np.multiply(slopes[:, None], np.arange(block) / block)
-    gain += starts[:, None]
+    ramp = (np.arange(block) / block).astype(np.float32)
+    gain = np.multiply(slopes[:, None].astype(np.float32), ramp)
+    gain += starts[:, None].astype(np.float32)
     out = gain.reshape(-1)[: samples.size]
     out *= samples
     return out
 
 
-def _block_peaks(magnitude: Signal, block: int) -> Signal:
+def _block_peaks(magnitude: Samples, block: int) -> Samples:
     """The largest magnitude in each `block` samples (the last block may be shorter)."""
     whole = magnitude.size // block
-    peaks: Signal = magnitude[: whole * block].reshape(whole, block).max(axis=1)
+    peaks: Samples = magnitude[: whole * block].reshape(whole, block).max(axis=1)
     if magnitude.size > whole * block:
         peaks = np.append(peaks, magnitude[whole * block :].max())
     return peaks

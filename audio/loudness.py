@@ -23,7 +23,7 @@ import numpy as np
 from audio.bs1770 import integrated_loudness
 from audio.config import AudioSettings, get_audio_settings
 from audio.ffmpeg import pcm_input, pcm_output, run_ffmpeg
-from audio.limiter import limit_peaks
+from audio.limiter import Samples, limit_peaks
 from audio.pcm import SAMPLE_WIDTH, apply_gain, peak_dbfs, rms_dbfs
 
 # Unweighted RMS of speech sits a few dB under its gated K-weighted loudness; this first
@@ -102,10 +102,10 @@ def _match_in_process(
     piece: bytes, drive: float, target: float, ceiling: float, sample_rate: int
 ) -> NormalizedPiece:
     """Gain, limit, measure and correct `piece` with numpy, driving harder while it misses."""
-    source = np.frombuffer(piece, dtype="<i2").astype(np.float64)
+    source = np.frombuffer(piece, dtype="<i2").astype(np.float32)
     limit = 10 ** (ceiling / 20)
     for _round in range(_MAX_ROUNDS):
-        limited = limit_peaks(source * (10 ** (drive / 20) / _FULL_SCALE), limit, sample_rate)
+        limited = limit_peaks(source * np.float32(10 ** (drive / 20) / _FULL_SCALE), limit, sample_rate)
         measured = integrated_loudness(limited, sample_rate)
         if not math.isfinite(measured):
             # Too short for a 400 ms gating block: keep the limiter's output as it is.
@@ -128,12 +128,12 @@ def _match_in_process(
     )
 
 
-def _to_pcm(samples: np.ndarray, gain_db: float) -> bytes:
+def _to_pcm(samples: Samples, gain_db: float) -> bytes:
     """Float samples (full scale 1.0) times `gain_db` as s16le, rounded to the nearest step.
 
     The peak stays under full scale (at most `ceiling + 0.5` dB), so nothing needs clipping.
     """
-    steps = samples * (10 ** (gain_db / 20) * _FULL_SCALE)
+    steps = samples * np.float32(10 ** (gain_db / 20) * _FULL_SCALE)
     np.rint(steps, out=steps)
     return steps.astype("<i2").tobytes()
 
