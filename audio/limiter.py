@@ -52,7 +52,11 @@ def limit_peaks(
 def _block_peaks(magnitude: Samples, block: int) -> Samples:
     """The largest magnitude in each `block` samples (the last block may be shorter)."""
     whole = magnitude.size // block
-    peaks: Samples = magnitude[: whole * block].reshape(whole, block).max(axis=1)
+    rows = magnitude[: whole * block].reshape(whole, block)
+    # Column by column: numpy reduces a long column far faster than many 22-sample rows.
+    peaks: Samples = rows[:, 0].copy()
+    for column in range(1, block):
+        np.maximum(peaks, rows[:, column], out=peaks)
     if magnitude.size > whole * block:
         peaks = np.append(peaks, magnitude[whole * block :].max())
     return peaks
