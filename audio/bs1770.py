@@ -41,10 +41,11 @@ def integrated_loudness(samples: Samples | Signal, rate: int) -> float:
     count = samples.size // step
     if count < _BLOCK_STEPS:
         return -math.inf
-    spectra = np.fft.rfft(samples[: count * step].reshape(count, step), axis=1)
-    weights = _weights(step, rate).astype(spectra.real.dtype)
-    energies = (spectra.real**2 + spectra.imag**2) @ weights
-    sums = np.concatenate(([0.0], np.cumsum(energies, dtype=np.float64)))
+    # In float64: numpy's FFT is about twice as fast there as in float32.
+    blocks = samples[: count * step].astype(np.float64).reshape(count, step)
+    spectra = np.fft.rfft(blocks, axis=1)
+    energies = (spectra.real**2 + spectra.imag**2) @ _weights(step, rate)
+    sums = np.concatenate(([0.0], np.cumsum(energies)))
     power = (sums[_BLOCK_STEPS:] - sums[:-_BLOCK_STEPS]) / (_BLOCK_STEPS * step)
     with np.errstate(divide="ignore"):
         levels = -0.691 + 10 * np.log10(power)
