@@ -19,7 +19,7 @@ import subprocess
 import tempfile
 import threading
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import suppress
 from dataclasses import dataclass
 from pathlib import Path
@@ -31,6 +31,7 @@ from audio.ffmpeg import FfmpegFailed, ffmpeg_exe, ffmpeg_failure, pcm_input, ru
 from audio.item_audio import fit
 from audio.mp3frames import (
     TAIL_GUARD_SAMPLES,
+    Mp3Frames,
     SplicePart,
     crc16,
     frame_samples_for,
@@ -41,6 +42,7 @@ from audio.pcm import SAMPLE_WIDTH
 from audio.programme import (
     ItemFailure,
     OutputSettings,
+    ProgrammeItem,
     ProgrammeSpec,
     RenderedItem,
     RenderedProgramme,
@@ -55,6 +57,9 @@ from audio.tts.service import SpeechService
 # Bump when fitting or encoding changes what an item's file holds.
 RENDER_VERSION = 1
 OPUS_RATE = 48000
+# Threads preparing items' sources (speech) ahead of the encoding threads: one speaks while the
+# others match loudness and wait for the speech cache's fsyncs.
+SPEECH_WORKERS = 3
 
 ProgressCallback = Callable[[int, int, str], None]
 
@@ -96,6 +101,8 @@ class ProgrammeRenderer:
         self.encode_count = 0  # item and programme encodes, for tests and benchmarks
         self._count_lock = threading.Lock()
         self._key_locks: dict[str, threading.Lock] = {}
+        # Item MP3s encoded during this render, already cut into frames for the splice.
+        self._parsed: dict[str, Mp3Frames] = {}
 
     def render(
         self,
@@ -110,6 +117,7 @@ class ProgrammeRenderer:
             with deferred_directory_syncs(syncs):
                 return self._render(spec, syncs, progress, url_for)
         finally:
+            self._parsed.clear()
             syncs.flush()
 
     def _render(
@@ -132,10 +140,17 @@ class ProgrammeRenderer:
                 progress(done, steps, label)
 
         last = len(placements) - 1
-        with ThreadPoolExecutor(max_workers=self.workers, thread_name_prefix="loa-render") as pool:
+        # Speech is prepared ahead, in order, by its own threads (eSpeak NG speaks one text at a
+        # time anyway), so that encoding never waits for synthesis, loudness matching and the
+        # speech cache's writes; the item threads encode (up to `workers` ffmpeg at once).
+        with (
+            ThreadPoolExecutor(max_workers=SPEECH_WORKERS, thread_name_prefix="loa-speech") as speech,
+            ThreadPoolExecutor(max_workers=self.workers, thread_name_prefix="loa-render") as pool,
+        ):
+            sources = [speech.submit(self._source_syncs, syncs, p.item) for p in placements]
             futures = [
-                pool.submit(self._render_item_syncs, syncs, spec, placement, position == last)
-                for position, placement in enumerate(placements)
+                pool.submit(self._render_item_syncs, syncs, spec, placement, position == last, source)
+                for position, (placement, source) in enumerate(zip(placements, sources, strict=True))
             ]
             outcomes = []
             for future in futures:
@@ -173,16 +188,28 @@ class ProgrammeRenderer:
 
     # -- items -------------------------------------------------------------------------
 
+    def _source_syncs(self, syncs: DirectorySyncs, item: ProgrammeItem) -> ItemSource:
+        with deferred_directory_syncs(syncs):
+            return item_source(item, self)
+
     def _render_item_syncs(
-        self, syncs: DirectorySyncs, spec: ProgrammeSpec, placement: Placement, last: bool
+        self,
+        syncs: DirectorySyncs,
+        spec: ProgrammeSpec,
+        placement: Placement,
+        last: bool,
+        source: Future[ItemSource],
     ) -> _Outcome:
         with deferred_directory_syncs(syncs):
-            return self._render_item(spec, placement, last)
+            return self._render_item(spec, placement, last, source)
 
-    def _render_item(self, spec: ProgrammeSpec, placement: Placement, last: bool) -> _Outcome:
+    def _render_item(
+        self, spec: ProgrammeSpec, placement: Placement, last: bool, source: Future[ItemSource]
+    ) -> _Outcome:
         item = placement.item
         try:
-            return self._encoded(spec.output, placement, item_source(item, self), last, None)
+            # The speech thread's failure (AudioError, OSError, ValueError) is raised here.
+            return self._encoded(spec.output, placement, source.result(), last, None)
         except (AudioError, OSError, ValueError) as exc:
             reason_vi, reason_en = _reasons(exc)
         fallback = spec.fallback
@@ -196,8 +223,8 @@ class ProgrammeRenderer:
         )
         if fallback is not None:
             try:
-                source = ItemSource.filler(fallback.audio_key, fallback.fade_out_ms, self)
-                return self._encoded(spec.output, placement, source, last, failure)
+                filler = ItemSource.filler(fallback.audio_key, fallback.fade_out_ms, self)
+                return self._encoded(spec.output, placement, filler, last, failure)
             except (AudioError, OSError, ValueError):
                 failure = failure.model_copy(update={"replaced_by": "silence"})
         return self._encoded(spec.output, placement, ItemSource.silence(), last, failure)
@@ -275,6 +302,8 @@ class ProgrammeRenderer:
             # The CRC of all frames continues from the prefix's: checksum only the rest.
             full_crc = crc16(frames.audio[len(prefix) :], prefix_crc)
         key = self.storage.put_bytes(data, suffix=".mp3" if output.format == "mp3" else ".ogg")
+        if output.format == "mp3":
+            self._parsed[key] = frames
         audio = StoredAudio(
             key=key,
             sha256=key[:64],
@@ -355,7 +384,9 @@ class ProgrammeRenderer:
     def _splice(self, outcomes: list[_Outcome], total: int) -> tuple[str, int]:
         parts = []
         for position, outcome in enumerate(outcomes):
-            frames = parse_mp3(self.storage.read_bytes(outcome.audio.key))
+            frames = self._parsed.get(outcome.audio.key) or parse_mp3(
+                self.storage.read_bytes(outcome.audio.key)
+            )
             if position == len(outcomes) - 1:
                 parts.append(SplicePart(frames, None, outcome.full_crc))
             else:

@@ -1,11 +1,15 @@
-"""Loudness matching of many short pieces (sentences, recordings) in one ffmpeg run.
+"""Loudness matching of many short pieces (sentences, recordings).
 
 Each piece is brought to the target integrated loudness (EBU R128) with its true peak
 under the ceiling: a gain, a look-ahead limiter (speech peaks sit ~20 dB above its
 loudness, more than the 14.5 dB that -16 LUFS / -1.5 dBTP allows), a measurement of
-the result, then an exact linear correction in-process. One ffmpeg process handles a
-whole batch (`asegment` → per-piece chains → `concat`), because spawning one per
-sentence would cost more than the synthesis itself.
+the result, then an exact linear correction.
+
+Pieces up to `IN_PROCESS_MAX_S` long (every spoken sentence) are matched in this
+process with numpy (`audio.limiter`, `audio.bs1770`): no ffmpeg process per script,
+which cost more than the synthesis itself. Longer pieces (uploaded recordings) would
+need hundreds of MB of arrays, so they go through one ffmpeg run per batch instead
+(`asegment` → per-piece volume, alimiter, ebur128 → `concat`), as before.
 """
 
 from __future__ import annotations
@@ -14,8 +18,12 @@ import math
 import re
 from dataclasses import dataclass
 
+import numpy as np
+
+from audio.bs1770 import integrated_loudness
 from audio.config import AudioSettings, get_audio_settings
 from audio.ffmpeg import pcm_input, pcm_output, run_ffmpeg
+from audio.limiter import Samples, limit_peaks
 from audio.pcm import SAMPLE_WIDTH, apply_gain, peak_dbfs, rms_dbfs
 
 # Unweighted RMS of speech sits a few dB under its gated K-weighted loudness; this first
@@ -26,7 +34,11 @@ _RMS_TO_LUFS = 2.0
 _TRUE_PEAK_MARGIN_DB = 1.0
 _SILENT_DBFS = -60.0
 _TOLERANCE_LU = 0.7
+# Another in-process round costs a few ms a sentence: land closer to the target than that.
+_IN_PROCESS_TOLERANCE_LU = 0.2
 _MAX_ROUNDS = 3
+IN_PROCESS_MAX_S = 120.0
+_FULL_SCALE = 32768.0
 
 _EBUR128_SUMMARY = re.compile(
     r"\[Parsed_ebur128_(\d+) @[^\]]*\] Summary:\s+Integrated loudness:\s+"
@@ -62,7 +74,11 @@ def normalize_pieces(
         guess = level + _RMS_TO_LUFS
         drive = target - guess
         overshoot = max(0.0, peak_dbfs(piece) + drive - ceiling)
-        drives[index] = drive + 1.2 * overshoot  # limiting lowers loudness: drive a bit harder
+        drive += 1.2 * overshoot  # limiting lowers loudness: drive a bit harder
+        if len(piece) <= IN_PROCESS_MAX_S * sample_rate * SAMPLE_WIDTH:
+            results[index] = _match_in_process(piece, drive, target, ceiling, sample_rate)
+        else:
+            drives[index] = drive
 
     for _round in range(_MAX_ROUNDS):
         if not drives:
@@ -80,6 +96,46 @@ def normalize_pieces(
                 next_drives[index] = drives[index] + 1.5 * missed
         drives = next_drives
     return [result for result in results if result is not None]
+
+
+def _match_in_process(
+    piece: bytes, drive: float, target: float, ceiling: float, sample_rate: int
+) -> NormalizedPiece:
+    """Gain, limit, measure and correct `piece` with numpy, driving harder while it misses."""
+    source = np.frombuffer(piece, dtype="<i2").astype(np.float32)
+    limit = 10 ** (ceiling / 20)
+    for _round in range(_MAX_ROUNDS):
+        limited = limit_peaks(source * np.float32(10 ** (drive / 20) / _FULL_SCALE), limit, sample_rate)
+        measured = integrated_loudness(limited, sample_rate)
+        if not math.isfinite(measured):
+            # Too short for a 400 ms gating block: keep the limiter's output as it is.
+            samples = _to_pcm(limited, 0.0)
+            return NormalizedPiece(samples, target, peak_dbfs(samples), drive, False)
+        peak = 20 * math.log10(float(np.abs(limited).max()))
+        correction = min(target - measured, ceiling + 0.5 - peak)
+        missed = target - (measured + correction)
+        if abs(missed) <= _IN_PROCESS_TOLERANCE_LU or _round == _MAX_ROUNDS - 1:
+            break
+        # Only a limited peak holds the correction back: limiting harder gains loudness slowly.
+        drive += 2.5 * missed
+    samples = _to_pcm(limited, correction)
+    return NormalizedPiece(
+        samples=samples,
+        loudness_lufs=measured + correction,
+        peak_dbfs=peak_dbfs(samples),
+        gain_db=drive + correction,
+        silent=False,
+    )
+
+
+def _to_pcm(samples: Samples, gain_db: float) -> bytes:
+    """Float samples (full scale 1.0) times `gain_db` as s16le, rounded to the nearest step.
+
+    The peak stays under full scale (at most `ceiling + 0.5` dB), so nothing needs clipping.
+    """
+    steps = samples * np.float32(10 ** (gain_db / 20) * _FULL_SCALE)
+    np.rint(steps, out=steps)
+    return steps.astype("<i2").tobytes()
 
 
 def _correct(
@@ -107,7 +163,7 @@ def _gain_limit_measure(
     sample_rate: int,
     settings: AudioSettings,
 ) -> list[tuple[bytes, float]]:
-    """Gain + limit each piece and measure it, all in one ffmpeg process."""
+    """Gain + limit each (long) piece and measure it, all in one ffmpeg process."""
     count = len(pieces)
     lengths = [len(piece) // SAMPLE_WIDTH for piece in pieces]
     limit = 10 ** (ceiling / 20)

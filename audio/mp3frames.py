@@ -80,23 +80,35 @@ def frame_samples_for(sample_rate: int) -> int:
 def _frames(data: bytes) -> Iterator[tuple[int, int, int, int]]:
     """(offset, length, samples per frame, sample rate) of each frame."""
     position = 0
+    read_header = struct.Struct(">I").unpack_from
+    # A frame's shape depends only on the header bits above bit 9 (padding included): an
+    # item's thousands of frames share two or three of them.
+    shapes: dict[int, tuple[int, int, int]] = {}
     while position + 4 <= len(data):
-        header = int.from_bytes(data[position : position + 4], "big")
-        version = (header >> 19) & 3
-        layer = (header >> 17) & 3
-        if header >> 21 != 0x7FF or version == 1 or layer != 1:
-            raise BadMp3(f"Khung MP3 hỏng ở byte {position}.", f"Bad MP3 frame at byte {position}.")
-        bitrate = _BITRATES[1 if version == 3 else 2][(header >> 12) & 15]
-        rate_index = (header >> 10) & 3
-        if bitrate == 0 or rate_index == 3:
-            raise BadMp3(f"Khung MP3 hỏng ở byte {position}.", f"Bad MP3 frame at byte {position}.")
-        rate = _RATES[version][rate_index]
-        samples = 1152 if version == 3 else 576
-        length = (samples // 8) * bitrate * 1000 // rate + ((header >> 9) & 1)
+        (header,) = read_header(data, position)
+        shape = shapes.get(header >> 9)
+        if shape is None:
+            shape = shapes[header >> 9] = _frame_shape(header, position)
+        length, samples, rate = shape
         yield position, length, samples, rate
         position += length
     if position != len(data):
         raise BadMp3("Tệp MP3 bị cắt cụt.", "The MP3 file is truncated.")
+
+
+def _frame_shape(header: int, position: int) -> tuple[int, int, int]:
+    """(length in bytes, samples, sample rate) of the frame with this header."""
+    version = (header >> 19) & 3
+    layer = (header >> 17) & 3
+    if header >> 21 != 0x7FF or version == 1 or layer != 1:
+        raise BadMp3(f"Khung MP3 hỏng ở byte {position}.", f"Bad MP3 frame at byte {position}.")
+    bitrate = _BITRATES[1 if version == 3 else 2][(header >> 12) & 15]
+    rate_index = (header >> 10) & 3
+    if bitrate == 0 or rate_index == 3:
+        raise BadMp3(f"Khung MP3 hỏng ở byte {position}.", f"Bad MP3 frame at byte {position}.")
+    rate = _RATES[version][rate_index]
+    samples = 1152 if version == 3 else 576
+    return (samples // 8) * bitrate * 1000 // rate + ((header >> 9) & 1), samples, rate
 
 
 def _tag_offsets(info: bytes) -> tuple[int, int]:

@@ -259,23 +259,27 @@ class LocalStorage:
             return key
         # Written in the staging folder, like a stream: a process killed mid-write leaves its
         # temporary file there, never beside the finished files.
-        return self.put_stream([data], suffix=suffix)
+        return self._write([data], suffix, key)
 
     def put_file(self, source: Path, *, suffix: str = "") -> str:
         """Store a copy of the file at `source`; return its key."""
         with Path(source).open("rb") as handle:
             return self.put_stream(iter(lambda: handle.read(_CHUNK), b""), suffix=suffix)
 
-    @disk_full_as_storage_full()
     def put_stream(self, chunks: Iterable[bytes], *, suffix: str = "") -> str:
         """Store bytes arriving in chunks (hashed while written); return their key."""
-        _check_suffix(suffix)
+        return self._write(chunks, _check_suffix(suffix), None)
+
+    @disk_full_as_storage_full()
+    def _write(self, chunks: Iterable[bytes], suffix: str, known_key: str | None) -> str:
+        """Write `chunks` under their key: `known_key` if the caller hashed them already."""
         staging = self.root / "staging"
         digest = hashlib.sha256()
 
         def hashed() -> Iterator[bytes]:
             for chunk in chunks:
-                digest.update(chunk)
+                if known_key is None:
+                    digest.update(chunk)
                 yield chunk
 
         # The name is known only at the end: write under a temporary name in the
@@ -288,7 +292,7 @@ class LocalStorage:
                     out.write(chunk)
                 out.flush()
                 os.fsync(out.fileno())
-            key = digest.hexdigest() + suffix
+            key = known_key or digest.hexdigest() + suffix
             final = self.path(key)
             if final.is_file():
                 os.unlink(temp_name)

@@ -10,7 +10,7 @@ from pathlib import Path
 from audio.storage import write_atomically
 
 # Bump when the synthesis or loudness pipeline changes what a cached sentence sounds like.
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2  # 2: sentences limited and measured in-process (audio.limiter, audio.bs1770)
 
 
 @dataclass(frozen=True)

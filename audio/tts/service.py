@@ -183,6 +183,7 @@ class SpeechService:
                     continue
                 pending.append(_Pending(index, name, key, pcm))
                 break
+        fresh: dict[int, bytes] = {}  # samples of the sentences just made: no need to read them back
         for item, normalized in zip(
             pending,
             normalize_pieces([p.pcm.samples for p in pending], rate, self.settings),
@@ -200,8 +201,9 @@ class SpeechService:
             found[item.index] = SentenceAudio(
                 sentences[item.index], stored, item.engine, frames, False, spoken_voice
             )
+            fresh[item.index] = normalized.samples
         parts = [found[i] for i in range(len(sentences))]
-        return self._assemble(order[0], parts, voice_name(order[0], voice), failures)
+        return self._assemble(order[0], parts, voice_name(order[0], voice), failures, fresh)
 
     def answers(self, engine: str, voice: VoiceSettings) -> bool:
         """Whether `engine` speaks right now (a short uncached probe, within its deadline)."""
@@ -212,7 +214,12 @@ class SpeechService:
         return True
 
     def _assemble(
-        self, requested: str, parts: list[SentenceAudio], voice: str, failures: Mapping[str, AudioError]
+        self,
+        requested: str,
+        parts: list[SentenceAudio],
+        voice: str,
+        failures: Mapping[str, AudioError],
+        fresh: Mapping[int, bytes],
     ) -> SpeechResult:
         rate = self.settings.sample_rate
         pause = silence(self.settings.sentence_pause_ms, rate)
@@ -220,7 +227,10 @@ class SpeechService:
         for position, part in enumerate(parts):
             if position:
                 chunks.append(pause)
-            chunks.append(from_wav_bytes(self.storage.read_bytes(part.audio_key)).samples)
+            if position in fresh:
+                chunks.append(fresh[position])
+            else:
+                chunks.append(from_wav_bytes(self.storage.read_bytes(part.audio_key)).samples)
         samples = b"".join(chunks)
         key = self.storage.put_bytes(to_wav_bytes(Pcm(samples, rate)), suffix=".wav")
         used = sorted({part.engine for part in parts})
