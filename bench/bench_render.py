@@ -2,7 +2,9 @@
 
 Floor (same run, same parallelism): the renderer's number of worker threads, each taking the
 next script, speaking it with the raw engine (eSpeak NG via ctypes under its lock, no
-normalization) and encoding that item's whole span with one ffmpeg MP3 encode at the same
+normalization) in the voice the renderer uses (the configured rate and word gap: at 150 wpm
+without gaps the floor's items held a quarter silence, which LAME encodes at half the cost,
+while the renderer's are full of speech) and encoding that item's whole span with one ffmpeg MP3 encode at the same
 bitrate. That is the least work that yields the same item files, done the way the renderer
 schedules it (up to `workers` ffmpeg processes at once on this machine's cores).
 
@@ -111,7 +113,10 @@ def _encode_floor(pcm: bytes, sample_rate: int, target: str) -> None:
 def floor(folder: str) -> dict[str, float]:
     """Raw engine + one encode per item, on `workers` threads like the renderer."""
     library = espeak_library()
-    voice = VoiceSettings()
+    settings = AudioSettings()
+    voice = VoiceSettings(
+        settings.tts_voice, settings.tts_rate, settings.tts_pitch, word_gap=settings.tts_word_gap
+    )
     workers = (os.cpu_count() or 1) + 1  # ProgrammeRenderer's default
     programme = spec(scripts())
     rate = library.sample_rate
