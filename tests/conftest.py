@@ -10,7 +10,10 @@ import uuid
 from collections.abc import Iterator
 
 os.environ["LOA_ENVIRONMENT"] = "test"
-os.environ.setdefault("LOA_DATA_DIR", tempfile.mkdtemp(prefix="loa-test-data-"))
+# A data dir of its own per test process: pytest-xdist's workers inherit the environment of the process
+# that started them, and sharing one (its voices, its speech cache) lets one file's test move another's files.
+if os.environ.get("LOA_DATA_DIR", "") in ("", os.environ.get("LOA_TEST_MADE_DATA_DIR")):
+    os.environ["LOA_DATA_DIR"] = os.environ["LOA_TEST_MADE_DATA_DIR"] = tempfile.mkdtemp(prefix="loa-test-data-")
 os.environ.setdefault("LOA_PASSWORD_TIME_COST", "1")
 os.environ.setdefault("LOA_PASSWORD_MEMORY_KIB", "1024")
 os.environ.setdefault("LOA_SCHEDULER_ENABLED", "false")
