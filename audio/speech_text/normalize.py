@@ -51,6 +51,7 @@ from audio.speech_text.passes import (
 from audio.speech_text.phones import read_spaced_phones
 from audio.speech_text.place_words import read_tt
 from audio.speech_text.roads import KM_RE, ROAD_RE, read_chainage, read_road
+from audio.speech_text.v12_rules import before_numbers
 from audio.speech_text.web import protect_addresses, restore
 
 _CODE = r"[A-ZĐ](?:[A-ZĐ]|[a-zđ](?=[A-ZĐ\d/-]|\b))[A-Za-zĐđ0-9&]*"
@@ -665,7 +666,7 @@ def _read_long_digits(match: re.Match[str]) -> str:
 
 def normalize_line(line: str, abbreviations: Mapping[str, str] = DEFAULT_ABBREVIATIONS) -> str:
     """Return the spoken form of one line (no newline inside)."""
-    text = drop_markup(line.replace("\u00a0", " "), abbreviations)
+    text = before_numbers(drop_markup(line.replace("\u00a0", " "), abbreviations))
     text = _LABELLED_CODE.sub(_read_labelled_code, text)
     if "." in text:
         text = _DOTTED_GROUPS.sub(_read_dotted_groups, text)
