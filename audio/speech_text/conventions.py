@@ -272,6 +272,22 @@ LOAN_WORDS: dict[str, str] = {
     "scan": "xờ can", "Scan": "xờ can", "file": "phai", "File": "phai", "photo": "phô tô", "Photo": "phô tô",
     # Vietcombank stays as written: spoken_heldout_v4 (an earlier convention) expects it so.
     "Agribank": "a gờ ri băng", "RON": "rôn",
+    # v12 (NEW-v12-10): disease and farm words; unit names written out as one word are said by syllables like their
+    # symbols ("miligam" as "mg"); a unit symbol with no number before it ("giá cho kWh") is read as the unit.
+    "Dengue": "đen gơ", "dengue": "đen gơ", "biogas": "bi ô ga", "Biogas": "bi ô ga",
+    "miligam": "mi li gam", "mililít": "mi li lít", "mililit": "mi li lít", "milimét": "mi li mét",
+    "kilôgam": "ki lô gam", "kilogam": "ki lô gam", "kilômét": "ki lô mét", "kilomet": "ki lô mét",
+    "centimét": "xăng ti mét", "xentimét": "xăng ti mét", "kilôoát": "ki lô oát", "kWh": "ki lô oát giờ",
+    # Words of online shopping and social networks in bulletins (scams, e-commerce, digital transformation), in the
+    # form announcers say them; "pin" and "ti vi" are Vietnamese words already ("tivi" is split).
+    "livestream": "lai xtrim", "Livestream": "lai xtrim", "voucher": "vao chơ", "Voucher": "vao chơ",
+    "combo": "com bô", "Combo": "com bô", "group": "gờ rúp", "Group": "gờ rúp", "mail": "meo", "Mail": "meo",
+    "tivi": "ti vi", "Tivi": "ti vi", "QR code": "kiu a cốt", "QR Code": "kiu a cốt", "Zalo OA": "da lô o a",
+    "Smartphone": "điện thoại thông minh", "selfie": "xen phi", "Bluetooth": "blu tút", "bluetooth": "blu tút",
+    "iPhone": "ai phôn", "Shopee": "sốp pi", "Lazada": "la da da", "Grab": "gráp", "Viettel": "vi ét ten",
+    "Techcombank": "tếch com băng", "Vietinbank": "viết tin băng", "VietinBank": "viết tin băng",
+    "Sacombank": "sa com băng", "BIDV": "bê i đê vê", "VPBank": "vê pê băng", "MBBank": "em bê băng",
+    "Internet Banking": "in tơ nét banh king", "Internet banking": "in tơ nét banh king",
 }
 # Loan words are read the same in capitals ("HOTLINE", "ONLINE", "ZALO"): every word of four letters or more gets
 # its all-capital form too (shorter ones in capitals are more often acronyms).

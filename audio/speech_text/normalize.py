@@ -54,7 +54,7 @@ from audio.speech_text.roads import KM_RE, ROAD_RE, read_chainage, read_road
 from audio.speech_text.v12_rules import before_numbers
 from audio.speech_text.web import protect_addresses, restore
 
-_CODE = r"[A-ZĐ](?:[A-ZĐ]|[a-zđ](?=[A-ZĐ\d/-]|\b))[A-Za-zĐđ0-9&]*"
+_CODE = r"[A-ZĐ](?:[A-ZĐƯ]|[a-zđ](?=[A-ZĐ\d/-]|\b))[A-Za-zĐđƯ0-9&]*"  # Ư: "BCĐTƯATTP"
 # "688/HD – BCH": a spaced dash before another capital code inside a document number separates its parts.
 _SPACED_DASH = r" [-–] (?=[A-ZĐ]{2,}(?![^\W\d_]))"
 _NUM = r"\d{1,3}(?:\.\d{3})+(?![\d])|\d+"
