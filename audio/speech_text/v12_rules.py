@@ -4,6 +4,7 @@
 - Initials of a person after a kinship or title word ("chị N. T.") are read by their letter names.
 - A list or range of days ending on a date ("(4, 5 và 6/3)", "gieo mạ 05 - 20/02") takes "mùng" on every day 1-10
   (the NEW-v11-2 list rule, also without "ngày" before the list).
+- Vietnamese words run together without marks outside an address ("dichvucong") are read by their syllables.
 - Two words joined by a hyphen before a per-unit slash ("sáng-chiều/ngày") are a pair of words, and after a quantity
   written in words ("hai buổi sáng-chiều/ngày") the slash before a period is a rate ("mỗi", as after digits).
 """
@@ -12,7 +13,8 @@ from __future__ import annotations
 
 import re
 
-from audio.speech_text.conventions import LETTER_NAMES
+from audio.speech_text.conventions import LETTER_NAMES, LOAN_WORDS
+from audio.speech_text.web import unaccented_syllables
 
 _VOWELS = "AĂÂEÊIOÔƠUƯYÀẰẦÈỀÌÒỒỜÙỪỲÁẮẤÉẾÍÓỐỚÚỨÝẢẲẨẺỂỈỎỔỞỦỬỶÃẴẪẼỄĨÕỖỠŨỮỸẠẶẬẸỆỊỌỘỢỤỰỴ"
 # The shape of one Vietnamese syllable in capitals: onset, one to three vowels, a final consonant.
@@ -62,10 +64,26 @@ _WORD_QUANTITY_RATE = re.compile(
 )
 
 
+# "(VNeID, dichvucong...)": an app or site named by Vietnamese words run together without marks, outside an
+# address: read by the syllables an address is read with (`web`), when it splits into three or more of them.
+_RUN_TOGETHER = re.compile(r"(?<![\w@./#:-])[a-z]{8,}(?![\w@/:-]|\.[a-z])")
+
+
+def _read_run_together(match: re.Match[str]) -> str:
+    word = match[0]
+    if word in LOAN_WORDS:
+        return word
+    spoken = " ".join(unaccented_syllables(word) or ()).split()
+    # Three syllables at least, of three letters on average: "television" (te-le-vi-si-on) is no Vietnamese run.
+    return " ".join(spoken) if len(spoken) >= 3 and len(word) >= 3 * len(spoken) else word
+
+
 def before_numbers(text: str) -> str:
     """The v12 passes on the written line (see the module docstring)."""
     if re.search(r"[A-ZĐ]{2}", text):
         text = _SHOUTED.sub(_lower_shouted, text)
+    if text.isascii() is False or re.search(r"[a-z]{8}", text):
+        text = _RUN_TOGETHER.sub(_read_run_together, text)
     if ". " in text:
         text = _KIN_INITIALS.sub(_read_kin_initials, text)
     if "/" in text:

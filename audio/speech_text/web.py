@@ -197,6 +197,11 @@ def _syllables(word: str) -> tuple[str, ...] | None:
     return best[-1]
 
 
+def unaccented_syllables(word: str) -> tuple[str, ...] | None:
+    """The known syllables of an unaccented word run together ("dichvucong" -> dịch, vụ, công), or None."""
+    return _syllables(word)
+
+
 # The shape of one Vietnamese syllable written without its marks ("dap", "xuat", "nghieng"): an unknown piece of
 # that shape in a CamelCase hashtag is said as written rather than spelled letter by letter.
 _SYLLABLE_SHAPE = re.compile(
