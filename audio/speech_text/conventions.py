@@ -287,6 +287,7 @@ LOAN_WORDS: dict[str, str] = {
     "iPhone": "ai phôn", "Shopee": "sốp pi", "Lazada": "la da da", "Grab": "gráp", "Viettel": "vi ét ten",
     "Techcombank": "tếch com băng", "Vietinbank": "viết tin băng", "VietinBank": "viết tin băng",
     "Sacombank": "sa com băng", "BIDV": "bê i đê vê", "VPBank": "vê pê băng", "MBBank": "em bê băng",
+    "video call": "vi đê ô côn", "Video call": "vi đê ô côn",
     "Internet Banking": "in tơ nét banh king", "Internet banking": "in tơ nét banh king",
 }
 # Loan words are read the same in capitals ("HOTLINE", "ONLINE", "ZALO"): every word of four letters or more gets

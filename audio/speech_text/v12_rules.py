@@ -5,6 +5,7 @@
 - A list or range of days ending on a date ("(4, 5 và 6/3)", "gieo mạ 05 - 20/02") takes "mùng" on every day 1-10
   (the NEW-v11-2 list rule, also without "ngày" before the list).
 - Vietnamese words run together without marks outside an address ("dichvucong") are read by their syllables.
+- A fertiliser grade ("NPK 5-10-3") is three numbers, the dashes silent.
 - Two words joined by a hyphen before a per-unit slash ("sáng-chiều/ngày") are a pair of words, and after a quantity
   written in words ("hai buổi sáng-chiều/ngày") the slash before a period is a rate ("mỗi", as after digits).
 """
@@ -78,12 +79,18 @@ def _read_run_together(match: re.Match[str]) -> str:
     return " ".join(spoken) if len(spoken) >= 3 and len(word) >= 3 * len(spoken) else word
 
 
+# "phân NPK 5-10-3", "NPK 16-16-8": the grade of a fertiliser, its numbers said one after another, the dashes silent.
+_FERTILISER_GRADE = re.compile(r"\b(NPK|N-P-K)\s*(\d{1,2})\s*-\s*(\d{1,2})\s*-\s*(\d{1,2})(?![\d-])")
+
+
 def before_numbers(text: str) -> str:
     """The v12 passes on the written line (see the module docstring)."""
     if re.search(r"[A-ZĐ]{2}", text):
         text = _SHOUTED.sub(_lower_shouted, text)
     if text.isascii() is False or re.search(r"[a-z]{8}", text):
         text = _RUN_TOGETHER.sub(_read_run_together, text)
+    if "NPK" in text or "N-P-K" in text:
+        text = _FERTILISER_GRADE.sub(r"\1 \2 \3 \4", text)
     if ". " in text:
         text = _KIN_INITIALS.sub(_read_kin_initials, text)
     if "/" in text:
