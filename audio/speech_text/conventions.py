@@ -170,6 +170,33 @@ or the API): e.g. "≥" -> "từ … trở lên" is not expressible, but "≥" -
 | "thắng 3-1", "hòa 1 - 1"         | a score, "ba một" (like tỷ số, NEW-v10-5)   | "ba đến một"                |
 | VNeID, VssID (v11 again)         | kept "… ai đi" (v2 F1, v8)                  | "… i đê" (NEW-v10-4, v11)   |
 | "tuyến đường ĐT.295"             | every word: "đường đường tỉnh …" (v11 row)  | "đường" once                |
+| capitals for emphasis in a line  | ordinary words ("KHÔNG BAO GIỜ" không bao   | spelled                     |
+| that is no heading               | giờ; NEW-v12-12, `v12_rules`)               |                             |
+| "chị N. T." (dotted initials     | letter names ("en tê")                      | "nờ tê"                     |
+| after chị/anh/ông/bà …)          |                                             |                             |
+| days listed before a date        | "mùng" on each day 1-10 ("(4, 5 và 6/3)",   | "mùng" on the last only     |
+| without "ngày" ("gieo 05 - 20/2")| "05 - 20/02" mùng năm đến …; NEW-v11-2)     |                             |
+| "hai buổi sáng-chiều/ngày"       | "mỗi ngày" (a quantity in words is a        | "một ngày", a pause         |
+|                                  | quantity too)                               |                             |
+| issuers in codes (BCĐTƯATTP,     | read (`v12_words`): ban chỉ đạo trung ương  | left out                    |
+| BCHPCTT, CSTE, TE, MTLC)         | an toàn thực phẩm, ban chỉ huy phòng chống  |                             |
+|                                  | thiên tai, chăm sóc trẻ em …; Hội NDVN      |                             |
+|                                  | "nông dân Việt Nam" (NEW-v12-1)             |                             |
+| WHO (NEW-v12-2 "vê kép hát o")   | kept "tổ chức y tế thế giới" (v2); after    | "vê kép hát o"              |
+|                                  | the same name in words, said once           |                             |
+| cc in a dose ("1cc/15kg")        | kept "phân khối" (U1, NEW-v10-4)            | "xê xê" (NEW-v12-6)         |
+| "ngày 10/9" (NEW-v12 slip)       | kept "mùng mười" (D1, NEW-v12-5)            | "ngày mười"                 |
+| Dengue, biogas, rubella          | "đen gơ", "bi ô ga", "ru bê la" (NEW-v12-10)| the English word            |
+| miligam, mililít, kilôgam, a     | by syllables, like the symbols ("mi li      | as written                  |
+| unit with no number ("cho kWh")  | gam", "ki lô oát giờ")                      |                             |
+| livestream, voucher, combo,      | "lai xtrim", "vao chơ", "com bô", "gờ rúp", | "lai chim", "vâu chơ",      |
+| group, mail, tivi, QR code,      | "meo", "ti vi", "kiu a cốt", "da lô o a",   | "gơ rúp", "mã QR"           |
+| Zalo OA, video call              | "vi đê ô côn" (`LOAN_WORDS`)                |                             |
+| banks: Techcombank, Vietinbank,  | "-bank" "băng" like Agribank ("tếch com     | "banh"; Vietcombank as      |
+| Sacombank, VPBank, BIDV          | băng"); BIDV spelled "bê i đê vê"           | written (heldout_v4)        |
+| "dichvucong", "baohiemxahoi"     | the syllables ("dịch vụ công"), when three  | as written                  |
+| (run together, no address)       | or more of three letters on average         |                             |
+| "NPK 5-10-3" (fertiliser grade)  | "năm mười ba" (dashes silent)               | "năm đến mười …"            |
 """
 
 from __future__ import annotations

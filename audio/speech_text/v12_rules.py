@@ -1,10 +1,12 @@
 """Line passes for the v12 categories, run before the number reader (`normalize_line` calls `before_numbers`).
 
-- Words printed in capitals for emphasis ("KHÔNG BAO GIỜ") are ordinary words (NEW-v12-12).
+- Words printed in capitals for emphasis ("KHÔNG BAO GIỜ") inside a line that is no heading are ordinary words
+  (NEW-v12-12).
 - Initials of a person after a kinship or title word ("chị N. T.") are read by their letter names.
 - A list or range of days ending on a date ("(4, 5 và 6/3)", "gieo mạ 05 - 20/02") takes "mùng" on every day 1-10
   (the NEW-v11-2 list rule, also without "ngày" before the list).
 - Vietnamese words run together without marks outside an address ("dichvucong") are read by their syllables.
+- A police department ending a document code ("1234/BCA-C06") is read after the issuer, as it is read alone.
 - A fertiliser grade ("NPK 5-10-3") is three numbers, the dashes silent.
 - Two words joined by a hyphen before a per-unit slash ("sáng-chiều/ngày") are a pair of words, and after a quantity
   written in words ("hai buổi sáng-chiều/ngày") the slash before a period is a rate ("mỗi", as after digits).
@@ -14,6 +16,7 @@ from __future__ import annotations
 
 import re
 
+from audio.speech_text.acronyms import is_heading
 from audio.speech_text.conventions import LETTER_NAMES, LOAN_WORDS
 from audio.speech_text.web import unaccented_syllables
 
@@ -83,12 +86,21 @@ def _read_run_together(match: re.Match[str]) -> str:
 _FERTILISER_GRADE = re.compile(r"\b(NPK|N-P-K)\s*(\d{1,2})\s*-\s*(\d{1,2})\s*-\s*(\d{1,2})(?![\d-])")
 
 
+# "1234/BCA-C06", "89/CAT-PC06": a police department (Cục C06, Phòng PC06) ending a document code is read as the
+# department alone is ("xê không sáu"), after the issuer: the dash before it becomes a space.
+_POLICE_UNIT_LAST = re.compile(
+    r"(?<=\d/)([A-ZĐ][A-ZĐƯa-z]+(?:-[A-ZĐ][A-ZĐƯa-z]+)*)-((?:[ACHKPX]|P[ACHKX])\d{2})(?![\w-])"
+)
+
+
 def before_numbers(text: str) -> str:
     """The v12 passes on the written line (see the module docstring)."""
-    if re.search(r"[A-ZĐ]{2}", text):
+    if re.search(r"[A-ZĐ]{2}", text) and not is_heading(text):  # a heading is left as written (`acronyms`)
         text = _SHOUTED.sub(_lower_shouted, text)
     if text.isascii() is False or re.search(r"[a-z]{8}", text):
         text = _RUN_TOGETHER.sub(_read_run_together, text)
+    if "/" in text and "-" in text:
+        text = _POLICE_UNIT_LAST.sub(r"\1 \2", text)
     if "NPK" in text or "N-P-K" in text:
         text = _FERTILISER_GRADE.sub(r"\1 \2 \3 \4", text)
     if ". " in text:
