@@ -191,12 +191,20 @@ or the API): e.g. "≥" -> "từ … trở lên" is not expressible, but "≥" -
 | unit with no number ("cho kWh")  | gam", "ki lô oát giờ")                      |                             |
 | livestream, voucher, combo,      | "lai xtrim", "vao chơ", "com bô", "gờ rúp", | "lai chim", "vâu chơ",      |
 | group, mail, tivi, QR code,      | "meo", "ti vi", "kiu a cốt", "da lô o a",   | "gơ rúp", "mã QR"           |
-| Zalo OA, video call              | "vi đê ô côn" (`LOAN_WORDS`)                |                             |
+| Zalo OA, video call, Mobile      | "vi đê ô côn", "mô bai banh king", "vê en   |                             |
+| Banking, VNPay, App Store, CH    | pây", "áp xto", "xê hát plây", "ra đi ô",   |                             |
+| Play, radio, Zoom                | "dum" (`LOAN_WORDS`)                        |                             |
 | banks: Techcombank, Vietinbank,  | "-bank" "băng" like Agribank ("tếch com     | "banh"; Vietcombank as      |
 | Sacombank, VPBank, BIDV          | băng"); BIDV spelled "bê i đê vê"           | written (heldout_v4)        |
 | "dichvucong", "baohiemxahoi"     | the syllables ("dịch vụ công"), when three  | as written                  |
 | (run together, no address)       | or more of three letters on average         |                             |
 | "NPK 5-10-3" (fertiliser grade)  | "năm mười ba" (dashes silent)               | "năm đến mười …"            |
+| "tracuunnt" (a domain label:     | words by syllables, initials spelled ("tra  | every letter spelled        |
+| words + a body's initials)       | cứu en en tê"); "city" "xi ti"              |                             |
+| SNNMT, CCTY, CCCNTY, VBHN in a   | sở nông nghiệp và môi trường, chi cục thú y,| left out                    |
+| document code                    | chi cục chăn nuôi và thú y, văn bản hợp nhất|                             |
+| "BCA-C06", "CAT-PC06"            | the police department after the issuer:     | left out                    |
+|                                  | "bộ công an xê không sáu"                   |                             |
 """
 
 from __future__ import annotations
@@ -315,6 +323,9 @@ LOAN_WORDS: dict[str, str] = {
     "Techcombank": "tếch com băng", "Vietinbank": "viết tin băng", "VietinBank": "viết tin băng",
     "Sacombank": "sa com băng", "BIDV": "bê i đê vê", "VPBank": "vê pê băng", "MBBank": "em bê băng",
     "video call": "vi đê ô côn", "Video call": "vi đê ô côn",
+    "Mobile Banking": "mô bai banh king", "Mobile banking": "mô bai banh king", "VNPay": "vê en pây",
+    "App Store": "áp xto", "CH Play": "xê hát plây", "Google Meet": "gu gồ mít", "Zoom": "dum",
+    "radio": "ra đi ô", "Radio": "ra đi ô", "adapter": "a đáp tơ", "Big Data": "bích đa ta",
     "Internet Banking": "in tơ nét banh king", "Internet banking": "in tơ nét banh king",
 }
 # Loan words are read the same in capitals ("HOTLINE", "ONLINE", "ZALO"): every word of four letters or more gets

@@ -25,4 +25,7 @@ V12_CODE_PARTS: dict[str, str] = {
     "MTLC": "môi trường liên chiểu",
     "TE": "trẻ em",
     "VPUB": "văn phòng ủy ban",
+    # Bodies after the 2025 merger of ministries and departments ("3011/SNNMT-CCCNTY"), a consolidated text ("VBHN").
+    "SNNMT": "sở nông nghiệp và môi trường", "CC": "chi cục",
+    "CCTY": "chi cục thú y", "CCCNTY": "chi cục chăn nuôi và thú y", "VBHN": "văn bản hợp nhất",
 }

@@ -59,6 +59,16 @@ CASES = [
      'Không nghe gọi vi đê ô côn từ số lạ, không chuyển tiền qua in tơ nét banh king.'),
     ('Thẻ của Techcombank, BIDV và Vietinbank đều dùng được.',
      'Thẻ của tếch com băng, bê i đê vê và viết tin băng đều dùng được.'),
+    # Issuers after the 2025 merger and consolidated texts inside document codes.
+    ('Căn cứ Văn bản số 512/SNNMT-CCTY và Văn bản hợp nhất 02/VBHN-BNV.',
+     'Căn cứ Văn bản số năm trăm mười hai sở nông nghiệp và môi trường chi cục thú y và Văn bản hợp nhất hai văn bản'
+     ' hợp nhất bộ nội vụ.'),
+    # A domain label of words then a body's initials: the words by syllables, the initials spelled.
+    ('Tra cứu mã số thuế tại tracuunnt.gdt.gov.vn.',
+     'Tra cứu mã số thuế tại tra cứu en en tê chấm gờ dê tê chấm gờ o vê chấm vê en.'),
+    # Apps and services by the form announcers use.
+    ('Tải ứng dụng VNPay trên App Store hoặc CH Play, dùng Mobile Banking cẩn thận.',
+     'Tải ứng dụng vê en pây trên áp xto hoặc xê hát plây, dùng mô bai banh king cẩn thận.'),
 ]
 
 
