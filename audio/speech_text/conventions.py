@@ -205,6 +205,8 @@ or the API): e.g. "≥" -> "từ … trở lên" is not expressible, but "≥" -
 | document code                    | chi cục chăn nuôi và thú y, văn bản hợp nhất|                             |
 | "BCA-C06", "CAT-PC06"            | the police department after the issuer:     | left out                    |
 |                                  | "bộ công an xê không sáu"                   |                             |
+| TTĐT                             | "Đội TTĐT" trật tự đô thị, "Cổng/Trang      | spelled                     |
+|                                  | TTĐT" thông tin điện tử; alone: spelled     |                             |
 """
 
 from __future__ import annotations

@@ -14,6 +14,12 @@ V12_ABBREVIATIONS: dict[str, str] = {
     "BVTE": "bảo vệ trẻ em",
     "PCĐN": "phòng chống đuối nước",
     "ATTPNLS": "an toàn thực phẩm nông lâm sản",
+    "PNCT": "phụ nữ có thai",
+    "PCCN": "phòng chống cháy nổ",
+    # TTĐT has two meanings, settled by the word before it: a ward's urban-order team, a government web portal.
+    "Đội TTĐT": "đội trật tự đô thị", "đội TTĐT": "đội trật tự đô thị",
+    "Cổng TTĐT": "cổng thông tin điện tử", "cổng TTĐT": "cổng thông tin điện tử",
+    "Trang TTĐT": "trang thông tin điện tử", "trang TTĐT": "trang thông tin điện tử",
 }
 
 # Parts of a document code ("37/PA-MTLC", "12/KH-BCHPCTT", "5/KH-CSTE", "9/CP-TE"): read only inside the number.

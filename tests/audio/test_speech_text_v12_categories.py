@@ -69,6 +69,11 @@ CASES = [
     # Apps and services by the form announcers use.
     ('Tải ứng dụng VNPay trên App Store hoặc CH Play, dùng Mobile Banking cẩn thận.',
      'Tải ứng dụng vê en pây trên áp xto hoặc xê hát plây, dùng mô bai banh king cẩn thận.'),
+    # TTĐT by the word before it; PNCT, PCCN.
+    ('Đội TTĐT phường ra quân; kết quả đăng trên Cổng TTĐT của quận.',
+     'đội trật tự đô thị phường ra quân; kết quả đăng trên cổng thông tin điện tử của quận.'),
+    ('Tiêm phòng uốn ván cho PNCT, tuyên truyền PCCN.',
+     'Tiêm phòng uốn ván cho phụ nữ có thai, tuyên truyền phòng chống cháy nổ.'),
 ]
 
 
