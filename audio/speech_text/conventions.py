@@ -194,6 +194,8 @@ or the API): e.g. "≥" -> "từ … trở lên" is not expressible, but "≥" -
 | Zalo OA, video call, Mobile      | "vi đê ô côn", "mô bai banh king", "vê en   |                             |
 | Banking, VNPay, App Store, CH    | pây", "áp xto", "xê hát plây", "ra đi ô",   |                             |
 | Play, radio, Zoom                | "dum" (`LOAN_WORDS`)                        |                             |
+| nick, shop, workshop, nilon,     | "ních", "sốp", "guốc sốp", "ni lông", "pao  | "oóc sốp", "dô ga",         |
+| PowerPoint, Zumba, Aerobic, Yoga | ơ poi", "dum ba", "e rô bích", "giô ga"     | "ê rô bích"                 |
 | banks: Techcombank, Vietinbank,  | "-bank" "băng" like Agribank ("tếch com     | "banh"; Vietcombank as      |
 | Sacombank, VPBank, BIDV          | băng"); BIDV spelled "bê i đê vê"           | written (heldout_v4)        |
 | "dichvucong", "baohiemxahoi"     | the syllables ("dịch vụ công"), when three  | as written                  |
@@ -328,6 +330,9 @@ LOAN_WORDS: dict[str, str] = {
     "Mobile Banking": "mô bai banh king", "Mobile banking": "mô bai banh king", "VNPay": "vê en pây",
     "App Store": "áp xto", "CH Play": "xê hát plây", "Google Meet": "gu gồ mít", "Zoom": "dum",
     "radio": "ra đi ô", "Radio": "ra đi ô", "adapter": "a đáp tơ", "Big Data": "bích đa ta",
+    "nick": "ních", "Shop": "sốp", "shop": "sốp", "Tiki": "ti ki", "workshop": "guốc sốp", "Workshop": "guốc sốp",
+    "nilon": "ni lông", "nylon": "ni lông", "PowerPoint": "pao ơ poi", "Zumba": "dum ba", "zumba": "dum ba",
+    "Aerobic": "e rô bích", "aerobic": "e rô bích", "Yoga": "giô ga", "yoga": "giô ga",
     "Internet Banking": "in tơ nét banh king", "Internet banking": "in tơ nét banh king",
 }
 # Loan words are read the same in capitals ("HOTLINE", "ONLINE", "ZALO"): every word of four letters or more gets

@@ -74,6 +74,11 @@ CASES = [
      'đội trật tự đô thị phường ra quân; kết quả đăng trên cổng thông tin điện tử của quận.'),
     ('Tiêm phòng uốn ván cho PNCT, tuyên truyền PCCN.',
      'Tiêm phòng uốn ván cho phụ nữ có thai, tuyên truyền phòng chống cháy nổ.'),
+    # Words of daily life, sport and shopping.
+    ('Hạn chế dùng túi nilon; mời bà con tập Yoga, Zumba tại nhà văn hóa.',
+     'Hạn chế dùng túi ni lông; mời bà con tập giô ga, dum ba tại nhà văn hóa.'),
+    ('Không kết bạn với nick lạ bán hàng trên TikTok Shop.',
+     'Không kết bạn với ních lạ bán hàng trên tích tốc sốp.'),
 ]
 
 
