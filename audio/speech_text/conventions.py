@@ -207,6 +207,9 @@ or the API): e.g. "≥" -> "từ … trở lên" is not expressible, but "≥" -
 | document code                    | chi cục chăn nuôi và thú y, văn bản hợp nhất|                             |
 | "BCA-C06", "CAT-PC06"            | the police department after the issuer:     | left out                    |
 |                                  | "bộ công an xê không sáu"                   |                             |
+| a code just after its own name   | spelled: "xê đê xê" (review of v12)         | left out                    |
+| ("… Kiểm soát bệnh tật CDC")     |                                             |                             |
+| VNeTraffic, Traffic              | "vê en e tráp phích" (review of v12)        | "tra phích"                 |
 | TTĐT                             | "Đội TTĐT" trật tự đô thị, "Cổng/Trang      | spelled                     |
 |                                  | TTĐT" thông tin điện tử; alone: spelled     |                             |
 """
@@ -333,6 +336,7 @@ LOAN_WORDS: dict[str, str] = {
     "nick": "ních", "Shop": "sốp", "shop": "sốp", "Tiki": "ti ki", "workshop": "guốc sốp", "Workshop": "guốc sốp",
     "nilon": "ni lông", "nylon": "ni lông", "PowerPoint": "pao ơ poi", "Zumba": "dum ba", "zumba": "dum ba",
     "Aerobic": "e rô bích", "aerobic": "e rô bích", "Yoga": "giô ga", "yoga": "giô ga",
+    "VNeTraffic": "vê en e tráp phích", "traffic": "tráp phích", "Traffic": "tráp phích",  # blind review of v12
     "Internet Banking": "in tơ nét banh king", "Internet banking": "in tơ nét banh king",
 }
 # Loan words are read the same in capitals ("HOTLINE", "ONLINE", "ZALO"): every word of four letters or more gets

@@ -666,7 +666,7 @@ def _read_long_digits(match: re.Match[str]) -> str:
 
 def normalize_line(line: str, abbreviations: Mapping[str, str] = DEFAULT_ABBREVIATIONS) -> str:
     """Return the spoken form of one line (no newline inside)."""
-    text = before_numbers(drop_markup(line.replace("\u00a0", " "), abbreviations))
+    text = before_numbers(drop_markup(line.replace("\u00a0", " "), abbreviations), abbreviations)
     text = _LABELLED_CODE.sub(_read_labelled_code, text)
     if "." in text:
         text = _DOTTED_GROUPS.sub(_read_dotted_groups, text)

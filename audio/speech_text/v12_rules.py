@@ -1,5 +1,6 @@
 """Line passes for the v12 categories, run before the number reader (`normalize_line` calls `before_numbers`).
 
+- A code just after the name it stands for ("Trung tâm Kiểm soát bệnh tật CDC") is spelled, not said twice.
 - Words printed in capitals for emphasis ("KHÔNG BAO GIỜ") inside a line that is no heading are ordinary words
   (NEW-v12-12).
 - Initials of a person after a kinship or title word ("chị N. T.") are read by their letter names.
@@ -15,8 +16,9 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 
-from audio.speech_text.acronyms import is_heading
+from audio.speech_text.acronyms import is_heading, spell_acronym
 from audio.speech_text.conventions import LETTER_NAMES, LOAN_WORDS
 from audio.speech_text.web import unaccented_syllables
 
@@ -93,8 +95,25 @@ _POLICE_UNIT_LAST = re.compile(
 )
 
 
-def before_numbers(text: str) -> str:
+# "Trung tâm Kiểm soát bệnh tật CDC Hà Nội": a code just after the very name it stands for is spelled (xê đê xê), not
+# expanded into the name a second time (blind review of v12).
+_CODE_AFTER_WORDS = re.compile(r"(?<=[^\W\d_]) ([A-Z]{2,6})(?![\w-])")
+
+
+def _spell_repeated_code(text: str, abbreviations: Mapping[str, str]) -> str:
+    def spoken(match: re.Match[str]) -> str:
+        name = abbreviations.get(match[1])
+        if not name:
+            return match[0]
+        before = text[max(0, match.start() - len(name) - 1):match.start()].lower()
+        return f" {spell_acronym(match[1])}" if before.endswith(name.lower()) else match[0]
+
+    return _CODE_AFTER_WORDS.sub(spoken, text)
+
+
+def before_numbers(text: str, abbreviations: Mapping[str, str]) -> str:
     """The v12 passes on the written line (see the module docstring)."""
+    text = _spell_repeated_code(text, abbreviations)
     if re.search(r"[A-ZĐ]{2}", text) and not is_heading(text):  # a heading is left as written (`acronyms`)
         text = _SHOUTED.sub(_lower_shouted, text)
     if text.isascii() is False or re.search(r"[a-z]{8}", text):

@@ -79,6 +79,11 @@ CASES = [
      'Hạn chế dùng túi ni lông; mời bà con tập giô ga, dum ba tại nhà văn hóa.'),
     ('Không kết bạn với nick lạ bán hàng trên TikTok Shop.',
      'Không kết bạn với ních lạ bán hàng trên tích tốc sốp.'),
+    # A code just after the name it stands for is spelled, not said twice (blind review of v12).
+    ('Trung tâm Kiểm soát bệnh tật CDC tỉnh khuyến cáo người dân.',
+     'Trung tâm Kiểm soát bệnh tật xê đê xê tỉnh khuyến cáo người dân.'),
+    ('Phản ánh vi phạm giao thông qua VNeTraffic.',
+     'Phản ánh vi phạm giao thông qua vê en e tráp phích.'),
 ]
 
 
