@@ -22,6 +22,9 @@ from audio.speech_text.acronyms import is_heading, spell_acronym
 from audio.speech_text.conventions import LETTER_NAMES, LOAN_WORDS
 from audio.speech_text.web import unaccented_syllables
 
+# "./." closes an official document (used by `normalize`).
+DOCUMENT_END = re.compile(r"\.\s*/\s*\.\s*$")
+
 _VOWELS = "AĂÂEÊIOÔƠUƯYÀẰẦÈỀÌÒỒỜÙỪỲÁẮẤÉẾÍÓỐỚÚỨÝẢẲẨẺỂỈỎỔỞỦỬỶÃẴẪẼỄĨÕỖỠŨỮỸẠẶẬẸỆỊỌỘỢỤỰỴ"
 # The shape of one Vietnamese syllable in capitals: onset, one to three vowels, a final consonant.
 _SYLLABLE = rf"(?:NGH|NG|GH|GI|KH|PH|TH|TR|CH|NH|QU|[BCDĐGHKLMNPRSTVX])?[{_VOWELS}]{{1,3}}(?:NG|NH|CH|[CMNPT])?"
