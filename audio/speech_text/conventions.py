@@ -192,8 +192,8 @@ or the API): e.g. "≥" -> "từ … trở lên" is not expressible, but "≥" -
 | livestream, voucher, combo,      | "lai xtrim", "vao chơ", "com bô", "gờ rúp", | "lai chim", "vâu chơ",      |
 | group, mail, tivi, QR code,      | "meo", "ti vi", "kiu a cốt", "da lô o a",   | "gơ rúp", "mã QR"           |
 | Zalo OA, video call, Mobile      | "vi đê ô côn", "mô bai banh king", "vê en   |                             |
-| Banking, VNPay, App Store, CH    | pây", "áp xto", "xê hát plây", "ra đi ô",   |                             |
-| Play, radio, Zoom                | "dum" (`LOAN_WORDS`)                        |                             |
+| Banking, VNPay, App Store, CH    | pây", "áp xto", "xê hát pờ lây", "ra đi ô", | "plây"                      |
+| Play, Google Play, radio, Zoom   | "gu gồ pờ lây", "dum" (`LOAN_WORDS`)        |                             |
 | nick, shop, workshop, nilon,     | "ních", "sốp", "guốc sốp", "ni lông", "pao  | "oóc sốp", "dô ga",         |
 | PowerPoint, Zumba, Aerobic, Yoga | ơ poi", "dum ba", "e rô bích", "giô ga"     | "ê rô bích"                 |
 | banks: Techcombank, Vietinbank,  | "-bank" "băng" like Agribank ("tếch com     | "banh"; Vietcombank as      |
@@ -331,7 +331,8 @@ LOAN_WORDS: dict[str, str] = {
     "Sacombank": "sa com băng", "BIDV": "bê i đê vê", "VPBank": "vê pê băng", "MBBank": "em bê băng",
     "video call": "vi đê ô côn", "Video call": "vi đê ô côn",
     "Mobile Banking": "mô bai banh king", "Mobile banking": "mô bai banh king", "VNPay": "vê en pây",
-    "App Store": "áp xto", "CH Play": "xê hát plây", "Google Meet": "gu gồ mít", "Zoom": "dum",
+    "App Store": "áp xto", "CH Play": "xê hát pờ lây", "Google Play": "gu gồ pờ lây", "Google Meet": "gu gồ mít",
+    "Zoom": "dum",
     "radio": "ra đi ô", "Radio": "ra đi ô", "adapter": "a đáp tơ", "Big Data": "bích đa ta",
     "nick": "ních", "Shop": "sốp", "shop": "sốp", "Tiki": "ti ki", "workshop": "guốc sốp", "Workshop": "guốc sốp",
     "nilon": "ni lông", "nylon": "ni lông", "PowerPoint": "pao ơ poi", "Zumba": "dum ba", "zumba": "dum ba",

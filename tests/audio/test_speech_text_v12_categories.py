@@ -68,7 +68,7 @@ CASES = [
      'Tra cứu mã số thuế tại tra cứu en en tê chấm gờ dê tê chấm gờ o vê chấm vê en.'),
     # Apps and services by the form announcers use.
     ('Tải ứng dụng VNPay trên App Store hoặc CH Play, dùng Mobile Banking cẩn thận.',
-     'Tải ứng dụng vê en pây trên áp xto hoặc xê hát plây, dùng mô bai banh king cẩn thận.'),
+     'Tải ứng dụng vê en pây trên áp xto hoặc xê hát pờ lây, dùng mô bai banh king cẩn thận.'),
     # TTĐT by the word before it; PNCT, PCCN.
     ('Đội TTĐT phường ra quân; kết quả đăng trên Cổng TTĐT của quận.',
      'đội trật tự đô thị phường ra quân; kết quả đăng trên cổng thông tin điện tử của quận.'),
