@@ -32,14 +32,14 @@ def _spelled(code: str) -> bool:
     return len(code) <= 3 or not _VOWELS.intersection(code)
 
 
-def _is_heading(line: str) -> bool:
+def is_heading(line: str) -> bool:
     letters = [ch for ch in line if ch.isalpha()]
     return sum(ch.isupper() for ch in letters) > len(letters) / 2
 
 
 def spell_unknown_acronyms(line: str) -> str:
     """Spell the capital codes left after the abbreviation table has been applied."""
-    if _is_heading(line):
+    if is_heading(line):
         return line
     line = _CAPITALS.sub(lambda m: spell_acronym(m[0]) if _spelled(m[0]) else m[0], line)
     if "-" not in line:

@@ -8,6 +8,7 @@ from collections.abc import Mapping
 from audio.speech_text.abbreviations import DOCUMENT_TYPES, is_station_entry
 from audio.speech_text.conventions import LETTER_NAMES
 from audio.speech_text.numbers import read_cardinal, read_digits
+from audio.speech_text.v12_words import V12_CODE_PARTS
 
 # Words that announce a telephone or service number: a short number after them is dialled,
 # so it is read digit by digit ("tổng đài 1022" -> một không hai hai).
@@ -142,6 +143,7 @@ _ISSUERS = {
     "HU": "huyện ủy", "QU": "quận ủy", "ĐU": "đảng ủy",
     # Power and water companies writing to wards about cuts ("140/TB-ĐQLĐL": đội quản lý điện lực).
     "ĐQLĐL": "đội quản lý điện lực", "QLĐL": "quản lý điện lực", "ĐL": "điện lực", "CTĐL": "công ty điện lực",
+    **V12_CODE_PARTS,
 }
 
 

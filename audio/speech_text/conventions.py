@@ -170,6 +170,48 @@ or the API): e.g. "≥" -> "từ … trở lên" is not expressible, but "≥" -
 | "thắng 3-1", "hòa 1 - 1"         | a score, "ba một" (like tỷ số, NEW-v10-5)   | "ba đến một"                |
 | VNeID, VssID (v11 again)         | kept "… ai đi" (v2 F1, v8)                  | "… i đê" (NEW-v10-4, v11)   |
 | "tuyến đường ĐT.295"             | every word: "đường đường tỉnh …" (v11 row)  | "đường" once                |
+| capitals for emphasis in a line  | ordinary words ("KHÔNG BAO GIỜ" không bao   | spelled                     |
+| that is no heading               | giờ; NEW-v12-12, `v12_rules`)               |                             |
+| "chị N. T." (dotted initials     | letter names ("en tê")                      | "nờ tê"                     |
+| after chị/anh/ông/bà …)          |                                             |                             |
+| days listed before a date        | "mùng" on each day 1-10 ("(4, 5 và 6/3)",   | "mùng" on the last only     |
+| without "ngày" ("gieo 05 - 20/2")| "05 - 20/02" mùng năm đến …; NEW-v11-2)     |                             |
+| "hai buổi sáng-chiều/ngày"       | "mỗi ngày" (a quantity in words is a        | "một ngày", a pause         |
+|                                  | quantity too)                               |                             |
+| issuers in codes (BCĐTƯATTP,     | read (`v12_words`): ban chỉ đạo trung ương  | left out                    |
+| BCHPCTT, CSTE, TE, MTLC)         | an toàn thực phẩm, ban chỉ huy phòng chống  |                             |
+|                                  | thiên tai, chăm sóc trẻ em …; Hội NDVN      |                             |
+|                                  | "nông dân Việt Nam" (NEW-v12-1)             |                             |
+| WHO (NEW-v12-2 "vê kép hát o")   | kept "tổ chức y tế thế giới" (v2); after    | "vê kép hát o"              |
+|                                  | the same name in words, said once           |                             |
+| cc in a dose ("1cc/15kg")        | kept "phân khối" (U1, NEW-v10-4)            | "xê xê" (NEW-v12-6)         |
+| "ngày 10/9" (NEW-v12 slip)       | kept "mùng mười" (D1, NEW-v12-5)            | "ngày mười"                 |
+| Dengue, biogas, rubella          | "đen gơ", "bi ô ga", "ru bê la" (NEW-v12-10)| the English word            |
+| miligam, mililít, kilôgam, a     | by syllables, like the symbols ("mi li      | as written                  |
+| unit with no number ("cho kWh")  | gam", "ki lô oát giờ")                      |                             |
+| livestream, voucher, combo,      | "lai xtrim", "vao chơ", "com bô", "gờ rúp", | "lai chim", "vâu chơ",      |
+| group, mail, tivi, QR code,      | "meo", "ti vi", "kiu a cốt", "da lô o a",   | "gơ rúp", "mã QR"           |
+| Zalo OA, video call, Mobile      | "vi đê ô côn", "mô bai banh king", "vê en   |                             |
+| Banking, VNPay, App Store, CH    | pây", "áp xto", "xê hát pờ lây", "ra đi ô", | "plây"                      |
+| Play, Google Play, radio, Zoom   | "gu gồ pờ lây", "dum" (`LOAN_WORDS`)        |                             |
+| nick, shop, workshop, nilon,     | "ních", "sốp", "guốc sốp", "ni lông", "pao  | "oóc sốp", "dô ga",         |
+| PowerPoint, Zumba, Aerobic, Yoga | ơ poi", "dum ba", "e rô bích", "giô ga"     | "ê rô bích"                 |
+| banks: Techcombank, Vietinbank,  | "-bank" "băng" like Agribank ("tếch com     | "banh"; Vietcombank as      |
+| Sacombank, VPBank, BIDV          | băng"); BIDV spelled "bê i đê vê"           | written (heldout_v4)        |
+| "dichvucong", "baohiemxahoi"     | the syllables ("dịch vụ công"), when three  | as written                  |
+| (run together, no address)       | or more of three letters on average         |                             |
+| "NPK 5-10-3" (fertiliser grade)  | "năm mười ba" (dashes silent)               | "năm đến mười …"            |
+| "tracuunnt" (a domain label:     | words by syllables, initials spelled ("tra  | every letter spelled        |
+| words + a body's initials)       | cứu en en tê"); "city" "xi ti"              |                             |
+| SNNMT, CCTY, CCCNTY, VBHN in a   | sở nông nghiệp và môi trường, chi cục thú y,| left out                    |
+| document code                    | chi cục chăn nuôi và thú y, văn bản hợp nhất|                             |
+| "BCA-C06", "CAT-PC06"            | the police department after the issuer:     | left out                    |
+|                                  | "bộ công an xê không sáu"                   |                             |
+| a code just after its own name   | spelled: "xê đê xê" (review of v12)         | left out                    |
+| ("… Kiểm soát bệnh tật CDC")     |                                             |                             |
+| VNeTraffic, Traffic              | "vê en e tráp phích" (review of v12)        | "tra phích"                 |
+| TTĐT                             | "Đội TTĐT" trật tự đô thị, "Cổng/Trang      | spelled                     |
+|                                  | TTĐT" thông tin điện tử; alone: spelled     |                             |
 """
 
 from __future__ import annotations
@@ -272,6 +314,31 @@ LOAN_WORDS: dict[str, str] = {
     "scan": "xờ can", "Scan": "xờ can", "file": "phai", "File": "phai", "photo": "phô tô", "Photo": "phô tô",
     # Vietcombank stays as written: spoken_heldout_v4 (an earlier convention) expects it so.
     "Agribank": "a gờ ri băng", "RON": "rôn",
+    # v12 (NEW-v12-10): disease and farm words; unit names written out as one word are said by syllables like their
+    # symbols ("miligam" as "mg"); a unit symbol with no number before it ("giá cho kWh") is read as the unit.
+    "Dengue": "đen gơ", "dengue": "đen gơ", "biogas": "bi ô ga", "Biogas": "bi ô ga",
+    "miligam": "mi li gam", "mililít": "mi li lít", "mililit": "mi li lít", "milimét": "mi li mét",
+    "kilôgam": "ki lô gam", "kilogam": "ki lô gam", "kilômét": "ki lô mét", "kilomet": "ki lô mét",
+    "centimét": "xăng ti mét", "xentimét": "xăng ti mét", "kilôoát": "ki lô oát", "kWh": "ki lô oát giờ",
+    # Words of online shopping and social networks in bulletins (scams, e-commerce, digital transformation), in the
+    # form announcers say them; "pin" and "ti vi" are Vietnamese words already ("tivi" is split).
+    "livestream": "lai xtrim", "Livestream": "lai xtrim", "voucher": "vao chơ", "Voucher": "vao chơ",
+    "combo": "com bô", "Combo": "com bô", "group": "gờ rúp", "Group": "gờ rúp", "mail": "meo", "Mail": "meo",
+    "tivi": "ti vi", "Tivi": "ti vi", "QR code": "kiu a cốt", "QR Code": "kiu a cốt", "Zalo OA": "da lô o a",
+    "Smartphone": "điện thoại thông minh", "selfie": "xen phi", "Bluetooth": "blu tút", "bluetooth": "blu tút",
+    "iPhone": "ai phôn", "Shopee": "sốp pi", "Lazada": "la da da", "Grab": "gráp", "Viettel": "vi ét ten",
+    "Techcombank": "tếch com băng", "Vietinbank": "viết tin băng", "VietinBank": "viết tin băng",
+    "Sacombank": "sa com băng", "BIDV": "bê i đê vê", "VPBank": "vê pê băng", "MBBank": "em bê băng",
+    "video call": "vi đê ô côn", "Video call": "vi đê ô côn",
+    "Mobile Banking": "mô bai banh king", "Mobile banking": "mô bai banh king", "VNPay": "vê en pây",
+    "App Store": "áp xto", "CH Play": "xê hát pờ lây", "Google Play": "gu gồ pờ lây", "Google Meet": "gu gồ mít",
+    "Zoom": "dum",
+    "radio": "ra đi ô", "Radio": "ra đi ô", "adapter": "a đáp tơ", "Big Data": "bích đa ta",
+    "nick": "ních", "Shop": "sốp", "shop": "sốp", "Tiki": "ti ki", "workshop": "guốc sốp", "Workshop": "guốc sốp",
+    "nilon": "ni lông", "nylon": "ni lông", "PowerPoint": "pao ơ poi", "Zumba": "dum ba", "zumba": "dum ba",
+    "Aerobic": "e rô bích", "aerobic": "e rô bích", "Yoga": "giô ga", "yoga": "giô ga",
+    "VNeTraffic": "vê en e tráp phích", "traffic": "tráp phích", "Traffic": "tráp phích",  # blind review of v12
+    "Internet Banking": "in tơ nét banh king", "Internet banking": "in tơ nét banh king",
 }
 # Loan words are read the same in capitals ("HOTLINE", "ONLINE", "ZALO"): every word of four letters or more gets
 # its all-capital form too (shorter ones in capitals are more often acronyms).

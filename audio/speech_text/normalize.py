@@ -51,9 +51,10 @@ from audio.speech_text.passes import (
 from audio.speech_text.phones import read_spaced_phones
 from audio.speech_text.place_words import read_tt
 from audio.speech_text.roads import KM_RE, ROAD_RE, read_chainage, read_road
+from audio.speech_text.v12_rules import DOCUMENT_END, before_numbers
 from audio.speech_text.web import protect_addresses, restore
 
-_CODE = r"[A-ZĐ](?:[A-ZĐ]|[a-zđ](?=[A-ZĐ\d/-]|\b))[A-Za-zĐđ0-9&]*"
+_CODE = r"[A-ZĐ](?:[A-ZĐƯ]|[a-zđ](?=[A-ZĐ\d/-]|\b))[A-Za-zĐđƯ0-9&]*"  # Ư: "BCĐTƯATTP"
 # "688/HD – BCH": a spaced dash before another capital code inside a document number separates its parts.
 _SPACED_DASH = r" [-–] (?=[A-ZĐ]{2,}(?![^\W\d_]))"
 _NUM = r"\d{1,3}(?:\.\d{3})+(?![\d])|\d+"
@@ -189,7 +190,6 @@ _UNIT_AFTER = re.compile(
     rf"{CLOSE}( ?)({_LONG_UNITS})(?![\w²³])|{CLOSE}( ?(?:nghìn|ngàn|triệu|tỷ|tỉ) )({UNIT_RE})(?![\w²³])"
 )
 _SPACES = re.compile(r"[ \t\u00a0]+")
-_DOCUMENT_END = re.compile(r"\.\s*/\s*\.\s*$")
 _LUNAR_AFTER = re.compile(r"^\s*(?:[()]\s*)?(?:âm lịch|Âm lịch|ÂL|AL|âl|Âl)\b")
 _LUNAR_WORD = re.compile(rf"(?:(?<={CLOSE} )|(?<=[Gg]iêng )|(?<=[Cc]hạp ))(?:AL|Âl)\b")
 _DATE_WORDS = frozenset({
@@ -665,13 +665,13 @@ def _read_long_digits(match: re.Match[str]) -> str:
 
 def normalize_line(line: str, abbreviations: Mapping[str, str] = DEFAULT_ABBREVIATIONS) -> str:
     """Return the spoken form of one line (no newline inside)."""
-    text = drop_markup(line.replace("\u00a0", " "), abbreviations)
+    text = before_numbers(drop_markup(line.replace("\u00a0", " "), abbreviations), abbreviations)
     text = _LABELLED_CODE.sub(_read_labelled_code, text)
     if "." in text:
         text = _DOTTED_GROUPS.sub(_read_dotted_groups, text)
     text = _LONG_DIGITS.sub(_read_long_digits, text)
     # "./." closes an official document: it has no spoken form
-    text = _DOCUMENT_END.sub(".", text)
+    text = DOCUMENT_END.sub(".", text)
     text = _LINE_BULLET.sub("", text)
     text = _LINE_SECTION.sub(
         lambda m: " chấm ".join(read_cardinal(int(p)) for p in m[1].split(".")) + ".", text

@@ -45,6 +45,7 @@ WORDS: Mapping[str, str] = {
     "dichvucong": "dịch vụ công", "vacxin": "vắc xin", "tiemchung": "tiêm chủng", "suckhoe": "sức khỏe",
     "baohiem": "bảo hiểm", "congan": "công an", "thuedientu": "thuế điện tử",
     "baohiemxahoi": "bảo hiểm xã hội", "mienphi": "miễn phí", "vanthu": "văn thư", "lienhe": "liên hệ",
+    "city": "xi ti",  # "hochiminhcity.gov.vn"
     # Provinces and large towns: their domains are the commonest address words of a bulletin (hatinh.gov.vn).
     "angiang": "an giang", "bariavungtau": "bà rịa vũng tàu", "baclieu": "bạc liêu", "bacgiang": "bắc giang",
     "backan": "bắc kạn", "bacninh": "bắc ninh", "bentre": "bến tre", "binhduong": "bình dương",
@@ -197,6 +198,11 @@ def _syllables(word: str) -> tuple[str, ...] | None:
     return best[-1]
 
 
+def unaccented_syllables(word: str) -> tuple[str, ...] | None:
+    """The known syllables of an unaccented word run together ("dichvucong" -> dịch, vụ, công), or None."""
+    return _syllables(word)
+
+
 # The shape of one Vietnamese syllable written without its marks ("dap", "xuat", "nghieng"): an unknown piece of
 # that shape in a CamelCase hashtag is said as written rather than spelled letter by letter.
 _SYLLABLE_SHAPE = re.compile(
@@ -314,6 +320,14 @@ def _consonant_prefixed(word: str) -> str | None:
         syllables = _syllables(rest)
         if syllables is not None:
             return f"{spell_letters(initials)} {' '.join(syllables)}"
+    # "tracuunnt", "dichvucongbhxh": words then the initials of a body (nnt người nộp thuế, bhxh), spelled.
+    for cut in range(2, 5):
+        head, initials = word[:-cut], word[-cut:]
+        if len(head) < 4 or not set(initials) <= _CONSONANTS:
+            break
+        syllables = _syllables(head)
+        if syllables is not None:
+            return f"{' '.join(syllables)} {spell_letters(initials)}"
     return None
 
 
