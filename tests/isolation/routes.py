@@ -390,6 +390,7 @@ def cases(t: Station1, tone: Path) -> dict[tuple[str, str], list[Call]]:
         ("POST", "/api/v1/bulletins/{bulletin_id}/send"): [
             Call(f"/api/v1/bulletins/{b}/send", json={"stations": [{"station_id": s1}]})],
         ("POST", "/api/v1/bulletins/{bulletin_id}/stop"): [Call(f"/api/v1/bulletins/{b}/stop")],
+        ("POST", "/api/v1/bulletins/{bulletin_id}/retry"): [Call(f"/api/v1/bulletins/{b}/retry")],
         ("GET", "/api/v1/bulletins/{bulletin_id}/stations"): [Call(f"/api/v1/bulletins/{b}/stations")],
         ("GET", "/api/v1/stations/{station_id}/inbox"): [Call(f"/api/v1/stations/{s1}/inbox")],
         ("GET", "/api/v1/inbox/{delivery_id}"): [Call(f"/api/v1/inbox/{d}")],
@@ -411,6 +412,7 @@ def cases(t: Station1, tone: Path) -> dict[tuple[str, str], list[Call]]:
         ("POST", "/app/bulletins/{bulletin_id}/reject"): [Call(f"/app/bulletins/{b}/reject",
                                                                data={"reason": "trả lại"})],
         ("POST", "/app/bulletins/{bulletin_id}/stop"): [Call(f"/app/bulletins/{b}/stop", data={})],
+        ("POST", "/app/bulletins/{bulletin_id}/retry"): [Call(f"/app/bulletins/{b}/retry", data={})],
         ("POST", "/app/bulletins/{bulletin_id}/send"): [Call(f"/app/bulletins/{b}/send",
                                                              data={"station_ids": str(s1)})],
         ("GET", "/app/inbox"): [Own("/app/inbox")],

@@ -127,3 +127,47 @@ def test_a_delivery_whose_window_passed_fails_for_that_station_only(client, sess
     assert rows[0]["status"] == "failed"
     assert rows[0]["failure_reason"].startswith("Khoảng thời gian phát của bản tin đã qua")
     assert delivering.deliver(session, delivery.id) is False  # not tried again
+
+
+def test_a_failed_emergency_delivery_is_delivered_again_from_the_page(client, session, province, monkeypatch):
+    # the speech of one ward's emergency fails once (a passing fault); the sender delivers it again
+    from app.speech.exceptions import SpeechFailed
+
+    p = province
+    issue = delivering._issue_emergency
+
+    def failing_once(*_args: object, **_kwargs: object) -> None:
+        monkeypatch.setattr(delivering, "_issue_emergency", issue)
+        raise SpeechFailed("Không tạo được giọng đọc cho bản tin.")
+
+    monkeypatch.setattr(delivering, "_issue_emergency", failing_once)
+    bulletin = approved_bulletin(client, p, level="emergency", title="Khẩn cấp: vỡ đê")
+    url = f"/api/v1/bulletins/{bulletin['id']}"
+    rows = client.post(f"{url}/send", headers=p.h("tinh_bientap"),
+                       json={"stations": [{"station_id": p.ward.station.id}, {"station_id": p.ward_b.id}]}).json()
+    by_station = {r["station_id"]: r for r in rows}
+    assert by_station[p.ward.station.id]["status"] == "failed"
+    assert by_station[p.ward_b.id]["status"] == "on_air"
+    assert session.scalar(select(func.count()).select_from(Emergency)) == 1
+
+    assert sign_in(client, "tinh_bientap").status_code == 303
+    page = client.get(f"/app/bulletins/{bulletin['id']}")
+    assert "Không tạo được giọng đọc" in page.text
+    assert "Gửi lại tới các đài chưa nhận được" in page.text
+    from tests.web.helpers import csrf_of
+    r = client.post(f"/app/bulletins/{bulletin['id']}/retry", data={"csrf_token": csrf_of(page)},
+                    follow_redirects=False)
+    assert r.status_code == 303
+    rows = client.get(f"{url}/stations", headers=p.h("tinh_bientap")).json()
+    assert {r["station_id"]: r["status"] for r in rows} == {p.ward.station.id: "on_air", p.ward_b.id: "on_air"}
+    assert session.scalar(select(func.count()).select_from(Emergency)) == 2  # the other ward's was not issued twice
+    page = client.get(f"/app/bulletins/{bulletin['id']}")
+    assert "Gửi lại tới các đài chưa nhận được" not in page.text  # nothing left to retry
+
+    # nothing failed: a retry changes nothing; a bulletin not sent cannot be retried
+    assert client.post(f"{url}/retry", headers=p.h("tinh_bientap")).status_code == 200
+    assert session.scalar(select(func.count()).select_from(Emergency)) == 2
+    draft = client.post("/api/v1/bulletins", headers=p.h("tinh_bientap"), json=bulletin_json(p.ward)).json()
+    r = client.post(f"/api/v1/bulletins/{draft['id']}/retry", headers=p.h("tinh_bientap"))
+    assert r.status_code == 409, r.text
+    assert "gửi lại" in r.json()["detail"]
