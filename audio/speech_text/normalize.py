@@ -49,6 +49,7 @@ from audio.speech_text.passes import (
 )
 from audio.speech_text.phones import read_spaced_phones
 from audio.speech_text.place_words import read_tt
+from audio.speech_text.pre_number_passes import before_numbers
 from audio.speech_text.roads import KM_RE, ROAD_RE, read_chainage, read_road
 from audio.speech_text.roman_numerals import _FUEL_GRADE, _ROMAN_CONTEXT, _fuel_grade, _roman
 from audio.speech_text.slash_dates import (
@@ -59,7 +60,6 @@ from audio.speech_text.slash_dates import (
     _read_month,
     _read_slash_pair,
 )
-from audio.speech_text.v12_rules import DOCUMENT_END, before_numbers
 from audio.speech_text.web import protect_addresses, restore
 
 _CODE = r"[A-ZĐ](?:[A-ZĐƯ]|[a-zđ](?=[A-ZĐ\d/-]|\b))[A-Za-zĐđƯ0-9&]*"  # Ư: "BCĐTƯATTP"
@@ -117,6 +117,8 @@ _PIPE_DIAMETER = re.compile(r"(?<![\w.-])DN(?=\d{2,4}(?!\d|[.,/]\d))")
 _PHONE_LABEL = re.compile(r"(?<![\w/-])ĐT(?=\s*:?\s*[(0+])")
 # "&" left between two words once the known codes (GD&ĐT) are expanded: "HĐND&UBND" -> … và ….
 _JOINING_AND = re.compile(r"(?<=[^\W\d_])&(?=[^\W\d_])")
+# "./." closes an official document.
+_DOCUMENT_END = re.compile(r"\.\s*/\s*\.\s*$")
 _LINE_BULLET = re.compile(r"^\s*(?:#+|[-+•●▪◦–—])\s+")
 _LINE_SECTION = re.compile(r"^(\d{1,2}(?:\.\d{1,2})*)\.(?=\s)")
 _LINE_ROMAN = re.compile(r"^([IVXL]+)\.(?=\s)")
@@ -270,7 +272,7 @@ def normalize_line(line: str, abbreviations: Mapping[str, str] = DEFAULT_ABBREVI
         text = _DOTTED_GROUPS.sub(_read_dotted_groups, text)
     text = _LONG_DIGITS.sub(_read_long_digits, text)
     # "./." closes an official document: it has no spoken form
-    text = DOCUMENT_END.sub(".", text)
+    text = _DOCUMENT_END.sub(".", text)
     text = _LINE_BULLET.sub("", text)
     text = _LINE_SECTION.sub(
         lambda m: " chấm ".join(read_cardinal(int(p)) for p in m[1].split(".")) + ".", text
