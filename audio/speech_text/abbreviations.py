@@ -14,9 +14,9 @@ import re
 from collections.abc import Mapping
 from types import MappingProxyType
 
+from audio.speech_text.commune_abbreviations import COMMUNE_ABBREVIATIONS
 from audio.speech_text.conventions import LOAN_WORDS
 from audio.speech_text.notice_abbreviations import NOTICE_ABBREVIATIONS
-from audio.speech_text.v12_words import V12_ABBREVIATIONS
 from audio.speech_text.ward_abbreviations import WARD_ABBREVIATIONS
 
 _ADMINISTRATION: dict[str, str] = {
@@ -243,7 +243,7 @@ _DOCUMENTS: dict[str, str] = {
 
 _ENTRIES: dict[str, str] = {
     **WARD_ABBREVIATIONS, **NOTICE_ABBREVIATIONS, **_ADMINISTRATION, **_ORGANISATIONS,
-    **_HEALTH_EDUCATION, **_ECONOMY, **_DOCUMENTS, **V12_ABBREVIATIONS, **LOAN_WORDS,
+    **_HEALTH_EDUCATION, **_ECONOMY, **_DOCUMENTS, **COMMUNE_ABBREVIATIONS, **LOAN_WORDS,
 }
 
 DEFAULT_ABBREVIATIONS: Mapping[str, str] = MappingProxyType(_ENTRIES)

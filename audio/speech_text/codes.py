@@ -6,9 +6,9 @@ import re
 from collections.abc import Mapping
 
 from audio.speech_text.abbreviations import DOCUMENT_TYPES, is_station_entry
+from audio.speech_text.commune_abbreviations import COMMUNE_CODE_PARTS
 from audio.speech_text.conventions import LETTER_NAMES
 from audio.speech_text.numbers import read_cardinal, read_digits
-from audio.speech_text.v12_words import V12_CODE_PARTS
 
 # Words that announce a telephone or service number: a short number after them is dialled,
 # so it is read digit by digit ("tổng đài 1022" -> một không hai hai).
@@ -143,7 +143,7 @@ _ISSUERS = {
     "HU": "huyện ủy", "QU": "quận ủy", "ĐU": "đảng ủy",
     # Power and water companies writing to wards about cuts ("140/TB-ĐQLĐL": đội quản lý điện lực).
     "ĐQLĐL": "đội quản lý điện lực", "QLĐL": "quản lý điện lực", "ĐL": "điện lực", "CTĐL": "công ty điện lực",
-    **V12_CODE_PARTS,
+    **COMMUNE_CODE_PARTS,
 }
 
 

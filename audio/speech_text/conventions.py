@@ -171,17 +171,18 @@ or the API): e.g. "≥" -> "từ … trở lên" is not expressible, but "≥" -
 | VNeID, VssID (v11 again)         | kept "… ai đi" (v2 F1, v8)                  | "… i đê" (NEW-v10-4, v11)   |
 | "tuyến đường ĐT.295"             | every word: "đường đường tỉnh …" (v11 row)  | "đường" once                |
 | capitals for emphasis in a line  | ordinary words ("KHÔNG BAO GIỜ" không bao   | spelled                     |
-| that is no heading               | giờ; NEW-v12-12, `v12_rules`)               |                             |
+| that is no heading               | giờ; NEW-v12-12, `pre_number_passes`)       |                             |
 | "chị N. T." (dotted initials     | letter names ("en tê")                      | "nờ tê"                     |
 | after chị/anh/ông/bà …)          |                                             |                             |
 | days listed before a date        | "mùng" on each day 1-10 ("(4, 5 và 6/3)",   | "mùng" on the last only     |
 | without "ngày" ("gieo 05 - 20/2")| "05 - 20/02" mùng năm đến …; NEW-v11-2)     |                             |
 | "hai buổi sáng-chiều/ngày"       | "mỗi ngày" (a quantity in words is a        | "một ngày", a pause         |
 |                                  | quantity too)                               |                             |
-| issuers in codes (BCĐTƯATTP,     | read (`v12_words`): ban chỉ đạo trung ương  | left out                    |
+| issuers in codes (BCĐTƯATTP,     | read: ban chỉ đạo trung ương                | left out                    |
 | BCHPCTT, CSTE, TE, MTLC)         | an toàn thực phẩm, ban chỉ huy phòng chống  |                             |
 |                                  | thiên tai, chăm sóc trẻ em …; Hội NDVN      |                             |
 |                                  | "nông dân Việt Nam" (NEW-v12-1)             |                             |
+|                                  | (`commune_abbreviations`)                   |                             |
 | WHO (NEW-v12-2 "vê kép hát o")   | kept "tổ chức y tế thế giới" (v2); after    | "vê kép hát o"              |
 |                                  | the same name in words, said once           |                             |
 | cc in a dose ("1cc/15kg")        | kept "phân khối" (U1, NEW-v10-4)            | "xê xê" (NEW-v12-6)         |

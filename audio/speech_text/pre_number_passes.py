@@ -1,4 +1,4 @@
-"""Line passes for the v12 categories, run before the number reader (`normalize_line` calls `before_numbers`).
+"""Line passes run on the written line before the number reader (`normalize_line` calls `before_numbers`).
 
 - A code just after the name it stands for ("Trung tâm Kiểm soát bệnh tật CDC") is spelled, not said twice.
 - Words printed in capitals for emphasis ("KHÔNG BAO GIỜ") inside a line that is no heading are ordinary words
@@ -21,9 +21,6 @@ from collections.abc import Mapping
 from audio.speech_text.acronyms import is_heading, spell_acronym
 from audio.speech_text.conventions import LETTER_NAMES, LOAN_WORDS
 from audio.speech_text.web import unaccented_syllables
-
-# "./." closes an official document (used by `normalize`).
-DOCUMENT_END = re.compile(r"\.\s*/\s*\.\s*$")
 
 _VOWELS = "AĂÂEÊIOÔƠUƯYÀẰẦÈỀÌÒỒỜÙỪỲÁẮẤÉẾÍÓỐỚÚỨÝẢẲẨẺỂỈỎỔỞỦỬỶÃẴẪẼỄĨÕỖỠŨỮỸẠẶẬẸỆỊỌỘỢỤỰỴ"
 # The shape of one Vietnamese syllable in capitals: onset, one to three vowels, a final consonant.
@@ -115,7 +112,7 @@ def _spell_repeated_code(text: str, abbreviations: Mapping[str, str]) -> str:
 
 
 def before_numbers(text: str, abbreviations: Mapping[str, str]) -> str:
-    """The v12 passes on the written line (see the module docstring)."""
+    """The passes on the written line (see the module docstring)."""
     text = _spell_repeated_code(text, abbreviations)
     if re.search(r"[A-ZĐ]{2}", text) and not is_heading(text):  # a heading is left as written (`acronyms`)
         text = _SHOUTED.sub(_lower_shouted, text)

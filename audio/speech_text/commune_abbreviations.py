@@ -1,12 +1,13 @@
-"""Abbreviations and document-code parts of the v12 notices (wards, communes, agriculture, child care, food safety).
+"""Abbreviations and document-code parts of commune notices: farmers, agriculture, child care, food safety, disaster
+and fire prevention, urban order, and the departments merged in 2025 (collected for set v12).
 
-Every key is new (defined in no other table); `abbreviations.py` merges `V12_ABBREVIATIONS`, `codes.py` reads
-`V12_CODE_PARTS` only inside a document number, where these letters name an issuing body or its office.
+Every key is new (defined in no other table); `abbreviations.py` merges `COMMUNE_ABBREVIATIONS`, `codes.py` reads
+`COMMUNE_CODE_PARTS` only inside a document number, where these letters name an issuing body or its office.
 """
 
 from __future__ import annotations
 
-V12_ABBREVIATIONS: dict[str, str] = {
+COMMUNE_ABBREVIATIONS: dict[str, str] = {
     "NDVN": "nông dân Việt Nam",  # "Hội NDVN", "Trung ương Hội NDVN" (NEW-v12-1)
     "HNDVN": "hội nông dân Việt Nam",
     "TTDVNN": "trung tâm dịch vụ nông nghiệp",
@@ -23,7 +24,7 @@ V12_ABBREVIATIONS: dict[str, str] = {
 }
 
 # Parts of a document code ("37/PA-MTLC", "12/KH-BCHPCTT", "5/KH-CSTE", "9/CP-TE"): read only inside the number.
-V12_CODE_PARTS: dict[str, str] = {
+COMMUNE_CODE_PARTS: dict[str, str] = {
     "BCHPCTT": "ban chỉ huy phòng chống thiên tai",
     "BCHPCTT&TKCN": "ban chỉ huy phòng chống thiên tai và tìm kiếm cứu nạn",
     "BCĐTƯATTP": "ban chỉ đạo trung ương an toàn thực phẩm",
