@@ -112,6 +112,16 @@ def send_bulletin(bulletin_id: Id, data: BulletinSend, session: SessionDep, user
     return status.per_station(session, bulletin)
 
 
+@router.post("/bulletins/{bulletin_id}/retry", response_model=list[DeliveryStatus],
+             dependencies=[OrganisationWrites], responses=responses(*_AUTH, BulletinNotFound, BulletinWrongState))
+def retry_bulletin(bulletin_id: Id, session: SessionDep, user: CurrentUser) -> list[DeliveryStatus]:
+    """Deliver a sent bulletin again to the stations where it failed (the reason is on
+    `GET .../stations`); the others are left as they are."""
+    bulletin = scope.get_bulletin(session, bulletin_id, user)
+    service.retry_failed(session, bulletin, user=user)
+    return status.per_station(session, bulletin)
+
+
 @router.post("/bulletins/{bulletin_id}/stop", response_model=BulletinRead, dependencies=[OrganisationWrites],
              responses=responses(*_AUTH, BulletinNotFound, BulletinWrongState))
 def stop_bulletin(bulletin_id: Id, session: SessionDep, user: CurrentUser) -> BulletinRead:

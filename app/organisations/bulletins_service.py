@@ -202,14 +202,41 @@ def send(session: Session, bulletin: Bulletin, data: BulletinSend, *, user: User
     session.flush()
     _audit(session, "bulletin_send", bulletin, user,
            {"level": bulletin.level.value, "stations": [s.id for s, _ in chosen], "queued": queued})
+    if has_work:
+        _deliver(session, bulletin, deliveries, queued=queued)
+    return deliveries
+
+
+def retry_failed(session: Session, bulletin: Bulletin, *, user: User) -> list[BulletinDelivery]:
+    """Deliver again to the stations where a sent bulletin could not be delivered (speech failed,
+    say): each failed delivery goes back to `queued` and is delivered as at the send, so a
+    passing fault at one ward does not leave it without the bulletin. Answers the retried ones;
+    a bulletin with nothing failed is left as it is."""
+    scope.require_organisation_role(user, scope.SENDERS, "gửi lại", "retry")
+    _state(bulletin, (BulletinStatus.sent,), "gửi lại", "retry")
+    failed = list(session.scalars(select(BulletinDelivery).where(
+        BulletinDelivery.bulletin_id == bulletin.id, BulletinDelivery.state == DeliveryState.failed)
+        .order_by(BulletinDelivery.id).with_for_update()))
+    if not failed:
+        return []
+    for delivery in failed:
+        delivery.state, delivery.decided_at, delivery.failure_reason = DeliveryState.queued, None, None
+    session.flush()
+    queued = work_queue.queue_on()
+    _audit(session, "bulletin_retry", bulletin, user, {"stations": [d.station_id for d in failed], "queued": queued})
+    _deliver(session, bulletin, failed, queued=queued)
+    return failed
+
+
+def _deliver(session: Session, bulletin: Bulletin, deliveries: list[BulletinDelivery], *, queued: bool) -> None:
+    """Priority and emergency deliveries: one job per station when the queue is on, else here."""
     if queued:
         for delivery in deliveries:
             work_queue.enqueue_delivery(session.connection(), delivery.id, delivery.station_id,
                                         emergency=bulletin.level == Priority.emergency)
-    elif has_work:
-        for delivery in deliveries:
-            delivering.deliver(session, delivery.id)
-    return deliveries
+        return
+    for delivery in deliveries:
+        delivering.deliver(session, delivery.id)
 
 
 def stop(session: Session, bulletin: Bulletin, *, user: User) -> Bulletin:

@@ -40,6 +40,8 @@ BULLETIN_MESSAGES: dict[str, tuple[str, str]] = {
     "bstatus_cancelled": ("Đã dừng", "Stopped"),
     "dstatus_queued": ("Đang chuyển tới đài…", "Being delivered…"),
     "dstatus_failed": ("Không chuyển được tới đài", "Could not be delivered"),
+    "bulletin_retry": ("Gửi lại tới các đài chưa nhận được", "Deliver again where it failed"),
+    "msg_bulletin_retried": ("Đang gửi lại tới các đài chưa nhận được.", "Delivering again where it failed."),
     "bulletin_reject": ("Trả lại để sửa", "Send back to draft"),
     "bulletin_rejection_reason": ("Lý do trả lại", "Why it was sent back"),
     "bulletin_reject_hint": ("Bản tin trở về bản nháp; người soạn đọc được lý do này.",

@@ -158,6 +158,12 @@ def stop(request: Request, session: SessionDep, user: OrganisationPage, _form: F
                 "msg_bulletin_stopped")
 
 
+@router.post("/bulletins/{bulletin_id}/retry", dependencies=[OrganisationWrites])
+def retry(request: Request, session: SessionDep, user: OrganisationPage, _form: Form, bulletin_id: Id) -> Response:
+    return _act(request, session, user, bulletin_id, lambda b: service.retry_failed(session, b, user=user),
+                "msg_bulletin_retried")
+
+
 @router.post("/bulletins/{bulletin_id}/recordings", dependencies=[OrganisationWrites])
 def attach_recording(request: Request, session: SessionDep, user: OrganisationPage, form: Form,
                      bulletin_id: Id) -> Response:
