@@ -161,6 +161,10 @@ _ORGANISATIONS: dict[str, str] = {
     "TNHH": "trách nhiệm hữu hạn",
     "CHXHCN": "cộng hòa xã hội chủ nghĩa",
     "XHCN": "xã hội chủ nghĩa",
+    # v13: the provincial radio-television station ("Đài PT-TH tỉnh"), the storm-and-flood board ("Ban PCBL và TKCN"),
+    # an electricity company's customer care ("ứng dụng CSKH").
+    "PT-TH": "phát thanh truyền hình", "PT&TH": "phát thanh truyền hình", "PTTH": "phát thanh truyền hình",
+    "PCBL": "phòng chống bão lụt", "PCLB": "phòng chống lụt bão", "CSKH": "chăm sóc khách hàng",
 }
 
 _HEALTH_EDUCATION: dict[str, str] = {

@@ -213,6 +213,15 @@ or the API): e.g. "≥" -> "từ … trở lên" is not expressible, but "≥" -
 | VNeTraffic, Traffic              | "vê en e tráp phích" (review of v12)        | "tra phích"                 |
 | TTĐT                             | "Đội TTĐT" trật tự đô thị, "Cổng/Trang      | spelled                     |
 |                                  | TTĐT" thông tin điện tử; alone: spelled     |                             |
+| "cột số 112", "phòng số 113"     | a numbered thing: cardinal ("một trăm mười  | digit by digit              |
+|                                  | hai"); 111-115 dialled only elsewhere (v13) |                             |
+| "ĐT trực ban 0262…"              | "điện thoại": up to three words may stand   | "đê tê"                     |
+|                                  | between ĐT and a number starting with 0     |                             |
+| "cụm III", "tiểu đoàn II"        | cardinals "cụm ba" (v13)                    | "cụm i i i"                 |
+| Khmer, mini, Oresol, type        | "khơ me", "mi ni", "ô rê dôn", "típ" (v13)  | "ô rê sôn", "tai"           |
+| kHz, MHz; "35 tr.đồng"           | "ki lô héc", "mê ga héc"; "triệu đồng"      | "ca hát dét"                |
+| PT-TH, PCBL, CSKH                | phát thanh truyền hình, phòng chống bão lụt,| spelled                     |
+|                                  | chăm sóc khách hàng (v13)                   |                             |
 """
 
 from __future__ import annotations
@@ -340,6 +349,10 @@ LOAN_WORDS: dict[str, str] = {
     "Aerobic": "e rô bích", "aerobic": "e rô bích", "Yoga": "giô ga", "yoga": "giô ga",
     "VNeTraffic": "vê en e tráp phích", "traffic": "tráp phích", "Traffic": "tráp phích",  # blind review of v12
     "Internet Banking": "in tơ nét banh king", "Internet banking": "in tơ nét banh king",
+    # v13: the Khmer people and their words as announcers say them; everyday loans (bóng đá mini, Oresol, type of a
+    # vaccine strain).
+    "Khmer": "khơ me", "mini": "mi ni", "Mini": "mi ni", "Oresol": "ô rê dôn", "oresol": "ô rê dôn",
+    "type": "típ", "Type": "típ",
 }
 # Loan words are read the same in capitals ("HOTLINE", "ONLINE", "ZALO"): every word of four letters or more gets
 # its all-capital form too (shorter ones in capitals are more often acronyms).

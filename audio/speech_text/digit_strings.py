@@ -84,6 +84,8 @@ def _read_number(match: re.Match[str]) -> str:
 
 def _is_dialled(match: re.Match[str], digits: str) -> bool:
     head = _head(match)
+    if digits[0] != "0" and len(digits) <= 4 and _NUMBERED_THING.search(head):
+        return False  # "đến cột số 112": a numbered pole, not a service number
     if len(digits) >= 3 and PHONE_CUES.search(head) \
             and not (len(digits) <= 4 and digits[0] != "0" and _COUNTED_AFTER.match(_after(match, 30))):
         return True  # "gọi 0912…"; but "phát lệnh gọi 234 công dân" counts people called up
@@ -120,6 +122,13 @@ _AFTER_DIALLED = re.compile(rf"{OPEN}(?:(?:{_DIGIT_WORDS}),? ){{3,}}(?:{_DIGIT_W
 _COUNTED_AFTER = re.compile(r"\s*(?:người|nhân viên|cán bộ|điện thoại viên|cuộc|lượt|hộ|ca|trường hợp|tin nhắn"
                             r"|công dân|thanh niên|tân binh|học sinh|hội viên|đoàn viên|đảng viên|gia đình|đối tượng"
                             r"|chiến sĩ|phương tiện|xe|suất|phần quà)\b")
+
+
+# "từ cột số 47 đến cột số 112", "phòng số 113": a numbered thing (pole, room, house, plot) is a count, never dialled.
+_NUMBERED_THING = re.compile(
+    r"(?i)\b(?:cột|nhà|phòng|tổ|lô|thửa|tờ bản đồ|ki ốt|kiốt|quầy|cửa|bàn|cổng|tầng|km|mục|điều"
+    r"|khoản|trang|xe|tàu|tuyến|ghế|khu)\s+số\s*$"
+)
 
 
 # "gọi 113, 114, 115 khi …": the next numbers of a list that began after a calling word.

@@ -114,7 +114,8 @@ _PLACE_NUMBER = re.compile(r"(?<![\w.])([PQ])\.(?=\d)")
 # which is never glued to a number.
 _PIPE_DIAMETER = re.compile(r"(?<![\w.-])DN(?=\d{2,4}(?!\d|[.,/]\d))")
 # "ĐT: 0210…" labels a telephone number; "ĐT 741" (a number not starting with 0) is a road.
-_PHONE_LABEL = re.compile(r"(?<![\w/-])ĐT(?=\s*:?\s*[(0+])")
+# "ĐT trực ban 0262…", "ĐT đường dây nóng: 0…": up to three lowercase words may stand between the label and the number.
+_PHONE_LABEL = re.compile(r"(?<![\w/-])ĐT(?=(?:\s+[a-zà-ỹđ]+){0,3}\s*:?\s*[(0+])")
 # "&" left between two words once the known codes (GD&ĐT) are expanded: "HĐND&UBND" -> … và ….
 _JOINING_AND = re.compile(r"(?<=[^\W\d_])&(?=[^\W\d_])")
 # "./." closes an official document.

@@ -46,6 +46,10 @@ UNITS: dict[str, str] = {
     "kW": "ki lô oát",
     "MW": "mê ga oát",
     "kV": "ki lô vôn",
+    "kHz": "ki lô héc",  # a coast-radio frequency "tần số 7903 kHz" (v13)
+    "MHz": "mê ga héc",
+    "tr.đồng": "triệu đồng",  # "35 tr.đồng", the press short form of triệu (v13)
+    "tr.đ": "triệu đồng",
     "V": "vôn",
     "MB": "mê ga bai",
     "GB": "gi ga bai",

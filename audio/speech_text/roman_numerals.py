@@ -11,7 +11,9 @@ _ROMAN_CONTEXT = re.compile(
     r"(?P<ctx>(?<!\w)(?:[Đđ]ại hội|[Kk]hóa|[Kk]hoá|[Tt]hứ|[Qq]uý|[Tt]hế kỷ|[Tt]hế kỉ|[Pp]hần"
     r"|[Cc]hương|[Mm]ục|[Đđ]ợt|[Gg]iai đoạn|[Hh]ạng|[Ll]oại|[Kk]ỳ|[Vv]ùng|[Đđ]iều|[Cc]ấp"
     # "Chi cục Thuế khu vực II", "trên BĐ III" (a flood alarm level): cardinals too.
-    r"|[Kk]hu vực|[Bb]áo động|BĐ) \(?)"
+    r"|[Kk]hu vực|[Bb]áo động|BĐ"
+    # "cụm III" (a cluster of communes in an emulation or contest), "tiểu đoàn II": cardinals (v13).
+    r"|[Cc]ụm|[Tt]iểu đoàn) \(?)"
     # "quý I, II/2026", "quý III và IV": a list of numerals under one context word and one year (NEW-v11-11).
     r"(?P<roman>[IVXL]+)(?P<more>(?:\s*(?:,|và|&)\s*[IVXL]+(?![\w.]))*)(?:/(?P<year>\d{4}))?(?!\w)"
 )
