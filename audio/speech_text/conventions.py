@@ -222,6 +222,9 @@ or the API): e.g. "≥" -> "từ … trở lên" is not expressible, but "≥" -
 | kHz, MHz; "35 tr.đồng"           | "ki lô héc", "mê ga héc"; "triệu đồng"      | "ca hát dét"                |
 | PT-TH, PCBL, CSKH                | phát thanh truyền hình, phòng chống bão lụt,| spelled                     |
 |                                  | chăm sóc khách hàng (v13)                   |                             |
+| "các ngày 03, 10, 17 và 24"      | days 1-10 "mùng" (month named before) (v13) | "ngày ba"                   |
+| "công viên 30-4", "đường 3-2"    | the date: "ba mươi tháng tư" (v13)          | "ba mươi bốn"               |
+| "Số tài khoản nhận ủng hộ: 7601" | digit by digit (words before the colon)     | cardinal groups             |
 """
 
 from __future__ import annotations

@@ -25,8 +25,11 @@ _LONG_DIGITS = re.compile(r"\d(?:[.,]?\d){15,}")
 # its groups ("…, không, …"), not as thousands. Regular thousands ("1.234.567") and dates stay numbers.
 _DOTTED_GROUPS = re.compile(r"(?<![\w.,])\d+(?:\.\d+){2,}(?![\w]|[.,]\d)")
 _THOUSANDS = re.compile(r"\d{1,3}(?:\.\d{3})+|\d{1,2}\.\d{1,2}\.\d{4}")
-_ACCOUNT_CUE = re.compile(r"(?i)(?:tài khoản|\bSTK|\bTK)(?:\s+số)?\s*:?\s*$")
-_ACCOUNT_GROUPS = re.compile(r"(?i)(?:tài khoản|\bSTK|\bTK)(?:\s+số)?\s*:?\s*(?:\d+[ -]){1,5}$")
+# "Số tài khoản nhận ủng hộ: 7601 …": up to three words may stand between the label and its colon (v13).
+_ACCOUNT_CUE = re.compile(r"(?i)(?:tài khoản|\bSTK|\bTK)(?:\s+số)?(?:(?:\s+[a-zà-ỹđ]+){1,3}\s*:)?\s*:?\s*$")
+_ACCOUNT_GROUPS = re.compile(
+    r"(?i)(?:tài khoản|\bSTK|\bTK)(?:\s+số)?(?:(?:\s+[a-zà-ỹđ]+){1,3}\s*:)?\s*:?\s*(?:\d+[ -]){1,5}$"
+)
 
 
 # "Mã hồ sơ: H37.22-240315-0012", "mã số thuế 0101234567-001": a code after its label, letters by their names and

@@ -20,6 +20,8 @@ from collections.abc import Mapping
 
 from audio.speech_text.acronyms import is_heading, spell_acronym
 from audio.speech_text.conventions import LETTER_NAMES, LOAN_WORDS
+from audio.speech_text.match_context import _wrap
+from audio.speech_text.numbers import read_cardinal
 from audio.speech_text.web import unaccented_syllables
 
 _VOWELS = "AĂÂEÊIOÔƠUƯYÀẰẦÈỀÌÒỒỜÙỪỲÁẮẤÉẾÍÓỐỚÚỨÝẢẲẨẺỂỈỎỔỞỦỬỶÃẴẪẼỄĨÕỖỠŨỮỸẠẶẬẸỆỊỌỘỢỤỰỴ"
@@ -60,6 +62,32 @@ _LIST_DAY = re.compile(r"(?<![\d])(0?)([1-9]|10)(?!\d)")
 def _mung_days(match: re.Match[str]) -> str:
     days = _LIST_DAY.sub(lambda m: f"mùng {m[2]}", match["days"])
     return f"{days}{match['last']}/{match['month']}{match['year'] or ''}"
+
+
+# "tiếp công dân vào các ngày 03, 10, 17 và 24" (the month named before): a list of days after "các/những ngày";
+# days 1-10 take mùng as on a dated list (v13).
+_DAY = r"(?:[12]\d|3[01]|0?[1-9])(?!\d)"
+_NAMED_DAY_LIST = re.compile(
+    rf"(?P<head>\b(?:các|những) ngày )(?P<days>(?:{_DAY}\s*,\s*)+{_DAY}(?:\s*,?\s*và\s*{_DAY})?)"
+    r"(?![/.,-]\d|\s*(?:tháng|-|–|/))"
+)
+
+
+def _mung_named_days(match: re.Match[str]) -> str:
+    return match["head"] + _LIST_DAY.sub(lambda m: f"mùng {m[2]}", match["days"])
+
+
+# "công viên 30-4", "đường 3-2", "quảng trường 26-3": a place named after a date says the date (ba mươi tháng tư),
+# not a range (v13).
+_PLACE_NAMED_BY_DATE = re.compile(
+    r"(?i)(?<!\w)((?:công viên|đường|phố|quảng trường|cầu|sân vận động|chợ|khu phố|bến xe|nhà thi đấu) )"
+    r"([12]\d|3[01]|0?[1-9])\s?[-–]\s?(1[0-2]|0?[1-9])(?![\d/.,-]\d|\d)"
+)
+
+
+def _read_place_date(match: re.Match[str]) -> str:
+    # The day of a name is a plain cardinal ("đường ba tháng hai", not "mùng ba"); the month is read by the date rules.
+    return f"{match[1]}{_wrap(read_cardinal(int(match[2])))} tháng {match[3]}"
 
 
 _PAIR_BEFORE_RATE = re.compile(r"(?<=[a-zà-ỹđ])-(?=[a-zà-ỹđ]+/[a-zà-ỹđ])")
@@ -124,6 +152,10 @@ def before_numbers(text: str, abbreviations: Mapping[str, str]) -> str:
         text = _FERTILISER_GRADE.sub(r"\1 \2 \3 \4", text)
     if ". " in text:
         text = _KIN_INITIALS.sub(_read_kin_initials, text)
+    if "-" in text or "–" in text:
+        text = _PLACE_NAMED_BY_DATE.sub(_read_place_date, text)
+    if "ngày " in text:
+        text = _NAMED_DAY_LIST.sub(_mung_named_days, text)
     if "/" in text:
         text = _DAY_LIST.sub(_mung_days, text)
         text = _WORD_QUANTITY_RATE.sub(r"\1 mỗi ", _PAIR_BEFORE_RATE.sub(" ", text))

@@ -30,6 +30,15 @@ CASES = [
      'Thiệt hại ước khoảng một trăm hai mươi triệu đồng.'),
     ('Đài PT-TH huyện phối hợp với Ban PCBL xã và phòng CSKH Điện lực.',
      'Đài phát thanh truyền hình huyện phối hợp với Ban phòng chống bão lụt xã và phòng chăm sóc khách hàng Điện lực.'),
+    # A list of days after "các/những ngày" (month named before): days 1-10 take mùng.
+    ('Tháng 9, Trạm Y tế tiêm chủng vào các ngày 05, 15 và 25.',
+     'Tháng chín, Trạm Y tế tiêm chủng vào các ngày mùng năm, mười lăm và hai mươi lăm.'),
+    # A place named after a date says the date, not a range.
+    ('Đoàn diễu hành qua đường 3-2 và sân vận động 19-8.',
+     'Đoàn diễu hành qua đường ba tháng hai và sân vận động mười chín tháng tám.'),
+    # An account number whose label has words before its colon: every group digit by digit.
+    ('Số tài khoản tiếp nhận ủng hộ: 1020 3040 5678 tại Kho bạc huyện.',
+     'Số tài khoản tiếp nhận ủng hộ: một không hai không, ba không bốn không, năm sáu bảy tám tại Kho bạc huyện.'),
 ]
 
 
