@@ -84,6 +84,13 @@ _PLACE_NAMED_BY_DATE = re.compile(
     r"([12]\d|3[01]|0?[1-9])\s?[-–]\s?(1[0-2]|0?[1-9])(?![\d/.,-]\d|\d)"
 )
 
+# "sửa chữa đường ống D300", "cống D1000": a pipe's diameter in millimetres, "dê ba trăm" (a size, not a code) (v13).
+_PIPE_DIAMETER = re.compile(r"(?i)(?<!\w)((?:ống|cống)(?: [a-zà-ỹđ]+){0,2} )D ?(\d{2,4})(?![\w.,]\d|\w)")
+
+
+def _read_pipe_diameter(match: re.Match[str]) -> str:
+    return f"{match[1]}dê {_wrap(read_cardinal(int(match[2])))}"
+
 
 def _read_place_date(match: re.Match[str]) -> str:
     # The day of a name is a plain cardinal ("đường ba tháng hai", not "mùng ba"); the month is read by the date rules.
@@ -154,6 +161,8 @@ def before_numbers(text: str, abbreviations: Mapping[str, str]) -> str:
         text = _KIN_INITIALS.sub(_read_kin_initials, text)
     if "-" in text or "–" in text:
         text = _PLACE_NAMED_BY_DATE.sub(_read_place_date, text)
+    if "ống" in text:
+        text = _PIPE_DIAMETER.sub(_read_pipe_diameter, text)
     if "ngày " in text:
         text = _NAMED_DAY_LIST.sub(_mung_named_days, text)
     if "/" in text:

@@ -376,7 +376,13 @@ def protect_addresses(text: str, table: Mapping[str, str]) -> tuple[str, list[st
 
     if "@" not in text and "#" not in text and not _HAS_TLD.search(text):
         return text, saved
+    if "#" in text:
+        text = _HASHTAG_WORD.sub("", text)
     return _ADDRESS.sub(keep, text), saved
+
+
+# "kèm hashtag #XanhSachDep": the word is said by the sign itself (hát tác), not twice (v13).
+_HASHTAG_WORD = re.compile(r"(?i)\b(?:hashtag|hash tag)\s+(?=#\w)")
 
 
 def restore(text: str, saved: list[str]) -> str:

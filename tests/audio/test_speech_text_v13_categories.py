@@ -39,6 +39,12 @@ CASES = [
     # An account number whose label has words before its colon: every group digit by digit.
     ('Số tài khoản tiếp nhận ủng hộ: 1020 3040 5678 tại Kho bạc huyện.',
      'Số tài khoản tiếp nhận ủng hộ: một không hai không, ba không bốn không, năm sáu bảy tám tại Kho bạc huyện.'),
+    # A pipe's diameter after ống/cống is a size: the letter, then the number as a cardinal.
+    ('Thay thế đoạn cống D1000 và ống nhựa D110 bị vỡ.',
+     'Thay thế đoạn cống dê một nghìn và ống nhựa dê một trăm mười bị vỡ.'),
+    # The word "hashtag" before "#" is said by the sign itself.
+    ('Đăng ảnh kèm hashtag #TetXanh lên trang của xã.',
+     'Đăng ảnh kèm hát tác tết xanh lên trang của xã.'),
 ]
 
 
