@@ -224,6 +224,8 @@ or the API): e.g. "≥" -> "từ … trở lên" is not expressible, but "≥" -
 |                                  | chăm sóc khách hàng (v13)                   |                             |
 | "các ngày 03, 10, 17 và 24"      | days 1-10 "mùng" (month named before) (v13) | "ngày ba"                   |
 | "công viên 30-4", "đường 3-2"    | the date: "ba mươi tháng tư" (v13)          | "ba mươi bốn"               |
+| "2 ngày, 14 và 15-11"            | a date list: "mười bốn và mười lăm tháng    | "mười lăm đến mười một"     |
+|                                  | mười một" (after "ngày") (v13)              |                             |
 | "ống D300", "cống D1000"         | "dê ba trăm" (a diameter, cardinal) (v13)   | "dê ba không không"         |
 | "kèm hashtag #Tet"               | the word left to the sign: "hát tác tết"    | "hashtag hát tác"           |
 | "Số tài khoản nhận ủng hộ: 7601" | digit by digit (words before the colon)     | cardinal groups             |

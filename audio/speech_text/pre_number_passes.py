@@ -72,6 +72,12 @@ _NAMED_DAY_LIST = re.compile(
     r"(?![/.,-]\d|\s*(?:tháng|-|–|/))"
 )
 
+# "diễn ra 2 ngày, 14 và 15-11", "ngày 4, 5-9": days listed after "ngày", the last with a dashed month (press style):
+# the dash there is the date's, read as "/" (mười lăm tháng mười một), not a range (v13).
+_DASHED_DAY_LIST = re.compile(
+    rf"(?<=ngày)([,:]?\s+)((?:{_DAY}\s*(?:,|và)\s*)+{_DAY})\s?[-–]\s?(1[0-2]|0?[1-9])(?![\d/.,-]\d|\d)"
+)
+
 
 def _mung_named_days(match: re.Match[str]) -> str:
     return match["head"] + _LIST_DAY.sub(lambda m: f"mùng {m[2]}", match["days"])
@@ -163,6 +169,8 @@ def before_numbers(text: str, abbreviations: Mapping[str, str]) -> str:
         text = _PLACE_NAMED_BY_DATE.sub(_read_place_date, text)
     if "ống" in text:
         text = _PIPE_DIAMETER.sub(_read_pipe_diameter, text)
+    if "ngày" in text and ("-" in text or "–" in text):
+        text = _DASHED_DAY_LIST.sub(r"\1\2/\3", text)
     if "ngày " in text:
         text = _NAMED_DAY_LIST.sub(_mung_named_days, text)
     if "/" in text:

@@ -45,6 +45,11 @@ CASES = [
     # The word "hashtag" before "#" is said by the sign itself.
     ('Đăng ảnh kèm hashtag #TetXanh lên trang của xã.',
      'Đăng ảnh kèm hát tác tết xanh lên trang của xã.'),
+    # Days listed after "ngày", the last with a dashed month: a date, not a range.
+    ('Hội chợ mở cửa các ngày 4, 5 và 6-9 tại sân vận động.',
+     'Hội chợ mở cửa các ngày mùng bốn, mùng năm và mùng sáu tháng chín tại sân vận động.'),
+    ('Gió mạnh cấp 6 và 7-8 trong ngày.',
+     'Gió mạnh cấp sáu và bảy đến tám trong ngày.'),
 ]
 
 
