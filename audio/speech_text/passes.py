@@ -50,6 +50,8 @@ UNITS: dict[str, str] = {
     "MHz": "mê ga héc",
     "tr.đồng": "triệu đồng",  # "35 tr.đồng", the press short form of triệu (v13)
     "tr.đ": "triệu đồng",
+    "Tr.đ": "triệu đồng",  # NEW-v13-9, both capitalisations
+    "Tr.đồng": "triệu đồng",
     "V": "vôn",
     "MB": "mê ga bai",
     "GB": "gi ga bai",

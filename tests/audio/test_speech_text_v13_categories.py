@@ -26,6 +26,8 @@ CASES = [
      'Cho trẻ uống ô rê dôn khi bị tiêu chảy.'),
     ('Đài phát trên tần số 98 MHz và 7906 kHz.',
      'Đài phát trên tần số chín mươi tám mê ga héc và bảy nghìn chín trăm linh sáu ki lô héc.'),
+    ('Hỗ trợ 50 Tr.đ cho mỗi hộ.',
+     'Hỗ trợ năm mươi triệu đồng cho mỗi hộ.'),
     ('Thiệt hại ước khoảng 120 tr.đồng.',
      'Thiệt hại ước khoảng một trăm hai mươi triệu đồng.'),
     ('Đài PT-TH huyện phối hợp với Ban PCBL xã và phòng CSKH Điện lực.',
