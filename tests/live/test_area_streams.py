@@ -25,6 +25,7 @@ from tests.web.helpers import sign_in
 
 pytestmark = pytest.mark.slow
 SECONDS = 60
+REPEATS = 3
 STEPS = tone_steps(SECONDS)
 ALERT = [880.0, 988.0, 1175.0]  # audio/alert.py's beeps open every bulletin
 BULLETIN = {"title": "Cảnh báo bão số 3", "minutes": 30, "after": "resume",
@@ -37,10 +38,12 @@ def on_air(session: Session, world: World, tmp_path: Path) -> Programme:
     slots: an emergency re-plans today, and at 06:30-07:00 or 16:30-17:00 (when CI may run) a
     freshly planned, unrendered slot programme would rightly take the air from this one."""
     session.execute(delete(Slot).where(Slot.station_id == world.station.id))
-    key = storage().put_file(tone_sequence_file(tmp_path / "programme.mp3", SECONDS), suffix=".mp3")
+    # the steps twice over: on a loaded machine (an emergency's speech can take half a minute) the
+    # programme is still on the air when the test listens for it after the emergency
+    key = storage().put_file(tone_sequence_file(tmp_path / "programme.mp3", SECONDS, repeat=REPEATS), suffix=".mp3")
     now = datetime.now(UTC)
     programme = Programme(station_id=world.station.id, slot_id=None, slot_name="test", air_date=now.date(),
-                          area_key=0, starts_at=now - timedelta(seconds=10), duration_ms=SECONDS * 1000,
+                          area_key=0, starts_at=now - timedelta(seconds=10), duration_ms=REPEATS * SECONDS * 1000,
                           status=ProgrammeStatus.locked, items=[], explanation=[], audio_key=key)
     session.add(programme)
     session.commit()
@@ -120,7 +123,8 @@ def test_an_area_mount_carries_its_programme_then_an_emergency_and_its_stop(
         back = khu1.programme_time_at(stopped_at_s + 4.0, STEPS)  # tones again: the programme is back
         expected = (datetime.now(UTC) - on_air.starts_at).total_seconds() - (
             time.monotonic() - khu1.heard_at(stopped_at_s + 4.0))
-        assert back == pytest.approx(expected, abs=2.0)
+        off_by = abs(back - expected) % SECONDS  # the steps repeat every SECONDS
+        assert min(off_by, SECONDS - off_by) < 2.0, (back, expected)
         assert khu1.heard_at(stopped_at_s + 4.0) - stopped < 5.0 + 4.0
         assert not khu1.disconnected
         assert not khu2.disconnected
