@@ -159,6 +159,11 @@ def test_the_source_dropping_mid_window_gives_every_mount_its_fallback_then_the_
         dropped, dropped_at = time.monotonic(), [r.seconds() for r in receivers]
         _stop(city)
         _run_until(streaming, receivers, lambda r: r.frequency_at(r.seconds() - 1.0, candidates) in STEPS, 20)
+        # the programme's place is read from its next change of tone (steps last 1 s): hear a few
+        # seconds past the fallback's first second before reading it
+        firsts = {id(r): _last_and_next(r, max(0.0, at_s - 3), {RELAYED}, set(STEPS), candidates)[1]
+                  for r, at_s in zip(receivers, dropped_at, strict=True)}
+        _run_until(streaming, receivers, lambda r: r.seconds() > (firsts[id(r)] or 0.0) + 3.5, 10)
         for r, at_s in zip(receivers, dropped_at, strict=True):
             last, first = _last_and_next(r, max(0.0, at_s - 3), {RELAYED}, set(STEPS), candidates)
             assert first is not None, "the fallback never reached the mount"
