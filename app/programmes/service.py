@@ -97,7 +97,7 @@ def plan_days(session: Session, station: Station, first: date, days: int = PLAN_
         if _frozen(rows, instance.starts_at, now) and not _plays_any(rows, reopen):
             report.frozen += 1
             for p in rows:  # what a frozen programme airs counts for the slots after it
-                for item in p.items:
+                for item in aired_items(p):
                     if item.get("script_id"):
                         frozen_airings.setdefault(item["script_id"], set()).add((key[1], key[0]))
             continue
@@ -122,7 +122,7 @@ def plan_days(session: Session, station: Station, first: date, days: int = PLAN_
         key = (request.slot_name, request.local_date)
         instance = by_request[key]
         _store(session, station, slot_ids.get(request.slot_name), instance, plan, titles, priorities,
-               existing.get(key, []), report)
+               existing.get(key, []), report, now)
     report.removed += _remove_unslotted(session, existing, set(slot_ids), now)
     session.flush()
     station.plan_fingerprint = _fingerprint(session, station, first, days, instances,
@@ -198,7 +198,7 @@ def _with_frozen(candidate: Candidate, aired: set[tuple[date, str]]) -> Candidat
 
 def _store(session: Session, station: Station, slot_id: int | None, instance: Any,
            plan: dict[int | None, PlannedProgramme], titles: dict[int, str], priorities: dict[int, str],
-           rows: list[Programme], report: PlanReport) -> None:
+           rows: list[Programme], report: PlanReport, now: datetime) -> None:
     by_area = {p.area_key: p for p in rows}
     wanted: dict[int, PlannedProgramme] = {}
     for area_id, planned in plan.items():
@@ -213,7 +213,7 @@ def _store(session: Session, station: Station, slot_id: int | None, instance: An
                 station_id=station.id, slot_id=slot_id, slot_name=instance.slot.name,
                 air_date=instance.local_date, area_key=area_key, starts_at=instance.starts_at,
                 duration_ms=planned.length_ms, status=status, items=items,
-                explanation=_explanation_json(planned, titles), plan_hash=digest,
+                explanation=_explanation_json(planned, titles), plan_hash=digest, planned_at=now,
             )
             try:
                 with session.begin_nested():
@@ -227,13 +227,13 @@ def _store(session: Session, station: Station, slot_id: int | None, instance: An
             report.created += 1
         elif row.plan_hash == digest and row.starts_at == instance.starts_at:
             row.explanation = _explanation_json(planned, titles)
-            row.planned_at = datetime.now(UTC)
+            row.planned_at = now
             report.unchanged += 1
         else:
             row.items, row.plan_hash, row.starts_at = items, digest, instance.starts_at
             row.duration_ms = planned.length_ms
             row.explanation = _explanation_json(planned, titles)
-            row.status, row.version, row.planned_at = status, row.version + 1, datetime.now(UTC)
+            row.status, row.version, row.planned_at = status, row.version + 1, now
             row.audio_key = row.audio_size = row.audio_duration_ms = None
             row.cue_key = row.playlist_key = row.render_error = None
             report.changed += 1
@@ -274,6 +274,16 @@ def lock_due(session: Session, now: datetime | None = None) -> list[Programme]:
     return list(due)
 
 
+def aired_items(programme: Programme) -> list[dict[str, Any]]:
+    """The items a programme airs. One first planned after its start (a new station, or its programme
+    deleted while the slot ran) never had the items whose time had already passed: relay points and
+    streams take it up where the clock is, so those scripts did not air and are not counted."""
+    late_by = programme.planned_at - programme.starts_at
+    if programme.version != 1 or late_by <= timedelta(0):
+        return list(programme.items)
+    return [item for item in programme.items if item.get("offset_ms", 0) >= late_by.total_seconds() * 1000]
+
+
 def record_aired(session: Session, now: datetime | None = None) -> int:
     """Mark ended programmes aired, count their scripts' airings, archive what expired."""
     now = now or datetime.now(UTC)
@@ -284,7 +294,7 @@ def record_aired(session: Session, now: datetime | None = None) -> int:
     counted: set[tuple[int, str, date]] = set()
     for programme in sorted(ended, key=lambda p: (p.starts_at, p.area_key)):
         programme.status = ProgrammeStatus.aired
-        for item in programme.items:
+        for item in aired_items(programme):
             script_id = item.get("script_id")
             if not script_id:
                 continue

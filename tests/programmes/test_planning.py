@@ -183,3 +183,36 @@ def test_a_locked_slot_with_area_variants_counts_as_one_airing(session, world):
     afternoon = session.scalars(select(Programme).where(Programme.slot_name == "afternoon")).all()
     assert all(any(i.get("script_id") == twice.id for i in p.items) for p in afternoon), \
         "its second airing: the three morning variants air it once, not three times"
+
+
+def test_a_programme_first_planned_after_its_start_counts_only_what_it_could_still_air(session, world):
+    """A new station's first plan (or a programme deleted while its slot ran) comes after the slot
+    began: the scripts placed in the minutes already gone never reached a loudspeaker, so they are
+    not counted as aired and keep their airing for a later slot; the rest are counted."""
+    made = [create_script(session, world, status=ScriptStatus.approved, title=f"Tin {n}", airings_target=1,
+                          topic=topic) for n, topic in enumerate(["thoi-su", "y-te", "kinh-te"] * 3)]
+    tomorrow = world.today() + timedelta(days=1)
+    first = programmes.plan_days(session, programmes.station_with_slots(session, world.station.id), tomorrow, 1)
+    session.commit()
+    assert first.created
+    morning = session.scalars(select(Programme).where(Programme.slot_name == "morning")).one()
+    late = morning.starts_at + timedelta(seconds=100)
+    session.delete(morning)  # deleted, then planned again 100 s into the slot
+    session.commit()
+    programmes.plan_days(session, programmes.station_with_slots(session, world.station.id), tomorrow, 1, now=late)
+    session.commit()
+    morning = session.scalars(select(Programme).where(Programme.slot_name == "morning")).one()
+    placed = {i["script_id"]: i["offset_ms"] for i in morning.items if i.get("script_id")}
+    gone = {sid for sid, offset in placed.items() if offset < 100_000}
+    assert gone, "the test needs scripts placed before second 100"
+    assert set(placed) - gone, "and scripts placed after it"
+
+    programmes.record_aired(session, morning.starts_at + timedelta(minutes=31))
+    session.commit()
+    counted = set(session.scalars(select(Airing.script_id).where(Airing.programme_id == morning.id)))
+    assert counted == set(placed) - gone
+    for script in made:
+        session.refresh(script)
+        if script.id in gone:
+            assert script.airings_done == 0, "it is still to air"
+            assert script.status == ScriptStatus.approved
