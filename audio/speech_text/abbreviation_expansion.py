@@ -61,9 +61,26 @@ def _expand(match: re.Match[str], abbreviations: Mapping[str, str]) -> str:
     return spoken + (" " if key[-1] == "." else "")
 
 
+# "HĐND-UBND", "PCCC-CNCH": known abbreviations joined by a dash outside a document number (those are read before).
+_JOINED = re.compile(r"(?<![\w/.-])[A-ZĐ][\wĐ&]*(?:-[A-ZĐ][\wĐ&]*)+(?![\w/-])")
+
+
+def _split_joined(line: str, abbreviations: Mapping[str, str]) -> str:
+    """Each part of "HĐND-UBND" is read, the dash a pause; a token the table knows whole ("KT-XH") stays one."""
+
+    def split(match: re.Match[str]) -> str:
+        token = match[0]
+        parts = token.split("-")
+        if token in abbreviations or not all(part in abbreviations for part in parts):
+            return token
+        return " - ".join(parts)
+
+    return _JOINED.sub(split, line) if "-" in line else line
+
+
 def _expand_abbreviations(line: str, abbreviations: Mapping[str, str]) -> str:
     if not abbreviations:
         return line
-    line = _drop_glosses(line, abbreviations)
+    line = _split_joined(_drop_glosses(line, abbreviations), abbreviations)
     pattern = _abbreviation_pattern(tuple(abbreviations))
     return pattern.sub(lambda m: _expand(m, abbreviations), line)

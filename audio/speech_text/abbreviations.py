@@ -5,7 +5,8 @@ Entries were collected from the seed directives (Hà Tu, Cẩm Phả, Thanh Xuâ
 Ninh) and from public notices of wards, communes, health, police, tax and power services.
 Abbreviations with two meanings (BCH, TU) are in `CONTEXT_ABBREVIATIONS`, read by the sentence.
 The larger ward table (offices, party, police and defence, health and schools, tax) is in
-`ward_abbreviations.py`; every key is defined in one table only.
+`ward_abbreviations.py`, the sector notices' (land, justice, power, schools…) in `sector_abbreviations.py`;
+every key is defined in one table only.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from types import MappingProxyType
 from audio.speech_text.commune_abbreviations import COMMUNE_ABBREVIATIONS
 from audio.speech_text.conventions import LOAN_WORDS
 from audio.speech_text.notice_abbreviations import NOTICE_ABBREVIATIONS
+from audio.speech_text.sector_abbreviations import SECTOR_ABBREVIATIONS
 from audio.speech_text.ward_abbreviations import WARD_ABBREVIATIONS
 
 _ADMINISTRATION: dict[str, str] = {
@@ -247,7 +249,8 @@ _DOCUMENTS: dict[str, str] = {
 
 _ENTRIES: dict[str, str] = {
     **WARD_ABBREVIATIONS, **NOTICE_ABBREVIATIONS, **_ADMINISTRATION, **_ORGANISATIONS,
-    **_HEALTH_EDUCATION, **_ECONOMY, **_DOCUMENTS, **COMMUNE_ABBREVIATIONS, **LOAN_WORDS,
+    **_HEALTH_EDUCATION, **_ECONOMY, **_DOCUMENTS, **COMMUNE_ABBREVIATIONS, **SECTOR_ABBREVIATIONS,
+    **LOAN_WORDS,
 }
 
 DEFAULT_ABBREVIATIONS: Mapping[str, str] = MappingProxyType(_ENTRIES)

@@ -175,7 +175,8 @@ _LETTER = r"(?:[A-ZĐ]{1,2}|[a-zđ])"
 _LABEL_WORD = re.compile(rf"(?i:{_LETTER_LABELS})")
 _NAMED_LETTERS = re.compile(
     rf"(?P<label>(?i:(?<![^\W\d_])(?:{_LETTER_LABELS}))) (?P<letters>{_LETTER}(?:(?:, | và | hoặc | hay |/){_LETTER})*)"
-    r"(?=$|[^\w\s]|\s+(?:[a-zà-ỹđ0-9]|$)|\s+(?:Khoản|Điều|Điểm|Mục|Chương|Phần|Tiết)\b)"
+    # Not the first part of a joined code: "phương án BT-HT-TĐC" is a plan of bồi thường, hỗ trợ, tái định cư.
+    r"(?=$|(?!-[A-ZĐ]{2})[^\w\s]|\s+(?:[a-zà-ỹđ0-9]|$)|\s+(?:Khoản|Điều|Điểm|Mục|Chương|Phần|Tiết)\b)"
 )
 _ONE_LETTER = re.compile(_LETTER)
 
