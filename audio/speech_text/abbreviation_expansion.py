@@ -61,9 +61,25 @@ def _expand(match: re.Match[str], abbreviations: Mapping[str, str]) -> str:
     return spoken + (" " if key[-1] == "." else "")
 
 
+# "HS-SV" (học sinh - sinh viên), "CB-CNV": two abbreviations joined by a dash name two groups side by side; each
+# half is read like the abbreviation alone (NEW-v14-1), unless the pair itself is listed ("VH-XH", "TB-LS").
+_DASHED_PAIR = re.compile(r"(?<![\w/-])([A-ZĐ]{2,6})-([A-ZĐ]{2,6})(?![\w/-])")
+
+
+def _split_dashed_pairs(line: str, abbreviations: Mapping[str, str]) -> str:
+    def split(match: re.Match[str]) -> str:
+        first, second = match[1], match[2]
+        if match[0] in abbreviations or first not in abbreviations or second not in abbreviations:
+            return match[0]
+        return f"{first} - {second}"
+
+    return _DASHED_PAIR.sub(split, line) if "-" in line else line
+
+
 def _expand_abbreviations(line: str, abbreviations: Mapping[str, str]) -> str:
     if not abbreviations:
         return line
     line = _drop_glosses(line, abbreviations)
+    line = _split_dashed_pairs(line, abbreviations)
     pattern = _abbreviation_pattern(tuple(abbreviations))
     return pattern.sub(lambda m: _expand(m, abbreviations), line)

@@ -13,6 +13,7 @@ from audio.speech_text.abbreviations import (
     read_in_context,
 )
 from audio.speech_text.acronyms import spell_unknown_acronyms
+from audio.speech_text.brand_words import read_brand_words
 from audio.speech_text.clock_times import _read_time
 from audio.speech_text.codes import (
     read_code,
@@ -23,7 +24,7 @@ from audio.speech_text.codes import (
     read_plate,
 )
 from audio.speech_text.conventions import LETTER_NAMES
-from audio.speech_text.day_numbers import _DATE_RANGE_BEFORE, _DAY_RANGE_BEFORE
+from audio.speech_text.day_numbers import _DATE_RANGE_BEFORE, _DAY_RANGE_BEFORE, HOLIDAY_BEFORE
 from audio.speech_text.digit_strings import (
     _DOTTED_GROUPS,
     _LABELLED_CODE,
@@ -226,7 +227,7 @@ def _atom(match: re.Match[str], abbreviations: Mapping[str, str]) -> str:
         if _SCORE_BEFORE.search(head):  # "tỷ số 3-1" = ba một (NEW-v10-5): a score, not a range
             return _wrap(f"{read_cardinal(int(match['da_d']))} {read_cardinal(int(match['da_m']))}")
         if _before(match) in _DATE_WORDS - {"từ", "đến", "và", "("} or _DAY_RANGE_BEFORE.search(head) \
-                or _DATE_RANGE_BEFORE.search(head) or TIME_BEFORE_DATE.search(head):
+                or _DATE_RANGE_BEFORE.search(head) or TIME_BEFORE_DATE.search(head) or HOLIDAY_BEFORE.search(head):
             spoken = _read_date(match, int(match["da_d"]), int(match["da_m"]), None)
         if spoken is None:
             return f"{_wrap(read_cardinal(int(match['da_d'])))}-{_wrap(read_cardinal(int(match['da_m'])))}"
@@ -311,6 +312,7 @@ def normalize_line(line: str, abbreviations: Mapping[str, str] = DEFAULT_ABBREVI
     text = _LUNAR_WORD.sub("âm lịch", text)
     if "TT" not in abbreviations:
         text = read_tt(text)
+    text = read_brand_words(text)
     text = _expand_abbreviations(text, abbreviations)
     text = _JOINING_AND.sub(" và ", text)
     text = spell_unknown_acronyms(text)
