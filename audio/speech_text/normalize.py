@@ -61,6 +61,7 @@ from audio.speech_text.slash_dates import (
     _read_month,
     _read_slash_pair,
 )
+from audio.speech_text.sms_syntax import read_sms_syntax
 from audio.speech_text.web import protect_addresses, restore
 
 _CODE = r"[A-ZĐ](?:[A-ZĐƯ]|[a-zđ](?=[A-ZĐ\d/-]|\b))[A-Za-zĐđƯ0-9&]*"  # Ư: "BCĐTƯATTP"
@@ -268,7 +269,8 @@ _CODE_LABEL_BEFORE = re.compile(r"(?i)(?:\bmã|\bký hiệu|\bkí hiệu)(?:\s+(
 
 def normalize_line(line: str, abbreviations: Mapping[str, str] = DEFAULT_ABBREVIATIONS) -> str:
     """Return the spoken form of one line (no newline inside)."""
-    text = before_numbers(drop_markup(line.replace("\u00a0", " "), abbreviations), abbreviations)
+    text = read_sms_syntax(drop_markup(line.replace("\u00a0", " "), abbreviations))
+    text = before_numbers(text, abbreviations)
     text = _LABELLED_CODE.sub(_read_labelled_code, text)
     if "." in text:
         text = _DOTTED_GROUPS.sub(_read_dotted_groups, text)

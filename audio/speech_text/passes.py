@@ -46,6 +46,8 @@ UNITS: dict[str, str] = {
     "kW": "ki lô oát",
     "MW": "mê ga oát",
     "kV": "ki lô vôn",
+    "kVA": "ki lô vôn am pe",  # a transformer's rating, "trạm biến áp 400 kVA" (v14 disputed)
+    "MVA": "mê ga vôn am pe",
     "kHz": "ki lô héc",  # a coast-radio frequency "tần số 7903 kHz" (v13)
     "MHz": "mê ga héc",
     "tr.đồng": "triệu đồng",  # "35 tr.đồng", the press short form of triệu (v13)

@@ -2,7 +2,8 @@
 
 Paired abbreviations joined by a dash, "Mẹ VNAH", a named day followed by its dashed date, foreign words and
 corporate "-group" names, money words glued to their number, "tỉ" written for "tỷ", a time symbol after the "/" of a
-rate, a body's initials glued to a place in a web address, "lễ hội" in an address.
+rate, a body's initials glued to a place in a web address, "lễ hội" in an address; from the disputed file, a
+text-message syntax, kVA and the OM rice varieties.
 
 The expectations follow the written conventions (spoken_blind_v14.tsv header, NEW-v14-1..7, and the earlier sets
 they build on); they were written alongside the rules, so this file is a regression kind of test: it keeps the
@@ -42,6 +43,12 @@ CASES = [
     # Web addresses: a body's initials glued to a place keep their reading; "lễ hội" in an address.
     ("Xem tại cdcthaibinh.vn.", "Xem tại xê đê xê thái bình chấm vê en."),
     ("Tin tức xem trên lehoi.hue.gov.vn.", "Tin tức xem trên lễ hội chấm huế chấm gờ o vê chấm vê en."),
+    # v14 disputed categories: a text-message syntax (codes spelled, a syllable said, the service number digit by
+    # digit), a transformer's kVA, an Ô Môn rice variety.
+    ("Muốn nhận tin thời tiết, soạn tin TT MUA gửi 8166.",
+     "Muốn nhận tin thời tiết, soạn tin tê tê mua gửi tám một sáu sáu."),
+    ("Xã lắp thêm máy biến áp 250 kVA.", "Xã lắp thêm máy biến áp hai trăm năm mươi ki lô vôn am pe."),
+    ("Giống OM4900 chịu mặn tốt.", "Giống ô em bốn chín không không chịu mặn tốt."),
 ]
 
 
