@@ -130,9 +130,13 @@ _RANGE = re.compile(rf"{CLOSE}\s*[-–—]\s*{OPEN}")
 # second repeats its word ("ngày") or whose first ends with "giờ"/"phút" is a range too.
 _WORD_RANGE = re.compile(rf"(?:{CLOSE}|(?<={CLOSE} giờ)|(?<={CLOSE} phút))\s*[-–—]\s*(?=ngày {OPEN}|{OPEN})")
 # "từ 1 tỷ - 2 tỷ đồng", "3 triệu đồng - 5 triệu đồng": a range of two amounts that end with their scale word.
-_SCALE_RANGE = re.compile(rf"{CLOSE}( (?:nghìn|ngàn|triệu|tỷ|tỉ)(?: đồng)?)\s*[-–—]\s*(?={OPEN})")
+# "15.000 đồng - 20.000 đồng" too: two amounts of money written with the currency word.
+_SCALE_RANGE = re.compile(rf"{CLOSE}( (?:(?:nghìn|ngàn|triệu|tỷ|tỉ)(?: đồng)?|đồng))\s*[-–—]\s*(?={OPEN})")
 # "15.000đ/kg-20.000đ/kg": a dash glued to a unit after "/" separates two prices (it is no minus sign).
 _UNIT_DASH = re.compile(rf"(?<=/)({UNIT_RE})-(?=\d)")
+# "15.000đ-20.000đ/kg", "15.000 đồng-20.000 đồng": a dash glued between a quantity's unit and the next number
+# separates the two ends of a range, as when it is spaced.
+_GLUED_UNIT_DASH = re.compile(rf"(\d ?(?:{UNIT_RE}|đồng|nghìn|ngàn|triệu|tỷ))-(?=\d)")
 # "15.000 đ/kg – 20.000 đ/kg": a range of two prices per unit.
 _PER_UNIT_RANGE = re.compile(rf"{CLOSE}(/(?:{UNIT_RE}))(?![\w²³])\s*[-–—]\s*(?={OPEN})")
 # "tỷ lệ 3:1", "tỉ lệ bản đồ 1:500": a ratio ("ba trên một"); other "N:M" left to the voice (a score is a pause).
@@ -297,6 +301,8 @@ def normalize_line(line: str, abbreviations: Mapping[str, str] = DEFAULT_ABBREVI
     text = read_document_types(text, abbreviations)
     if "/" in text:
         text = _UNIT_DASH.sub(r"\1 - ", text)
+    if "-" in text:
+        text = _GLUED_UNIT_DASH.sub(r"\1 - ", text)
     text = read_symbols(text, abbreviations)
     text = _ROMAN_CONTEXT.sub(_roman, text)
     text = read_initials(text)

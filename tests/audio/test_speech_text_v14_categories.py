@@ -35,6 +35,9 @@ CASES = [
     # Money words glued to the number; "tỉ" transcribed "tỷ" (NEW-v14-3), "tỉ lệ" kept as written.
     ("Giá cà phê 120.000đồng/kg.", "Giá cà phê một trăm hai mươi nghìn đồng mỗi ki lô gam."),
     ("Hỗ trợ 2triệu đồng mỗi hộ.", "Hỗ trợ hai triệu đồng mỗi hộ."),
+    ("Giá gà ta 95.000đ-110.000đ/kg.",
+     "Giá gà ta chín mươi lăm nghìn đồng đến một trăm mười nghìn đồng mỗi ki lô gam."),
+    ("Vé vào cổng 30.000 đồng-50.000 đồng.", "Vé vào cổng ba mươi nghìn đồng đến năm mươi nghìn đồng."),
     ("Tổng vốn 12 tỉ đồng, tỉ lệ giải ngân 80%.",
      "Tổng vốn mười hai tỷ đồng, tỉ lệ giải ngân tám mươi phần trăm."),
     # A time symbol after the "/" of a rate is its word (NEW-v14-7); a rate over an hour keeps "trên" (older set).
