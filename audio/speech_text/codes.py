@@ -50,6 +50,11 @@ def read_plate(province: str, series: str, series_digit: str, serial: str) -> st
     return f"{head}, {read_groups(serial)}"
 
 
+# Letters of a code named after a place, said as in the name: the rice varieties of the Ô Môn institute (OM5451
+# "ô em năm bốn năm một", v14 disputed).
+_NAMED_CODE_LETTERS = {"OM": "ô em"}
+
+
 def read_code(code: str, abbreviations: Mapping[str, str]) -> str:
     """A code mixing letters and digits: "H5N1" -> hát năm en một, "5G" -> năm gờ, "QH15"."""
     if code in abbreviations:
@@ -70,7 +75,7 @@ def read_code(code: str, abbreviations: Mapping[str, str]) -> str:
         term = " khóa" if known[1] in TERM_NUMBERED and not is_station_entry(abbreviations, known[1]) else ""
         return spoken_prefix + f"{abbreviations[known[1]]}{term} {read_cardinal(int(known[2]))}"
     parts = re.findall(r"[A-Za-zĐđ]+|\d+", rest)
-    words = [read_digits(p) if p.isdigit() else spell_letters(p) for p in parts]
+    words = [read_digits(p) if p.isdigit() else _NAMED_CODE_LETTERS.get(p) or spell_letters(p) for p in parts]
     return spoken_prefix + " ".join(words)
 
 

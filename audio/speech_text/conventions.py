@@ -281,7 +281,7 @@ LOAN_WORDS: dict[str, str] = {
     "karaoke": "ca ra ô kê", "taxi": "tắc xi", "container": "công te nơ", "robot": "rô bốt",
     "logo": "lô gô", "pano": "pa nô", "SIM": "sim", "Sim": "sim",
     "laptop": "láp tóp", "game": "gêm", "offline": "óp lai", "shipper": "síp pơ", "vitamin": "vi ta min",
-    "smartphone": "điện thoại thông minh",
+    "smartphone": "xờ mát phôn",  # NEW-v14-2 (no earlier set reads it; "điện thoại thông minh" was a seed choice)
     "vaccine": "vắc xin",  # "vắc-xin" is already said so
     "iHanoi": "ai Hà Nội", "PC-Covid": "pê xê cô vít", "PC-COVID": "pê xê cô vít",
     # Place and disease names with a settled Vietnamese form (the v9 conventions: Fansipan, Rubella).
@@ -325,6 +325,13 @@ LOAN_WORDS: dict[str, str] = {
     # v13: the Khmer people and their words as announcers say them; everyday loans (bóng đá mini, Oresol, type of a
     # vaccine strain).
     "Khmer": "khơ me", "mini": "mi ni", "Oresol": "ô rê dôn", "type": "típ",
+    # v14 (NEW-v14-2): festivals, climate, fruit varieties, payment services; the fertiliser DAP by its letters
+    # (S1 "dê": an unknown acronym's D is "đê" as in ODA, but a fertiliser is named by its S1 letters like NPK).
+    "Carnaval": "các na van", "Carnival": "các na van", "Festival": "phét ti van",
+    "El Nino": "en ni nô", "El Niño": "en ni nô", "La Nina": "la ni na", "La Niña": "la ni na",
+    "Idor": "i đo", "Java": "gia va", "Monthong": "môn thoong", "Asia": "a xi a",
+    "Mobile Money": "mô bai mo ni", "City Tour": "xi ti tua", "Hanoi": "hà nội", "Saigon": "sài gòn",
+    "DAP": "dê a pê",
 }
 # Each loan word is listed once; it is read the same at the start of a sentence and in lower case ("Zalo", "zalo";
 # "Video call", "video call"), so a word with a lower-case letter gets both forms. It is read the same in capitals

@@ -17,6 +17,10 @@ _DATE_RANGE_BEFORE = re.compile(
     r"(?i)(?:^|[\s(])(?:ngày|sáng|chiều|tối|trưa|đêm|hôm)\s+\d{1,2}[-/.]\d{1,2}\s*(?:đến|và|[-–])\s*(?:ngày\s+)?$"
 )
 
+# "Ngày Nhà giáo Việt Nam 20-11", "ngày Quốc khánh 2-9", "Tết Độc lập 2-9": a named day (capitalised words after
+# "ngày", "tết", "lễ") is followed by its date, never by a range of two numbers.
+HOLIDAY_BEFORE = re.compile(r"(?:\b[Nn]gày|\b[Tt]ết|\b[Ll]ễ) [A-ZĐÀ-Ỹ][^\W\d_]*(?: [^\W\d_]+){0,5} $")
+
 
 def _reads_as_day(match: re.Match[str], value: int) -> bool:
     if not 1 <= value <= 31:

@@ -13,6 +13,7 @@ from audio.speech_text.abbreviations import (
     read_in_context,
 )
 from audio.speech_text.acronyms import spell_unknown_acronyms
+from audio.speech_text.brand_words import read_brand_words
 from audio.speech_text.clock_times import _read_time
 from audio.speech_text.codes import (
     read_code,
@@ -23,7 +24,7 @@ from audio.speech_text.codes import (
     read_plate,
 )
 from audio.speech_text.conventions import LETTER_NAMES
-from audio.speech_text.day_numbers import _DATE_RANGE_BEFORE, _DAY_RANGE_BEFORE
+from audio.speech_text.day_numbers import _DATE_RANGE_BEFORE, _DAY_RANGE_BEFORE, HOLIDAY_BEFORE
 from audio.speech_text.digit_strings import (
     _DOTTED_GROUPS,
     _LABELLED_CODE,
@@ -60,6 +61,7 @@ from audio.speech_text.slash_dates import (
     _read_month,
     _read_slash_pair,
 )
+from audio.speech_text.sms_syntax import read_sms_syntax
 from audio.speech_text.web import protect_addresses, restore
 
 _CODE = r"[A-ZĐ](?:[A-ZĐƯ]|[a-zđ](?=[A-ZĐ\d/-]|\b))[A-Za-zĐđƯ0-9&]*"  # Ư: "BCĐTƯATTP"
@@ -128,9 +130,13 @@ _RANGE = re.compile(rf"{CLOSE}\s*[-–—]\s*{OPEN}")
 # second repeats its word ("ngày") or whose first ends with "giờ"/"phút" is a range too.
 _WORD_RANGE = re.compile(rf"(?:{CLOSE}|(?<={CLOSE} giờ)|(?<={CLOSE} phút))\s*[-–—]\s*(?=ngày {OPEN}|{OPEN})")
 # "từ 1 tỷ - 2 tỷ đồng", "3 triệu đồng - 5 triệu đồng": a range of two amounts that end with their scale word.
-_SCALE_RANGE = re.compile(rf"{CLOSE}( (?:nghìn|ngàn|triệu|tỷ|tỉ)(?: đồng)?)\s*[-–—]\s*(?={OPEN})")
+# "15.000 đồng - 20.000 đồng" too: two amounts of money written with the currency word.
+_SCALE_RANGE = re.compile(rf"{CLOSE}( (?:(?:nghìn|ngàn|triệu|tỷ|tỉ)(?: đồng)?|đồng))\s*[-–—]\s*(?={OPEN})")
 # "15.000đ/kg-20.000đ/kg": a dash glued to a unit after "/" separates two prices (it is no minus sign).
 _UNIT_DASH = re.compile(rf"(?<=/)({UNIT_RE})-(?=\d)")
+# "15.000đ-20.000đ/kg", "15.000 đồng-20.000 đồng": a dash glued between a quantity's unit and the next number
+# separates the two ends of a range, as when it is spaced.
+_GLUED_UNIT_DASH = re.compile(rf"(\d ?(?:{UNIT_RE}|đồng|nghìn|ngàn|triệu|tỷ))-(?=\d)")
 # "15.000 đ/kg – 20.000 đ/kg": a range of two prices per unit.
 _PER_UNIT_RANGE = re.compile(rf"{CLOSE}(/(?:{UNIT_RE}))(?![\w²³])\s*[-–—]\s*(?={OPEN})")
 # "tỷ lệ 3:1", "tỉ lệ bản đồ 1:500": a ratio ("ba trên một"); other "N:M" left to the voice (a score is a pause).
@@ -226,7 +232,7 @@ def _atom(match: re.Match[str], abbreviations: Mapping[str, str]) -> str:
         if _SCORE_BEFORE.search(head):  # "tỷ số 3-1" = ba một (NEW-v10-5): a score, not a range
             return _wrap(f"{read_cardinal(int(match['da_d']))} {read_cardinal(int(match['da_m']))}")
         if _before(match) in _DATE_WORDS - {"từ", "đến", "và", "("} or _DAY_RANGE_BEFORE.search(head) \
-                or _DATE_RANGE_BEFORE.search(head) or TIME_BEFORE_DATE.search(head):
+                or _DATE_RANGE_BEFORE.search(head) or TIME_BEFORE_DATE.search(head) or HOLIDAY_BEFORE.search(head):
             spoken = _read_date(match, int(match["da_d"]), int(match["da_m"]), None)
         if spoken is None:
             return f"{_wrap(read_cardinal(int(match['da_d'])))}-{_wrap(read_cardinal(int(match['da_m'])))}"
@@ -267,7 +273,8 @@ _CODE_LABEL_BEFORE = re.compile(r"(?i)(?:\bmã|\bký hiệu|\bkí hiệu)(?:\s+(
 
 def normalize_line(line: str, abbreviations: Mapping[str, str] = DEFAULT_ABBREVIATIONS) -> str:
     """Return the spoken form of one line (no newline inside)."""
-    text = before_numbers(drop_markup(line.replace("\u00a0", " "), abbreviations), abbreviations)
+    text = read_sms_syntax(drop_markup(line.replace("\u00a0", " "), abbreviations))
+    text = before_numbers(text, abbreviations)
     text = _LABELLED_CODE.sub(_read_labelled_code, text)
     if "." in text:
         text = _DOTTED_GROUPS.sub(_read_dotted_groups, text)
@@ -294,6 +301,8 @@ def normalize_line(line: str, abbreviations: Mapping[str, str] = DEFAULT_ABBREVI
     text = read_document_types(text, abbreviations)
     if "/" in text:
         text = _UNIT_DASH.sub(r"\1 - ", text)
+    if "-" in text:
+        text = _GLUED_UNIT_DASH.sub(r"\1 - ", text)
     text = read_symbols(text, abbreviations)
     text = _ROMAN_CONTEXT.sub(_roman, text)
     text = read_initials(text)
@@ -311,6 +320,7 @@ def normalize_line(line: str, abbreviations: Mapping[str, str] = DEFAULT_ABBREVI
     text = _LUNAR_WORD.sub("âm lịch", text)
     if "TT" not in abbreviations:
         text = read_tt(text)
+    text = read_brand_words(text)
     text = _expand_abbreviations(text, abbreviations)
     text = _JOINING_AND.sub(" và ", text)
     text = spell_unknown_acronyms(text)

@@ -98,6 +98,7 @@ LABOUR_SOCIETY: dict[str, str] = {
     "TBLS": "thương binh liệt sĩ",
     "TB-LS": "thương binh - liệt sĩ",
     "BMVNAH": "bà mẹ Việt Nam anh hùng",
+    "VNAH": "Việt Nam anh hùng",  # "Mẹ VNAH" (NEW-v14-1)
     "HCCB": "hội cựu chiến binh",
     "HPN": "hội phụ nữ",
     "HLHPNVN": "hội liên hiệp phụ nữ Việt Nam",

@@ -46,6 +46,8 @@ UNITS: dict[str, str] = {
     "kW": "ki lô oát",
     "MW": "mê ga oát",
     "kV": "ki lô vôn",
+    "kVA": "ki lô vôn am pe",  # a transformer's rating, "trạm biến áp 400 kVA" (v14 disputed)
+    "MVA": "mê ga vôn am pe",
     "kHz": "ki lô héc",  # a coast-radio frequency "tần số 7903 kHz" (v13)
     "MHz": "mê ga héc",
     "tr.đồng": "triệu đồng",  # "35 tr.đồng", the press short form of triệu (v13)
@@ -241,6 +243,7 @@ def read_slashes(text: str) -> str:
     out.append(text[last:])
     text = _MEASURE_OVER_HOURS.sub(r"\1 trong ", "".join(out))
     text = _SLASH_NUMBER.sub(" trên ", text)
+    text = _TIME_AFTER_EACH.sub(lambda m: _TIME_SYMBOLS[m[1]], text)
     return _UNIT_AFTER_EACH.sub(lambda m: UNITS[m[1]], text)
 
 
@@ -268,4 +271,7 @@ _MASS_BEFORE = re.compile(rf"(?<!\w)(?:mi li gam|gam|mi cờ rô gam|mg|g){CLOSE
 _VOLUME_AFTER = re.compile(r"(?:l|lít|ml|dl|m³|m3|mét khối)(?![\w²³])")
 _PER_TIME = re.compile(rf"\b({_PERIODS})/lần\b")
 _WORD_SLASH = re.compile(rf"(?<=[^\W\d_]|[²³%{CLOSE}])\s?/\s?(?=[^\W\d_])")
+# "150 m³/s", "20 m³/h": a time symbol after the "/" of a rate is said as its word (giây, giờ, phút).
+_TIME_SYMBOLS = {"s": "giây", "h": "giờ", "ph": "phút"}
+_TIME_AFTER_EACH = re.compile(r"(?:(?<=mỗi )|(?<=trên ))(s|h|ph)(?![\w²³])")
 _UNIT_AFTER_EACH = re.compile(rf"(?:(?<=mỗi )|(?<=trên ))({UNIT_RE})(?![\w²³])")

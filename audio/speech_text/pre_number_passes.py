@@ -152,9 +152,21 @@ def _spell_repeated_code(text: str, abbreviations: Mapping[str, str]) -> str:
     return _CODE_AFTER_WORDS.sub(spoken, text)
 
 
+# "86.000đồng/kg", "3 triệuđồng", "5tỷ": a money word glued to its number (or to its scale word) is read apart.
+_GLUED_MONEY = re.compile(r"(?<=\d)(?=(?:đồng|nghìn|ngàn|triệu|tỷ|tỉ)(?![^\W\d_]))"
+                          r"|(?:(?<=nghìn)|(?<=triệu)|(?<=ngàn)|(?<=tỷ))(?=đồng\b)")
+# A written "tỉ" (the number word) is the same word as "tỷ" and is transcribed so (NEW-v14-3); "tỉ lệ", "tỉ số",
+# "tỉ mỉ" and the like are other words, kept as written.
+_TI_NUMBER = re.compile(r"(?<![^\W\d_])tỉ(?![^\W\d_])(?! (?:lệ|số|mỉ|trọng|giá|suất|phú|thí)(?![^\W\d_]))")
+
+
 def before_numbers(text: str, abbreviations: Mapping[str, str]) -> str:
     """The passes on the written line (see the module docstring)."""
     text = _spell_repeated_code(text, abbreviations)
+    if "tỉ" in text:
+        text = _TI_NUMBER.sub("tỷ", text)
+    if "đồng" in text or "nghìn" in text or "ngàn" in text or "triệu" in text or "tỷ" in text:
+        text = _GLUED_MONEY.sub(" ", text)
     if re.search(r"[A-ZĐ]{2}", text) and not is_heading(text):  # a heading is left as written (`acronyms`)
         text = _SHOUTED.sub(_lower_shouted, text)
     if text.isascii() is False or re.search(r"[a-z]{8}", text):

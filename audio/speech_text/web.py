@@ -127,6 +127,8 @@ SYLLABLES: Mapping[str, str] = {
 _COMMON_PAIRS: Mapping[str, str] = {
     "chuyentien": "chuyển tiền", "nguoila": "người lạ", "khonggianmang": "không gian mạng", "luadao": "lừa đảo",
     "antoan": "an toàn", "morong": "mở rộng", "tiemchung": "tiêm chủng",
+    # "le" alone is the surname Lê (lehongphong); with "hội" it is lễ hội, the festival sites (lehoi.tiengiang…).
+    "lehoi": "lễ hội", "letet": "lễ tết",
 }
 _PIECES: Mapping[str, str] = {**COMMONEST, **SYLLABLES, **_COMMON_PAIRS, **{
     "dangky": "đăng ký", "hoso": "hồ sơ", "tracuu": "tra cứu", "giaoduc": "giáo dục", "giadinh": "gia đình",
@@ -318,8 +320,8 @@ def _consonant_prefixed(word: str) -> str | None:
         if len(rest) < 4 or not set(initials) <= _CONSONANTS:
             break
         syllables = _syllables(rest)
-        if syllables is not None:
-            return f"{spell_letters(initials)} {' '.join(syllables)}"
+        if syllables is not None:  # a body known by its initials keeps their reading ("cdcnghean" xê đê xê …)
+            return f"{_LABELS.get(initials) or spell_letters(initials)} {' '.join(syllables)}"
     # "tracuunnt", "dichvucongbhxh": words then the initials of a body (nnt người nộp thuế, bhxh), spelled.
     for cut in range(2, 5):
         head, initials = word[:-cut], word[-cut:]
