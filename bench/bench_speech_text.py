@@ -99,7 +99,8 @@ UNSEEN = {"blind_v7": "218/236", "blind_v8": "347/374", "blind_v9": "258/272",
           "blind_v10": "306/348; 311/348 after speech10", "blind_v11": "301/328; 312/328 after speech11",
           "blind_v12": "242/261; 246/261 after speech12",
           "blind_v13": "264/282; 265/282 after speech13",
-          "blind_v14": "296/317 (after speech14)"}
+          "blind_v14": "296/317 (after speech14)", "blind_v15": "278/299; 279/299 after abbr15 and speech15",
+          "blind_v16": "299/319; 300/319 after speech15"}
 
 
 def main() -> None:
