@@ -17,6 +17,7 @@ from audio.speech_text.codes import spell_letters
 from audio.speech_text.conventions import LOAN_WORDS, WEB_SIGNS
 from audio.speech_text.numbers import read_cardinal
 from audio.speech_text.syllable_table import COMMONEST
+from audio.speech_text.word_restoration import split_words
 
 _BASE = 0xE000  # private-use characters stand for an address already read
 
@@ -185,19 +186,9 @@ _MAX_SYLLABLE = max(len(s) for s in _PIECES)
 
 
 @lru_cache(maxsize=1024)
-def _syllables(word: str) -> tuple[str, ...] | None:
-    """Split an unaccented word into the fewest known syllables, or None."""
-    best: list[tuple[str, ...] | None] = [()] + [None] * len(word)
-    for end in range(1, len(word) + 1):
-        for start in range(max(0, end - _MAX_SYLLABLE), end):
-            head = best[start]
-            piece = word[start:end]
-            if head is not None and piece in _PIECES:
-                candidate = (*head, _PIECES[piece])
-                current = best[end]
-                if current is None or len(candidate) < len(current):
-                    best[end] = candidate
-    return best[-1]
+def _syllables(word: str, place: bool = False) -> tuple[str, ...] | None:
+    """Split an unaccented word into the fewest known words and syllables (word_restoration), or None."""
+    return split_words(word, _PIECES, place)
 
 
 def unaccented_syllables(word: str) -> tuple[str, ...] | None:
@@ -279,7 +270,7 @@ def _read_camel(word: str, table: Mapping[str, str]) -> str | None:
     return " ".join(found[1]) if found else None
 
 
-def _read_label(label: str, table: Mapping[str, str]) -> str:
+def _read_label(label: str, table: Mapping[str, str], place: bool = False) -> str:
     words: list[str] = []
     for part in re.findall(r"[^\W\d_]+|\d+", label):
         if not part.isascii() and part.isalpha():
@@ -298,7 +289,7 @@ def _read_label(label: str, table: Mapping[str, str]) -> str:
             words.append(_LABELS.get(lower) or WORDS[lower])
         elif loan or known:
             words.append(loan or known or "")
-        elif (syllables := _syllables(lower)) is not None:
+        elif (syllables := _syllables(lower, place)) is not None:
             words.append(" ".join(syllables))
         elif len(lower) >= 6 and (syllables := _shaped_syllables(lower)) is not None:
             words.append(" ".join(syllables))
@@ -351,7 +342,9 @@ def read_address(address: str, table: Mapping[str, str]) -> str:
         if piece in WEB_SIGNS:
             words.append((table.get(piece) if piece in "#@" else None) or WEB_SIGNS[piece])
         elif piece:
-            words.append(_joined_reading(pieces, index) or _read_label(piece, table))
+            # a label before a province's or "gov" names a place: phuloi.laichau.gov.vn (Phú Lợi)
+            place = index + 2 < len(pieces) and pieces[index + 1] == "." and pieces[index + 2] in (*WORDS, "gov")
+            words.append(_joined_reading(pieces, index) or _read_label(piece, table, place))
     return " ".join(words)
 
 
