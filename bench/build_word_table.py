@@ -7,10 +7,10 @@ Two lists, each kept only where the syllable rule (web.py, syllable_table.COMMON
   district and commune portals still online: muongang.dienbien.gov.vn) and after it (34 provinces). Source: the
   GSO administrative list as mirrored by github.com/thanglequoc/vietnamese-provinces-database (MIT licence;
   the names are public Vietnamese government data), json/vn_only_simplified_json_generated_data_vn_units*.json at
-  commits fac63085 (March 2025) and cd580632 (July 2026). Copies are kept outside the repository, in
-  /work/shared/webwords_sources/ (pass another folder as the first argument).
+  commits fac63085 (March 2025) and cd580632 (July 2026). Gzipped copies and the licence are in
+  bench/data/admin_units/ (pass another folder of the same .json.gz files as the first argument).
 - WORDS: two-syllable sequences of bulletin text (the spoken column of the fixture sets and the seed corpus,
-  never the newest set, spoken_blind_v14, kept to check the result), seen at least three times within one clause,
+  never a blind set from v14 on, kept to check the result), seen at least three times within one clause,
   with one accented form for at least 80% of their sightings; not function words or unit names, and only pairs
   seen in at least 30% of their rarer syllable's sightings (three-syllable runs, and pairs below that, were mostly
   two words side by side), plus a few words by hand. No shippable word list was found: the public Vietnamese
@@ -24,6 +24,7 @@ Run: .venv/bin/python -m bench.build_word_table [SOURCE_FOLDER]
 
 from __future__ import annotations
 
+import gzip
 import json
 import re
 import sys
@@ -37,9 +38,12 @@ from bench.build_syllable_table import _SHAPE, unaccented
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "tests" / "audio" / "fixtures"
 OUTPUT = ROOT / "audio" / "speech_text" / "word_table.py"
-SOURCES = Path("/work/shared/webwords_sources")
+SOURCES = Path(__file__).resolve().parent / "data" / "admin_units"
 UNIT_FILES = ("vn_units_2025-03_fac63085.json", "vn_units_2026-07_cd580632.json")
-HELD_BACK = "blind_v14"  # the newest set checks the table; it never feeds it
+# Blind sets from v14 on were written after the table was built: they check it and never feed it (so the
+# table is the same whatever sets are added later, and their unseen figures stay honest).
+FIRST_HELD_BACK = 14
+_BLIND_NUMBER = re.compile(r"spoken_blind_v(\d+)")
 _UNIT_TYPES = re.compile(r"^(?:Thành phố|Tỉnh|Quận|Huyện|Thị xã|Thị trấn|Phường|Xã|Đặc khu)\s+")
 _WORD = re.compile(r"[^\W\d_]+")
 _ADDRESS_ROW = re.compile(r"@|#\w|\.(?:vn|com|net|org)\b|www")
@@ -67,7 +71,9 @@ def unit_names(folder: Path) -> Counter[str]:
             names[name] += 1
 
     for file_name in UNIT_FILES:
-        for province in json.loads((folder / file_name).read_text(encoding="utf-8")):
+        with gzip.open(folder / f"{file_name}.gz", "rt", encoding="utf-8") as source:
+            provinces = json.load(source)
+        for province in provinces:
             add(province["FullName"])
             for district in province.get("District") or []:
                 add(district["FullName"])
@@ -81,7 +87,8 @@ def unit_names(folder: Path) -> Counter[str]:
 def bulletin_clauses() -> list[str]:
     lines = (FIXTURES / "seed_corpus.txt").read_text(encoding="utf-8").splitlines()
     for path in sorted(FIXTURES.glob("spoken_*.tsv")):
-        if HELD_BACK in path.name:
+        number = _BLIND_NUMBER.match(path.name)
+        if number and int(number[1]) >= FIRST_HELD_BACK:
             continue
         for row in path.read_text(encoding="utf-8").splitlines():
             columns = row.split("\t")
