@@ -100,7 +100,8 @@ UNSEEN = {"blind_v7": "218/236", "blind_v8": "347/374", "blind_v9": "258/272",
           "blind_v12": "242/261; 246/261 after speech12",
           "blind_v13": "264/282; 265/282 after speech13",
           "blind_v14": "296/317 (after speech14)", "blind_v15": "278/299; 279/299 after abbr15 and speech15",
-          "blind_v16": "299/319; 300/319 after speech15"}
+          "blind_v16": "299/319; 300/319 after speech15", "blind_v17": "284/297 (after speech15, abbr15, webwords)",
+          "blind_v18": "296/303 (after speech15, abbr15, webwords)"}
 
 
 def main() -> None:
