@@ -84,10 +84,15 @@ def _mung_named_days(match: re.Match[str]) -> str:
 
 
 # "công viên 30-4", "đường 3-2", "quảng trường 26-3": a place named after a date says the date (ba mươi tháng tư),
-# not a range (v13).
+# not a range (v13); with a slash too ("đường 3/2", "đường 30/4", "vườn hoa 19/8": the date, not "ba trên hai",
+# NEW-v14-6, NEW-v16-3). A house number is written after "số", "ngõ", "hẻm", "kiệt", never after the street word.
 _PLACE_NAMED_BY_DATE = re.compile(
     r"(?i)(?<!\w)((?:công viên|đường|phố|quảng trường|cầu|sân vận động|chợ|khu phố|bến xe|nhà thi đấu) )"
     r"([12]\d|3[01]|0?[1-9])\s?[-–]\s?(1[0-2]|0?[1-9])(?![\d/.,-]\d|\d)"
+)
+_PLACE_NAMED_BY_SLASH_DATE = re.compile(
+    r"(?i)(?<![\w/])((?:công viên|đường|quảng trường|vườn hoa|cầu|sân vận động|bến xe|nhà thi đấu) )"
+    r"([12]\d|3[01]|[1-9])/(1[0-2]|[1-9])(?![\d/.,-]\d|\d)"
 )
 
 # "sửa chữa đường ống D300", "cống D1000": a pipe's diameter in millimetres, "dê ba trăm" (a size, not a code) (v13).
@@ -179,6 +184,8 @@ def before_numbers(text: str, abbreviations: Mapping[str, str]) -> str:
         text = _KIN_INITIALS.sub(_read_kin_initials, text)
     if "-" in text or "–" in text:
         text = _PLACE_NAMED_BY_DATE.sub(_read_place_date, text)
+    if "/" in text:
+        text = _PLACE_NAMED_BY_SLASH_DATE.sub(_read_place_date, text)
     if "ống" in text:
         text = _PIPE_DIAMETER.sub(_read_pipe_diameter, text)
     if "ngày" in text and ("-" in text or "–" in text):
