@@ -19,7 +19,12 @@ _DATE_RANGE_BEFORE = re.compile(
 
 # "Ngày Nhà giáo Việt Nam 20-11", "ngày Quốc khánh 2-9", "Tết Độc lập 2-9": a named day (capitalised words after
 # "ngày", "tết", "lễ") is followed by its date, never by a range of two numbers.
-HOLIDAY_BEFORE = re.compile(r"(?:\b[Nn]gày|\b[Tt]ết|\b[Ll]ễ) [A-ZĐÀ-Ỹ][^\W\d_]*(?: [^\W\d_]+){0,5} $")
+# An event named in lower case is a named day too: "ngày bầu cử 15-3", "ngày hội 26-3" (NEW-v16-4).
+HOLIDAY_BEFORE = re.compile(
+    r"(?:\b[Nn]gày|\b[Tt]ết|\b[Ll]ễ) [A-ZĐÀ-Ỹ][^\W\d_]*(?: [^\W\d_]+){0,5} $"
+    r"|\b[Nn]gày (?:bầu cử|hội|khai giảng|bế giảng|tựu trường|khai mạc|bế mạc|ra quân|hiến máu|thành lập|giỗ"
+    r"|truyền thống|kỷ niệm|kỉ niệm|đại hội|hội thao|hội diễn|lễ hội)(?: [^\W\d_]+){0,4} $"
+)
 
 
 def _reads_as_day(match: re.Match[str], value: int) -> bool:

@@ -38,7 +38,7 @@ def _lower_shouted(match: re.Match[str]) -> str:
 
 _KIN_INITIALS = re.compile(
     r"(?<![\w])((?:[Cc]hị|[Aa]nh|[Ôô]ng|[Bb]à|[Ee]m|[Cc]háu|[Cc]ụ|[Cc]ô|[Cc]hú|[Bb]é|[Ss]inh viên|[Hh]ọc sinh)"
-    r"|[Đđ]ối tượng|[Nn]ạn nhân) ((?:[A-ZĐ]\. ?){2,4})"
+    r"|[Đđ]ối tượng|[Nn]ạn nhân) ((?:[A-ZĐ]\. ?){1,4})"
 )
 
 
@@ -165,9 +165,22 @@ _GLUED_MONEY = re.compile(r"(?<=\d)(?=(?:đồng|nghìn|ngàn|triệu|tỷ|tỉ)
 _TI_NUMBER = re.compile(r"(?<![^\W\d_])tỉ(?![^\W\d_])(?! (?:lệ|số|mỉ|trọng|giá|suất|phú|thí)(?![^\W\d_]))")
 
 
+# "trên BĐIII", "BĐII 03cm": a flood-alarm level glued to its Roman numeral is the level (báo động ba).
+_GLUED_ALARM = re.compile(r"(?<![\w])BĐ(I{1,3}|IV)(?![\w])")
+# "UBMTTQ VN", "Hội LHPN VN", "Hội Nông dân VN": "VN" closing an organisation's name is the country (Việt Nam),
+# not two letters; after an abbreviation of three or more capitals or a "Hội"/"Đoàn" name of a few words.
+_COUNTRY_AFTER_ORG = re.compile(
+    r"(?<![\w-])((?:[A-ZĐ]{3,}|(?:Hội|Đoàn|Tổng liên đoàn|Liên đoàn|Liên hiệp)(?: [A-ZĐÀ-Ỹa-zà-ỹđ]+){1,4}) )VN(?![\w.-])"
+)
+
+
 def before_numbers(text: str, abbreviations: Mapping[str, str]) -> str:
     """The passes on the written line (see the module docstring)."""
     text = _spell_repeated_code(text, abbreviations)
+    if "BĐI" in text:
+        text = _GLUED_ALARM.sub(r"BĐ \1", text)
+    if "VN" in text:
+        text = _COUNTRY_AFTER_ORG.sub(r"\1Việt Nam", text)
     if "tỉ" in text:
         text = _TI_NUMBER.sub("tỷ", text)
     if "đồng" in text or "nghìn" in text or "ngàn" in text or "triệu" in text or "tỷ" in text:
