@@ -134,7 +134,8 @@ or the API): e.g. "≥" -> "từ … trở lên" is not expressible, but "≥" -
 | QH15 in a law number             | kept "quốc hội khóa mười lăm" (row above):  | "quốc hội mười lăm" (v8 A2, |
 |                                  | v10 NEW-v10-2 prefers no "khóa", against    | NEW-v10-2)                  |
 |                                  | the earlier choice spoken_cases/v7 keep     |                             |
-| VNeID                            | kept "vê en e ai đi" (v2 F1, v8)            | "vê en e i đê" (NEW-v10-4)  |
+| VNeID                            | "vê en e i đê" (NEW-v10-4, settled          | "vê en e ai đi" (v2 F1, v8) |
+|                                  | 2026-12-01: the writers' conventions)       |                             |
 | a card or record number: letters | letters by name, digits one by one          | a cardinal after "Hà Nội"   |
 | + six or more digits             | ("HN401…" hát en bốn không một …)           |                             |
 | digits after mã / OTP / mật khẩu | digit by digit ("mã OTP … như 123456" một   | a cardinal                  |
@@ -168,7 +169,7 @@ or the API): e.g. "≥" -> "từ … trở lên" is not expressible, but "≥" -
 | a domain (pgdtrieuson)           | ("pê gờ dê triệu sơn"); edu kept "e dê u"   | "e đu"                      |
 | bit.ly, cdc in an address        | "bít chấm li"; "xê đê xê" (as CDC, F2)      | "xê dê xê"                  |
 | "thắng 3-1", "hòa 1 - 1"         | a score, "ba một" (like tỷ số, NEW-v10-5)   | "ba đến một"                |
-| VNeID, VssID (v11 again)         | kept "… ai đi" (v2 F1, v8)                  | "… i đê" (NEW-v10-4, v11)   |
+| VssID (v11 again)                | kept "… ai đi" (v2 F1, v8); VNeID "i đê"    | "… i đê" (NEW-v10-4, v11)   |
 | "tuyến đường ĐT.295"             | every word: "đường đường tỉnh …" (v11 row)  | "đường" once                |
 | capitals for emphasis in a line  | ordinary words ("KHÔNG BAO GIỜ" không bao   | spelled                     |
 | that is no heading               | giờ; NEW-v12-12, `pre_number_passes`)       |                             |
@@ -267,7 +268,7 @@ LOAN_WORDS: dict[str, str] = {
     "COVID": "cô vít", "Covid": "cô vít", "Zalo": "da lô", "Facebook": "phây búc", "Fanpage": "phan pết",
     "YouTube": "diu túp", "Youtube": "diu túp", "TikTok": "tích tốc", "Tiktok": "tích tốc", "online": "on lai",
     "hotline": "hót lai", "email": "i meo", "e-mail": "i meo", "website": "oép sai", "Internet": "in tơ nét",
-    "Wi-Fi": "oai phai", "WiFi": "oai phai", "Wifi": "oai phai", "QR": "kiu a", "VNeID": "vê en e ai đi",
+    "Wi-Fi": "oai phai", "WiFi": "oai phai", "Wifi": "oai phai", "QR": "kiu a", "VNeID": "vê en e i đê",
     "VssID": "vê ét ét ai đi",  # the social-insurance app, its "ID" said like VNeID's
     # Loan words written as one word: "Olympic", the VietGAP standard, the fertiliser urê (u-rê).
     "Olympic": "ô lim pích", "VietGAP": "việt gáp", "GlobalGAP": "gờ lô bồ gáp", "urê": "u rê", "OTP": "o tê pê",
