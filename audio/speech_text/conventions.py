@@ -292,7 +292,7 @@ LOAN_WORDS: dict[str, str] = {
     "MoMo": "mô mô", "Momo": "mô mô", "ZaloPay": "da lô pây", "Zalopay": "da lô pây",
     "Cloramin B": "clo ra min bê", "Cloramin": "clo ra min",
     # Disputed v10 rows (one common reading given): office software, sports, medicines, the tax app.
-    "Word": "oọc", "Excel": "ếch xeo", "Pickleball": "pích cơ bôn",
+    "Word": "oọc", "Excel": "ếch xeo", "Pickleball": "pích cơ bon",
     "Paracetamol": "pa ra xê ta mon", "Aspirin": "át pi rin",
     "Ibuprofen": "i bu pro phen", "eTax Mobile": "i tắc mô bai", "eTax": "i tắc",
     # v11: office words of online filing (bản scan, file mềm, bản photo) and the banks bulletins name ("-bank" băng,
@@ -311,7 +311,7 @@ LOAN_WORDS: dict[str, str] = {
     "livestream": "lai xtrim", "voucher": "vao chơ", "combo": "com bô", "group": "gờ rúp", "mail": "meo",
     "tivi": "ti vi", "QR code": "kiu a cốt", "QR Code": "kiu a cốt", "Zalo OA": "da lô o a",
     "selfie": "xen phi", "Bluetooth": "blu tút",
-    "iPhone": "ai phôn", "Shopee": "sốp pi", "Lazada": "la da da", "Grab": "gráp", "Viettel": "vi ét ten",
+    "iPhone": "ai phôn", "Shopee": "sốp pi", "Lazada": "la da đa", "Grab": "gráp", "Viettel": "vi ét ten",
     "Techcombank": "tếch com băng", "Vietinbank": "viết tin băng", "VietinBank": "viết tin băng",
     "Sacombank": "sa com băng", "BIDV": "bê i đê vê", "VPBank": "vê pê băng", "MBBank": "em bê băng",
     "video call": "vi đê ô côn",
@@ -333,6 +333,10 @@ LOAN_WORDS: dict[str, str] = {
     "Idor": "i đo", "Java": "gia va", "Monthong": "môn thoong", "Asia": "a xi a",
     "Mobile Money": "mô bai mo ni", "City Tour": "xi ti tua", "Hanoi": "hà nội", "Saigon": "sài gòn",
     "DAP": "dê a pê",
+    # v15/v16 (NEW-v15-6, NEW-v16-6): health, travel and sports loans; the Korean-language test of EPS.
+    "X-quang": "ích quang", "X-Quang": "ích quang", "x-quang": "ích quang", "Rabisin": "ra bi xin",
+    "visa": "vi sa", "Futsal": "phút xan", "TOPIK": "tô pích", "EPS-TOPIK": "e pê ét tô pích",
+    "ShopeePay": "sốp pi pây", "Digibank": "đi gi banh",
 }
 # Each loan word is listed once; it is read the same at the start of a sentence and in lower case ("Zalo", "zalo";
 # "Video call", "video call"), so a word with a lower-case letter gets both forms. It is read the same in capitals

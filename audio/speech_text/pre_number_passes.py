@@ -96,7 +96,10 @@ _PLACE_NAMED_BY_SLASH_DATE = re.compile(
 )
 
 # "sửa chữa đường ống D300", "cống D1000": a pipe's diameter in millimetres, "dê ba trăm" (a size, not a code) (v13).
-_PIPE_DIAMETER = re.compile(r"(?i)(?<!\w)((?:ống|cống)(?: [a-zà-ỹđ]+){0,2} )D ?(\d{2,4})(?![\w.,]\d|\w)")
+# A hydrant's outlet ("họng nước chữa cháy D65") is sized the same way, and a size may carry its unit ("D800mm").
+_PIPE_DIAMETER = re.compile(
+    r"(?i)(?<!\w)((?:ống|cống|họng|trụ)(?: [a-zà-ỹđ]+){0,3} )D ?(\d{2,4})(?=mm\b|(?![\w.,]\d|\w))"
+)
 
 
 def _read_pipe_diameter(match: re.Match[str]) -> str:
@@ -199,7 +202,7 @@ def before_numbers(text: str, abbreviations: Mapping[str, str]) -> str:
         text = _PLACE_NAMED_BY_DATE.sub(_read_place_date, text)
     if "/" in text:
         text = _PLACE_NAMED_BY_SLASH_DATE.sub(_read_place_date, text)
-    if "ống" in text:
+    if "ống" in text or "họng" in text or "trụ" in text:
         text = _PIPE_DIAMETER.sub(_read_pipe_diameter, text)
     if "ngày" in text and ("-" in text or "–" in text):
         text = _DASHED_DAY_LIST.sub(r"\1\2/\3", text)
