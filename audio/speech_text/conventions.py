@@ -19,9 +19,11 @@ or the API): e.g. "≥" -> "từ … trở lên" is not expressible, but "≥" -
 | "/" in a document number         | silent ("15/KH-UBND" -> mười lăm kế hoạch…) | "trên", "xẹt"               |
 | "/" in house numbers, ratios     | "trên" ("12/3", "9/9", "140/90")            | "xẹt"                       |
 | "/" per unit                     | "mỗi" ("đồng/con"); "N năm/lần" "một lần"   | "trên"                      |
-| a quantity over an area or hour  | "trên" ("tấn/ha", "km/h", "m³/giờ",         | "mỗi", "một"                |
-| (tấn/ha, km/h, người/km²)        | "người/km²"); a price stays "mỗi"           |                             |
-|                                  | ("đồng/m²"); "kWh/năm" "mỗi năm"            |                             |
+| a quantity over an area or hour  | "trên" ("tấn/ha", "km/h", "người/km²"); a   | "mỗi", "một"                |
+| (tấn/ha, km/h, người/km²)        | price stays "mỗi" ("đồng/m²"); "kWh/năm"    |                             |
+|                                  | "mỗi năm"                                   |                             |
+| a volume per time (m³/giờ, m³/s, | "mỗi" like m³/ngày đêm (NEW-v14-7, v15-5;   | "trên"                      |
+| lít/giờ)                         | settled 2026-12-01)                         |                             |
 | "mm/3 giờ" (rain over hours)     | "trong ba giờ"                              | "trên ba giờ"               |
 | "/" between two words            | a pause (comma): "quận/phường"              | "hoặc"                      |
 | "/" after "tỷ lệ", before a      | "trên" ("tỷ lệ chết/mắc", "ca/100.000 dân", | "chia", "mỗi"               |

@@ -173,7 +173,8 @@ _GLUED_ALARM = re.compile(r"(?<![\w])BĐ(I{1,3}|IV)(?![\w])")
 # "UBMTTQ VN", "Hội LHPN VN", "Hội Nông dân VN": "VN" closing an organisation's name is the country (Việt Nam),
 # not two letters; after an abbreviation of three or more capitals or a "Hội"/"Đoàn" name of a few words.
 _COUNTRY_AFTER_ORG = re.compile(
-    r"(?<![\w-])((?:[A-ZĐ]{3,}|(?:Hội|Đoàn|Tổng liên đoàn|Liên đoàn|Liên hiệp)(?: [A-ZĐÀ-Ỹa-zà-ỹđ]+){1,4}) )VN(?![\w.-])"
+    r"(?<![\w-])((?:[A-ZĐ]{3,}|(?:Hội|Đoàn|Tổng liên đoàn|Liên đoàn|Liên hiệp)(?: [A-ZĐÀ-Ỹa-zà-ỹđ]+){1,4}) )"
+    r"VN(?![\w.-])"
 )
 
 
