@@ -10,8 +10,8 @@ from audio.speech_text.match_context import _after, _before, _head
 # "9 tháng năm 2025" (the first nine months of the year) counts months: "năm" before a year is the year, not May.
 _MONTH_AFTER = (r"tháng\s+(?:\d|(?:giêng|chạp|một|hai|ba|tư|năm|sáu|bảy|tám|chín|mười)"
                 r"(?!\w|\s+lần\b)(?<!năm(?=\s+(?:\d{4}|nay|qua|trước|sau)\b)))")
-# "ngày 25 đến 30-6": the second day of a range that began with "ngày" is a date too.
-_DAY_RANGE_BEFORE = re.compile(r"(?i)\bngày\s+\d{1,2}\s*(?:đến|và|[-–])\s*$")
+# "ngày 25 đến 30-6", "mùng 2 đến 4-11": the second day of a range that began with "ngày"/"mùng" is a date too.
+_DAY_RANGE_BEFORE = re.compile(r"(?i)\b(?:ngày|mùng|mồng)\s+\d{1,2}\s*(?:đến|và|[-–])\s*$")
 # "ngày 10-9 đến 15-9": the second date of a range whose first is a date.
 _DATE_RANGE_BEFORE = re.compile(
     r"(?i)(?:^|[\s(])(?:ngày|sáng|chiều|tối|trưa|đêm|hôm)\s+\d{1,2}[-/.]\d{1,2}\s*(?:đến|và|[-–])\s*(?:ngày\s+)?$"
