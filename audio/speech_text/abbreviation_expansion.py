@@ -8,6 +8,7 @@ from functools import lru_cache
 
 from audio.speech_text.abbreviations import CONTEXT_ABBREVIATIONS, is_station_entry, read_in_context
 from audio.speech_text.codes import spell_letters
+from audio.speech_text.conventions import LOAN_WORDS
 from audio.speech_text.passes import OPEN
 
 
@@ -78,9 +79,16 @@ def _split_joined(line: str, abbreviations: Mapping[str, str]) -> str:
     return _JOINED.sub(split, line) if "-" in line else line
 
 
+# "vắc-xin Sởi-Rubella": a loan word joined by a hyphen to a Vietnamese word is still that loan word (the hyphen a
+# pause), unlike a part of a code joined to capitals ("KH-UBND").
+_LOAN_AFTER_HYPHEN = re.compile(r"(?<=[a-zà-ỹđ])-(?=([A-Z][a-z]+)(?![\w-]))")
+
+
 def _expand_abbreviations(line: str, abbreviations: Mapping[str, str]) -> str:
     if not abbreviations:
         return line
+    if "-" in line:
+        line = _LOAN_AFTER_HYPHEN.sub(lambda m: " " if m[1] in LOAN_WORDS else m[0], line)
     line = _split_joined(_drop_glosses(line, abbreviations), abbreviations)
     pattern = _abbreviation_pattern(tuple(abbreviations))
     return pattern.sub(lambda m: _expand(m, abbreviations), line)

@@ -19,6 +19,7 @@ from audio.speech_text.commune_abbreviations import COMMUNE_ABBREVIATIONS
 from audio.speech_text.conventions import LOAN_WORDS
 from audio.speech_text.notice_abbreviations import NOTICE_ABBREVIATIONS
 from audio.speech_text.sector_abbreviations import SECTOR_ABBREVIATIONS
+from audio.speech_text.sport_health_abbreviations import SPORT_HEALTH_ABBREVIATIONS
 from audio.speech_text.ward_abbreviations import WARD_ABBREVIATIONS
 
 _ADMINISTRATION: dict[str, str] = {
@@ -250,7 +251,7 @@ _DOCUMENTS: dict[str, str] = {
 _ENTRIES: dict[str, str] = {
     **WARD_ABBREVIATIONS, **NOTICE_ABBREVIATIONS, **_ADMINISTRATION, **_ORGANISATIONS,
     **_HEALTH_EDUCATION, **_ECONOMY, **_DOCUMENTS, **COMMUNE_ABBREVIATIONS, **SECTOR_ABBREVIATIONS,
-    **LOAN_WORDS,
+    **SPORT_HEALTH_ABBREVIATIONS, **LOAN_WORDS,
 }
 
 DEFAULT_ABBREVIATIONS: Mapping[str, str] = MappingProxyType(_ENTRIES)

@@ -23,7 +23,7 @@ SERVICE_CUE_NEAR = re.compile(
     r"(?i)(?:gọi|tổng đài|đài|đường dây nóng|hotline|hót lai|điện thoại|khẩn cấp|cấp cứu|số máy|quay số|bấm số)"
     r"(?:\s+[^\W\d]+){0,3}\W*$"
     # A line's name may be longer: "Tổng đài quốc gia bảo vệ trẻ em 111", "đường dây nóng phòng chống dịch 1022".
-    r"|(?i:tổng đài|đường dây nóng|đường dây|hotline|hót lai)(?:\s+[^\W\d]+){0,7}\W*$"
+    r"|(?i:tổng đài|đường dây nóng|đường dây|hotline|hót lai)(?:\s+[^\W\d]+){0,9}\W*$"
 )
 # "Công an 113, Cứu hỏa 114": the service named just before its number.
 EMERGENCY_CUES = re.compile(

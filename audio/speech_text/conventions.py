@@ -19,9 +19,11 @@ or the API): e.g. "≥" -> "từ … trở lên" is not expressible, but "≥" -
 | "/" in a document number         | silent ("15/KH-UBND" -> mười lăm kế hoạch…) | "trên", "xẹt"               |
 | "/" in house numbers, ratios     | "trên" ("12/3", "9/9", "140/90")            | "xẹt"                       |
 | "/" per unit                     | "mỗi" ("đồng/con"); "N năm/lần" "một lần"   | "trên"                      |
-| a quantity over an area or hour  | "trên" ("tấn/ha", "km/h", "m³/giờ",         | "mỗi", "một"                |
-| (tấn/ha, km/h, người/km²)        | "người/km²"); a price stays "mỗi"           |                             |
-|                                  | ("đồng/m²"); "kWh/năm" "mỗi năm"            |                             |
+| a quantity over an area or hour  | "trên" ("tấn/ha", "km/h", "người/km²"); a   | "mỗi", "một"                |
+| (tấn/ha, km/h, người/km²)        | price stays "mỗi" ("đồng/m²"); "kWh/năm"    |                             |
+|                                  | "mỗi năm"                                   |                             |
+| a volume per time (m³/giờ, m³/s, | "mỗi" like m³/ngày đêm (NEW-v14-7, v15-5;   | "trên"                      |
+| lít/giờ)                         | settled 2026-12-01)                         |                             |
 | "mm/3 giờ" (rain over hours)     | "trong ba giờ"                              | "trên ba giờ"               |
 | "/" between two words            | a pause (comma): "quận/phường"              | "hoặc"                      |
 | "/" after "tỷ lệ", before a      | "trên" ("tỷ lệ chết/mắc", "ca/100.000 dân", | "chia", "mỗi"               |
@@ -134,7 +136,8 @@ or the API): e.g. "≥" -> "từ … trở lên" is not expressible, but "≥" -
 | QH15 in a law number             | kept "quốc hội khóa mười lăm" (row above):  | "quốc hội mười lăm" (v8 A2, |
 |                                  | v10 NEW-v10-2 prefers no "khóa", against    | NEW-v10-2)                  |
 |                                  | the earlier choice spoken_cases/v7 keep     |                             |
-| VNeID                            | kept "vê en e ai đi" (v2 F1, v8)            | "vê en e i đê" (NEW-v10-4)  |
+| VNeID                            | "vê en e i đê" (NEW-v10-4, settled          | "vê en e ai đi" (v2 F1, v8) |
+|                                  | 2026-12-01: the writers' conventions)       |                             |
 | a card or record number: letters | letters by name, digits one by one          | a cardinal after "Hà Nội"   |
 | + six or more digits             | ("HN401…" hát en bốn không một …)           |                             |
 | digits after mã / OTP / mật khẩu | digit by digit ("mã OTP … như 123456" một   | a cardinal                  |
@@ -168,7 +171,7 @@ or the API): e.g. "≥" -> "từ … trở lên" is not expressible, but "≥" -
 | a domain (pgdtrieuson)           | ("pê gờ dê triệu sơn"); edu kept "e dê u"   | "e đu"                      |
 | bit.ly, cdc in an address        | "bít chấm li"; "xê đê xê" (as CDC, F2)      | "xê dê xê"                  |
 | "thắng 3-1", "hòa 1 - 1"         | a score, "ba một" (like tỷ số, NEW-v10-5)   | "ba đến một"                |
-| VNeID, VssID (v11 again)         | kept "… ai đi" (v2 F1, v8)                  | "… i đê" (NEW-v10-4, v11)   |
+| VssID (v11 again)                | kept "… ai đi" (v2 F1, v8); VNeID "i đê"    | "… i đê" (NEW-v10-4, v11)   |
 | "tuyến đường ĐT.295"             | every word: "đường đường tỉnh …" (v11 row)  | "đường" once                |
 | capitals for emphasis in a line  | ordinary words ("KHÔNG BAO GIỜ" không bao   | spelled                     |
 | that is no heading               | giờ; NEW-v12-12, `pre_number_passes`)       |                             |
@@ -267,7 +270,7 @@ LOAN_WORDS: dict[str, str] = {
     "COVID": "cô vít", "Covid": "cô vít", "Zalo": "da lô", "Facebook": "phây búc", "Fanpage": "phan pết",
     "YouTube": "diu túp", "Youtube": "diu túp", "TikTok": "tích tốc", "Tiktok": "tích tốc", "online": "on lai",
     "hotline": "hót lai", "email": "i meo", "e-mail": "i meo", "website": "oép sai", "Internet": "in tơ nét",
-    "Wi-Fi": "oai phai", "WiFi": "oai phai", "Wifi": "oai phai", "QR": "kiu a", "VNeID": "vê en e ai đi",
+    "Wi-Fi": "oai phai", "WiFi": "oai phai", "Wifi": "oai phai", "QR": "kiu a", "VNeID": "vê en e i đê",
     "VssID": "vê ét ét ai đi",  # the social-insurance app, its "ID" said like VNeID's
     # Loan words written as one word: "Olympic", the VietGAP standard, the fertiliser urê (u-rê).
     "Olympic": "ô lim pích", "VietGAP": "việt gáp", "GlobalGAP": "gờ lô bồ gáp", "urê": "u rê", "OTP": "o tê pê",
@@ -291,7 +294,7 @@ LOAN_WORDS: dict[str, str] = {
     "MoMo": "mô mô", "Momo": "mô mô", "ZaloPay": "da lô pây", "Zalopay": "da lô pây",
     "Cloramin B": "clo ra min bê", "Cloramin": "clo ra min",
     # Disputed v10 rows (one common reading given): office software, sports, medicines, the tax app.
-    "Word": "oọc", "Excel": "ếch xeo", "Pickleball": "pích cơ bôn",
+    "Word": "oọc", "Excel": "ếch xeo", "Pickleball": "pích cơ bon",
     "Paracetamol": "pa ra xê ta mon", "Aspirin": "át pi rin",
     "Ibuprofen": "i bu pro phen", "eTax Mobile": "i tắc mô bai", "eTax": "i tắc",
     # v11: office words of online filing (bản scan, file mềm, bản photo) and the banks bulletins name ("-bank" băng,
@@ -310,7 +313,7 @@ LOAN_WORDS: dict[str, str] = {
     "livestream": "lai xtrim", "voucher": "vao chơ", "combo": "com bô", "group": "gờ rúp", "mail": "meo",
     "tivi": "ti vi", "QR code": "kiu a cốt", "QR Code": "kiu a cốt", "Zalo OA": "da lô o a",
     "selfie": "xen phi", "Bluetooth": "blu tút",
-    "iPhone": "ai phôn", "Shopee": "sốp pi", "Lazada": "la da da", "Grab": "gráp", "Viettel": "vi ét ten",
+    "iPhone": "ai phôn", "Shopee": "sốp pi", "Lazada": "la da đa", "Grab": "gráp", "Viettel": "vi ét ten",
     "Techcombank": "tếch com băng", "Vietinbank": "viết tin băng", "VietinBank": "viết tin băng",
     "Sacombank": "sa com băng", "BIDV": "bê i đê vê", "VPBank": "vê pê băng", "MBBank": "em bê băng",
     "video call": "vi đê ô côn",
@@ -332,6 +335,10 @@ LOAN_WORDS: dict[str, str] = {
     "Idor": "i đo", "Java": "gia va", "Monthong": "môn thoong", "Asia": "a xi a",
     "Mobile Money": "mô bai mo ni", "City Tour": "xi ti tua", "Hanoi": "hà nội", "Saigon": "sài gòn",
     "DAP": "dê a pê",
+    # v15/v16 (NEW-v15-6, NEW-v16-6): health, travel and sports loans; the Korean-language test of EPS.
+    "X-quang": "ích quang", "X-Quang": "ích quang", "x-quang": "ích quang", "Rabisin": "ra bi xin",
+    "visa": "vi sa", "Futsal": "phút xan", "TOPIK": "tô pích", "EPS-TOPIK": "e pê ét tô pích",
+    "ShopeePay": "sốp pi pây", "Digibank": "đi gi banh",
 }
 # Each loan word is listed once; it is read the same at the start of a sentence and in lower case ("Zalo", "zalo";
 # "Video call", "video call"), so a word with a lower-case letter gets both forms. It is read the same in capitals

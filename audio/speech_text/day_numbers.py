@@ -10,8 +10,8 @@ from audio.speech_text.match_context import _after, _before, _head
 # "9 tháng năm 2025" (the first nine months of the year) counts months: "năm" before a year is the year, not May.
 _MONTH_AFTER = (r"tháng\s+(?:\d|(?:giêng|chạp|một|hai|ba|tư|năm|sáu|bảy|tám|chín|mười)"
                 r"(?!\w|\s+lần\b)(?<!năm(?=\s+(?:\d{4}|nay|qua|trước|sau)\b)))")
-# "ngày 25 đến 30-6": the second day of a range that began with "ngày" is a date too.
-_DAY_RANGE_BEFORE = re.compile(r"(?i)\bngày\s+\d{1,2}\s*(?:đến|và|[-–])\s*$")
+# "ngày 25 đến 30-6", "mùng 2 đến 4-11": the second day of a range that began with "ngày"/"mùng" is a date too.
+_DAY_RANGE_BEFORE = re.compile(r"(?i)\b(?:ngày|mùng|mồng)\s+\d{1,2}\s*(?:đến|và|[-–])\s*$")
 # "ngày 10-9 đến 15-9": the second date of a range whose first is a date.
 _DATE_RANGE_BEFORE = re.compile(
     r"(?i)(?:^|[\s(])(?:ngày|sáng|chiều|tối|trưa|đêm|hôm)\s+\d{1,2}[-/.]\d{1,2}\s*(?:đến|và|[-–])\s*(?:ngày\s+)?$"
@@ -19,7 +19,12 @@ _DATE_RANGE_BEFORE = re.compile(
 
 # "Ngày Nhà giáo Việt Nam 20-11", "ngày Quốc khánh 2-9", "Tết Độc lập 2-9": a named day (capitalised words after
 # "ngày", "tết", "lễ") is followed by its date, never by a range of two numbers.
-HOLIDAY_BEFORE = re.compile(r"(?:\b[Nn]gày|\b[Tt]ết|\b[Ll]ễ) [A-ZĐÀ-Ỹ][^\W\d_]*(?: [^\W\d_]+){0,5} $")
+# An event named in lower case is a named day too: "ngày bầu cử 15-3", "ngày hội 26-3" (NEW-v16-4).
+HOLIDAY_BEFORE = re.compile(
+    r"(?:\b[Nn]gày|\b[Tt]ết|\b[Ll]ễ) [A-ZĐÀ-Ỹ][^\W\d_]*(?: [^\W\d_]+){0,5} $"
+    r"|\b[Nn]gày (?:bầu cử|hội|khai giảng|bế giảng|tựu trường|khai mạc|bế mạc|ra quân|hiến máu|thành lập|giỗ"
+    r"|truyền thống|kỷ niệm|kỉ niệm|đại hội|hội thao|hội diễn|lễ hội)(?: [^\W\d_]+){0,4} $"
+)
 
 
 def _reads_as_day(match: re.Match[str], value: int) -> bool:

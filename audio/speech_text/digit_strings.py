@@ -39,6 +39,10 @@ _LABELLED_CODE = re.compile(
     r"(?=[A-Z0-9]*\d)([A-Z0-9]+(?:[.-][A-Z0-9]+)+)(?=$|[\s,;)]|\.(?!\w))"
 )
 
+# "H41.25-260315-0027": letters glued to digits, then two or more digit groups joined by dots or dashes, is a file
+# code wherever it stands (its label may be words away: "mã hồ sơ của ông được cấp là …"); read like a labelled one.
+_FILE_CODE = re.compile(r"(?<![\w.-])(?=[A-Z0-9.-]*\d{4})([A-Z]{1,3}\d{1,4}(?:[.-]\d+){2,})(?=$|[\s,;)]|\.(?!\w))")
+
 
 def _read_labelled_code(match: re.Match[str]) -> str:
     code = match[1]

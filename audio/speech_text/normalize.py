@@ -27,6 +27,7 @@ from audio.speech_text.conventions import LETTER_NAMES
 from audio.speech_text.day_numbers import _DATE_RANGE_BEFORE, _DAY_RANGE_BEFORE, HOLIDAY_BEFORE
 from audio.speech_text.digit_strings import (
     _DOTTED_GROUPS,
+    _FILE_CODE,
     _LABELLED_CODE,
     _LONG_DIGITS,
     _read_dotted_groups,
@@ -276,6 +277,7 @@ def normalize_line(line: str, abbreviations: Mapping[str, str] = DEFAULT_ABBREVI
     text = read_sms_syntax(drop_markup(line.replace("\u00a0", " "), abbreviations))
     text = before_numbers(text, abbreviations)
     text = _LABELLED_CODE.sub(_read_labelled_code, text)
+    text = _FILE_CODE.sub(_read_labelled_code, text)
     if "." in text:
         text = _DOTTED_GROUPS.sub(_read_dotted_groups, text)
     text = _LONG_DIGITS.sub(_read_long_digits, text)

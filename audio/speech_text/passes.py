@@ -234,9 +234,10 @@ def read_slashes(text: str) -> str:
             rate = rate or _MEASURE_RATE.search(head)
             per_unit = rate and not _DATE_ATOM.search(head) and not text[match.end()].isupper()
             concentration = _MASS_BEFORE.search(head) and _VOLUME_AFTER.match(text, match.end())
-            physical = per_unit and _PHYSICAL_RATE.match(text, match.end()) and not _MONEY_BEFORE.search(head)
+            physical = per_unit and _PHYSICAL_RATE.match(text, match.end()) and not _MONEY_BEFORE.search(head) \
+                and not (_VOLUME_BEFORE.search(head) and _HOUR_AFTER.match(text, match.end()))
             if concentration or physical:
-                out.append(" trên ")  # "tấn/ha", "m³/giờ", "người/km²": a physical rate
+                out.append(" trên ")  # "tấn/ha", "km/giờ", "người/km²": a physical rate
             else:
                 out.append(" mỗi " if per_unit else ", ")
         last = match.end()
@@ -247,9 +248,13 @@ def read_slashes(text: str) -> str:
     return _UNIT_AFTER_EACH.sub(lambda m: UNITS[m[1]], text)
 
 
-# A quantity over an area or an hour is a physical rate, read "trên" (tấn/ha, km/giờ, lít/giờ, người/km²); a price
+# A quantity over an area or an hour is a physical rate, read "trên" (tấn/ha, km/giờ, người/km²); a price
 # per unit stays "mỗi" (đồng/m², đồng/giờ).
 _PHYSICAL_RATE = re.compile(r"(?:ha|km²|km2|m²|m2|h|giờ)(?![\w²³])")
+# A volume per hour ("2.500 m³/giờ", a pump's capacity) is read like a volume per day or second: "mỗi" (NEW-v14-7;
+# v14-v16 all give một | mỗi for a volume per time), while a speed ("km/h") stays "trên".
+_VOLUME_BEFORE = re.compile(rf"(?<!\w)(?:mét khối|khối|lít){CLOSE}?\s?$")
+_HOUR_AFTER = re.compile(r"(?:h|giờ)(?!\w)")
 _MONEY_BEFORE = re.compile(rf"(?<!\w)(?:đồng|đ|VNĐ|USD|đô la Mỹ|nghìn|ngàn|triệu|tỷ){CLOSE}?\s?$")
 _MEASURES = sorted({v for k, v in UNITS.items() if v not in ("đồng", "đô la Mỹ", "phần trăm")}
                    | {"tấn", "tạ", "yến", "lít", "mét khối", "khối"}, key=len, reverse=True)

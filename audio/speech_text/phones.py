@@ -1,6 +1,6 @@
 """Telephone numbers written in groups that the general digit-string rule does not take: a five-digit area
 code ("02888 865 154"), a one-digit group ("0203 3 835 123"), an area code in parentheses ("(02838) 291 555")
-and the country code "+84" ("+84 912 345 678").
+the country code "+84" ("+84 912 345 678") and a 1800/1900 number in groups ("1900 545413").
 
 A run of digit groups separated by spaces, dots or hyphens is a telephone number when it starts with 0 (or "(0…)") and
 holds as many digits as a Vietnamese number has: 10 or 11 (a mobile has 10, a landline with its area code
@@ -24,6 +24,8 @@ _SPACED = re.compile(
     rf"|\(\+84[ .-]?(?P<cc_area>\d{{1,3}})\)(?P<cc_rest>[ .-]?\d{{1,8}}{_GROUPS % 0})"
     rf"|(?P<area>\(0\d{{1,4}}\)[ .-]?\d{{1,8}}{_GROUPS % 0})"
     rf"|(?P<plain>0\d{{2,4}}{_GROUPS % 1})"
+    # "1900 545413", "1800.1091", "1900 6868 99": a toll-free or shared-cost number in written groups
+    r"|(?<![Nn]ăm )(?P<toll>1[89]00(?:[ .]\d{2,6}){1,3})"
     r")(?=[^\d.,]|[.,](?!\d)|$)"
 )
 _DIGIT = re.compile(r"\d")
@@ -46,6 +48,8 @@ def _phone(match: re.Match[str]) -> str:
         if len(_DIGIT.findall(body)) in (9, 10):
             return wrap(f"cộng tám bốn, {read_groups(body)}")
         return match[0]
+    if match["toll"]:
+        return wrap(read_groups(match[0])) if 8 <= len(_DIGIT.findall(match[0])) <= 10 else match[0]
     if len(_DIGIT.findall(match[0])) in (10, 11):
         return wrap(read_groups(match[0]))
     return match[0]

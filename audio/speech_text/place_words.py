@@ -31,8 +31,18 @@ _TT = re.compile(
 )
 
 
+# "TT" as the second half of a dashed pair, read by the first half: a police unit's "CSGT-TT" is trật tự
+# (cảnh sát giao thông trật tự); a culture centre's "TTVH-TT", "Trung tâm VH-TT" is thể thao (văn hóa thể thao),
+# while the office "Phòng VH-TT" keeps văn hóa thông tin (the dictionary's reading).
+_POLICE_ORDER = re.compile(r"(?<![\w-])(CS[A-ZĐ]{1,4})-TT(?![\w-])")
+_CENTRE_SPORT = re.compile(r"(?<![\w-])(TTVH|(?:TT|[Tt]rung tâm) VH)-TT(?![\w-])")
+
+
 def read_tt(text: str) -> str:
     """ "TT Y tế" -> "trung tâm Y tế", "TT Phong Điền" -> "thị trấn Phong Điền"; other "TT" unchanged."""
     if "TT" not in text:
         return text
+    if "-TT" in text:
+        text = _POLICE_ORDER.sub(r"\1 trật tự", text)
+        text = _CENTRE_SPORT.sub(lambda m: f"{m[1]} thể thao", text)
     return _TT.sub(lambda m: "thường trực " if m["standing"] else "trung tâm " if m["service"] else "thị trấn ", text)

@@ -38,7 +38,7 @@ def _lower_shouted(match: re.Match[str]) -> str:
 
 _KIN_INITIALS = re.compile(
     r"(?<![\w])((?:[Cc]hị|[Aa]nh|[Ôô]ng|[Bb]à|[Ee]m|[Cc]háu|[Cc]ụ|[Cc]ô|[Cc]hú|[Bb]é|[Ss]inh viên|[Hh]ọc sinh)"
-    r"|[Đđ]ối tượng|[Nn]ạn nhân) ((?:[A-ZĐ]\. ?){2,4})"
+    r"|[Đđ]ối tượng|[Nn]ạn nhân) ((?:[A-ZĐ]\. ?){1,4})"
 )
 
 
@@ -84,14 +84,22 @@ def _mung_named_days(match: re.Match[str]) -> str:
 
 
 # "công viên 30-4", "đường 3-2", "quảng trường 26-3": a place named after a date says the date (ba mươi tháng tư),
-# not a range (v13).
+# not a range (v13); with a slash too ("đường 3/2", "đường 30/4", "vườn hoa 19/8": the date, not "ba trên hai",
+# NEW-v14-6, NEW-v16-3). A house number is written after "số", "ngõ", "hẻm", "kiệt", never after the street word.
 _PLACE_NAMED_BY_DATE = re.compile(
     r"(?i)(?<!\w)((?:công viên|đường|phố|quảng trường|cầu|sân vận động|chợ|khu phố|bến xe|nhà thi đấu) )"
     r"([12]\d|3[01]|0?[1-9])\s?[-–]\s?(1[0-2]|0?[1-9])(?![\d/.,-]\d|\d)"
 )
+_PLACE_NAMED_BY_SLASH_DATE = re.compile(
+    r"(?i)(?<![\w/])((?:công viên|đường|quảng trường|vườn hoa|cầu|sân vận động|bến xe|nhà thi đấu) )"
+    r"([12]\d|3[01]|[1-9])/(1[0-2]|[1-9])(?![\d/.,-]\d|\d)"
+)
 
 # "sửa chữa đường ống D300", "cống D1000": a pipe's diameter in millimetres, "dê ba trăm" (a size, not a code) (v13).
-_PIPE_DIAMETER = re.compile(r"(?i)(?<!\w)((?:ống|cống)(?: [a-zà-ỹđ]+){0,2} )D ?(\d{2,4})(?![\w.,]\d|\w)")
+# A hydrant's outlet ("họng nước chữa cháy D65") is sized the same way, and a size may carry its unit ("D800mm").
+_PIPE_DIAMETER = re.compile(
+    r"(?i)(?<!\w)((?:ống|cống|họng|trụ)(?: [a-zà-ỹđ]+){0,3} )D ?(\d{2,4})(?=mm\b|(?![\w.,]\d|\w))"
+)
 
 
 def _read_pipe_diameter(match: re.Match[str]) -> str:
@@ -160,9 +168,23 @@ _GLUED_MONEY = re.compile(r"(?<=\d)(?=(?:đồng|nghìn|ngàn|triệu|tỷ|tỉ)
 _TI_NUMBER = re.compile(r"(?<![^\W\d_])tỉ(?![^\W\d_])(?! (?:lệ|số|mỉ|trọng|giá|suất|phú|thí)(?![^\W\d_]))")
 
 
+# "trên BĐIII", "BĐII 03cm": a flood-alarm level glued to its Roman numeral is the level (báo động ba).
+_GLUED_ALARM = re.compile(r"(?<![\w])BĐ(I{1,3}|IV)(?![\w])")
+# "UBMTTQ VN", "Hội LHPN VN", "Hội Nông dân VN": "VN" closing an organisation's name is the country (Việt Nam),
+# not two letters; after an abbreviation of three or more capitals or a "Hội"/"Đoàn" name of a few words.
+_COUNTRY_AFTER_ORG = re.compile(
+    r"(?<![\w-])((?:[A-ZĐ]{3,}|(?:Hội|Đoàn|Tổng liên đoàn|Liên đoàn|Liên hiệp)(?: [A-ZĐÀ-Ỹa-zà-ỹđ]+){1,4}) )"
+    r"VN(?![\w.-])"
+)
+
+
 def before_numbers(text: str, abbreviations: Mapping[str, str]) -> str:
     """The passes on the written line (see the module docstring)."""
     text = _spell_repeated_code(text, abbreviations)
+    if "BĐI" in text:
+        text = _GLUED_ALARM.sub(r"BĐ \1", text)
+    if "VN" in text:
+        text = _COUNTRY_AFTER_ORG.sub(r"\1Việt Nam", text)
     if "tỉ" in text:
         text = _TI_NUMBER.sub("tỷ", text)
     if "đồng" in text or "nghìn" in text or "ngàn" in text or "triệu" in text or "tỷ" in text:
@@ -179,7 +201,9 @@ def before_numbers(text: str, abbreviations: Mapping[str, str]) -> str:
         text = _KIN_INITIALS.sub(_read_kin_initials, text)
     if "-" in text or "–" in text:
         text = _PLACE_NAMED_BY_DATE.sub(_read_place_date, text)
-    if "ống" in text:
+    if "/" in text:
+        text = _PLACE_NAMED_BY_SLASH_DATE.sub(_read_place_date, text)
+    if "ống" in text or "họng" in text or "trụ" in text:
         text = _PIPE_DIAMETER.sub(_read_pipe_diameter, text)
     if "ngày" in text and ("-" in text or "–" in text):
         text = _DASHED_DAY_LIST.sub(r"\1\2/\3", text)

@@ -19,7 +19,16 @@ _QUANTITY_BEFORE = frozenset({
     "tới", "bằng", "giảm", "tăng", "với", "phần",
 })
 _FRACTION_NOUNS = re.compile(r"\s*(?:số|diện tích|chặng|dân số|tổng|thời gian|lượng|khối lượng|quân số"
-                             r"|kinh phí|dân|hộ|lượt|học sinh|người|trường hợp|thời lượng)\b")
+                             r"|kinh phí|dân|hộ|lượt|học sinh|người|trường hợp|thời lượng"
+                             # an amount of money or of a measure ("hỗ trợ 1/2 học phí", "1/3 chiều dài")
+                             r"|học phí|chi phí|viện phí|phí|giá trị|giá|tiền|vốn|lương|thu nhập|ngân sách|quỹ"
+                             r"|sản lượng|công suất|chiều dài|quãng đường|đoạn|phần|mức|lao động|đàn|đất|nhà)\b")
+# Words of amount before "N/M" ("hỗ trợ 1/2 học phí", "tối đa 1/3"): a fraction of something, not a day.
+_AMOUNT_BEFORE = frozenset({"hỗ trợ", "tối đa", "tối thiểu", "ít nhất", "chỉ còn", "chưa đến", "chưa tới",
+                            "miễn", "trích", "gấp", "mất", "chừng", "ước", "vòng"})
+# Date words that also mean "up to"/"from" an amount ("có tới 2/3 số hộ"): a date unless a noun that only a
+# share can precede follows ("từ 1/6 học sinh …" stays the first of June).
+_WEAK_DATE_WORDS = frozenset({"từ", "đến", "tới", "và", "(", "hết", "trước", "sau", "đầu", "cuối"})
 # Nouns counted out of a total after "N/M": "1/7 vị trí", "10/11 huyện" (một trên bảy vị trí) — neither a
 # date nor a fraction of a quantity.
 _COUNT_NOUNS = re.compile(
@@ -77,14 +86,30 @@ def _in_date_context(match: re.Match[str]) -> bool:
     before = _before(match)
     if before == "nay" and _before(match, 2) == "hiện nay":
         before = ""  # "Hiện nay 4/5 thôn": "currently", no day named
-    if before in _DATE_WORDS or _is_lunar(match):
+    if _is_lunar(match):
         return True
+    after = _after(match)
+    if before in _WEAK_DATE_WORDS and _is_fraction(match, after):
+        return False  # "có tới 2/3 số hộ": a share of the households, not the second of March
+    if before in _DATE_WORDS:
+        return True
+    if before in _AMOUNT_BEFORE or _before(match, 2) in _AMOUNT_BEFORE:
+        return False
     if before in _HOUSE_WORDS or before in _QUANTITY_BEFORE or match[0] == "24/7":
         return False
-    after = _after(match)
     # "1/7 vị trí" counts out of a total (never more than the total: "30/4 xã" is a date).
     counted = int(match["dm_d"]) <= int(match["dm_m"]) and _COUNT_NOUNS.match(after) is not None
     return _FRACTION_NOUNS.match(after) is None and not counted
+
+
+_SHARE_NOUNS = re.compile(r"\s*(?:số|tổng số|diện tích|dân số|khối lượng|sản lượng|kinh phí|học phí|chi phí"
+                          r"|giá trị|quân số)\b")
+
+
+def _is_fraction(match: re.Match[str], after: str) -> bool:
+    """A proper fraction ("2/3") before a noun only a share can precede ("số hộ", "học phí")."""
+    n, m = int(match["dm_d"]), int(match["dm_m"])
+    return 0 < n < m <= 10 and not match["dm_d"].startswith("0") and _SHARE_NOUNS.match(after) is not None
 
 
 def _counts_out_of(match: re.Match[str]) -> bool:
@@ -98,6 +123,8 @@ def _read_slash_pair(match: re.Match[str]) -> str:
     """ "N/M" that is not a date: a fraction, a house number or a ratio."""
     left, right = match["dm_d"], match["dm_m"]
     n, m = int(left), int(right)
+    if _before(match) == "vòng" and n == 1 and m in (2, 4, 8, 16, 32, 64):
+        return f"một phần {'tư' if m == 4 else read_cardinal(m)}"  # a knock-out round: "vòng 1/8" (NEW-v16-3)
     if _before(match) not in _HOUSE_WORDS and 0 < n < m <= 10 and not left.startswith("0") \
             and (_before(match) != "điểm") and _COUNT_NOUNS.match(_after(match)) is None:
         return f"{read_cardinal(n)} phần {'tư' if m == 4 else read_cardinal(m)}"

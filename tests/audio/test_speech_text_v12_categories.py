@@ -38,7 +38,7 @@ CASES = [
      'Thực hiện Công văn hai nghìn hai trăm linh bảy bộ công an xê không sáu ngày mùng năm tháng ba của Bộ Công an.'),
     # Vietnamese words run together without marks, outside an address.
     ('Đăng ký qua ứng dụng (VNeID, baohiemxahoi) trên điện thoại.',
-     'Đăng ký qua ứng dụng (vê en e ai đi, bảo hiểm xã hội) trên điện thoại.'),
+     'Đăng ký qua ứng dụng (vê en e i đê, bảo hiểm xã hội) trên điện thoại.'),
     ('Xem thêm tại television và trang dichvucong.gov.vn.',
      'Xem thêm tại television và trang dịch vụ công chấm gờ o vê chấm vê en.'),
     # A fertiliser grade: three numbers, dashes silent.

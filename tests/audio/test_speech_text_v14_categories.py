@@ -42,7 +42,7 @@ CASES = [
      "Tổng vốn mười hai tỷ đồng, tỉ lệ giải ngân tám mươi phần trăm."),
     # A time symbol after the "/" of a rate is its word (NEW-v14-7); a rate over an hour keeps "trên" (older set).
     ("Cống xả được 40 m³/s.", "Cống xả được bốn mươi mét khối mỗi giây."),
-    ("Máy bơm dầu 30 m³/h.", "Máy bơm dầu ba mươi mét khối trên giờ."),
+    ("Máy bơm dầu 30 m³/h.", "Máy bơm dầu ba mươi mét khối mỗi giờ."),  # a volume per time: mỗi (settled 2026-12-01)
     # Web addresses: a body's initials glued to a place keep their reading; "lễ hội" in an address.
     ("Xem tại cdcthaibinh.vn.", "Xem tại xê đê xê thái bình chấm vê en."),
     ("Tin tức xem trên lehoi.hue.gov.vn.", "Tin tức xem trên lễ hội chấm huế chấm gờ o vê chấm vê en."),

@@ -38,7 +38,7 @@ def test_disputed_rows_are_rows_of_the_blind_set_with_a_reason() -> None:
                          ids=[f"{i}-{row[0]}" for i, row in enumerate(BLIND) if (row[1], row[2]) not in DISPUTED])
 def test_every_undisputed_blind_row_is_read_exactly(category: str, text: str, expected: str) -> None:
     del category
-    assert to_spoken(text) == expected
+    assert to_spoken(text) in expected.split(" | ")  # alternatives added by CORRECTED lines
 
 
 def test_disputed_rows_are_counted_and_reported(capsys: pytest.CaptureFixture[str]) -> None:
@@ -46,7 +46,7 @@ def test_disputed_rows_are_counted_and_reported(capsys: pytest.CaptureFixture[st
     right: Counter[str] = Counter()
     for category, text, expected in BLIND:
         per_category[category] += 1
-        right[category] += to_spoken(text) == expected
+        right[category] += to_spoken(text) in expected.split(" | ")
     still_disputed = [text for (text, expected) in DISPUTED if to_spoken(text) != expected]
     with capsys.disabled():
         total = sum(right.values())

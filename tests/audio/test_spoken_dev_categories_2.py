@@ -28,7 +28,7 @@ def test_every_category_has_cases() -> None:
                          ids=row_ids(ROWS))
 def test_every_row_is_read_exactly(category: str, text: str, expected: str) -> None:
     del category
-    assert to_spoken(text) == expected
+    assert to_spoken(text) in expected.split(" | ")  # alternatives added by CORRECTED lines
 
 
 # Variants written by the helper (not sentences of real notices): each rule reads its category, and the readings
@@ -59,4 +59,4 @@ VARIANTS = [
 
 @pytest.mark.parametrize(("text", "expected"), VARIANTS)
 def test_variants_of_the_categories_are_read_by_the_same_rules(text: str, expected: str) -> None:
-    assert to_spoken(text) == expected
+    assert to_spoken(text) in expected.split(" | ")  # alternatives added by CORRECTED lines

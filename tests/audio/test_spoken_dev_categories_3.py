@@ -47,4 +47,4 @@ def test_every_row_is_read_exactly(category: str, text: str, expected: str) -> N
     ("Xã có 113 hộ dân.", "Xã có một trăm mười ba hộ dân."),
 ])
 def test_readings_left_alone(text: str, expected: str) -> None:
-    assert to_spoken(text) == expected
+    assert to_spoken(text) in expected.split(" | ")  # alternatives added by CORRECTED lines

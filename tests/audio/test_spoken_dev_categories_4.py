@@ -26,4 +26,4 @@ def test_every_category_has_cases() -> None:
 @pytest.mark.parametrize(("category", "text", "expected"), ROWS, ids=row_ids(ROWS))
 def test_every_row_is_read_exactly(category: str, text: str, expected: str) -> None:
     del category
-    assert to_spoken(text) == expected
+    assert to_spoken(text) in expected.split(" | ")  # alternatives added by CORRECTED lines

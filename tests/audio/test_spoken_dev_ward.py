@@ -20,7 +20,7 @@ ROWS = rows("spoken_dev_ward.tsv")
 @pytest.mark.parametrize(("category", "text", "expected"), ROWS, ids=row_ids(ROWS))
 def test_every_row_is_read_exactly(category: str, text: str, expected: str) -> None:
     del category
-    assert to_spoken(text) == expected
+    assert to_spoken(text) in expected.split(" | ")  # alternatives added by CORRECTED lines
 
 
 def test_ward_table_is_large_and_the_only_place_of_its_keys() -> None:
