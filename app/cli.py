@@ -106,6 +106,9 @@ def _queue_misconfigured() -> bool:
     return False
 
 
+SHUTDOWN_GRACE_SECONDS = 5
+
+
 def _cmd_serve(args: argparse.Namespace) -> int:
     import logging
 
@@ -128,7 +131,10 @@ def _cmd_serve(args: argparse.Namespace) -> int:
     if leader is not None:
         app.state.stop_on_shutdown = [leader.stop]
     try:
-        uvicorn.run(app, host=args.host, port=args.port, log_level="info")
+        # A stop waits this long for requests still answering: a relay point's live stream never ends
+        # and a paused audio player stops reading, and neither may hold a restart back.
+        uvicorn.run(app, host=args.host, port=args.port, log_level="info",
+                    timeout_graceful_shutdown=SHUTDOWN_GRACE_SECONDS)
     finally:
         if leader is not None:
             leader.stop()
