@@ -99,9 +99,12 @@ UNSEEN = {"blind_v7": "218/236", "blind_v8": "347/374", "blind_v9": "258/272",
           "blind_v10": "306/348; 311/348 after speech10", "blind_v11": "301/328; 312/328 after speech11",
           "blind_v12": "242/261; 246/261 after speech12",
           "blind_v13": "264/282; 265/282 after speech13",
-          "blind_v14": "296/317 (after speech14)", "blind_v15": "278/299; 279/299 after abbr15 and speech15",
-          "blind_v16": "299/319; 300/319 after speech15", "blind_v17": "284/297 (after speech15, abbr15, webwords)",
-          "blind_v18": "296/303 (after speech15, abbr15, webwords)"}
+          "blind_v14": "296/317 (after speech14)",
+          "blind_v15": "278/299; 279/299 after abbr15 and speech15; 284/299 after webwords",
+          "blind_v16": "299/319; 300/319 after speech15",
+          "blind_v17": "284/297 (after speech15, abbr15, webwords); 290/297 after speech16",
+          "blind_v18": "296/303 (after speech15, abbr15, webwords); 297/303 after speech16",
+          "blind_v19": "304/318 (after speech16)"}
 
 
 def main() -> None:
