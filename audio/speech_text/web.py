@@ -17,7 +17,7 @@ from audio.speech_text.codes import spell_letters
 from audio.speech_text.conventions import LOAN_WORDS, WEB_SIGNS
 from audio.speech_text.numbers import read_cardinal
 from audio.speech_text.syllable_table import COMMONEST
-from audio.speech_text.word_restoration import split_words
+from audio.speech_text.word_restoration import cheapest_split, split_words
 
 _BASE = 0xE000  # private-use characters stand for an address already read
 
@@ -211,24 +211,14 @@ def _shaped_syllables(word: str) -> tuple[str, ...] | None:
     """A long unaccented word with a syllable missing from `SYLLABLES` ("thachthat"): known pieces by their reading,
     the rest as syllables said as written, if every piece has the shape of a syllable; spelling twelve letters one by
     one would lose the listener. Known pieces cost 1, unknown ones 3: the fewest unknown syllables win."""
-    best: list[tuple[int, tuple[str, ...]] | None] = [(0, ())] + [None] * len(word)
-    for end in range(1, len(word) + 1):
-        for start in range(max(0, end - _MAX_SYLLABLE), end):
-            head = best[start]
-            if head is None:
-                continue
-            piece = word[start:end]
-            if piece in _PIECES:
-                candidate = (head[0] + 1, (*head[1], _PIECES[piece]))
-            elif end - start >= 2 and _SYLLABLE_SHAPE.fullmatch(piece):
-                candidate = (head[0] + 3, (*head[1], piece))
-            else:
-                continue
-            current = best[end]
-            if current is None or candidate[0] < current[0]:
-                best[end] = candidate
-    found = best[-1]
-    return found[1] if found else None
+    def price(piece: str) -> tuple[tuple[int], str] | None:
+        if piece in _PIECES:
+            return (1,), _PIECES[piece]
+        if len(piece) >= 2 and _SYLLABLE_SHAPE.fullmatch(piece):
+            return (3,), piece
+        return None
+
+    return cheapest_split(word, _MAX_SYLLABLE, price, (0,))
 
 
 # CamelCase pieces: a capitalised word, a run of capitals (an acronym: "ANTQ"), a run of lowercase letters.

@@ -9,7 +9,7 @@ province label or "gov", or after xã/phường/huyện…); on a tie the hand l
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from functools import cache
 
 from audio.speech_text.word_table import PLACES, WORDS
@@ -43,25 +43,37 @@ def split_words(word: str, pieces: Mapping[str, str], place: bool = False,
     # Thousands of place names match stretches of any label ("vanphong" Văn Phong): only a place label takes them.
     preferred, other = (places, words) if place else (words, {})
     longest = max(longest, max(map(len, pieces)))
-    # best[i]: ((pieces, generated pieces of the less likely kind, generated pieces), readings) for word[:i]
-    best: list[tuple[tuple[int, int, int], tuple[str, ...]] | None] = [((0, 0, 0), ())] + [None] * len(word)
+
+    # cost: (pieces, generated pieces of the less likely kind, generated pieces); the smallest wins
+    def price(piece: str) -> tuple[tuple[int, ...], str] | None:
+        if piece in pieces:
+            return (1, 0, 0), pieces[piece]
+        if piece in preferred:
+            return (1, 0, 1), preferred[piece]
+        if piece in other:
+            return (1, 1, 1), other[piece]
+        return None
+
+    return cheapest_split(word, longest, price, (0, 0, 0))
+
+
+Cost = tuple[int, ...]
+
+
+def cheapest_split(word: str, longest: int, price: Callable[[str], tuple[Cost, str] | None],
+                   zero: Cost) -> tuple[str, ...] | None:
+    """The readings of the pieces that make up `word` at the least total cost (costs add up element by element and
+    compare as tuples; `price` answers None for a piece that cannot be one), or None if no split exists."""
+    best: list[tuple[Cost, tuple[str, ...]] | None] = [(zero, ())] + [None] * len(word)
     for end in range(1, len(word) + 1):
         for start in range(max(0, end - longest), end):
             head = best[start]
-            if head is None:
+            priced = price(word[start:end]) if head is not None else None
+            if head is None or priced is None:
                 continue
-            piece = word[start:end]
-            (count, unlikely, made), readings = head
-            if piece in pieces:
-                candidate = ((count + 1, unlikely, made), (*readings, pieces[piece]))
-            elif piece in preferred:
-                candidate = ((count + 1, unlikely, made + 1), (*readings, preferred[piece]))
-            elif piece in other:
-                candidate = ((count + 1, unlikely + 1, made + 1), (*readings, other[piece]))
-            else:
-                continue
+            cost = tuple(a + b for a, b in zip(head[0], priced[0], strict=True))
             current = best[end]
-            if current is None or candidate[0] < current[0]:
-                best[end] = candidate
+            if current is None or cost < current[0]:
+                best[end] = (cost, (*head[1], priced[1]))
     found = best[-1]
     return found[1] if found else None
