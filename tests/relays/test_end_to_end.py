@@ -94,12 +94,7 @@ def live(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Live]:
 @contextmanager
 def open_live(tmp: Path, env: dict[str, str] | None = None) -> Iterator[Live]:
     """A served demo station with one 2-minute slot starting within three minutes, rendered."""
-    server = LoaServer(tmp / "data", env=env)
-    server.data_dir.mkdir()
-    server.cli("init", "--demo")
-    for name, password in PASSWORDS.items():
-        server.cli("users", "passwd", name, "--password-stdin", stdin=password + "\n")
-    server.start()
+    server = LoaServer(tmp / "data", env=env).start_demo(PASSWORDS)
     proxy = CuttingProxy(server.port)
     try:
         base = server.url

@@ -34,12 +34,7 @@ def _sign_in(base: str, username: str) -> dict[str, str]:
 
 
 def test_a_stop_does_not_wait_for_a_relay_point_listening_live(tmp_path: Path, upstream: StreamServer) -> None:
-    server = LoaServer(tmp_path / "data", scheduler=False)
-    server.data_dir.mkdir()
-    server.cli("init", "--demo")
-    for name, password in PASSWORDS.items():
-        server.cli("users", "passwd", name, "--password-stdin", stdin=password + "\n")
-    server.start()
+    server = LoaServer(tmp_path / "data", scheduler=False).start_demo(PASSWORDS)
     try:
         base = server.url
         admin, editor = _sign_in(base, "ubnd"), _sign_in(base, "bientap")
