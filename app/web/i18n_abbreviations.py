@@ -37,6 +37,8 @@ ABBREVIATION_MESSAGES: dict[str, tuple[str, str]] = {
     "abbr_built_in_title": ("Chữ viết tắt có sẵn ({shown}/{total})", "Built-in abbreviations ({shown}/{total})"),
     "abbr_none_own": ("Đài chưa có chữ viết tắt riêng.", "The station has no abbreviations of its own yet."),
     "abbr_none_found": ("Không tìm thấy.", "Nothing found."),
+    "abbr_more": ("Còn {n} chữ nữa: tìm ở ô trên, hoặc", "{n} more: search above, or"),
+    "abbr_show_every": ("xem tất cả chữ có sẵn", "list every built-in one"),
     "abbr_off": ("(đọc nguyên văn)", "(read as written)"),
     "abbr_context": ("tùy câu", "depends on the sentence"),
     "abbr_document": ("trong số hiệu văn bản", "inside document numbers"),

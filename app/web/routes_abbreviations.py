@@ -12,7 +12,7 @@ from collections.abc import Callable
 from typing import Annotated
 from urllib.parse import quote
 
-from fastapi import APIRouter, Depends, Request
+from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import RedirectResponse
 from starlette.responses import Response
 
@@ -37,6 +37,9 @@ Writer = Annotated[User, Depends(web_roles(Role.editor, Role.admin))]
 PURPOSE = "abbreviations"
 URL = "/app/abbreviations"
 MAX_QUERY = 100
+# The built-in list runs to well over a thousand entries: a phone gets the first of them and the search box;
+# "xem tất cả" lists every one.
+BUILT_IN_FIRST = 100
 
 
 def _writes(user: User) -> bool:
@@ -49,10 +52,12 @@ def _station(session: SessionDep, user: User) -> Station:
 
 def _page(request: Request, session: SessionDep, user: User, *, query: str = "",
           values: dict[str, str] | None = None, errors: dict[str, str] | None = None, editing: bool = False,
-          form_token: str = "", status_code: int = 200) -> Response:
+          form_token: str = "", status_code: int = 200, show_all: bool = False) -> Response:
     station = _station(session, user)
     query = query.strip()[:MAX_QUERY]
     own, built_in = book.own_rows(station), book.built_in_rows(station)
+    found = [r for r in built_in if book.matches(r, query)]
+    shown = found if query or show_all else found[:BUILT_IN_FIRST]
     token = ""
     if _writes(user):
         token = form_token if once.usable(session, user, PURPOSE, form_token) else once.issue(session, user, PURPOSE)
@@ -61,14 +66,14 @@ def _page(request: Request, session: SessionDep, user: User, *, query: str = "",
         "station": station, "query": query, "values": values, "errors": errors or {}, "editing": editing,
         "overrides": book.built_in_reading(values["key"]) if values["key"] else None,
         "own": [r for r in own if book.matches(r, query)], "own_total": len(own),
-        "built_in": [r for r in built_in if book.matches(r, query)], "built_in_total": len(built_in),
+        "built_in": shown, "built_in_more": len(found) - len(shown), "built_in_total": len(built_in),
         "can_write": _writes(user), "form_token": token,
     }, user=user, status_code=status_code)
 
 
 @router.get("", dependencies=[WritesOnRead])
 def abbreviations_page(request: Request, session: SessionDep, user: Reader, q: str = "", edit: str = "",
-                       key: str = "") -> Response:
+                       key: str = "", every: Annotated[str, Query(alias="all")] = "") -> Response:
     """Every abbreviation the station's speech reads: search, and (editor, admin) add, change, remove."""
     values, editing = None, False
     if _writes(user):
@@ -77,7 +82,7 @@ def abbreviations_page(request: Request, session: SessionDep, user: Reader, q: s
             values, editing = {"key": edit, "reading": own[edit]}, True
         elif key[:64]:  # read a built-in one another way: start from its reading
             values = {"key": key[:64], "reading": DEFAULT_ABBREVIATIONS.get(key, "")}
-    return _page(request, session, user, query=q, values=values, editing=editing)
+    return _page(request, session, user, query=q, values=values, editing=editing, show_all=bool(every))
 
 
 def _done_message(lang: str, key: str, effect: dict[str, int], message_key: str) -> str:

@@ -27,7 +27,7 @@ def test_editor_adds_an_abbreviation_and_sees_it_in_the_list(client, session, wo
     page = client.get(PAGE)
     assert page.status_code == 200
     assert 'href="/app/abbreviations"' in page.text  # in the navigation
-    assert "ủy ban nhân dân" in page.text  # the built-in list
+    assert "an toàn thực phẩm" in page.text  # the built-in list (ATTP, among its first hundred)
     saved = _save(client, "BQLCC", "ban quản lý chung cư")
     assert saved.status_code == 303
     assert _own(session, world) == {"BQLCC": "ban quản lý chung cư"}
@@ -189,3 +189,20 @@ def test_listen_speaks_the_sentence_with_the_change(client, session, world):
     assert empty.status_code == 422
     assert "Không có gì để đọc" in empty.json()["message"]
     assert _own(session, world) == {}
+
+
+@pytest.mark.usefixtures("world")
+def test_the_long_built_in_list_opens_short_and_lists_every_one_on_request(client):
+    """Well over a thousand built-in abbreviations: the page (read on phones) lists the first hundred, says how
+    many more there are and how to reach them; "xem tất cả" lists every one, and a search looks through all."""
+    sign_in(client, "editor")
+    first = client.get(PAGE).text
+    listed = first.count('<span class="abbr-key">')
+    assert listed <= 100 + 10, "the first hundred built-in ones and the station's own"
+    assert "Còn " in first
+    assert "xem tất cả chữ có sẵn" in first
+    every = client.get(PAGE, params={"all": "1"}).text
+    assert every.count('<span class="abbr-key">') > 1000
+    assert "Còn " not in every
+    assert '<span class="abbr-key">VĐV</span>' not in first, "alphabetically far down the list"
+    assert '<span class="abbr-key">VĐV</span>' in client.get(PAGE, params={"q": "van dong vien"}).text
