@@ -244,8 +244,7 @@ def read_slashes(text: str) -> str:
     out.append(text[last:])
     text = _MEASURE_OVER_HOURS.sub(r"\1 trong ", "".join(out))
     text = _SLASH_NUMBER.sub(" trên ", text)
-    text = _TIME_AFTER_EACH.sub(lambda m: _TIME_SYMBOLS[m[1]], text)
-    return _UNIT_AFTER_EACH.sub(lambda m: UNITS[m[1]], text)
+    return _UNIT_AFTER_EACH.sub(lambda m: _SYMBOL_AFTER_EACH[m[1]], text)
 
 
 # A quantity over an area or an hour is a physical rate, read "trên" (tấn/ha, km/giờ, người/km²); a price
@@ -276,7 +275,6 @@ _MASS_BEFORE = re.compile(rf"(?<!\w)(?:mi li gam|gam|mi cờ rô gam|mg|g){CLOSE
 _VOLUME_AFTER = re.compile(r"(?:l|lít|ml|dl|m³|m3|mét khối)(?![\w²³])")
 _PER_TIME = re.compile(rf"\b({_PERIODS})/lần\b")
 _WORD_SLASH = re.compile(rf"(?<=[^\W\d_]|[²³%{CLOSE}])\s?/\s?(?=[^\W\d_])")
-# "150 m³/s", "20 m³/h": a time symbol after the "/" of a rate is said as its word (giây, giờ, phút).
-_TIME_SYMBOLS = {"s": "giây", "h": "giờ", "ph": "phút"}
-_TIME_AFTER_EACH = re.compile(r"(?:(?<=mỗi )|(?<=trên ))(s|h|ph)(?![\w²³])")
-_UNIT_AFTER_EACH = re.compile(rf"(?:(?<=mỗi )|(?<=trên ))({UNIT_RE})(?![\w²³])")
+# The unit after the "/" of a rate, said as its word; a time symbol too ("150 m³/s", "20 m³/h": giây, giờ, phút).
+_SYMBOL_AFTER_EACH = {**UNITS, "s": "giây", "h": "giờ", "ph": "phút"}
+_UNIT_AFTER_EACH = re.compile(rf"(?:(?<=mỗi )|(?<=trên ))({UNIT_RE}|s|h|ph)(?![\w²³])")

@@ -26,10 +26,10 @@ from audio.speech_text.web import unaccented_syllables
 
 _VOWELS = "AĂÂEÊIOÔƠUƯYÀẰẦÈỀÌÒỒỜÙỪỲÁẮẤÉẾÍÓỐỚÚỨÝẢẲẨẺỂỈỎỔỞỦỬỶÃẴẪẼỄĨÕỖỠŨỮỸẠẶẬẸỆỊỌỘỢỤỰỴ"
 # The shape of one Vietnamese syllable in capitals: onset, one to three vowels, a final consonant.
-_SYLLABLE = rf"(?:NGH|NG|GH|GI|KH|PH|TH|TR|CH|NH|QU|[BCDĐGHKLMNPRSTVX])?[{_VOWELS}]{{1,3}}(?:NG|NH|CH|[CMNPT])?"
+CAPITAL_SYLLABLE = rf"(?:NGH|NG|GH|GI|KH|PH|TH|TR|CH|NH|QU|[BCDĐGHKLMNPRSTVX])?[{_VOWELS}]{{1,3}}(?:NG|NH|CH|[CMNPT])?"
 _TONED = re.compile(rf"[{_VOWELS[12:]}ĂÂÊÔƠƯ]")
 # Two or more capital syllables in a row, one at least with a Vietnamese vowel mark: not an acronym.
-_SHOUTED = re.compile(rf"(?<![\w-])(?:{_SYLLABLE})(?: (?:{_SYLLABLE}))+(?![\w-])")
+_SHOUTED = re.compile(rf"(?<![\w-])(?:{CAPITAL_SYLLABLE})(?: (?:{CAPITAL_SYLLABLE}))+(?![\w-])")
 
 
 def _lower_shouted(match: re.Match[str]) -> str:

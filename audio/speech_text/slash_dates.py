@@ -106,10 +106,15 @@ _SHARE_NOUNS = re.compile(r"\s*(?:số|tổng số|diện tích|dân số|khối
                           r"|giá trị|quân số)\b")
 
 
+def _proper_fraction(match: re.Match[str]) -> bool:
+    """ "2/3", "1/10": smaller over larger, at most tenths, no leading zero (a date's "02/03" has one)."""
+    left, right = match["dm_d"], match["dm_m"]
+    return 0 < int(left) < int(right) <= 10 and not left.startswith("0")
+
+
 def _is_fraction(match: re.Match[str], after: str) -> bool:
     """A proper fraction ("2/3") before a noun only a share can precede ("số hộ", "học phí")."""
-    n, m = int(match["dm_d"]), int(match["dm_m"])
-    return 0 < n < m <= 10 and not match["dm_d"].startswith("0") and _SHARE_NOUNS.match(after) is not None
+    return _proper_fraction(match) and _SHARE_NOUNS.match(after) is not None
 
 
 def _counts_out_of(match: re.Match[str]) -> bool:
@@ -123,9 +128,8 @@ def _read_slash_pair(match: re.Match[str]) -> str:
     """ "N/M" that is not a date: a fraction, a house number or a ratio."""
     left, right = match["dm_d"], match["dm_m"]
     n, m = int(left), int(right)
-    if _before(match) == "vòng" and n == 1 and m in (2, 4, 8, 16, 32, 64):
-        return f"một phần {'tư' if m == 4 else read_cardinal(m)}"  # a knock-out round: "vòng 1/8" (NEW-v16-3)
-    if _before(match) not in _HOUSE_WORDS and 0 < n < m <= 10 and not left.startswith("0") \
-            and (_before(match) != "điểm") and _COUNT_NOUNS.match(_after(match)) is None:
+    knock_out = _before(match) == "vòng" and n == 1 and m in (2, 4, 8, 16, 32, 64)  # "vòng 1/8" (NEW-v16-3)
+    if knock_out or (_before(match) not in _HOUSE_WORDS and _proper_fraction(match)
+                     and (_before(match) != "điểm") and _COUNT_NOUNS.match(_after(match)) is None):
         return f"{read_cardinal(n)} phần {'tư' if m == 4 else read_cardinal(m)}"
     return f"{read_cardinal(n)} trên {read_cardinal(m)}"
