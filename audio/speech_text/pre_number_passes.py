@@ -25,8 +25,14 @@ from audio.speech_text.numbers import read_cardinal
 from audio.speech_text.web import unaccented_syllables
 
 _VOWELS = "AĂÂEÊIOÔƠUƯYÀẰẦÈỀÌÒỒỜÙỪỲÁẮẤÉẾÍÓỐỚÚỨÝẢẲẨẺỂỈỎỔỞỦỬỶÃẴẪẼỄĨÕỖỠŨỮỸẠẶẬẸỆỊỌỘỢỤỰỴ"
-# The shape of one Vietnamese syllable in capitals: onset, one to three vowels, a final consonant.
-CAPITAL_SYLLABLE = rf"(?:NGH|NG|GH|GI|KH|PH|TH|TR|CH|NH|QU|[BCDĐGHKLMNPRSTVX])?[{_VOWELS}]{{1,3}}(?:NG|NH|CH|[CMNPT])?"
+
+
+def capital_syllable(vowels: str = _VOWELS) -> str:
+    """The shape of one Vietnamese syllable in capitals: onset, one to three of `vowels`, a final consonant."""
+    return rf"(?:NGH|NG|GH|GI|KH|PH|TH|TR|CH|NH|QU|[BCDĐGHKLMNPRSTVX])?[{vowels}]{{1,3}}(?:NG|NH|CH|[CMNPT])?"
+
+
+CAPITAL_SYLLABLE = capital_syllable()
 _TONED = re.compile(rf"[{_VOWELS[12:]}ĂÂÊÔƠƯ]")
 # Two or more capital syllables in a row, one at least with a Vietnamese vowel mark: not an acronym.
 _SHOUTED = re.compile(rf"(?<![\w-])(?:{CAPITAL_SYLLABLE})(?: (?:{CAPITAL_SYLLABLE}))+(?![\w-])")

@@ -7,7 +7,7 @@ import re
 from audio.speech_text.codes import spell_letters
 from audio.speech_text.conventions import LOAN_WORDS
 from audio.speech_text.numbers import read_digits
-from audio.speech_text.pre_number_passes import CAPITAL_SYLLABLE
+from audio.speech_text.pre_number_passes import capital_syllable
 
 # The words of the message after "soạn tin" / "nhắn tin" up to "gửi" and a short service number (three to five
 # digits): each capital code spelled with its letter names (DK "dê ca", S1), a capital word that is a syllable said
@@ -16,7 +16,7 @@ _SMS = re.compile(
     r"(?P<head>\b(?:[Ss]oạn|[Nn]hắn)(?: tin)?(?: nhắn)?:? )(?P<words>[A-ZĐ0-9]{1,10}(?: [A-ZĐ0-9]{1,10}){0,4})"
     r"(?P<send> (?:gửi|gởi)(?: đến| tới)?(?: tổng đài| số)? )(?P<number>\d{3,5})(?![\d.,]\d|\w)"
 )
-_SYLLABLE = re.compile(CAPITAL_SYLLABLE)
+_SYLLABLE = re.compile(capital_syllable("AEIOUY"))  # a message is typed without marks
 
 
 def _word(token: str) -> str:
